@@ -1,0 +1,26 @@
+import type { WireAudioFormat } from "../../events/audio-format.js";
+import type { WireFrame } from "./wire-frame.js";
+
+/** Everything a session needs to open a socket and speak on it. Built by a dialect from data only. */
+export interface ConnectPlan {
+  /** The WebSocket URL (`ws:` or `wss:`). For a server-role dialect, the path it is served on. */
+  readonly url: string;
+  /** Subprotocols to request; a credential may ride here where browsers cannot set headers. */
+  readonly protocols?: readonly string[];
+  /** Upgrade headers. Only Node can send them: a plan with headers forces the `ws` socket. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Frames to send as soon as the socket opens, before anything else (a first-message token). */
+  readonly firstFrames?: readonly WireFrame[];
+  /** The audio format per direction: `outbound` goes to the peer, `inbound` comes from it. */
+  readonly audio: {
+    readonly outbound: WireAudioFormat;
+    readonly inbound: WireAudioFormat;
+  };
+  /** Epoch ms after which the plan can no longer be used (a short-lived token). */
+  readonly expiresAt?: number;
+  /**
+   * Every credential inside this plan (keys, tokens, signed URLs, subprotocol values), so the
+   * runtime can keep them out of errors and logs.
+   */
+  readonly secrets: readonly string[];
+}

@@ -1,0 +1,10 @@
+export type { DialectCapabilities, DialectCapability } from "./capabilities.js";
+export { NO_CAPABILITIES } from "./capabilities.js";
+export type { ConnectPlan } from "./connect-plan.js";
+export type { HttpRequestSpec, HttpResponseData, Preparation } from "./bootstrap.js";
+export type { DialectCodec, PeerCodec, PeerDecoded } from "./codec.js";
+export type { Dialect, DialectEnv, DialectRole, DialectV1, RuntimeKind } from "./dialect.js";
+export type { WireFrame } from "./wire-frame.js";
+export { isBinaryFrame } from "./wire-frame.js";
+export type { JsonMessage, ReadJsonOptions } from "./json-frame.js";
+export { DEFAULT_MAX_FRAME_BYTES, passthrough, readJsonFrame } from "./json-frame.js";

@@ -1,0 +1,52 @@
+import type { InboundEvent } from "../../events/inbound.js";
+import { errorEvent } from "../../errors/error-event.js";
+import { ProtocolError } from "../../errors/error-classes.js";
+import type { WireFrame } from "./wire-frame.js";
+
+/** Frames above this are refused before parsing (1 MiB: a generous second of base64 48 kHz audio). */
+export const DEFAULT_MAX_FRAME_BYTES = 1 << 20;
+
+/** A parsed JSON message with its type tag. */
+export interface JsonMessage {
+  readonly type: string;
+  readonly message: Readonly<Record<string, unknown>>;
+}
+
+export interface ReadJsonOptions {
+  dialect: string;
+  /** The field that names the message (`type`, or `event` for Twilio). */
+  typeKey?: string;
+  maxBytes?: number;
+}
+
+/**
+ * Guarded JSON decoding for text frames: an oversize frame, malformed JSON, a non-object or a
+ * missing type tag yields a non-fatal `protocol_violation` error event instead of throwing.
+ */
+export function readJsonFrame(
+  frame: string,
+  options: ReadJsonOptions,
+): { ok: true; value: JsonMessage } | { ok: false; events: InboundEvent[] } {
+  const { dialect, typeKey = "type", maxBytes = DEFAULT_MAX_FRAME_BYTES } = options;
+  const fail = (why: string) => ({ ok: false as const, events: [errorEvent(new ProtocolError(why, { dialect }), frame)] });
+  // length counts UTF-16 units; a unit is at most 3 UTF-8 bytes, so this is a safe lower bound check.
+  if (frame.length > maxBytes) return fail(`text frame of ${frame.length} characters exceeds the ${maxBytes}-byte limit`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(frame);
+  } catch {
+    return fail(`text frame is not valid JSON (${frame.length} characters)`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return fail("text frame is JSON but not an object");
+  }
+  const message = parsed as Record<string, unknown>;
+  const type = message[typeKey];
+  if (typeof type !== "string") return fail(`JSON message has no string "${typeKey}" field`);
+  return { ok: true, value: { type, message } };
+}
+
+/** A frame the dialect does not know, kept whole. */
+export function passthrough(name: string, payload: unknown, raw: WireFrame): InboundEvent {
+  return { type: "passthrough", name, payload, raw };
+}

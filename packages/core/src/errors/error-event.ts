@@ -1,0 +1,17 @@
+import type { ErrorEvent } from "../events/inbound.js";
+import type { WireFrame } from "../dialect/v1/wire-frame.js";
+import type { VoxwireError } from "./voxwire-error.js";
+
+/** The `error` event for a typed error, optionally with the frame that caused it. */
+export function errorEvent(error: VoxwireError, raw?: WireFrame): ErrorEvent {
+  const event: ErrorEvent = {
+    type: "error",
+    code: error.code,
+    message: error.message,
+    fatal: error.fatal,
+    retryable: error.retryable,
+    error,
+  };
+  if (raw !== undefined) event.raw = raw;
+  return event;
+}

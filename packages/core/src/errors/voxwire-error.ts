@@ -1,0 +1,58 @@
+const VOXWIRE_ERROR = Symbol.for("voxwire.error");
+
+export interface VoxwireErrorOptions {
+  /** Stable machine-readable code; each subclass fixes its own. */
+  code: string;
+  /** A new attempt (a new session, a new token) may succeed. */
+  retryable?: boolean;
+  /** The session cannot go on. Defaults to true. */
+  fatal?: boolean;
+  /** The dialect that raised it, used as the message prefix. */
+  dialect?: string;
+  /** The vendor's own code when it sent one (`invalid_agent_id`, `origin_not_allowed`, …). */
+  vendorCode?: string;
+  cause?: unknown;
+}
+
+/**
+ * Base of every error voxwire raises. Messages are prefixed `[voxwire/<dialect>]` and never
+ * carry a secret: callers redact before constructing (see `redact`).
+ */
+export class VoxwireError extends Error {
+  override readonly name: string = "VoxwireError";
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly fatal: boolean;
+  readonly dialect: string | undefined;
+  readonly vendorCode: string | undefined;
+
+  constructor(message: string, options: VoxwireErrorOptions) {
+    super(`[voxwire${options.dialect ? `/${options.dialect}` : ""}] ${message}`, { cause: options.cause });
+    this.code = options.code;
+    this.retryable = options.retryable ?? false;
+    this.fatal = options.fatal ?? true;
+    this.dialect = options.dialect;
+    this.vendorCode = options.vendorCode;
+    Object.defineProperty(this, VOXWIRE_ERROR, { value: true });
+  }
+
+  /** Works across copies of the package (two versions in one bundle), unlike `instanceof`. */
+  static isInstance(value: unknown): value is VoxwireError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[VOXWIRE_ERROR] === true;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      fatal: this.fatal,
+      dialect: this.dialect,
+      vendorCode: this.vendorCode,
+    };
+  }
+}
+
+/** The options a subclass passes through: everything but the code it fixes. */
+export type SubclassOptions = Omit<VoxwireErrorOptions, "code">;

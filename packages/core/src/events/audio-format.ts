@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { sampleRateSchema } from "./schema-helpers.js";
+
+/** How samples are encoded on a wire. */
+export const audioEncodingSchema = z.enum(["pcm16", "mulaw", "alaw"]);
+export type AudioEncoding = z.infer<typeof audioEncodingSchema>;
+
+/** The audio format of one direction of a wire: encoding, rate and the frame length the peer expects. */
+export const wireAudioFormatSchema = z.object({
+  encoding: audioEncodingSchema,
+  sampleRate: sampleRateSchema,
+  /** Frame duration the peer expects, in ms (omitted when the peer accepts any size). */
+  frameMs: z.number().positive().optional(),
+});
+export type WireAudioFormat = z.infer<typeof wireAudioFormatSchema>;
+
+/** The audio an application hands to or gets from a session: PCM at a rate it chooses. */
+export const appAudioFormatSchema = z.object({
+  sampleRate: sampleRateSchema,
+  /** `int16` (default) or `float32` in [-1, 1]. */
+  sampleFormat: z.enum(["int16", "float32"]).default("int16"),
+  /** Frame duration for audio delivered to the application, in ms; omitted = as it arrives. */
+  frameMs: z.number().positive().optional(),
+});
+export type AppAudioFormat = z.input<typeof appAudioFormatSchema>;

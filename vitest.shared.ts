@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Tests import workspace packages from their sources, so `vitest run` needs no build step
+ * and a stack trace points at the .ts file. Published consumers resolve `dist/` through `exports`.
+ */
+export const workspaceAlias = [
+  { find: /^@voxwire\/conformance$/, replacement: `${root}conformance/src/index.ts` },
+  { find: /^@voxwire\/conformance\/(.*)$/, replacement: `${root}conformance/src/$1.ts` },
+  { find: /^@voxwire\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
+];
