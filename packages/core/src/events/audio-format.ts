@@ -14,12 +14,13 @@ export const wireAudioFormatSchema = z.object({
 });
 export type WireAudioFormat = z.infer<typeof wireAudioFormatSchema>;
 
-/** The audio an application hands to or gets from a session: PCM at a rate it chooses. */
+/**
+ * The audio an application hands to or gets from a session: mono PCM at a rate it chooses.
+ * A session accepts Int16Array or Float32Array ([-1, 1]) and delivers Int16Array.
+ */
 export const appAudioFormatSchema = z.object({
   sampleRate: sampleRateSchema,
-  /** `int16` (default) or `float32` in [-1, 1]. */
-  sampleFormat: z.enum(["int16", "float32"]).default("int16"),
-  /** Frame duration for audio delivered to the application, in ms; omitted = as it arrives. */
+  /** Frame duration of the audio delivered to the application, in ms; omitted = as it arrives. */
   frameMs: z.number().positive().optional(),
 });
-export type AppAudioFormat = z.input<typeof appAudioFormatSchema>;
+export type AppAudioFormat = z.infer<typeof appAudioFormatSchema>;

@@ -1,0 +1,94 @@
+import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
+import type { Dialect, DialectEnv } from "../dialect/v1/dialect.js";
+import { ConfigError, TokenExpiredError } from "../errors/error-classes.js";
+import { SecretSet } from "../secrets/redact.js";
+import { detectRuntime } from "../util/runtime.js";
+import { throwIfAborted, withDeadline } from "./abort.js";
+import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
+import { LiveSession } from "./live-session.js";
+import type { ConnectOptions, Session, SessionOptions } from "./types.js";
+import { type WebSocketLike, pickWebSocket } from "./websocket.js";
+
+const DEFAULT_BOOTSTRAP_MS = 10_000;
+const DEFAULT_OPEN_MS = 10_000;
+
+/**
+ * Dials a client-role dialect: prepares (and, if the dialect has one, performs the bootstrap
+ * HTTP call), refuses an expired plan, opens the socket, sends the first frames, and resolves
+ * with a live session. Every failure is a typed `VoxwireError` without secrets.
+ */
+export async function connect(dialect: Dialect, options: ConnectOptions = {}): Promise<Session> {
+  const name = dialect.name;
+  if (dialect.role !== "client") {
+    throw new ConfigError(`the ${name} dialect is dialed by its peer (role "server"): use accept() on the socket it opens`, { dialect: name });
+  }
+  const secrets = new SecretSet();
+  const env = environment(options);
+  throwIfAborted(options.signal, name, "prepare");
+  const preparation = guardDialectCall(() => dialect.prepare(env), { secrets, dialect: name, step: "prepare" });
+
+  let plan: ConnectPlan;
+  if (preparation.kind === "plan") {
+    plan = preparation.plan;
+  } else {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for the bootstrap call: pass `fetch`", { dialect: name });
+    const response = await runBootstrap(preparation.request, {
+      fetch: fetchImpl,
+      signal: options.signal,
+      timeoutMs: options.timeouts?.bootstrapMs ?? DEFAULT_BOOTSTRAP_MS,
+      secrets,
+      dialect: name,
+    });
+    plan = guardDialectCall(() => preparation.parse(response, environment(options)), { secrets, dialect: name, step: "bootstrap response" });
+  }
+  secrets.add(...plan.secrets);
+  const now = (options.now ?? Date.now)();
+  if (plan.expiresAt !== undefined && plan.expiresAt <= now) {
+    throw new TokenExpiredError(`the connect plan expired ${Math.round((now - plan.expiresAt) / 1000)} s ago; bootstrap a new one`, { dialect: name });
+  }
+
+  throwIfAborted(options.signal, name, "open");
+  const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
+  const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
+  const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
+  const protocols = plan.protocols ? [...plan.protocols] : undefined;
+  const socket = guardDialectCall(
+    () => (needsHeaders ? new Socket(plan.url, protocols, { headers: { ...plan.headers } }) : new Socket(plan.url, protocols)),
+    { secrets, dialect: name, step: "opening the socket" },
+  );
+  const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, alreadyOpen: false });
+  try {
+    await withDeadline(() => session.opened, {
+      signal: options.signal,
+      timeoutMs: options.timeouts?.openMs ?? DEFAULT_OPEN_MS,
+      dialect: name,
+      step: "opening the socket",
+    });
+  } catch (error) {
+    session.abortOpen();
+    throw error;
+  }
+  return session;
+}
+
+/**
+ * Wraps a socket a peer opened to us (a server-role dialect such as the Twilio leg) in a session.
+ * The socket must already be open.
+ */
+export function accept(dialect: Dialect, socket: WebSocketLike, options: SessionOptions = {}): Session {
+  const name = dialect.name;
+  const secrets = new SecretSet();
+  const preparation = guardDialectCall(() => dialect.prepare(environment(options)), { secrets, dialect: name, step: "prepare" });
+  if (preparation.kind !== "plan") {
+    throw new ConfigError(`the ${name} dialect needs a bootstrap call, so it cannot accept a socket`, { dialect: name });
+  }
+  const plan = preparation.plan;
+  secrets.add(...plan.secrets);
+  const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
+  return new LiveSession({ dialect, plan, codec, socket, secrets, options, alreadyOpen: true });
+}
+
+function environment(options: SessionOptions): DialectEnv {
+  return { runtime: options.runtime ?? detectRuntime(), now: (options.now ?? Date.now)() };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { InboundEvent } from "../events/inbound.js";
+import { EventHub } from "./event-hub.js";
+
+const chunk = (n: number): InboundEvent => ({ type: "audio-chunk", audio: new Int16Array([n]), sampleRate: 16000 });
+const ended: InboundEvent = { type: "session-ended", reason: "closed", code: 1000 };
+
+function hub(maxPending = 100) {
+  const counts = { drops: 0, listenerErrors: 0 };
+  const h = new EventHub({ maxPending, onDrop: () => counts.drops++, onListenerError: () => counts.listenerErrors++ });
+  return { h, counts };
+}
+
+async function collect(iterator: AsyncIterable<InboundEvent>): Promise<InboundEvent[]> {
+  const out: InboundEvent[] = [];
+  for await (const event of iterator) out.push(event);
+  return out;
+}
+
+describe("EventHub", () => {
+  it("the first iterator receives what arrived before it, and ends after session-ended", async () => {
+    const { h } = hub();
+    h.emit({ type: "session-accepted" });
+    h.emit(chunk(1));
+    const events = collect(h.iterate());
+    h.emit(ended);
+    expect((await events).map((e) => e.type)).toEqual(["session-accepted", "audio-chunk", "session-ended"]);
+  });
+
+  it("typed listeners get their type, '*' gets all, and unsubscribe works", () => {
+    const { h } = hub();
+    const seen: string[] = [];
+    const off = h.on("audio-chunk", (e) => seen.push(`typed:${e.type}`));
+    h.on("*", (e) => seen.push(`all:${e.type}`));
+    h.emit(chunk(1));
+    off();
+    h.emit(chunk(2));
+    expect(seen).toEqual(["typed:audio-chunk", "all:audio-chunk", "all:audio-chunk"]);
+  });
+
+  it("a throwing listener is reported and the others still run", () => {
+    const { h, counts } = hub();
+    let reached = false;
+    h.on("debug", () => {
+      throw new Error("app bug");
+    });
+    h.on("debug", () => {
+      reached = true;
+    });
+    h.emit({ type: "debug", message: "x" });
+    expect(counts.listenerErrors).toBe(1);
+    expect(reached).toBe(true);
+  });
+
+  it("a reader that does not read is bounded: the oldest audio goes first, other events stay", async () => {
+    const { h, counts } = hub(10);
+    const iterator = h.iterate();
+    h.emit({ type: "session-accepted" });
+    for (let i = 0; i < 50; i++) h.emit(chunk(i));
+    h.emit(ended);
+    const events = await collect(iterator);
+    expect(events).toHaveLength(10);
+    expect(events[0]!.type).toBe("session-accepted");
+    expect(events.at(-1)!.type).toBe("session-ended");
+    expect(counts.drops).toBe(42);
+  });
+
+  it("an aborted signal ends the iterator; nothing is emitted after session-ended", async () => {
+    const { h } = hub();
+    const controller = new AbortController();
+    const events = collect(h.iterate(controller.signal));
+    h.emit(chunk(1));
+    controller.abort();
+    expect((await events).length).toBeLessThanOrEqual(1);
+    h.emit(ended);
+    h.emit(chunk(2));
+    expect(await collect(h.iterate())).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+export { accept, connect } from "./connect.js";
+export type {
+  AudioQuality,
+  ConnectOptions,
+  Listener,
+  Session,
+  SessionAudio,
+  SessionOptions,
+  SessionState,
+  SessionStats,
+} from "./types.js";
+export type { WebSocketConstructor, WebSocketLike } from "./websocket.js";
+export { consoleLogger, scopedLogger, silentLogger, type Logger } from "./logger.js";
+export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";

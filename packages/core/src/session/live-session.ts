@@ -1,0 +1,484 @@
+import { createAudioPipeline } from "../audio/index.js";
+import type { DialectCodec } from "../dialect/v1/codec.js";
+import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
+import type { Dialect } from "../dialect/v1/dialect.js";
+import type { WireFrame } from "../dialect/v1/wire-frame.js";
+import type { AppAudioFormat } from "../events/audio-format.js";
+import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
+import type { OutboundEvent } from "../events/outbound.js";
+import { dtmfDigitSchema } from "../events/schema-helpers.js";
+import { ConfigError, NetworkError, ProtocolError } from "../errors/error-classes.js";
+import { errorEvent } from "../errors/error-event.js";
+import type { VoxwireError } from "../errors/voxwire-error.js";
+import type { SecretSet } from "../secrets/redact.js";
+import { EventHub } from "./event-hub.js";
+import { type Logger, scopedLogger, silentLogger } from "./logger.js";
+import { OutboundQueue } from "./outbound-queue.js";
+import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
+import { WS_CLOSED, type WebSocketLike, toBytes } from "./websocket.js";
+
+/** How long `close()` waits for queued frames to leave, then for the peer's close frame. */
+const CLOSE_DRAIN_MS = 2000;
+/** How often a backed-up socket is re-checked; sockets have no "drained" event. */
+const BACKPRESSURE_RETRY_MS = 10;
+/** The wire frame size when a dialect does not name one. */
+const DEFAULT_FRAME_MS = 20;
+/** Close reasons are capped at 123 bytes by RFC 6455. */
+const MAX_CLOSE_REASON_CHARS = 100;
+
+export interface LiveSessionInit {
+  dialect: Dialect;
+  plan: ConnectPlan;
+  codec: DialectCodec;
+  socket: WebSocketLike;
+  secrets: SecretSet;
+  options: SessionOptions;
+  /** A server-role session wraps a socket that is already open. */
+  alreadyOpen: boolean;
+}
+
+type Pipeline = ReturnType<typeof createAudioPipeline>;
+
+/**
+ * One session over one socket: feeds received frames through the dialect's codec and the audio
+ * pipeline to the application, and the application's audio and commands through the pipeline,
+ * the codec and the bounded queue to the socket. All socket events are handled here; nothing
+ * a listener or a peer does can throw out of a socket callback.
+ */
+export class LiveSession implements Session {
+  readonly dialect: string;
+  readonly audio: SessionAudio;
+  /** Resolves when the socket is open; rejects with a typed error if it never opens. */
+  readonly opened: Promise<void>;
+  readonly ended: Promise<InboundEventOf<"session-ended">>;
+
+  readonly #dialect: Dialect;
+  readonly #plan: ConnectPlan;
+  readonly #codec: DialectCodec;
+  readonly #socket: WebSocketLike;
+  readonly #secrets: SecretSet;
+  readonly #log: Logger;
+  readonly #hub: EventHub;
+  readonly #queue: OutboundQueue;
+  readonly #toWire: Pipeline;
+  readonly #fromWire: Pipeline | undefined;
+  readonly #outboundFrameMs: number;
+  readonly #stats: SessionStats = {
+    framesIn: 0,
+    bytesIn: 0,
+    framesOut: 0,
+    bytesOut: 0,
+    audioFramesDropped: 0,
+    eventsDropped: 0,
+    queueDepth: 0,
+    queuedAudioMs: 0,
+    listenerErrors: 0,
+  };
+  readonly #warned = new Set<string>();
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #state: SessionState | "connecting";
+  #localCloseReason: string | undefined;
+  #resolveOpened!: () => void;
+  #rejectOpened!: (error: VoxwireError) => void;
+  #resolveEnded!: (event: InboundEventOf<"session-ended">) => void;
+  #openError: string | undefined;
+  #detachSignal: (() => void) | undefined;
+
+  constructor(init: LiveSessionInit) {
+    const { dialect, plan, codec, socket, secrets, options } = init;
+    this.dialect = dialect.name;
+    this.#dialect = dialect;
+    this.#plan = plan;
+    this.#codec = codec;
+    this.#socket = socket;
+    this.#secrets = secrets;
+    this.#log = scopedLogger(options.logger ?? silentLogger, dialect.name, (text) => secrets.redact(text));
+    this.#state = init.alreadyOpen ? "open" : "connecting";
+
+    const input: AppAudioFormat = options.input ?? { sampleRate: plan.audio.outbound.sampleRate };
+    const output: AppAudioFormat = options.output ?? { sampleRate: plan.audio.inbound.sampleRate };
+    this.audio = { wire: plan.audio, input, output };
+    this.#outboundFrameMs = plan.audio.outbound.frameMs ?? DEFAULT_FRAME_MS;
+    const quality = options.quality ?? "voice";
+    this.#toWire = createAudioPipeline({
+      inputRate: input.sampleRate,
+      outputRate: plan.audio.outbound.sampleRate,
+      frameSamples: samplesIn(this.#outboundFrameMs, plan.audio.outbound.sampleRate),
+      quality,
+    });
+    const inboundRate = plan.audio.inbound.sampleRate;
+    this.#fromWire =
+      output.sampleRate === inboundRate && output.frameMs === undefined
+        ? undefined
+        : createAudioPipeline({
+            inputRate: inboundRate,
+            outputRate: output.sampleRate,
+            ...(output.frameMs === undefined ? {} : { frameSamples: samplesIn(output.frameMs, output.sampleRate) }),
+            quality,
+          });
+
+    this.#hub = new EventHub({
+      maxPending: options.maxPendingEvents ?? 2000,
+      onDrop: () => this.#stats.eventsDropped++,
+      onListenerError: (error, type) => {
+        this.#stats.listenerErrors++;
+        this.#log.error(`a "${type}" listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    });
+    this.#queue = new OutboundQueue({
+      maxAudioMs: options.queue?.maxAudioMs ?? 1000,
+      highWaterBytes: options.queue?.highWaterBytes ?? 64 * 1024,
+      send: (frame) => this.#send(frame),
+      bufferedAmount: () => this.#socket.bufferedAmount,
+      canSend: () => this.#state !== "connecting" && this.#state !== "closed" && this.#codec.ready,
+      retryLater: (pump) => this.#after(BACKPRESSURE_RETRY_MS, pump),
+      onDrop: () => this.#stats.audioFramesDropped++,
+    });
+
+    this.opened = new Promise<void>((resolve, reject) => {
+      this.#resolveOpened = resolve;
+      this.#rejectOpened = reject;
+    });
+    this.opened.catch(() => {}); // connect() reports it; an unobserved rejection must not crash a process
+    this.ended = new Promise((resolve) => {
+      this.#resolveEnded = resolve;
+    });
+
+    if (socket.binaryType === "blob") socket.binaryType = "arraybuffer";
+    socket.onopen = () => this.#onOpen();
+    socket.onmessage = (event) => this.#onMessage(event.data);
+    socket.onclose = (event) => this.#onClose(event.code, event.reason);
+    socket.onerror = (event) => this.#onError(event);
+    this.#watchUpgradeRejection();
+    if (init.alreadyOpen) this.#resolveOpened();
+
+    const signal = options.signal;
+    if (signal) {
+      const onAbort = () => {
+        if (this.#state === "connecting") this.abortOpen();
+        else void this.close("aborted");
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.#detachSignal = () => signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  get state(): SessionState {
+    return this.#state === "connecting" ? "open" : this.#state;
+  }
+
+  get stats(): Readonly<SessionStats> {
+    return { ...this.#stats, queueDepth: this.#queue.depth, queuedAudioMs: this.#queue.audioMs };
+  }
+
+  events(options: { signal?: AbortSignal } = {}): AsyncIterableIterator<InboundEvent> {
+    return this.#hub.iterate(options.signal);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<InboundEvent> {
+    return this.events();
+  }
+
+  on<T extends InboundEventType | "*">(type: T, listener: Listener<T>): () => void {
+    return this.#hub.on(type, listener as (event: InboundEvent) => void);
+  }
+
+  sendAudio(audio: Int16Array | Float32Array): void {
+    if (!(audio instanceof Int16Array) && !(audio instanceof Float32Array)) {
+      throw new ConfigError("sendAudio takes an Int16Array or a Float32Array of mono samples", { dialect: this.dialect });
+    }
+    if (!this.#accepting("sendAudio")) return;
+    this.#toWire.push(audio, (frame) => this.#enqueueAudio(frame));
+  }
+
+  sendDtmf(digit: string, durationMs?: number): void {
+    if (!dtmfDigitSchema.safeParse(digit).success) {
+      throw new ConfigError(`"${String(digit).slice(0, 8)}" is not a DTMF digit (0-9, *, #, A-D)`, { dialect: this.dialect });
+    }
+    if (!this.#capable("dtmfOut", "sendDtmf")) return;
+    if (!this.#accepting("sendDtmf")) return;
+    this.#enqueueCommand(durationMs === undefined ? { type: "dtmf-send", digit } : { type: "dtmf-send", digit, durationMs });
+  }
+
+  mark(name: string): void {
+    if (typeof name !== "string" || name.length === 0) {
+      throw new ConfigError("a mark needs a non-empty name", { dialect: this.dialect });
+    }
+    if (!this.#capable("marks", "mark")) return;
+    if (!this.#accepting("mark")) return;
+    this.#enqueueCommand({ type: "mark", name });
+  }
+
+  clearPlayback(): void {
+    if (!this.#accepting("clearPlayback")) return;
+    this.#toWire.reset();
+    this.#stats.audioFramesDropped += this.#queue.dropAudio();
+    if (this.#capable("clearOut", "clearPlayback")) this.#enqueueCommand({ type: "playback-clear" });
+  }
+
+  async close(reason = "closed"): Promise<void> {
+    if (this.#state === "connecting") {
+      this.abortOpen();
+      return;
+    }
+    if (this.#state !== "open") {
+      await this.ended;
+      return;
+    }
+    this.#state = "closing";
+    this.#localCloseReason = reason;
+    this.#toWire.flush((frame) => this.#enqueueAudio(frame), { pad: true });
+    this.#enqueueCommand({ type: "session-stop", reason });
+    await this.#waitFor(() => this.#queue.depth === 0 && this.#socket.bufferedAmount === 0, CLOSE_DRAIN_MS);
+    if (this.#socket.readyState !== WS_CLOSED) {
+      try {
+        this.#socket.close(1000, reason.slice(0, MAX_CLOSE_REASON_CHARS));
+      } catch {
+        this.#socket.close();
+      }
+    }
+    const closedInTime = await this.#waitFor(() => this.#state === "closed", CLOSE_DRAIN_MS);
+    if (!closedInTime) this.#end({ type: "session-ended", reason, code: 1000 });
+  }
+
+  /** Gives up on a socket that has not opened (deadline, abort). */
+  abortOpen(error?: VoxwireError): void {
+    if (this.#state !== "connecting") return;
+    this.#state = "closed";
+    this.#rejectOpened(error ?? new NetworkError("the connection was abandoned before it opened", { dialect: this.dialect }));
+    this.#release();
+    try {
+      const terminate = (this.#socket as { terminate?: () => void }).terminate;
+      if (terminate) terminate.call(this.#socket);
+      else this.#socket.close();
+    } catch {
+      // already gone
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { dialect: this.dialect, state: this.state, audio: this.audio, stats: this.stats };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
+    return this.toJSON();
+  }
+
+  // --- socket events ---------------------------------------------------------------------
+
+  #onOpen(): void {
+    if (this.#state !== "connecting") return;
+    this.#state = "open";
+    for (const frame of this.#plan.firstFrames ?? []) this.#send(frame);
+    this.#resolveOpened();
+    this.#queue.pump();
+  }
+
+  #onMessage(data: unknown): void {
+    if (this.#state === "closed") return;
+    const frame: WireFrame | undefined = typeof data === "string" ? data : toBytes(data);
+    if (frame === undefined) {
+      this.#deliver(errorEvent(new ProtocolError("received a message that is neither text nor binary", { dialect: this.dialect })));
+      return;
+    }
+    this.#stats.framesIn++;
+    this.#stats.bytesIn += typeof frame === "string" ? frame.length : frame.byteLength;
+    let events: InboundEvent[];
+    try {
+      events = this.#codec.decode(frame);
+    } catch (error) {
+      // The spec says decode never throws; a dialect that does still must not take the session down.
+      const why = error instanceof Error ? error.message : String(error);
+      events = [errorEvent(new ProtocolError(`the ${this.dialect} codec threw while decoding: ${why}`, { dialect: this.dialect }), frame)];
+    }
+    for (const event of events) this.#deliver(event);
+    if (this.#codec.ready) this.#queue.pump();
+  }
+
+  #onClose(code: number, reason: string): void {
+    if (this.#state === "connecting") {
+      this.#state = "closed";
+      const detail = this.#openError ? `: ${this.#openError}` : code ? ` (close ${code})` : "";
+      this.#rejectOpened(
+        new NetworkError(`could not open ${this.#secrets.redact(this.#plan.url)}${this.#secrets.redact(detail)}`, { dialect: this.dialect }),
+      );
+      this.#release();
+      return;
+    }
+    if (this.#state === "closed") return;
+    if (this.#localCloseReason !== undefined) {
+      this.#end({ type: "session-ended", reason: this.#localCloseReason, code });
+      return;
+    }
+    for (const event of this.#codec.close(code, this.#secrets.redact(reason ?? ""))) this.#deliver(event);
+    // A codec that forgot the final event still ends the session.
+    if (this.#state !== "closed") this.#end({ type: "session-ended", reason: `close_${code}`, code });
+  }
+
+  #onError(event: unknown): void {
+    const message = (event as { message?: unknown; error?: { message?: unknown } } | undefined)?.message ?? (event as { error?: { message?: unknown } })?.error?.message;
+    const text = typeof message === "string" ? this.#secrets.redact(message) : "socket error";
+    if (this.#state === "connecting") this.#openError = text;
+    else this.#log.warn(`socket error: ${text}`);
+  }
+
+  /** `ws` reports the HTTP answer to a refused upgrade; the global WebSocket hides it. */
+  #watchUpgradeRejection(): void {
+    const emitter = this.#socket as unknown as { on?: (event: string, fn: (...args: unknown[]) => void) => void };
+    if (typeof emitter.on !== "function") return;
+    emitter.on("unexpected-response", (_request: unknown, response: unknown) => {
+      const res = response as { statusCode?: number; on(event: string, fn: (chunk?: unknown) => void): void; destroy?: () => void };
+      const status = res.statusCode ?? 0;
+      let body = "";
+      const finish = () => {
+        if (this.#state !== "connecting") return;
+        const error = this.#codec.upgradeRejected(status, this.#secrets.redact(body.slice(0, 2000)));
+        this.abortOpen(error);
+      };
+      res.on("data", (chunk) => {
+        if (body.length < 4096) body += String(chunk);
+      });
+      res.on("end", finish);
+      res.on("error", finish);
+    });
+  }
+
+  // --- inbound ---------------------------------------------------------------------------
+
+  #deliver(event: InboundEvent): void {
+    switch (event.type) {
+      case "audio-chunk":
+        if (!this.#fromWire) return this.#hub.emit(event);
+        this.#fromWire.push(event.audio, (audio) =>
+          this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }),
+        );
+        return;
+      case "playback-clear":
+        // Audio still inside the resampler or framer belongs to the utterance being cut.
+        this.#fromWire?.reset();
+        return this.#hub.emit(event);
+      case "error":
+        return this.#hub.emit({ ...event, message: this.#secrets.redact(event.message) });
+      case "session-ended":
+        return this.#end(event);
+      default:
+        return this.#hub.emit(event);
+    }
+  }
+
+  #end(event: InboundEventOf<"session-ended">): void {
+    if (this.#state === "closed") return;
+    // The last syllable of a turn is still in the resampler: deliver it before the end.
+    this.#fromWire?.flush(
+      (audio) => this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }),
+      { pad: false },
+    );
+    this.#state = "closed";
+    this.#release();
+    this.#hub.emit(event);
+    this.#resolveEnded(event);
+    if (this.#socket.readyState !== WS_CLOSED) {
+      try {
+        this.#socket.close(1000);
+      } catch {
+        // already closing
+      }
+    }
+  }
+
+  #release(): void {
+    this.#queue.dispose();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#detachSignal?.();
+    this.#detachSignal = undefined;
+    if (this.#state === "closed" && this.#socket.readyState === WS_CLOSED) this.#detachSocket();
+    else this.#socket.onclose = () => this.#detachSocket();
+  }
+
+  #detachSocket(): void {
+    this.#socket.onopen = null;
+    this.#socket.onmessage = null;
+    this.#socket.onclose = null;
+    this.#socket.onerror = () => {}; // `ws` throws an unhandled 'error' without a listener
+  }
+
+  // --- outbound --------------------------------------------------------------------------
+
+  #enqueueAudio(frame: Int16Array): void {
+    const frames = this.#encode({ type: "audio-append", audio: frame, sampleRate: this.#plan.audio.outbound.sampleRate });
+    const frameMs = (frame.length * 1000) / this.#plan.audio.outbound.sampleRate;
+    for (const wire of frames) this.#queue.push(wire, frameMs / frames.length);
+  }
+
+  #enqueueCommand(event: OutboundEvent): void {
+    for (const wire of this.#encode(event)) this.#queue.push(wire, 0);
+  }
+
+  #encode(event: OutboundEvent): WireFrame[] {
+    try {
+      return this.#codec.encode(event);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.#hub.emit(errorEvent(new ProtocolError(`the ${this.dialect} codec could not encode ${event.type}: ${why}`, { dialect: this.dialect })));
+      return [];
+    }
+  }
+
+  #send(frame: WireFrame): void {
+    try {
+      this.#socket.send(frame);
+      this.#stats.framesOut++;
+      this.#stats.bytesOut += typeof frame === "string" ? frame.length : frame.byteLength;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.#log.warn(`send failed: ${why}`);
+    }
+  }
+
+  #accepting(action: string): boolean {
+    if (this.#state === "open" || this.#state === "connecting") return true;
+    this.#warnOnce(`closed:${action}`, `${action} called on a ${this.#state} session; ignored`);
+    return false;
+  }
+
+  #capable(capability: keyof Dialect["capabilities"], action: string): boolean {
+    if (this.#dialect.capabilities[capability]) return true;
+    this.#warnOnce(capability, `${action}: the ${this.dialect} dialect has no ${capability} capability; ignored`);
+    return false;
+  }
+
+  #warnOnce(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    this.#log.warn(message);
+  }
+
+  #after(ms: number, run: () => void): () => void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      run();
+    }, ms);
+    this.#timers.add(timer);
+    return () => {
+      clearTimeout(timer);
+      this.#timers.delete(timer);
+    };
+  }
+
+  async #waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() >= deadline) return false;
+      await new Promise<void>((resolve) => setTimeout(resolve, BACKPRESSURE_RETRY_MS));
+    }
+    return true;
+  }
+}
+
+function samplesIn(ms: number, sampleRate: number): number {
+  return Math.round((ms * sampleRate) / 1000);
+}
+
+type InboundEventType = InboundEvent["type"];
+

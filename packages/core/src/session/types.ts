@@ -1,0 +1,110 @@
+import type { AppAudioFormat } from "../events/audio-format.js";
+import type { InboundEvent, InboundEventOf, InboundEventType } from "../events/inbound.js";
+import type { RuntimeKind } from "../dialect/v1/dialect.js";
+import type { WireAudioFormat } from "../events/audio-format.js";
+import type { Logger } from "./logger.js";
+import type { WebSocketConstructor } from "./websocket.js";
+
+/** Resampler quality preset (see docs/audio-pipeline.md). */
+export type AudioQuality = "fast" | "voice" | "high";
+
+export interface SessionOptions {
+  /** The audio the application sends. Default: PCM16 at the wire's outbound rate. */
+  input?: AppAudioFormat;
+  /** The audio the application receives. Default: PCM16 at the wire's inbound rate, as it arrives. */
+  output?: AppAudioFormat;
+  /** Resampler preset for both directions. Default `voice`. */
+  quality?: AudioQuality;
+  /** Cancels the bootstrap, the socket open, or (once open) the session. */
+  signal?: AbortSignal;
+  /** Logger for this session; silent by default. Every line is redacted. */
+  logger?: Logger;
+  /** Outbound queue bounds (backpressure). */
+  queue?: {
+    /** Audio held while the socket is backed up or the dialect not ready, in ms. Default 1000. */
+    maxAudioMs?: number;
+    /** The socket's `bufferedAmount` above which nothing more is handed to it. Default 64 KiB. */
+    highWaterBytes?: number;
+  };
+  /** Events kept for an iterator that is not reading, before the oldest audio is dropped. Default 2000. */
+  maxPendingEvents?: number;
+  /** Overrides runtime detection (tests; unusual hosts). */
+  runtime?: RuntimeKind;
+  /** Clock, epoch ms (tests). */
+  now?: () => number;
+}
+
+export interface ConnectOptions extends SessionOptions {
+  /** fetch for the bootstrap call. Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** WebSocket constructor. Default: `ws` on Node, the global WebSocket elsewhere. */
+  WebSocket?: WebSocketConstructor;
+  /** Per-step deadlines. */
+  timeouts?: {
+    /** The bootstrap HTTP call. Default 10 000 ms. */
+    bootstrapMs?: number;
+    /** From dialing to an open socket. Default 10 000 ms. */
+    openMs?: number;
+  };
+}
+
+/** Counters a session keeps; read at any time. */
+export interface SessionStats {
+  framesIn: number;
+  bytesIn: number;
+  framesOut: number;
+  bytesOut: number;
+  /** Outbound audio frames dropped because the queue was full (oldest first). */
+  audioFramesDropped: number;
+  /** Inbound events dropped because an iterator was not reading (oldest audio first). */
+  eventsDropped: number;
+  /** Frames waiting in the outbound queue now. */
+  queueDepth: number;
+  /** Audio in the outbound queue now, in ms. */
+  queuedAudioMs: number;
+  /** Errors thrown by application listeners (caught and logged). */
+  listenerErrors: number;
+}
+
+/** The formats a live session works with. */
+export interface SessionAudio {
+  /** What the wire carries in each direction. */
+  readonly wire: { readonly outbound: WireAudioFormat; readonly inbound: WireAudioFormat };
+  /** What the application sends. */
+  readonly input: AppAudioFormat;
+  /** What the application receives. */
+  readonly output: AppAudioFormat;
+}
+
+export type SessionState = "open" | "closing" | "closed";
+
+/** A listener for one event type, or every event with `"*"`. */
+export type Listener<T extends InboundEventType | "*"> = (event: T extends InboundEventType ? InboundEventOf<T> : InboundEvent) => void;
+
+/** A live connection to an agent (or a carrier leg) through one dialect. */
+export interface Session extends AsyncIterable<InboundEvent> {
+  /** The dialect's name. */
+  readonly dialect: string;
+  readonly state: SessionState;
+  readonly audio: SessionAudio;
+  readonly stats: Readonly<SessionStats>;
+  /** Resolves with the final `session-ended` event. Never rejects. */
+  readonly ended: Promise<InboundEventOf<"session-ended">>;
+  /**
+   * Every event from now on (the first iterator also gets what arrived before anyone listened).
+   * Ends after `session-ended`, or when `signal` fires.
+   */
+  events(options?: { signal?: AbortSignal }): AsyncIterableIterator<InboundEvent>;
+  /** Calls `listener` for each event of `type` (or all with `"*"`); returns the unsubscribe. */
+  on<T extends InboundEventType | "*">(type: T, listener: Listener<T>): () => void;
+  /** Sends application audio (the `input` format); converted, framed and queued. Never blocks. */
+  sendAudio(audio: Int16Array | Float32Array): void;
+  /** Forwards a keypad digit (warns and does nothing when the dialect cannot). */
+  sendDtmf(digit: string, durationMs?: number): void;
+  /** Sends a playback checkpoint (warns and does nothing when the dialect has no marks). */
+  mark(name: string): void;
+  /** Tells the peer to drop audio we queued at it (the Twilio leg's `clear`); drops our own queue too. */
+  clearPlayback(): void;
+  /** Flushes pending audio, sends the dialect's stop, closes the socket; resolves when ended. */
+  close(reason?: string): Promise<void>;
+}

@@ -1,0 +1,153 @@
+// A small dialect used only by the core tests: binary PCM16 audio, JSON control messages,
+// a key in a subprotocol, an optional bootstrap call and an optional "wait for hello" gate.
+import {
+  type ConnectPlan,
+  type Dialect,
+  type DialectCodec,
+  type InboundEvent,
+  NO_CAPABILITIES,
+  type OutboundEvent,
+  type PeerCodec,
+  type PeerDecoded,
+  type WireFrame,
+  AudioDataError,
+  closeEvents,
+  errorEvent,
+  httpError,
+  passthrough,
+  pcm16FromBytes,
+  pcm16ToBytes,
+  readJsonFrame,
+} from "@voxwire/core";
+
+export interface ToyOptions {
+  url: string;
+  key: string;
+  rate?: number;
+  /** Get the plan from `POST {bootstrapUrl}` answering `{ url, token, expiresIn }`. */
+  bootstrapUrl?: string;
+  /** Nothing goes out until the peer says hello. */
+  gated?: boolean;
+}
+
+const NAME = "toy";
+
+export function toy(options: ToyOptions): Dialect {
+  const rate = options.rate ?? 16000;
+  const planFor = (url: string, token: string, expiresAt?: number): ConnectPlan => ({
+    url,
+    protocols: ["toy.v1", `toy-key.${token}`],
+    audio: { outbound: { encoding: "pcm16", sampleRate: rate, frameMs: 20 }, inbound: { encoding: "pcm16", sampleRate: rate } },
+    secrets: [token, `toy-key.${token}`],
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  });
+  return {
+    specVersion: 1,
+    name: NAME,
+    role: "client",
+    capabilities: { ...NO_CAPABILITIES, bargeIn: true, transcripts: true, dtmfOut: true, marks: true, bootstrap: !!options.bootstrapUrl },
+    prepare(env) {
+      if (!options.bootstrapUrl) return { kind: "plan", plan: planFor(options.url, options.key) };
+      return {
+        kind: "bootstrap",
+        request: {
+          method: "POST",
+          url: options.bootstrapUrl,
+          headers: { authorization: `Bearer ${options.key}` },
+          secrets: [options.key],
+        },
+        parse(response) {
+          const body = JSON.parse(response.body) as { url: string; token: string; expiresIn: number };
+          return planFor(body.url, body.token, env.now + body.expiresIn * 1000);
+        },
+      };
+    },
+    createCodec: () => toyCodec(options.gated ?? false, rate),
+    createPeerCodec: () => toyPeerCodec(rate),
+  };
+}
+
+function toyCodec(gated: boolean, rate: number): DialectCodec {
+  let ready = !gated;
+  return {
+    get ready() {
+      return ready;
+    },
+    encode(event: OutboundEvent): WireFrame[] {
+      switch (event.type) {
+        case "audio-append":
+          return [pcm16ToBytes(event.audio)];
+        case "dtmf-send":
+          return [JSON.stringify({ type: "dtmf", digit: event.digit })];
+        case "mark":
+          return [JSON.stringify({ type: "mark", name: event.name })];
+        case "session-stop":
+          return [JSON.stringify({ type: "stop" })];
+        default:
+          return [];
+      }
+    },
+    decode(frame: WireFrame): InboundEvent[] {
+      if (typeof frame !== "string") {
+        try {
+          return [{ type: "audio-chunk", audio: pcm16FromBytes(frame), sampleRate: rate, raw: frame }];
+        } catch (error) {
+          return [errorEvent(error as AudioDataError, frame)];
+        }
+      }
+      const read = readJsonFrame(frame, { dialect: NAME });
+      if (!read.ok) return read.events;
+      const { type, message } = read.value;
+      switch (type) {
+        case "hello":
+          ready = true;
+          return [{ type: "session-accepted", raw: frame }];
+        case "started":
+          return [{ type: "session-started", ids: { sessionId: String(message.id ?? "") }, raw: frame }];
+        case "clear":
+          return [{ type: "playback-clear", raw: frame }];
+        case "transcript":
+          return [{ type: "transcript-end", role: message.role === "user" ? "user" : "agent", text: String(message.text ?? ""), raw: frame }];
+        case "bye":
+          return [{ type: "session-ended", reason: String(message.reason ?? "bye"), raw: frame }];
+        default:
+          return [passthrough(type, message, frame)];
+      }
+    },
+    close: (code, reason) => closeEvents(code, reason, NAME),
+    upgradeRejected: (status, body) => httpError(status, body, NAME),
+  };
+}
+
+function toyPeerCodec(rate: number): PeerCodec {
+  return {
+    encode(event: InboundEvent): WireFrame[] {
+      switch (event.type) {
+        case "audio-chunk":
+          return [pcm16ToBytes(event.audio)];
+        case "session-accepted":
+          return [JSON.stringify({ type: "hello" })];
+        case "playback-clear":
+          return [JSON.stringify({ type: "clear" })];
+        default:
+          return [];
+      }
+    },
+    decode(frame: WireFrame): PeerDecoded[] {
+      if (typeof frame !== "string") {
+        try {
+          return [{ type: "audio-append", audio: pcm16FromBytes(frame), sampleRate: rate }];
+        } catch (error) {
+          return [errorEvent(error as AudioDataError, frame)];
+        }
+      }
+      const read = readJsonFrame(frame, { dialect: NAME });
+      if (!read.ok) return read.events as PeerDecoded[];
+      const { type, message } = read.value;
+      if (type === "dtmf") return [{ type: "dtmf-send", digit: String(message.digit) }];
+      if (type === "mark") return [{ type: "mark", name: String(message.name) }];
+      if (type === "stop") return [{ type: "session-stop" }];
+      return [{ type: "passthrough", name: type, payload: message, raw: frame }];
+    },
+  };
+}
