@@ -1,0 +1,9 @@
+// `npx pnpm@10 voxwire …`: runs the voxwire CLI straight from the workspace sources (through
+// tsx), so a fresh clone needs no build step. The published package runs conformance/dist/cli.js.
+import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+register({ tsconfig: `${root}tsconfig.dev.json` });
+const { main } = await import(`${root}conformance/src/cli/main.ts`);
+process.exitCode = await main(process.argv.slice(2));
