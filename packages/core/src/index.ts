@@ -4,3 +4,4 @@ export * from "./errors/index.js";
 export { MIN_SECRET_LENGTH, REDACTED, SecretSet, redact, redactUrl } from "./secrets/redact.js";
 export { consoleLogger, scopedLogger, silentLogger, type Logger } from "./session/logger.js";
 export { detectRuntime, isBrowserLike } from "./util/runtime.js";
+export * from "./audio/index.js";

@@ -1,0 +1,81 @@
+import { Buffer } from "node:buffer";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { AudioDataError } from "../errors/error-classes.js";
+import { type Base64Backend, base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend } from "./base64.js";
+
+const backends: Base64Backend[] = ["buffer", "native", "table"];
+const base64Char = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+
+describe("base64", () => {
+  it("uses Buffer on Node", () => {
+    expect(detectBase64Backend()).toBe("buffer");
+  });
+
+  it.each(backends)("%s: encodes and decodes the RFC 4648 test vectors", (backend) => {
+    const vectors: [string, string][] = [
+      ["", ""],
+      ["f", "Zg=="],
+      ["fo", "Zm8="],
+      ["foo", "Zm9v"],
+      ["foob", "Zm9vYg=="],
+      ["fooba", "Zm9vYmE="],
+      ["foobar", "Zm9vYmFy"],
+    ];
+    for (const [plain, encoded] of vectors) {
+      const bytes = new TextEncoder().encode(plain);
+      expect(base64EncodeWith(backend, bytes)).toBe(encoded);
+      expect(base64DecodeWith(backend, encoded)).toEqual(bytes);
+      expect(base64DecodeWith(backend, encoded.replace(/=+$/, ""))).toEqual(bytes);
+    }
+  });
+
+  it.each(backends)("%s: rejects invalid text with AudioDataError", (backend) => {
+    const invalid = ["A", "Zm9vY", "Zg=", "Zg===", "=", "====", "Zm9v\n", " Zm9v", "Zm-_", "Zm9v!A==", "Zg==Zg==", "Z=g=", "Zm9vYmFy=", "Zm9é", "€€€€"];
+    for (const text of invalid) expect(() => base64DecodeWith(backend, text), JSON.stringify(text)).toThrow(AudioDataError);
+  });
+
+  it("returns a decoded array that owns its buffer (no shared pool)", () => {
+    const decoded = base64Decode("AAECAw==");
+    expect(decoded.byteOffset).toBe(0);
+    expect(decoded.buffer.byteLength).toBe(4);
+    expect(Object.getPrototypeOf(decoded)).toBe(Uint8Array.prototype);
+  });
+
+  it("encodes a view into a larger buffer without reading outside it", () => {
+    const backing = Uint8Array.of(9, 1, 2, 3, 9);
+    for (const backend of backends) expect(base64EncodeWith(backend, backing.subarray(1, 4))).toBe("AQID");
+  });
+
+  test.prop([fc.uint8Array({ maxLength: 3000 })])("round-trips on every backend and matches Buffer", (bytes) => {
+    const reference = Buffer.from(bytes).toString("base64");
+    expect(base64Encode(bytes)).toBe(reference);
+    for (const backend of backends) {
+      expect(base64EncodeWith(backend, bytes)).toBe(reference);
+      expect(base64DecodeWith(backend, reference)).toEqual(bytes);
+    }
+  });
+
+  test.prop([fc.array(base64Char, { minLength: 1, maxLength: 40 }), fc.nat(), fc.string({ minLength: 1, maxLength: 2 })])(
+    "rejects any text with a character outside the alphabet, on every backend",
+    (chars, at, junk) => {
+      fc.pre(/[^A-Za-z0-9+/]/.test(junk.replace(/=/g, "!")));
+      const text = chars.join("");
+      const position = at % text.length;
+      const bad = text.slice(0, position) + junk.replace(/=/g, "!") + text.slice(position);
+      for (const backend of backends) expect(() => base64DecodeWith(backend, bad)).toThrow(AudioDataError);
+    },
+  );
+
+  test.prop([fc.string({ unit: "binary", maxLength: 64 })])("never throws anything but AudioDataError, on any string", (text) => {
+    const outcomes = backends.map((backend) => {
+      try {
+        return Array.from(base64DecodeWith(backend, text)).join(",");
+      } catch (error) {
+        expect(error).toBeInstanceOf(AudioDataError);
+        return "error";
+      }
+    });
+    expect(new Set(outcomes).size).toBe(1);
+  });
+});

@@ -1,0 +1,17 @@
+export { pcm16ToFloat32, float32ToPcm16 } from "./pcm-convert.js";
+export { IS_LITTLE_ENDIAN_HOST, pcm16FromBytes, pcm16FromBytesCopy, pcm16ToBytes, pcm16ToBytesCopy } from "./pcm-bytes.js";
+export { mulawDecode, mulawDecodeSample, mulawEncode, mulawEncodeSample } from "./g711-mulaw.js";
+export { alawDecode, alawDecodeSample, alawEncode, alawEncodeSample } from "./g711-alaw.js";
+export { base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend, type Base64Backend } from "./base64.js";
+export {
+  createByteFramer,
+  createFloat32Framer,
+  createFramer,
+  createPcm16ByteFramer,
+  frameSamplesFor,
+  type FrameSize,
+  type Framer,
+  type FramerFlushOptions,
+  type FramerOptions,
+} from "./framer.js";
+export { createAudioPipeline, type AudioPipeline, type AudioPipelineFlushOptions, type AudioPipelineOptions } from "./audio-pipeline.js";

@@ -1,0 +1,2 @@
+/** Resampler presets; figures are in docs/audio-pipeline.md and held by the quality tests. */
+export type ResamplerQuality = "fast" | "voice" | "high";
