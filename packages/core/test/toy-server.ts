@@ -36,6 +36,8 @@ export async function startToyServer(options: ToyServerOptions = {}): Promise<To
   const sockets: WebSocket[] = [];
   const received: (string | Buffer)[][] = [];
   const waiting: ((ws: WebSocket) => void)[] = [];
+  const hung = new Set<{ destroy(): void }>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   const wss = new WebSocketServer({
     noServer: true,
     handleProtocols: (protocols) => (protocols.has("toy.v1") ? "toy.v1" : false),
@@ -50,13 +52,20 @@ export async function startToyServer(options: ToyServerOptions = {}): Promise<To
         }
         res.end(JSON.stringify({ url: `ws://127.0.0.1:${port()}/ws`, token: keys[0], expiresIn: options.expiresIn ?? 60 }));
       };
-      setTimeout(answer, options.bootstrapDelayMs ?? 0);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        answer();
+      }, options.bootstrapDelayMs ?? 0);
+      timers.add(timer);
       return;
     }
     res.writeHead(404).end();
   });
   http.on("upgrade", (req: IncomingMessage, socket, head) => {
-    if (options.hangUpgrade) return;
+    if (options.hangUpgrade) {
+      hung.add(socket);
+      return;
+    }
     if (options.rejectUpgrade) {
       const { status, body } = options.rejectUpgrade;
       socket.end(`HTTP/1.1 ${status} Rejected\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
@@ -86,6 +95,8 @@ export async function startToyServer(options: ToyServerOptions = {}): Promise<To
     nextSocket: () => new Promise((resolve) => waiting.push(resolve)),
     async close() {
       for (const ws of sockets) ws.terminate();
+      for (const socket of hung) socket.destroy();
+      for (const timer of timers) clearTimeout(timer);
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

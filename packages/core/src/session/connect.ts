@@ -6,6 +6,7 @@ import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
 import { LiveSession } from "./live-session.js";
+import { planSessionAudio } from "./session-audio.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
 import { type WebSocketLike, pickWebSocket } from "./websocket.js";
 
@@ -48,6 +49,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
     throw new TokenExpiredError(`the connect plan expired ${Math.round((now - plan.expiresAt) / 1000)} s ago; bootstrap a new one`, { dialect: name });
   }
 
+  const audio = planSessionAudio(plan, options);
   throwIfAborted(options.signal, name, "open");
   const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
   const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
@@ -57,7 +59,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
     () => (needsHeaders ? new Socket(plan.url, protocols, { headers: { ...plan.headers } }) : new Socket(plan.url, protocols)),
     { secrets, dialect: name, step: "opening the socket" },
   );
-  const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, alreadyOpen: false });
+  const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: false });
   try {
     await withDeadline(() => session.opened, {
       signal: options.signal,
@@ -86,7 +88,8 @@ export function accept(dialect: Dialect, socket: WebSocketLike, options: Session
   const plan = preparation.plan;
   secrets.add(...plan.secrets);
   const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
-  return new LiveSession({ dialect, plan, codec, socket, secrets, options, alreadyOpen: true });
+  const audio = planSessionAudio(plan, options);
+  return new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: true });
 }
 
 function environment(options: SessionOptions): DialectEnv {

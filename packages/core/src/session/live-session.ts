@@ -1,9 +1,8 @@
-import { createAudioPipeline } from "../audio/index.js";
+import type { AudioPipeline } from "../audio/index.js";
 import type { DialectCodec } from "../dialect/v1/codec.js";
 import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
 import type { Dialect } from "../dialect/v1/dialect.js";
 import type { WireFrame } from "../dialect/v1/wire-frame.js";
-import type { AppAudioFormat } from "../events/audio-format.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
 import { dtmfDigitSchema } from "../events/schema-helpers.js";
@@ -14,6 +13,7 @@ import type { SecretSet } from "../secrets/redact.js";
 import { EventHub } from "./event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
+import type { SessionAudioPlan } from "./session-audio.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
 import { WS_CLOSED, type WebSocketLike, toBytes } from "./websocket.js";
 
@@ -21,8 +21,6 @@ import { WS_CLOSED, type WebSocketLike, toBytes } from "./websocket.js";
 const CLOSE_DRAIN_MS = 2000;
 /** How often a backed-up socket is re-checked; sockets have no "drained" event. */
 const BACKPRESSURE_RETRY_MS = 10;
-/** The wire frame size when a dialect does not name one. */
-const DEFAULT_FRAME_MS = 20;
 /** Close reasons are capped at 123 bytes by RFC 6455. */
 const MAX_CLOSE_REASON_CHARS = 100;
 
@@ -33,11 +31,10 @@ export interface LiveSessionInit {
   socket: WebSocketLike;
   secrets: SecretSet;
   options: SessionOptions;
+  audio: SessionAudioPlan;
   /** A server-role session wraps a socket that is already open. */
   alreadyOpen: boolean;
 }
-
-type Pipeline = ReturnType<typeof createAudioPipeline>;
 
 /**
  * One session over one socket: feeds received frames through the dialect's codec and the audio
@@ -60,9 +57,8 @@ export class LiveSession implements Session {
   readonly #log: Logger;
   readonly #hub: EventHub;
   readonly #queue: OutboundQueue;
-  readonly #toWire: Pipeline;
-  readonly #fromWire: Pipeline | undefined;
-  readonly #outboundFrameMs: number;
+  readonly #toWire: AudioPipeline;
+  readonly #fromWire: AudioPipeline | undefined;
   readonly #stats: SessionStats = {
     framesIn: 0,
     bytesIn: 0,
@@ -95,27 +91,9 @@ export class LiveSession implements Session {
     this.#log = scopedLogger(options.logger ?? silentLogger, dialect.name, (text) => secrets.redact(text));
     this.#state = init.alreadyOpen ? "open" : "connecting";
 
-    const input: AppAudioFormat = options.input ?? { sampleRate: plan.audio.outbound.sampleRate };
-    const output: AppAudioFormat = options.output ?? { sampleRate: plan.audio.inbound.sampleRate };
-    this.audio = { wire: plan.audio, input, output };
-    this.#outboundFrameMs = plan.audio.outbound.frameMs ?? DEFAULT_FRAME_MS;
-    const quality = options.quality ?? "voice";
-    this.#toWire = createAudioPipeline({
-      inputRate: input.sampleRate,
-      outputRate: plan.audio.outbound.sampleRate,
-      frameSamples: samplesIn(this.#outboundFrameMs, plan.audio.outbound.sampleRate),
-      quality,
-    });
-    const inboundRate = plan.audio.inbound.sampleRate;
-    this.#fromWire =
-      output.sampleRate === inboundRate && output.frameMs === undefined
-        ? undefined
-        : createAudioPipeline({
-            inputRate: inboundRate,
-            outputRate: output.sampleRate,
-            ...(output.frameMs === undefined ? {} : { frameSamples: samplesIn(output.frameMs, output.sampleRate) }),
-            quality,
-          });
+    this.audio = init.audio.formats;
+    this.#toWire = init.audio.toWire;
+    this.#fromWire = init.audio.fromWire;
 
     this.#hub = new EventHub({
       maxPending: options.maxPendingEvents ?? 2000,
@@ -474,10 +452,6 @@ export class LiveSession implements Session {
     }
     return true;
   }
-}
-
-function samplesIn(ms: number, sampleRate: number): number {
-  return Math.round((ms * sampleRate) / 1000);
 }
 
 type InboundEventType = InboundEvent["type"];
