@@ -36,7 +36,7 @@ const pkg = {
     typecheck: "tsc --noEmit -p .",
     lint: `biome lint --config-path=${up} .`,
     test: "vitest run",
-    "check:package": "publint --strict && attw --pack . --profile node16",
+    "check:package": "publint --strict --pack npm && attw --pack . --profile node16",
   },
   dependencies: name === "@voxwire/core" ? {} : { "@voxwire/core": "workspace:*" },
 };
