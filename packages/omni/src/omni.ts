@@ -6,7 +6,8 @@ import {
   type DialectV1,
   NO_CAPABILITIES,
   type Preparation,
-  isBrowserLike,
+  type SecretKeyRule,
+  refuseSecretKeyInBrowser,
 } from "@voxwire/core";
 import { createOmniCodec } from "./client-codec.js";
 import { createOmniPeerCodec } from "./peer-codec.js";
@@ -36,6 +37,15 @@ export const OMNI_CAPABILITIES: DialectCapabilities = {
   transfer: true,
 };
 
+/** `pyai_live_` keys never reach a page or worker (checked in `prepare`, where the runtime is known). */
+const BROWSER_SECRET_RULE: SecretKeyRule = {
+  dialect: "omni",
+  secretPrefixes: [OMNI_LIVE_KEY_PREFIX],
+  advice:
+    "Mint a short-lived publishable token on your server (with the page's origin allow-listed in the Omni console) " +
+    "and pass it as { token }; a pyai_test_ sandbox key is fine while developing locally.",
+};
+
 /**
  * The Omni (binary-PCM) dialect: `wss://api.pyai.com/v1/omni?agent_id=…&format=pcm16&rate=…`,
  * the credential as the subprotocol `pyai-key.<KEY>` in every runtime, PCM16 both ways at the
@@ -45,7 +55,7 @@ export const OMNI_CAPABILITIES: DialectCapabilities = {
 export function omni(options: OmniOptions): DialectV1 {
   if (options === null || typeof options !== "object") throw new ConfigError("omni() needs an options object", { dialect: "omni" });
   const agentId = validateAgentId(options.agentId);
-  const { credential, kind } = validateCredential(options.apiKey, options.token);
+  const credential = validateCredential(options.apiKey, options.token);
   const rate = validateRate(options.rate);
   const base = validateBaseUrl(options.baseUrl);
 
@@ -64,14 +74,7 @@ export function omni(options: OmniOptions): DialectV1 {
     role: "client",
     capabilities: OMNI_CAPABILITIES,
     prepare(env: DialectEnv): Preparation {
-      if (isBrowserLike(env.runtime) && credential.startsWith(OMNI_LIVE_KEY_PREFIX)) {
-        throw new ConfigError(
-          `a secret ${OMNI_LIVE_KEY_PREFIX} ${kind === "token" ? "key (passed as token)" : "key"} must never reach a browser: ` +
-            "mint a short-lived publishable token on your server (with the page's origin allow-listed in the Omni console) " +
-            "and pass it as { token }, or use a pyai_test_ sandbox key while developing locally",
-          { dialect: "omni" },
-        );
-      }
+      refuseSecretKeyInBrowser(env, credential, BROWSER_SECRET_RULE);
       return { kind: "plan", plan };
     },
     createCodec: createOmniCodec,

@@ -36,7 +36,7 @@ export function validateAgentId(agentId: unknown): string {
 }
 
 /** Exactly one credential, usable as a subprotocol token. Messages never include the value. */
-export function validateCredential(apiKey: unknown, token: unknown): { credential: string; kind: "apiKey" | "token" } {
+export function validateCredential(apiKey: unknown, token: unknown): string {
   if (apiKey !== undefined && token !== undefined) {
     throw new ConfigError("give either apiKey or token, not both", { dialect: DIALECT });
   }
@@ -51,7 +51,7 @@ export function validateCredential(apiKey: unknown, token: unknown): { credentia
       { dialect: DIALECT },
     );
   }
-  return { credential, kind };
+  return credential;
 }
 
 export function validateRate(rate: unknown): OmniRate {
