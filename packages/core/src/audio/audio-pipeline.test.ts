@@ -1,5 +1,7 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { createAudioPipeline } from "./audio-pipeline.js";
+import { createResampler } from "./resampler.js";
 
 function collect(run: (emit: (frame: Int16Array) => void) => void): Int16Array[] {
   const frames: Int16Array[] = [];
@@ -34,5 +36,49 @@ describe("createAudioPipeline at equal rates", () => {
     expect(tail.map((f) => f.length)).toEqual([160]);
     expect(Array.from(tail[0]!.subarray(38, 42))).toEqual([7, 7, 0, 0]);
     expect(collect((emit) => pipeline.flush(emit))).toEqual([]);
+  });
+});
+
+describe("createAudioPipeline across rates", () => {
+  it("resamples then frames: 48 kHz in, 20 ms frames at 16 kHz out", () => {
+    const pipeline = createAudioPipeline({ inputRate: 48000, outputRate: 16000, frameSamples: 320 });
+    expect(pipeline.latencySamples).toBe(createResampler(48000, 16000).latencySamples);
+    const frames = collect((emit) => {
+      for (let i = 0; i < 10; i++) pipeline.push(new Float32Array(480).fill(0.25), emit);
+      pipeline.flush(emit, { pad: true });
+    });
+    expect(frames.map((f) => f.length)).toEqual([320, 320, 320, 320, 320]);
+    const flat = frames.flatMap((f) => Array.from(f));
+    // A constant is kept exactly, away from the onset and the end, where the filter sees the edges.
+    const edge = pipeline.latencySamples + 2;
+    expect(flat.slice(edge, 1600 - edge).every((v) => v === 8192)).toBe(true);
+    expect(flat.slice(1600).every((v) => v === 0)).toBe(true);
+  });
+
+  it("emits what the resampler produced per push when no framing is asked", () => {
+    const pipeline = createAudioPipeline({ inputRate: 8000, outputRate: 16000 });
+    const reference = createResampler(8000, 16000, { output: "int16" });
+    const chunk = new Int16Array(160).fill(300);
+    const frames = collect((emit) => pipeline.push(chunk, emit));
+    expect(frames).toEqual([reference.push(chunk)]);
+    expect(collect((emit) => pipeline.flush(emit))).toEqual([reference.flush()]);
+  });
+
+  test.prop([fc.int16Array({ maxLength: 2000 }), fc.array(fc.nat(), { maxLength: 8 }), fc.constantFrom(8000, 16000, 24000, 44100), fc.integer({ min: 1, max: 400 })], {
+    numRuns: 40,
+  })("frames of any chunking equal those of one push", (samples, points, inputRate, frameSamples) => {
+    const run = (chunks: Int16Array[]) => {
+      const pipeline = createAudioPipeline({ inputRate, outputRate: 16000, frameSamples });
+      return collect((emit) => {
+        for (const chunk of chunks) pipeline.push(chunk, emit);
+        pipeline.flush(emit);
+      });
+    };
+    const sorted = points.map((p) => p % (samples.length + 1)).sort((a, b) => a - b);
+    const bounds = [0, ...sorted, samples.length];
+    const chunks = bounds.slice(1).map((end, i) => samples.subarray(bounds[i]!, end));
+    const whole = run([samples]);
+    expect(run(chunks)).toEqual(whole);
+    for (const frame of whole.slice(0, -1)) expect(frame.length).toBe(frameSamples);
   });
 });

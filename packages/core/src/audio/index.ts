@@ -15,3 +15,7 @@ export {
   type FramerOptions,
 } from "./framer.js";
 export { createAudioPipeline, type AudioPipeline, type AudioPipelineFlushOptions, type AudioPipelineOptions } from "./audio-pipeline.js";
+export { createResampler } from "./resampler.js";
+export { RESAMPLER_PRESETS, type ResamplerPreset } from "./resampler-design.js";
+export type { Resampler, ResamplerBackendChoice, ResamplerOptions, ResamplerOutput, ResamplerQuality } from "./resampler-types.js";
+export { wasmSimdAvailable } from "./resampler-wasm-engine.js";
