@@ -1,0 +1,47 @@
+import { ConfigError, detectRuntime, type RuntimeKind, refuseSecretKeyInBrowser } from "@voxwire/core";
+import type { OrbitaliSession } from "./orbitali-session.js";
+import { performRequest } from "./perform-request.js";
+import { type RealtimeSessionRequestOptions, parseRealtimeSessionResponse, realtimeSessionRequest } from "./session-request.js";
+import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
+
+const DIALECT = "orbitali";
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The one sentence a refused `orb_live_` key is told to do instead. */
+export const SERVER_SIDE_ADVICE =
+  "Mint a session on your server with createOrbitaliSession (or createOrbitaliSessionRoute) and pass it to the browser as orbitali({ session })";
+
+export interface CreateOrbitaliSessionOptions extends RealtimeSessionRequestOptions {
+  /** fetch to use. Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Cancels the call (`AbortedError`). */
+  signal?: AbortSignal;
+  /** Deadline for the call (`TimeoutError`). Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Overrides runtime detection (tests). */
+  runtime?: RuntimeKind;
+}
+
+/**
+ * Server side: asks Orbitali for a realtime session with the permanent key and returns
+ * `{ token, expiresAt, websocketUrl, protocol }` for the browser. Typed failures: `ConfigError`
+ * (bad options, or an `orb_live_` key in a browser), `BootstrapError` (non-2xx, redacted body),
+ * `ProtocolError` (a malformed answer), `NetworkError`, `TimeoutError`, `AbortedError`.
+ */
+export async function createOrbitaliSession(options: CreateOrbitaliSessionOptions): Promise<OrbitaliSession> {
+  const request = realtimeSessionRequest(options);
+  refuseSecretKeyInBrowser({ runtime: options.runtime ?? detectRuntime(), now: Date.now() }, options.apiKey, {
+    dialect: DIALECT,
+    secretPrefixes: [ORBITALI_LIVE_KEY_PREFIX],
+    advice: SERVER_SIDE_ADVICE,
+  });
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available: pass `fetch`", { dialect: DIALECT });
+  const response = await performRequest(request, {
+    fetch: fetchImpl,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    dialect: DIALECT,
+  });
+  return parseRealtimeSessionResponse(response);
+}

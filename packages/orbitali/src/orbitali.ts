@@ -1,0 +1,60 @@
+import {
+  ConfigError,
+  type ConnectPlan,
+  type DialectCapabilities,
+  type DialectEnv,
+  type DialectV1,
+  NO_CAPABILITIES,
+  type Preparation,
+  refuseSecretKeyInBrowser,
+} from "@voxwire/core";
+import { createOrbitaliCodec } from "./client-codec.js";
+import { SERVER_SIDE_ADVICE } from "./create-session.js";
+import { type OrbitaliSession, readOrbitaliSession } from "./orbitali-session.js";
+import { createOrbitaliPeerCodec } from "./peer-codec.js";
+import { planFromSession } from "./session-plan.js";
+import { type RealtimeSessionRequestOptions, parseRealtimeSessionResponse, realtimeSessionRequest } from "./session-request.js";
+import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
+
+const DIALECT = "orbitali";
+
+export type OrbitaliOptions =
+  /** A session minted on a server (`createOrbitaliSession`): what a browser uses. */
+  | { session: OrbitaliSession }
+  /** Mint the session first with the permanent key (server-side only; refused in a browser). */
+  | RealtimeSessionRequestOptions;
+
+export const ORBITALI_CAPABILITIES: DialectCapabilities = {
+  ...NO_CAPABILITIES,
+  bargeIn: true,
+  transcripts: true,
+};
+
+/**
+ * The Orbitali (JSON-base64) dialect: dial the realtime session's `websocketUrl` before its
+ * `expiresAt`, with the audio formats its `protocol` block declares (16 kHz in, 24 kHz out today),
+ * every message JSON text and audio base64 PCM16. Options that can never work throw a
+ * `ConfigError` here, before any I/O; no message holds a credential.
+ */
+export function orbitali(options: OrbitaliOptions): DialectV1 {
+  if (options === null || typeof options !== "object") throw new ConfigError("orbitali() needs { session } or { apiKey, agentId }", { dialect: DIALECT });
+  const base = { specVersion: 1, name: DIALECT, role: "client", createCodec: createOrbitaliCodec, createPeerCodec: createOrbitaliPeerCodec } as const;
+
+  if ("session" in options && options.session !== undefined) {
+    if ("apiKey" in options) throw new ConfigError("give either { session } or { apiKey, agentId }, not both", { dialect: DIALECT });
+    const plan: ConnectPlan = planFromSession(readOrbitaliSession(options.session, "options"));
+    // An expired plan is refused by the runtime (TokenExpiredError) before any socket opens.
+    return { ...base, capabilities: ORBITALI_CAPABILITIES, prepare: (): Preparation => ({ kind: "plan", plan }) };
+  }
+
+  const request = realtimeSessionRequest(options as RealtimeSessionRequestOptions);
+  const apiKey = (options as RealtimeSessionRequestOptions).apiKey;
+  return {
+    ...base,
+    capabilities: { ...ORBITALI_CAPABILITIES, bootstrap: true },
+    prepare(env: DialectEnv): Preparation {
+      refuseSecretKeyInBrowser(env, apiKey, { dialect: DIALECT, secretPrefixes: [ORBITALI_LIVE_KEY_PREFIX], advice: SERVER_SIDE_ADVICE });
+      return { kind: "bootstrap", request, parse: (response) => planFromSession(parseRealtimeSessionResponse(response), apiKey) };
+    },
+  };
+}

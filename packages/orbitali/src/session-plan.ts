@@ -1,0 +1,29 @@
+import { ConfigError, type ConnectPlan, type WireAudioFormat } from "@voxwire/core";
+import type { OrbitaliAudioFormat, OrbitaliSession } from "./orbitali-session.js";
+import { ORBITALI_ENCODING, ORBITALI_FRAME_MS } from "./wire.js";
+
+/**
+ * The connect plan for one realtime session: dial `websocketUrl` as given, before `expiresAt`,
+ * with the audio formats the `protocol` block declares (never a constant: the rates differ by
+ * direction and are the server's to choose). Every credential goes in `secrets`.
+ */
+export function planFromSession(session: OrbitaliSession, apiKey?: string): ConnectPlan {
+  const outbound: WireAudioFormat = { ...wireFormat(session.protocol.inputAudio, "inputAudio"), frameMs: ORBITALI_FRAME_MS };
+  const inbound = wireFormat(session.protocol.outputAudio, "outputAudio");
+  return {
+    url: session.websocketUrl,
+    audio: { outbound, inbound },
+    expiresAt: Date.parse(session.expiresAt),
+    secrets: apiKey === undefined ? [session.token, session.websocketUrl] : [session.token, session.websocketUrl, apiKey],
+  };
+}
+
+function wireFormat(format: OrbitaliAudioFormat, field: string): WireAudioFormat {
+  if (format.encoding !== ORBITALI_ENCODING) {
+    throw new ConfigError(`protocol.${field}.encoding is "${format.encoding.slice(0, 32)}", but this adapter speaks only ${ORBITALI_ENCODING}`, {
+      dialect: "orbitali",
+      vendorCode: "unsupported_encoding",
+    });
+  }
+  return { encoding: ORBITALI_ENCODING, sampleRate: format.sampleRate };
+}
