@@ -1,0 +1,134 @@
+import {
+  type ConnectPlan,
+  type DialectCodec,
+  type ErrorFactory,
+  type InboundEvent,
+  type OutboundEvent,
+  ProtocolError,
+  TokenExpiredError,
+  type VoxwireError,
+  type WireFrame,
+  agentStateValues,
+  closeEvents,
+  errorEvent,
+  httpError,
+  isBinaryFrame,
+  passthrough,
+  pcm16ToBytes,
+  readJsonFrame,
+  redact,
+} from "@voxwire/core";
+import { readPcmFrame } from "./pcm-frame.js";
+import { TranscriptAccumulator } from "./transcript-accumulator.js";
+import { readTranscriptFields } from "./transcript-message.js";
+import { VendorError } from "./vendor-error.js";
+import { CallServerMessage } from "./wire.js";
+
+type Message = Readonly<Record<string, unknown>>;
+
+/** Vendor text quoted in an error message is cut here. */
+const MAX_QUOTED_CHARS = 500;
+/** Seed 002 prints this when an `error` message has no `message`. */
+const UNKNOWN_ERROR = "Unknown error";
+
+/**
+ * A call's socket URL is single-use and short-lived: an upgrade answered 404 or 410 means the
+ * call is gone (already joined, expired, ended), and a new call is the way forward.
+ */
+const CALL_GONE = (status: number): ErrorFactory => (body, dialect) =>
+  new TokenExpiredError(`the call's socket URL was refused with HTTP ${status} (already used or expired): create a new call${quote(body)}`, {
+    dialect,
+  });
+const UPGRADE_RULES: Readonly<Record<number, ErrorFactory>> = { 404: CALL_GONE(404), 410: CALL_GONE(410) };
+
+/**
+ * The application's side of one call-create connection: binary PCM16 both ways at the created
+ * rates, JSON messages as text. Its only state is the per-role transcript text, because a
+ * `transcript` may carry just a `delta` (see TranscriptAccumulator for the exact rules). It keeps
+ * no agent state (every `state` message becomes an event, even a repeat) and no call id.
+ */
+export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCodec {
+  const sampleRate = plan.audio.inbound.sampleRate;
+  const transcripts = new TranscriptAccumulator();
+  const secrets = plan.secrets;
+
+  function decodeText(frame: string): InboundEvent[] {
+    const read = readJsonFrame(frame, { dialect });
+    if (!read.ok) return read.events;
+    const { type, message } = read.value;
+    switch (type) {
+      case CallServerMessage.playbackClearBuffer:
+        return [{ type: "playback-clear", raw: frame }];
+      case CallServerMessage.state: {
+        const state = agentStateValues.find((s) => s === message.state);
+        // An unknown state is news, not an error: kept whole.
+        return [state ? { type: "agent-state", state, raw: frame } : passthrough(type, message, frame)];
+      }
+      case CallServerMessage.transcript: {
+        const fields = readTranscriptFields(message);
+        if (fields) return [transcripts.apply(fields, frame)];
+        const why = new ProtocolError('transcript without a "role" of "user" or "agent"; passed through', { dialect });
+        return [errorEvent(why, frame), passthrough(type, message, frame)];
+      }
+      case CallServerMessage.callStarted:
+        return [callStarted(message, frame)];
+      case CallServerMessage.error: {
+        const said = typeof message.message === "string" ? message.message : UNKNOWN_ERROR;
+        const vendorCode = typeof message.code === "string" ? message.code : undefined;
+        const error = new VendorError(`the agent reported an error${quote(redact(said, secrets))}`, {
+          dialect,
+          ...(vendorCode ? { vendorCode } : {}),
+        });
+        return [errorEvent(error, frame)];
+      }
+      case CallServerMessage.debug:
+        return [{ type: "debug", message: textOf(message.message), raw: frame }];
+      default:
+        // Ultravox's pong, client_tool_invocation, … and anything newer.
+        return [passthrough(type, message, frame)];
+    }
+  }
+
+  return {
+    ready: true,
+    encode(event: OutboundEvent): WireFrame[] {
+      // Audio is the only thing a client sends; a stop is the socket's close.
+      return event.type === "audio-append" ? [pcm16ToBytes(event.audio)] : [];
+    },
+    decode(frame: WireFrame): InboundEvent[] {
+      if (!isBinaryFrame(frame)) return decodeText(frame);
+      const audio = readPcmFrame(frame, dialect);
+      return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
+    },
+    close(code: number, reason: string): InboundEvent[] {
+      return closeEvents(code, reason, dialect);
+    },
+    upgradeRejected(status: number, body: string): VoxwireError {
+      return httpError(status, body, dialect, UPGRADE_RULES);
+    },
+  };
+}
+
+/** `ids`: string fields named like ids (`callId`, `call_id`, `id`); `metadata`: the rest. */
+function callStarted(message: Message, raw: string): InboundEvent {
+  const ids: Record<string, string> = {};
+  const metadata: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(message)) {
+    if (key === "type") continue;
+    if (typeof value === "string" && /(^|_)id$|[a-z]Id$/.test(key)) ids[key] = value;
+    else metadata[key] = value;
+  }
+  return Object.keys(metadata).length > 0 ? { type: "session-started", ids, metadata, raw } : { type: "session-started", ids, raw };
+}
+
+/** A debug payload as text: strings as they are, anything else as JSON ("" when absent). */
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === undefined) return "";
+  return JSON.stringify(value) ?? String(value);
+}
+
+function quote(text: string): string {
+  const short = text.trim().slice(0, MAX_QUOTED_CHARS);
+  return short ? `: ${short}` : "";
+}

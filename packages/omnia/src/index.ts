@@ -1,0 +1,21 @@
+export { OMNIA_CAPABILITIES, type OmniaCreateOptions, type OmniaJoinOptions, type OmniaOptions, omnia } from "./omnia.js";
+export { type UltravoxCreateOptions, type UltravoxJoinOptions, type UltravoxOptions, ultravox } from "./ultravox.js";
+export { createCallCodec } from "./client-codec.js";
+export { createCallPeerCodec, words } from "./peer-codec.js";
+export { TranscriptAccumulator, type TranscriptFields, type TranscriptRole } from "./transcript-accumulator.js";
+export { readTranscriptFields } from "./transcript-message.js";
+export { VendorError } from "./vendor-error.js";
+export { socketUrlSecrets } from "./socket-url-secrets.js";
+export {
+  type CallBodyShape,
+  type CallCreatePreset,
+  type CallParameters,
+  CallServerMessage,
+  MAX_SAMPLE_RATE,
+  MIN_SAMPLE_RATE,
+  OMNIA_PRESET,
+  ULTRAVOX_HANG_UP,
+  ULTRAVOX_PRESET,
+  createCallBody,
+  createCallPath,
+} from "./wire.js";

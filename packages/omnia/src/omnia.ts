@@ -1,0 +1,142 @@
+import {
+  ConfigError,
+  type DialectCapabilities,
+  type DialectEnv,
+  type DialectV1,
+  NO_CAPABILITIES,
+  type Preparation,
+  isBrowserLike,
+} from "@voxwire/core";
+import { createCallCodec } from "./client-codec.js";
+import { type CallCreateConfig, createCallRequest, parseCreatedCall, socketPlan } from "./create-call.js";
+import { createCallPeerCodec } from "./peer-codec.js";
+import {
+  isSocketUrl,
+  validateAgentId,
+  validateApiKey,
+  validateBaseUrl,
+  validateBufferMs,
+  validateCreatePath,
+  validateExtraBody,
+  validateRate,
+  validateUrlField,
+} from "./validate.js";
+import { type CallCreatePreset, OMNIA_PRESET, createCallBody, createCallPath } from "./wire.js";
+
+/** Rates shared by both ways of starting a session. */
+interface RateOptions {
+  /** Rate of the audio we send (the user's), 8000 … 48000 Hz. */
+  inputSampleRate: number;
+  /** Rate of the audio the agent sends, 8000 … 48000 Hz; may differ from input. Default: `inputSampleRate`. */
+  outputSampleRate?: number;
+  /** The vendor this wire talks to. Default `OMNIA_PRESET`; `ULTRAVOX_PRESET` for Ultravox (or use `ultravox()`). */
+  preset?: CallCreatePreset;
+}
+
+/** Create a call with the secret key, then dial it (servers only). */
+export interface OmniaCreateOptions extends RateOptions {
+  /** The account's API key, sent as `X-API-Key`. A secret: refused in browsers. */
+  apiKey: string;
+  /** The agent to call. */
+  agentId: string;
+  /** Another REST origin for the same wire (a simulator: `http://127.0.0.1:PORT`). Default: the preset's. */
+  baseUrl?: string;
+  /** The create-call path; `{agentId}` is filled in. Default: the preset's (`/api/v1/calls/create`). */
+  createPath?: string;
+  /** The answer's field holding the socket URL. Default: the preset's (`websocketUrl`). */
+  urlField?: string;
+  /** Ultravox only: `clientBufferSizeMs` of the `serverWebSocket` medium. */
+  clientBufferSizeMs?: number;
+  /** More create-call fields (Ultravox: `templateContext`, `metadata`, …); the documented ones win. */
+  extraBody?: Record<string, unknown>;
+}
+
+/** Dial a call a server already created, by its socket URL (what a browser does). */
+export interface OmniaJoinOptions extends RateOptions {
+  /** The call's socket URL (`websocketUrl`, Ultravox `joinUrl`): a bearer capability, never logged. */
+  websocketUrl: string;
+}
+
+export type OmniaOptions = OmniaCreateOptions | OmniaJoinOptions;
+
+export const OMNIA_CAPABILITIES: DialectCapabilities = {
+  ...NO_CAPABILITIES,
+  bargeIn: true,
+  transcripts: true,
+  transcriptDeltas: true,
+  agentState: true,
+  bootstrap: true,
+};
+
+/**
+ * The call-create dialect (Omnia Voice, seed 002): `POST {baseUrl}/api/v1/calls/create` with
+ * `X-API-Key` creates a call at the chosen rates and answers `{ websocketUrl }` (200 or 201);
+ * the socket then carries PCM16 both ways at those rates and JSON messages as text. With
+ * `preset: ULTRAVOX_PRESET` (or `ultravox()`) the same adapter serves Ultravox `serverWebSocket`.
+ * Options that can never work throw a `ConfigError` here, before any I/O, never quoting the key.
+ */
+export function omnia(options: OmniaOptions): DialectV1 {
+  if (options === null || typeof options !== "object") throw new ConfigError("omnia() needs an options object", { dialect: "omnia" });
+  const preset = options.preset ?? OMNIA_PRESET;
+  const dialect = preset.name;
+  const inputSampleRate = validateRate("inputSampleRate", options.inputSampleRate, dialect);
+  const outputSampleRate =
+    options.outputSampleRate === undefined ? inputSampleRate : validateRate("outputSampleRate", options.outputSampleRate, dialect);
+  const rates = { inputSampleRate, outputSampleRate, outboundFrameMs: preset.outboundFrameMs };
+  const codecs = {
+    createCodec: (plan: Parameters<DialectV1["createCodec"]>[0]) => createCallCodec(plan, dialect),
+    createPeerCodec: (plan: Parameters<DialectV1["createCodec"]>[0]) => createCallPeerCodec(plan, dialect),
+  };
+
+  if ("websocketUrl" in options) {
+    if ("apiKey" in options) throw new ConfigError("give either websocketUrl (join a created call) or apiKey (create one), not both", { dialect });
+    if (!isSocketUrl(options.websocketUrl)) throw new ConfigError("websocketUrl must be an absolute ws: or wss: URL", { dialect });
+    const plan = socketPlan(options.websocketUrl, rates);
+    return {
+      specVersion: 1,
+      name: dialect,
+      role: "client",
+      capabilities: { ...OMNIA_CAPABILITIES, bootstrap: false },
+      prepare: (): Preparation => ({ kind: "plan", plan }),
+      ...codecs,
+    };
+  }
+
+  const apiKey = validateApiKey(options.apiKey, dialect);
+  const agentId = validateAgentId(options.agentId, dialect);
+  const base = validateBaseUrl(options.baseUrl, preset.baseUrl, dialect);
+  const path = validateCreatePath(options.createPath, preset.createPath, dialect);
+  const clientBufferSizeMs = validateBufferMs(options.clientBufferSizeMs, dialect);
+  if (clientBufferSizeMs !== undefined && preset.bodyShape !== "ultravox") {
+    throw new ConfigError("clientBufferSizeMs is an Ultravox option: this preset's create body has no place for it", { dialect });
+  }
+  const call = { agentId, inputSampleRate, outputSampleRate, ...(clientBufferSizeMs === undefined ? {} : { clientBufferSizeMs }) };
+  const config: CallCreateConfig = {
+    dialect,
+    apiKey,
+    createUrl: `${base}${createCallPath(path, agentId)}`,
+    body: createCallBody(preset.bodyShape, call, validateExtraBody(options.extraBody, dialect)),
+    urlField: validateUrlField(options.urlField, preset.urlField, dialect),
+    okStatuses: preset.okStatuses,
+    ...rates,
+  };
+  const request = createCallRequest(config);
+
+  return {
+    specVersion: 1,
+    name: dialect,
+    role: "client",
+    capabilities: OMNIA_CAPABILITIES,
+    prepare(env: DialectEnv): Preparation {
+      if (isBrowserLike(env.runtime)) {
+        throw new ConfigError(
+          "the API key is a permanent secret and must never reach a browser, where any visitor can read it: " +
+            "create the call on your server and pass the socket URL it returns as { websocketUrl }",
+          { dialect, vendorCode: "secret_key_in_browser" },
+        );
+      }
+      return { kind: "bootstrap", request, parse: (response) => parseCreatedCall(response, config) };
+    },
+    ...codecs,
+  };
+}

@@ -1,0 +1,75 @@
+import {
+  type ConnectPlan,
+  type InboundEvent,
+  type PeerCodec,
+  type PeerDecoded,
+  type WireFrame,
+  isBinaryFrame,
+  passthrough,
+  pcm16ToBytes,
+  readJsonFrame,
+} from "@voxwire/core";
+import { readPcmFrame } from "./pcm-frame.js";
+import { CallServerMessage, ULTRAVOX_HANG_UP } from "./wire.js";
+
+/**
+ * The vendor's side of one call-create connection (simulators, conformance). Stateless: the plan
+ * fixes the rate of the audio the client sends. Agent events become this wire's frames:
+ *   - a transcript delta goes out as one `transcript{delta, final:false}` per word (the way the
+ *     agent's speech is streamed), a transcript end as `transcript{text, final:true}` carrying
+ *     the whole turn, which a client that missed a delta still gets right;
+ *   - the session's start as `call_started{callId}`; state, barge-in, debug and errors as their
+ *     messages; a pass-through as the frame it came from.
+ * The wire has no message for the rest (acceptance and the end are the socket's open and close).
+ */
+export function createCallPeerCodec(plan: ConnectPlan, dialect: string): PeerCodec {
+  const sampleRate = plan.audio.outbound.sampleRate;
+  return {
+    encode(event: InboundEvent): WireFrame[] {
+      switch (event.type) {
+        case "audio-chunk":
+          return [pcm16ToBytes(event.audio)];
+        case "session-started":
+          return [json({ ...event.metadata, ...event.ids, type: CallServerMessage.callStarted })];
+        case "agent-state":
+          return [json({ type: CallServerMessage.state, state: event.state })];
+        case "playback-clear":
+          return [json({ type: CallServerMessage.playbackClearBuffer })];
+        case "transcript-delta":
+          return words(event.delta).map((delta) => json({ type: CallServerMessage.transcript, role: event.role, delta, final: false }));
+        case "transcript-end":
+          return [json({ type: CallServerMessage.transcript, role: event.role, text: event.text, final: true })];
+        case "debug":
+          return [json({ type: CallServerMessage.debug, message: event.message })];
+        case "error":
+          return [json({ type: CallServerMessage.error, message: event.message })];
+        case "passthrough":
+          return event.raw !== undefined ? [event.raw] : [json({ type: event.name, payload: event.payload })];
+        default:
+          return [];
+      }
+    },
+    decode(frame: WireFrame): PeerDecoded[] {
+      if (isBinaryFrame(frame)) {
+        const audio = readPcmFrame(frame, dialect);
+        return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
+      }
+      const read = readJsonFrame(frame, { dialect });
+      if (!read.ok) return read.events.flatMap((e) => (e.type === "error" ? [e] : []));
+      const { type, message } = read.value;
+      if (type === ULTRAVOX_HANG_UP) {
+        return [typeof message.message === "string" && message.message ? { type: "session-stop", reason: message.message } : { type: "session-stop" }];
+      }
+      return [passthrough(type, message, frame) as PeerDecoded];
+    },
+  };
+}
+
+/** Splits text into words, each keeping the spaces after it, so the pieces join back exactly. */
+export function words(text: string): string[] {
+  return text.match(/\s*\S+\s*|\s+/g) ?? [];
+}
+
+function json(value: Record<string, unknown>): string {
+  return JSON.stringify(value);
+}

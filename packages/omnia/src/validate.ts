@@ -1,0 +1,100 @@
+import { ConfigError } from "@voxwire/core";
+import { MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from "./wire.js";
+
+/*
+ * Option checks run by the factory, before any I/O. No message ever quotes a key or a socket URL:
+ * both are credentials.
+ */
+
+/** A header value fetch accepts without complaint (and without echoing it in a TypeError). */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/** Control characters have no place in an id that goes into a JSON body or a URL path. */
+const CONTROL = /[\x00-\x1f\x7f]/;
+
+export function validateRate(field: string, value: unknown, dialect: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_SAMPLE_RATE || value > MAX_SAMPLE_RATE) {
+    throw new ConfigError(`${field} must be an integer from ${MIN_SAMPLE_RATE} to ${MAX_SAMPLE_RATE} (Hz)`, { dialect });
+  }
+  return value;
+}
+
+export function validateAgentId(value: unknown, dialect: string): string {
+  if (typeof value !== "string" || value.trim() === "" || CONTROL.test(value) || value.length > 256) {
+    throw new ConfigError("agentId must be a non-empty string (at most 256 characters, no control characters)", { dialect });
+  }
+  return value;
+}
+
+export function validateApiKey(value: unknown, dialect: string): string {
+  if (typeof value !== "string" || value === "") {
+    throw new ConfigError("an apiKey is required (sent as the X-API-Key header of the create-call request)", { dialect });
+  }
+  if (!HEADER_SAFE.test(value)) {
+    throw new ConfigError("the apiKey holds characters an HTTP header cannot carry (spaces, control or non-ASCII characters)", { dialect });
+  }
+  return value;
+}
+
+/** The REST origin (and optional path prefix), without a trailing slash. */
+export function validateBaseUrl(value: unknown, fallback: string, dialect: string): string {
+  if (value === undefined) return fallback;
+  let url: URL;
+  try {
+    if (typeof value !== "string") throw new TypeError();
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("baseUrl must be an absolute http: or https: URL", { dialect });
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError("baseUrl must be an http: or https: URL without credentials, query or fragment", { dialect });
+  }
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+export function validateCreatePath(value: unknown, fallback: string, dialect: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || /[\s?#]/.test(value)) {
+    throw new ConfigError("createPath must start with '/' and hold no spaces, query or fragment ('{agentId}' is filled in)", { dialect });
+  }
+  return value;
+}
+
+export function validateUrlField(value: unknown, fallback: string, dialect: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || value === "") throw new ConfigError("urlField must be a non-empty string", { dialect });
+  return value;
+}
+
+/** Ultravox's `clientBufferSizeMs`: a positive whole number of ms. */
+export function validateBufferMs(value: unknown, dialect: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+    throw new ConfigError("clientBufferSizeMs must be a positive integer (ms)", { dialect });
+  }
+  return value;
+}
+
+/** Extra create-call fields must be a plain object that survives JSON. */
+export function validateExtraBody(value: unknown, dialect: string): Readonly<Record<string, unknown>> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ConfigError("extraBody must be a plain object of extra create-call fields", { dialect });
+  }
+  try {
+    JSON.stringify(value);
+  } catch {
+    throw new ConfigError("extraBody cannot be serialized as JSON (a cycle or a BigInt)", { dialect });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** True for an absolute `ws:`/`wss:` URL: the only thing a socket can dial. */
+export function isSocketUrl(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "ws:" || url.protocol === "wss:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,97 @@
+/*
+ * The call-create wire in one place: message names, rates, and the two presets (Omnia Voice,
+ * seed 002; Ultravox `serverWebSocket`, which differs only in the REST leg).
+ */
+
+/** Server → client text messages (Omnia documents all six; Ultravox all but `error`). */
+export const CallServerMessage = {
+  playbackClearBuffer: "playback_clear_buffer",
+  state: "state",
+  transcript: "transcript",
+  callStarted: "call_started",
+  error: "error",
+  debug: "debug",
+} as const;
+
+/** Ultravox's client message that asks the agent to end the call; the peer side reads it as a stop. */
+export const ULTRAVOX_HANG_UP = "hang_up";
+
+/** Lowest and highest rate a call may be created with, either direction. */
+export const MIN_SAMPLE_RATE = 8000;
+export const MAX_SAMPLE_RATE = 48000;
+
+/** How the create-call body carries the rates. */
+export type CallBodyShape = "omnia" | "ultravox";
+
+/** A vendor speaking this wire: where calls are created, what the body looks like, where the socket URL is. */
+export interface CallCreatePreset {
+  /** The dialect name (log namespace, error prefix). */
+  readonly name: string;
+  /** Production origin of the REST API. */
+  readonly baseUrl: string;
+  /** The create-call path under `baseUrl`; `{agentId}` is replaced by the URL-encoded agent id. */
+  readonly createPath: string;
+  /** The response field holding the WebSocket URL. */
+  readonly urlField: string;
+  /** How the body carries agent and rates. */
+  readonly bodyShape: CallBodyShape;
+  /** Statuses that mean "call created". */
+  readonly okStatuses: readonly number[];
+  /** Length of the audio frames we send, in ms (any size is accepted; this is what the vendor's own client sends). */
+  readonly outboundFrameMs: number;
+}
+
+/**
+ * Omnia Voice (seed 002): `POST /api/v1/calls/create`, `X-API-Key`, body
+ * `{ agentId, connectionType: "websocket", websocket: { inputSampleRate, outputSampleRate } }`,
+ * answer `{ websocketUrl }`. The seed's client sends 10 ms blocks (`blocksize = rate // 100`).
+ */
+export const OMNIA_PRESET: CallCreatePreset = {
+  name: "omnia",
+  baseUrl: "https://dashboard.omnia-voice.com",
+  createPath: "/api/v1/calls/create",
+  urlField: "websocketUrl",
+  bodyShape: "omnia",
+  okStatuses: [200, 201],
+  outboundFrameMs: 10,
+};
+
+/**
+ * Ultravox `serverWebSocket`: an agent's call is `POST /api/agents/{agentId}/calls` (201), body
+ * `{ medium: { serverWebSocket: { inputSampleRate, outputSampleRate, clientBufferSizeMs? } } }`,
+ * answer `{ joinUrl, callId, … }`. Ultravox asks for 20 ms of audio every 20 ms.
+ */
+export const ULTRAVOX_PRESET: CallCreatePreset = {
+  name: "ultravox",
+  baseUrl: "https://api.ultravox.ai",
+  createPath: "/api/agents/{agentId}/calls",
+  urlField: "joinUrl",
+  bodyShape: "ultravox",
+  okStatuses: [200, 201],
+  outboundFrameMs: 20,
+};
+
+/** The rates and agent of one call, as the create body declares them. */
+export interface CallParameters {
+  readonly agentId: string;
+  readonly inputSampleRate: number;
+  readonly outputSampleRate: number;
+  /** Ultravox only: the client-side buffer the server assumes (default 60 ms there). */
+  readonly clientBufferSizeMs?: number;
+}
+
+/** The create-call body for a shape; `extra` fields go first so the documented ones always win. */
+export function createCallBody(shape: CallBodyShape, call: CallParameters, extra: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  const { agentId, inputSampleRate, outputSampleRate, clientBufferSizeMs } = call;
+  if (shape === "omnia") {
+    return { ...extra, agentId, connectionType: "websocket", websocket: { inputSampleRate, outputSampleRate } };
+  }
+  const serverWebSocket: Record<string, number> = { inputSampleRate, outputSampleRate };
+  if (clientBufferSizeMs !== undefined) serverWebSocket.clientBufferSizeMs = clientBufferSizeMs;
+  return { ...extra, medium: { serverWebSocket } };
+}
+
+/** The create-call path with the agent id filled in. */
+export function createCallPath(template: string, agentId: string): string {
+  return template.split("{agentId}").join(encodeURIComponent(agentId));
+}
