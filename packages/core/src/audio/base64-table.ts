@@ -71,7 +71,7 @@ export function tableBase64Encode(bytes: Uint8Array): string {
  * caller) into `out`, which holds exactly floor(bodyChars · 3 / 4) bytes. Throws on any
  * character outside the alphabet.
  */
-export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint8Array): Uint8Array {
+export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const { dec } = tables();
   const whole = bodyChars & ~3;
   let o = 0;

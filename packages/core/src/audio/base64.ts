@@ -21,7 +21,7 @@ interface NativeBase64Uint8Array extends Uint8Array {
   toBase64(): string;
 }
 interface NativeBase64Constructor {
-  fromBase64(text: string): Uint8Array;
+  fromBase64(text: string): Uint8Array<ArrayBuffer>;
 }
 
 export type Base64Backend = "buffer" | "native" | "table";
@@ -60,7 +60,7 @@ export function base64Encode(bytes: Uint8Array): string {
 }
 
 /** Strict base64 to bytes; invalid input throws `AudioDataError`. The result owns its buffer. */
-export function base64Decode(text: string): Uint8Array {
+export function base64Decode(text: string): Uint8Array<ArrayBuffer> {
   return base64DecodeWith(currentBackend(), text);
 }
 
@@ -76,7 +76,7 @@ export function base64EncodeWith(which: Base64Backend, bytes: Uint8Array): strin
 }
 
 /** `base64Decode` on a chosen backend (tests and benchmarks compare them). */
-export function base64DecodeWith(which: Base64Backend, text: string): Uint8Array {
+export function base64DecodeWith(which: Base64Backend, text: string): Uint8Array<ArrayBuffer> {
   if (typeof text !== "string") throw new AudioDataError("invalid base64: not a string");
   const length = text.length;
   if (length === 0) return new Uint8Array(0);

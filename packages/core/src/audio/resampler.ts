@@ -9,8 +9,6 @@ import { createWasmEngine } from "./resampler-wasm-engine.js";
 
 /** Input samples copied into the history per block: bounds memory, not throughput. */
 const BLOCK_SAMPLES = 4096;
-/** Float input is clamped to ±64 (±2²¹ in PCM16 units) and NaN becomes 0, so output stays finite. */
-const FLOAT_INPUT_LIMIT = 64 * 32768;
 
 /**
  * A streaming resampler between any two integer rates (8 kHz … 48 kHz and beyond): band-limited
@@ -124,7 +122,6 @@ class StreamingResampler {
   private process(chunk: Samples, out: Samples): void {
     const isFloat = chunk instanceof Float32Array;
     this.lastWasFloat = isFloat;
-    const history = this.history;
     const n = chunk.length;
     this.inputCount += n;
     let offset = 0;
@@ -132,18 +129,11 @@ class StreamingResampler {
     while (i < n) {
       this.compact();
       const take = Math.min(this.capacity - this.fill, n - i);
-      let f = this.fill;
-      if (isFloat) {
-        for (let k = 0; k < take; k++, f++) {
-          const v = chunk[i + k]! * 32768;
-          history[f] = v >= -FLOAT_INPUT_LIMIT && v <= FLOAT_INPUT_LIMIT ? v : v > 0 ? FLOAT_INPUT_LIMIT : v < 0 ? -FLOAT_INPUT_LIMIT : 0;
-        }
-      } else {
-        for (let k = 0; k < take; k++, f++) history[f] = chunk[i + k]!;
-      }
-      this.fill = f;
+      if (isFloat) this.engine.writeFloat32(chunk, i, take, this.fill);
+      else this.engine.writeInt16(chunk as Int16Array, i, take, this.fill);
+      this.fill += take;
       i += take;
-      const ready = this.readyAfter(f);
+      const ready = this.readyAfter(this.fill);
       if (ready > 0) {
         this.run(ready, out, offset);
         offset += ready;
