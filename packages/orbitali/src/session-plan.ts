@@ -1,4 +1,4 @@
-import { ConfigError, type ConnectPlan, type WireAudioFormat } from "@voxwire/core";
+import { ConfigError, type ConnectPlan, type WireAudioFormat, redact } from "@voxwire/core";
 import type { OrbitaliAudioFormat, OrbitaliSession } from "./orbitali-session.js";
 import { ORBITALI_ENCODING, ORBITALI_FRAME_MS } from "./wire.js";
 
@@ -8,19 +8,17 @@ import { ORBITALI_ENCODING, ORBITALI_FRAME_MS } from "./wire.js";
  * direction and are the server's to choose). Every credential goes in `secrets`.
  */
 export function planFromSession(session: OrbitaliSession, apiKey?: string): ConnectPlan {
-  const outbound: WireAudioFormat = { ...wireFormat(session.protocol.inputAudio, "inputAudio"), frameMs: ORBITALI_FRAME_MS };
-  const inbound = wireFormat(session.protocol.outputAudio, "outputAudio");
-  return {
-    url: session.websocketUrl,
-    audio: { outbound, inbound },
-    expiresAt: Date.parse(session.expiresAt),
-    secrets: apiKey === undefined ? [session.token, session.websocketUrl] : [session.token, session.websocketUrl, apiKey],
-  };
+  const secrets = apiKey === undefined ? [session.token, session.websocketUrl] : [session.token, session.websocketUrl, apiKey];
+  const outbound: WireAudioFormat = { ...wireFormat(session.protocol.inputAudio, "inputAudio", secrets), frameMs: ORBITALI_FRAME_MS };
+  const inbound = wireFormat(session.protocol.outputAudio, "outputAudio", secrets);
+  return { url: session.websocketUrl, audio: { outbound, inbound }, expiresAt: Date.parse(session.expiresAt), secrets };
 }
 
-function wireFormat(format: OrbitaliAudioFormat, field: string): WireAudioFormat {
+function wireFormat(format: OrbitaliAudioFormat, field: string, secrets: readonly string[]): WireAudioFormat {
   if (format.encoding !== ORBITALI_ENCODING) {
-    throw new ConfigError(`protocol.${field}.encoding is "${format.encoding.slice(0, 32)}", but this adapter speaks only ${ORBITALI_ENCODING}`, {
+    // The encoding is named so the reader knows what was offered; redacted all the same, it is vendor text.
+    const named = redact(format.encoding, secrets).slice(0, 40);
+    throw new ConfigError(`protocol.${field}.encoding is "${named}", but this adapter speaks only ${ORBITALI_ENCODING}`, {
       dialect: "orbitali",
       vendorCode: "unsupported_encoding",
     });
