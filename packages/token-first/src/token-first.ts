@@ -1,0 +1,101 @@
+import {
+  ConfigError,
+  type DialectCapabilities,
+  type DialectEnv,
+  type DialectV1,
+  NO_CAPABILITIES,
+  type Preparation,
+  isBrowserLike,
+} from "@voxwire/core";
+import { createTokenFirstCodec } from "./client-codec.js";
+import { createTokenFirstPeerCodec } from "./peer-codec.js";
+import { planForToken, readTokenResponse } from "./token-response.js";
+import { routeTokenRequest, vendorTokenRequest } from "./token-request.js";
+import { validateApiKey } from "./validate.js";
+
+const DIALECT = "token-first";
+
+export interface TokenFirstOptions {
+  /** The vendor API's base URL (`https://your-api-url.com`); the token endpoint is `{apiUrl}/api/v1/sdk/token`. With `apiKey`. */
+  apiUrl?: string;
+  /** The API key, sent as `Authorization: Bearer <key>` to the token endpoint. Server-side only. */
+  apiKey?: string;
+  /**
+   * For browsers, instead of `apiUrl` + `apiKey`: the application's own backend route that performs
+   * the bootstrap and answers `{ token, ws_url }` (see `createTokenRoute`). An absolute http(s) URL,
+   * or a path starting with `/` resolved by the page.
+   */
+  tokenUrl?: string;
+  /** Extra headers for the `tokenUrl` request (a CSRF header, the application's own session token). */
+  tokenHeaders?: Record<string, string>;
+  /**
+   * Lets `apiKey` be used in a page or worker, where every visitor can read it (a local demo).
+   * Without it, `connect()` refuses with a `ConfigError` that explains the backend-route pattern.
+   */
+  dangerouslyAllowApiKeyInBrowser?: boolean;
+}
+
+export const TOKEN_FIRST_CAPABILITIES: DialectCapabilities = {
+  ...NO_CAPABILITIES,
+  agentState: true,
+  firstMessageAuth: true,
+  bootstrap: true,
+};
+
+const BROWSER_ADVICE =
+  "Keep the key on your server: serve createTokenRoute({ apiUrl, apiKey }) from @voxwire/token-first as a backend route " +
+  "and give the page tokenFirst({ tokenUrl: '/your/route' }); it gets a single-use token and never sees the key. " +
+  "For a throwaway local demo only, pass dangerouslyAllowApiKeyInBrowser: true.";
+
+/**
+ * The token-first-message dialect (seed 001): `POST {apiUrl}/api/v1/sdk/token` with the key as a
+ * Bearer header returns `{ token, ws_url }`; the socket's first frame is `{"token": …}` and nothing
+ * else goes out until `connected`; PCM16 16 kHz in 640-byte frames both ways. Options that can
+ * never work throw a `ConfigError` here, before any I/O; no message holds a credential.
+ */
+export function tokenFirst(options: TokenFirstOptions): DialectV1 {
+  if (options === null || typeof options !== "object") throw new ConfigError("tokenFirst() needs an options object", { dialect: DIALECT });
+  const { apiKey, apiUrl, tokenUrl } = options;
+  if (apiKey !== undefined && tokenUrl !== undefined) {
+    throw new ConfigError("give either apiKey (with apiUrl, on a server) or tokenUrl (your backend route, in a browser), not both", {
+      dialect: DIALECT,
+    });
+  }
+  if (apiKey === undefined && tokenUrl === undefined) {
+    throw new ConfigError("an apiKey (with apiUrl, on a server) or a tokenUrl (your backend route, in a browser) is required", { dialect: DIALECT });
+  }
+  const key = apiKey === undefined ? undefined : validateApiKey(apiKey);
+  const keyInBrowserAllowed = options.dangerouslyAllowApiKeyInBrowser === true;
+  const { request, relative } =
+    tokenUrl !== undefined ? routeTokenRequest(tokenUrl, options.tokenHeaders) : { request: vendorTokenRequest(apiUrl, key), relative: false };
+
+  return {
+    specVersion: 1,
+    name: DIALECT,
+    role: "client",
+    capabilities: TOKEN_FIRST_CAPABILITIES,
+    prepare(env: DialectEnv): Preparation {
+      if (key !== undefined && !keyInBrowserAllowed) {
+        // Every key of this vendor is a permanent secret (no publishable prefix), so any key is refused.
+        if (isBrowserLike(env.runtime)) {
+          throw new ConfigError(`an apiKey must never reach a page or worker, where any visitor can read it. ${BROWSER_ADVICE}`, {
+            dialect: DIALECT,
+            vendorCode: "secret_key_in_browser",
+          });
+        }
+      }
+      if (relative && !isBrowserLike(env.runtime)) {
+        throw new ConfigError("a tokenUrl that is a path (/…) only works in a page, which resolves it against its origin: give an absolute URL", {
+          dialect: DIALECT,
+        });
+      }
+      return {
+        kind: "bootstrap",
+        request,
+        parse: (response) => planForToken(readTokenResponse(response.body), key),
+      };
+    },
+    createCodec: createTokenFirstCodec,
+    createPeerCodec: createTokenFirstPeerCodec,
+  };
+}
