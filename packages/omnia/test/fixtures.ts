@@ -1,0 +1,42 @@
+import type { ConnectPlan, DialectEnv, DialectV1, HttpResponseData, Preparation } from "@voxwire/core";
+
+export const NODE: DialectEnv = { runtime: "node", now: 0 };
+export const KEY = "omnia_k3y_S3cr3tValue";
+export const SOCKET_URL = "wss://media.omnia-voice.test/calls/3f2b9c1e-77aa-4c1d-9e55-0a1b2c3d4e5f/ws?token=tok_9f8e7d6c5b4a39281706";
+
+/** The bootstrap half of a dialect's preparation (fails the test if it is a plain plan). */
+export function bootstrapOf(dialect: DialectV1, env: DialectEnv = NODE): Extract<Preparation, { kind: "bootstrap" }> {
+  const preparation = dialect.prepare(env);
+  if (preparation.kind !== "bootstrap") throw new Error("expected a bootstrap preparation");
+  return preparation;
+}
+
+export function response(status: number, body: unknown): HttpResponseData {
+  return { status, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) };
+}
+
+/** The plan a dialect gets for a created call whose answer is `{ [field]: url }`. */
+export function createdPlan(dialect: DialectV1, field = "websocketUrl", url = SOCKET_URL): ConnectPlan {
+  return bootstrapOf(dialect).parse(response(201, { [field]: url }), NODE);
+}
+
+/** Runs `fn`, expects it to throw, and returns what it threw. */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
+
+/** Every text an error exposes: message, JSON, stack and the cause chain. */
+export function everything(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error) {
+    parts.push(current.message, String(current.stack), JSON.stringify(current));
+    current = current.cause;
+  }
+  return parts.join("\n");
+}
