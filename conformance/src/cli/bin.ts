@@ -1,0 +1,5 @@
+// The published `voxwire` executable (dist/cli.js). From the workspace, `npx pnpm@10 voxwire`
+// runs main.ts through tsx instead (scripts/voxwire.mjs).
+import { main } from "./main.js";
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,143 @@
+import { parseArgs } from "node:util";
+import { DIALECTS, dialectEntry } from "../../dialects.js";
+import type { SessionRecord } from "../../simulator/session-record.js";
+import { DEFAULT_SIMULATOR_KEY, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
+import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
+
+const USAGE = `usage: voxwire simulate <dialect> [options]
+
+Runs a scripted voice agent speaking <dialect>'s vendor side on 127.0.0.1, until killed.
+The first line on stdout is "listening http://127.0.0.1:PORT"; progress goes to stderr.
+Dialects: ${Object.keys(DIALECTS).join(", ")}
+
+options:
+  --port N                 port to listen on (default 0: a free one)
+  --host H                 address to bind (default 127.0.0.1)
+  --key K                  accepted key, repeatable (default ${DEFAULT_SIMULATOR_KEY}); others get the auth failure
+  --key-without-scope K    a key that authenticates but lacks the session scope (Omni: close 4403), repeatable
+  --max-sessions N         live sessions allowed; the next gets the dialect's concurrency failure
+  --agent ID               known agent id, repeatable; others get the invalid-agent failure (default: any)
+  --allow-origin O         allowed browser origin, repeatable (default: any)
+  --fast                   no real-time pacing of agent audio
+  --shutdown-after-ms N    fault: shut the session down N ms after it starts (session ending, close 1001)
+  --malformed              fault: send malformed frames before the greeting
+  --slow-reader-ms N       fault: read the client's frames only every N ms
+  --json                   on exit, print every session record as one JSON document on stdout
+  --quiet                  no progress lines
+`;
+
+export const simulateCommand: CliCommand = {
+  name: "simulate",
+  summary: "run a dialect's simulator: a scripted local voice agent on 127.0.0.1",
+  usage: USAGE,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { options, json } = parseSimulateArgs(argv, io);
+    const sim = await startSimulator(options);
+    io.stdout.write(`listening ${sim.url}\n`);
+    await stopRequested(io.signal);
+    await sim.close();
+    const sessions = sim.sessions();
+    if (json) io.stdout.write(`${JSON.stringify({ dialect: sim.dialect, sessions }, null, 2)}\n`);
+    else if (options.log) for (const record of sessions) io.stderr.write(`${describe(record)}\n`);
+    return EXIT.ok;
+  },
+};
+
+function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptions; json: boolean } {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError("name exactly one dialect");
+  const dialect = positionals[0]!;
+  try {
+    dialectEntry(dialect);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^\[voxwire\] /, ""));
+  }
+  const faults = {
+    ...optional("shutdownAfterMs", count(values["shutdown-after-ms"], "--shutdown-after-ms", 0)),
+    ...optional("slowReaderMs", count(values["slow-reader-ms"], "--slow-reader-ms", 1)),
+    ...(values.malformed ? { malformed: true } : {}),
+  };
+  const options: SimulatorOptions = {
+    dialect,
+    port: count(values.port, "--port", 0, 65535) ?? 0,
+    ...optional("host", values.host),
+    ...optional("keys", values.key),
+    ...optional("keysWithoutScope", values["key-without-scope"]),
+    ...optional("maxSessions", count(values["max-sessions"], "--max-sessions", 1)),
+    ...optional("agents", values.agent),
+    ...optional("allowedOrigins", values["allow-origin"]),
+    fast: values.fast ?? false,
+    faults,
+    ...(values.quiet ? {} : { log: (line: string) => io.stderr.write(`${line}\n`) }),
+  };
+  return { options, json: values.json ?? false };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      key: { type: "string", multiple: true },
+      "key-without-scope": { type: "string", multiple: true },
+      "max-sessions": { type: "string" },
+      agent: { type: "string", multiple: true },
+      "allow-origin": { type: "string", multiple: true },
+      fast: { type: "boolean" },
+      "shutdown-after-ms": { type: "string" },
+      malformed: { type: "boolean" },
+      "slow-reader-ms": { type: "string" },
+      json: { type: "boolean" },
+      quiet: { type: "boolean" },
+    },
+  });
+}
+
+/** A whole number within [min, max], or undefined when the option is absent. */
+function count(text: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} takes a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}`);
+  return value;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Resolves on SIGINT/SIGTERM, or when `signal` aborts (tests and embedding callers). */
+function stopRequested(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) {
+    return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  }
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/** One line per session for the exit summary. */
+function describe(record: SessionRecord): string {
+  const audio = record.received.audio;
+  const measured = audio.measuredRate ? `, measured ${audio.measuredRate} Hz` : "";
+  const close = record.close ? `close ${record.close.code} by ${record.close.by}` : "open";
+  return (
+    `${record.id} ${record.state}, ${close}: received ${audio.frames} audio frames ` +
+    `(${audio.seconds.toFixed(2)} s at ${record.rates.user} Hz${measured}), ` +
+    `${record.received.dtmf.length} DTMF, ${record.agent.utterances.length} utterances, ${record.agent.bargeIns} barge-ins`
+  );
+}

@@ -1,0 +1,48 @@
+import { type CliCommand, type CliIo, EXIT, UsageError } from "./command.js";
+import { simulateCommand } from "./commands/simulate.js";
+
+export { type CliCommand, type CliIo, EXIT, UsageError };
+
+/** The subcommands. Adding one: write `commands/<name>.ts` exporting a CliCommand, and list it here. */
+const COMMANDS: readonly CliCommand[] = [simulateCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "usage: voxwire <command> [options]",
+    "",
+    "commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "voxwire <command> --help shows a command's options.",
+    "",
+  ].join("\n");
+}
+
+/** The `voxwire` CLI: dispatches to a subcommand and resolves with the process exit code. */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout).write(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`voxwire: unknown command "${name}"\n\n${help()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`voxwire ${name}: ${error.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`voxwire ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,137 @@
+import { performance } from "node:perf_hooks";
+import type { InboundEvent, PeerDecoded, WireFrame } from "@voxwire/core";
+import type { AgentActivity } from "./scripted-agent.js";
+
+/** A client command as recorded: audio is counted, not kept, so commands here are the others. */
+export type RecordedCommand = Exclude<PeerDecoded, { type: "audio-append" }> & { atMs: number };
+
+/** What the simulator saw of one session. Plain data: `sessions()` hands out copies. */
+export interface SessionRecord {
+  id: string;
+  dialect: string;
+  /** `refused`: auth or origin failure after the upgrade; `handshake`: waiting for first-message auth. */
+  state: "refused" | "handshake" | "live" | "ended";
+  /** Epoch ms. */
+  openedAt: number;
+  endedAt?: number;
+  /** The wire rates: `user` is what the client must send, `agent` what the agent sends. */
+  rates: { user: number; agent: number };
+  /** Dialect facts from the front (agent id, declared format, echoed subprotocol name …). */
+  details: Record<string, unknown>;
+  received: {
+    frames: number;
+    textFrames: number;
+    binaryFrames: number;
+    bytes: number;
+    audio: {
+      frames: number;
+      samples: number;
+      /** Audio received, in seconds at the declared user rate. */
+      seconds: number;
+      /** Samples per audio frame → how many frames had that size. */
+      frameSamples: Record<number, number>;
+      /** Samples per wall-clock second between the first and the last audio frame (set after 0.5 s). */
+      measuredRate?: number;
+    };
+    /** Every non-audio command, decode error and pass-through, in order, with ms since open. */
+    commands: RecordedCommand[];
+    dtmf: string[];
+  };
+  sent: {
+    frames: number;
+    bytes: number;
+    audioFrames: number;
+    audioSamples: number;
+    /** Agent events sent, by type (audio-chunk included). */
+    events: Record<string, number>;
+  };
+  agent: AgentActivity;
+  close?: { code: number; reason: string; by: "client" | "server" };
+}
+
+/** Fills one SessionRecord as a session runs. */
+export class SessionRecorder {
+  readonly record: SessionRecord;
+  readonly #openedAt = performance.now();
+  #audioStart = 0;
+  #audioSamplesBeforeLast = 0;
+  #audioLast = 0;
+
+  constructor(init: Pick<SessionRecord, "id" | "dialect" | "rates" | "details">, agent: AgentActivity) {
+    this.record = {
+      ...init,
+      state: "live",
+      openedAt: Date.now(),
+      received: {
+        frames: 0,
+        textFrames: 0,
+        binaryFrames: 0,
+        bytes: 0,
+        audio: { frames: 0, samples: 0, seconds: 0, frameSamples: {} },
+        commands: [],
+        dtmf: [],
+      },
+      sent: { frames: 0, bytes: 0, audioFrames: 0, audioSamples: 0, events: {} },
+      agent,
+    };
+  }
+
+  frameIn(frame: WireFrame): void {
+    const r = this.record.received;
+    r.frames++;
+    if (typeof frame === "string") {
+      r.textFrames++;
+      r.bytes += Buffer.byteLength(frame);
+    } else {
+      r.binaryFrames++;
+      r.bytes += frame.byteLength;
+    }
+  }
+
+  command(command: PeerDecoded): void {
+    const r = this.record.received;
+    if (command.type === "audio-append") {
+      const now = performance.now();
+      const audio = r.audio;
+      if (audio.frames === 0) this.#audioStart = now;
+      else this.#audioSamplesBeforeLast = audio.samples;
+      this.#audioLast = now;
+      audio.frames++;
+      audio.samples += command.audio.length;
+      audio.seconds = audio.samples / this.record.rates.user;
+      audio.frameSamples[command.audio.length] = (audio.frameSamples[command.audio.length] ?? 0) + 1;
+      const span = (this.#audioLast - this.#audioStart) / 1000;
+      if (span >= 0.5) audio.measuredRate = Math.round(this.#audioSamplesBeforeLast / span);
+      return;
+    }
+    if (command.type === "dtmf-send") r.dtmf.push(command.digit);
+    r.commands.push({ ...withoutError(command), atMs: Math.round(performance.now() - this.#openedAt) });
+  }
+
+  sent(event: InboundEvent | undefined, frames: readonly WireFrame[]): void {
+    const s = this.record.sent;
+    if (event) s.events[event.type] = (s.events[event.type] ?? 0) + 1;
+    if (event?.type === "audio-chunk") {
+      s.audioFrames++;
+      s.audioSamples += event.audio.length;
+    }
+    for (const frame of frames) {
+      s.frames++;
+      s.bytes += typeof frame === "string" ? Buffer.byteLength(frame) : frame.byteLength;
+    }
+  }
+
+  closed(code: number, reason: string, by: "client" | "server"): void {
+    if (this.record.close) return;
+    this.record.close = { code, reason, by };
+    this.record.endedAt = Date.now();
+    if (this.record.state !== "refused") this.record.state = "ended";
+  }
+}
+
+/** Error events keep their code and message; the error object itself is not plain data. */
+function withoutError(command: Exclude<PeerDecoded, { type: "audio-append" }>): Exclude<PeerDecoded, { type: "audio-append" }> {
+  if (command.type !== "error") return command;
+  const { error: _error, ...rest } = command;
+  return rest;
+}

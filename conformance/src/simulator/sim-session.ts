@@ -1,0 +1,212 @@
+import type { InboundEvent, WireFrame } from "@voxwire/core";
+import type { WebSocket } from "ws";
+import type { ClipLibrary } from "./clip-library.js";
+import { ScriptedAgent } from "./scripted-agent.js";
+import { SessionRecorder, type SessionRecord } from "./session-record.js";
+import type { FrontConnection } from "./vendor-front.js";
+
+/** Fault switches, per session. */
+export interface SimulatorFaults {
+  /** Mid-call server shutdown this many ms after the session starts: `session-ending`, then close 1001. */
+  shutdownAfterMs?: number;
+  /** Send malformed frames right after `session-started` (before the greeting). */
+  malformed?: boolean;
+  /** A slow reader: read the client's frames only once every this many ms. */
+  slowReaderMs?: number;
+}
+
+/** Close code and reason of the shutdown fault ("going away"). */
+export const SHUTDOWN_CLOSE = { code: 1001, reason: "server_shutdown" } as const;
+
+/** Generic malformed frames: truncated JSON, a non-object, JSON without a type, an odd-length binary. */
+export const GENERIC_MALFORMED_FRAMES: readonly WireFrame[] = ['{"type":"hel', "[1,2,3]", '{"no_type":true}', new Uint8Array([1, 2, 3])];
+
+export interface SimSessionInit {
+  id: string;
+  dialect: string;
+  socket: WebSocket;
+  connection: FrontConnection;
+  clips: ClipLibrary;
+  fast: boolean;
+  faults: SimulatorFaults;
+  malformedFrames: readonly WireFrame[];
+  vad?: { thresholdDbfs?: number; silenceMs?: number };
+  /** Runs once, when the socket has closed and every timer is released. */
+  onEnd(session: SimSession): void;
+}
+
+/**
+ * One simulated call on one socket: the front's codec between the wire and the scripted agent,
+ * the recorder watching both ways, and the fault timers. Everything it starts, `#end` stops.
+ */
+export class SimSession {
+  readonly id: string;
+  /** Resolves once the socket has closed and everything the session started is released. */
+  readonly ended: Promise<void>;
+  #resolveEnded!: () => void;
+  readonly #init: SimSessionInit;
+  readonly #socket: WebSocket;
+  readonly #connection: FrontConnection;
+  readonly #agent: ScriptedAgent;
+  readonly #recorder: SessionRecorder;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #phase: "handshake" | "live" | "closing" | "ended";
+
+  constructor(init: SimSessionInit) {
+    this.id = init.id;
+    this.ended = new Promise((resolve) => {
+      this.#resolveEnded = resolve;
+    });
+    this.#init = init;
+    this.#socket = init.socket;
+    this.#connection = init.connection;
+    const { rates } = init.connection;
+    this.#agent = new ScriptedAgent({
+      clips: init.clips,
+      agentRate: rates.agent,
+      userRate: rates.user,
+      fast: init.fast,
+      ...(init.vad ? { vad: init.vad } : {}),
+      emit: (event) => this.inject(event),
+    });
+    this.#recorder = new SessionRecorder(
+      { id: init.id, dialect: init.dialect, rates: { ...rates }, details: { ...init.connection.details } },
+      this.#agent.activity,
+    );
+    this.#phase = init.connection.handshake ? "handshake" : "live";
+    this.#recorder.record.state = this.#phase;
+
+    const socket = this.#socket;
+    socket.on("message", (data, isBinary) => this.#onFrame(toFrame(data, isBinary)));
+    socket.on("close", (code, reason) => this.#end(code, reason.toString(), "client"));
+    socket.on("error", () => {}); // a client reset surfaces as close 1006
+
+    if (init.connection.refuse) {
+      this.#recorder.record.state = "refused";
+      this.close(init.connection.refuse.code, init.connection.refuse.reason);
+      return;
+    }
+    if (init.faults.slowReaderMs) this.#readSlowly(init.faults.slowReaderMs);
+    if (this.#phase === "live") this.#begin();
+  }
+
+  /** A copy of what this session has seen so far. */
+  snapshot(): SessionRecord {
+    return structuredClone(this.#recorder.record);
+  }
+
+  get live(): boolean {
+    return this.#phase === "live" || this.#phase === "handshake";
+  }
+
+  /** Sends an agent event to the client through the front's codec (tests use it for DTMF, transfers …). */
+  inject(event: InboundEvent): void {
+    if (this.#phase !== "live") return;
+    this.#sendFrames(this.#connection.codec.encode(event), event);
+  }
+
+  /** The mid-call shutdown fault: announce the end, then close with 1001. */
+  shutdown(reason: string = SHUTDOWN_CLOSE.reason): void {
+    if (this.#phase !== "live") return;
+    this.inject({ type: "session-ending", reason });
+    this.inject({ type: "session-ended", reason, code: SHUTDOWN_CLOSE.code });
+    this.close(SHUTDOWN_CLOSE.code, reason);
+  }
+
+  /** Closes from the server side; the session ends when the socket has closed. */
+  close(code: number, reason: string): void {
+    if (this.#phase === "closing" || this.#phase === "ended") return;
+    this.#phase = "closing";
+    this.#agent.stop();
+    this.#recorder.closed(code, reason, "server");
+    this.#socket.close(code, reason);
+    // A client that never answers the close frame must not hold the simulator open.
+    this.#after(2000, () => this.#socket.terminate());
+  }
+
+  /** Drops the connection at once (simulator shutdown). */
+  terminate(): void {
+    this.#socket.terminate();
+  }
+
+  #begin(): void {
+    this.#phase = "live";
+    this.#recorder.record.state = "live";
+    this.inject({ type: "session-accepted" });
+    this.inject({ type: "session-started", ids: { ...this.#connection.ids } });
+    if (this.#init.faults.malformed) this.#sendFrames(this.#init.malformedFrames);
+    const { shutdownAfterMs } = this.#init.faults;
+    if (shutdownAfterMs !== undefined) this.#after(shutdownAfterMs, () => this.shutdown());
+    this.#agent.start();
+  }
+
+  #onFrame(frame: WireFrame): void {
+    if (this.#phase === "closing" || this.#phase === "ended") return;
+    this.#recorder.frameIn(frame);
+    if (this.#phase === "handshake") {
+      this.#onHandshake(frame);
+      return;
+    }
+    for (const command of this.#connection.codec.decode(frame)) {
+      this.#recorder.command(command);
+      if (command.type === "audio-append") this.#agent.hear(command.audio);
+      else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
+      else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
+    }
+  }
+
+  #onHandshake(frame: WireFrame): void {
+    const step = this.#connection.handshake!(frame);
+    if (step.type === "start") this.#begin();
+    else if (step.type === "refuse") {
+      for (const event of step.events ?? []) this.#sendFrames(this.#connection.codec.encode(event), event);
+      this.#recorder.record.state = "refused";
+      this.close(step.code, step.reason);
+    }
+  }
+
+  #sendFrames(frames: readonly WireFrame[], event?: InboundEvent): void {
+    this.#recorder.sent(event, frames);
+    for (const frame of frames) this.#socket.send(frame);
+  }
+
+  /** Pauses reading and lets one read through every `everyMs`, so the client's sends back up. */
+  #readSlowly(everyMs: number): void {
+    const socket = this.#socket;
+    socket.pause();
+    const tick = () => {
+      socket.resume();
+      setImmediate(() => {
+        if (this.#phase !== "ended") socket.pause();
+      });
+      this.#after(everyMs, tick);
+    };
+    this.#after(everyMs, tick);
+  }
+
+  #end(code: number, reason: string, by: "client" | "server"): void {
+    if (this.#phase === "ended") return;
+    this.#phase = "ended";
+    this.#agent.stop();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#recorder.closed(code, reason, by);
+    this.#init.onEnd(this);
+    this.#resolveEnded();
+  }
+
+  #after(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      run();
+    }, ms);
+    this.#timers.add(timer);
+  }
+}
+
+/** A `ws` message as a WireFrame: text as a string, binary as one Uint8Array. */
+function toFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): WireFrame {
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  if (isBinary) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.isBuffer(bytes) ? bytes.toString("utf8") : Buffer.from(bytes).toString("utf8");
+}

@@ -1,0 +1,202 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { simulatorFront } from "../dialects.js";
+import { ClipLibrary } from "./clip-library.js";
+import { rejectUpgrade, sendJson, setCorsHeaders } from "./http-reply.js";
+import type { SessionRecord } from "./session-record.js";
+import { GENERIC_MALFORMED_FRAMES, SimSession, type SimulatorFaults } from "./sim-session.js";
+import type { FrontContext, KeyVerdict, UpgradeContext, VendorFront } from "./vendor-front.js";
+
+/** The key a simulator accepts when none is given. */
+export const DEFAULT_SIMULATOR_KEY = "voxwire-test-key";
+
+export interface SimulatorOptions {
+  /** A dialect name from the registry (`omni`), or a vendor front. */
+  dialect: string | VendorFront;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Accepted keys; any other key gets the dialect's auth failure. Default `["voxwire-test-key"]`. */
+  keys?: readonly string[];
+  /** Keys that authenticate but lack the session scope (Omni: close 4403). */
+  keysWithoutScope?: readonly string[];
+  /** Live sessions allowed at once; the next one gets the dialect's concurrency failure. */
+  maxSessions?: number;
+  /** Known agent ids; when set, any other id gets the dialect's invalid-agent failure. */
+  agents?: readonly string[];
+  /** Allowed browser origins; when set, a request from another origin gets the dialect's origin failure. */
+  allowedOrigins?: readonly string[];
+  /** No real-time pacing of agent audio (tests). */
+  fast?: boolean;
+  faults?: SimulatorFaults;
+  /** Energy VAD tuning (defaults: −40 dBFS, 600 ms of silence). */
+  vad?: { thresholdDbfs?: number; silenceMs?: number };
+  /** The agent's clips (default: the package's `assets/clips`). */
+  clips?: ClipLibrary;
+  /** Progress lines (session opened/ended); never a credential. */
+  log?: (line: string) => void;
+}
+
+export interface Simulator {
+  readonly dialect: string;
+  /** `http://127.0.0.1:PORT`: give it to a dialect as its base URL. */
+  readonly url: string;
+  /** `ws://127.0.0.1:PORT`. */
+  readonly wsUrl: string;
+  readonly port: number;
+  /** What every session so far (live, ended or refused) received and sent; copies, oldest first. */
+  sessions(): SessionRecord[];
+  /** The live sessions, to inject agent events or trigger a shutdown from a test. */
+  liveSessions(): SimSession[];
+  /** Stops listening, drops every connection, clears every timer; resolves when all is released. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a scripted voice agent speaking one dialect's vendor side on 127.0.0.1: the dialect's
+ * documented HTTP routes and WebSocket, served by its vendor front, with the shared agent behind.
+ */
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const front = typeof options.dialect === "string" ? simulatorFront(options.dialect) : options.dialect;
+  const clips = options.clips ?? ClipLibrary.fromAssets();
+  const keys = new Set(options.keys ?? [DEFAULT_SIMULATOR_KEY]);
+  const scopeless = new Set(options.keysWithoutScope ?? []);
+  const agents = options.agents ? new Set(options.agents) : undefined;
+  const origins = options.allowedOrigins ? new Set(options.allowedOrigins) : undefined;
+  const log = options.log ?? (() => {});
+  const all: SimSession[] = [];
+  const live = new Set<SimSession>();
+  /** Upgrades accepted but not yet handed over by `ws`: they count toward `maxSessions` too. */
+  let accepting = 0;
+  let nextId = 1;
+  let port = 0;
+
+  const context: FrontContext = {
+    checkKey(key): KeyVerdict {
+      if (key !== undefined && keys.has(key)) return "ok";
+      if (key !== undefined && scopeless.has(key)) return "missing-scope";
+      return "refused";
+    },
+    get atCapacity() {
+      return options.maxSessions !== undefined && live.size + accepting >= options.maxSessions;
+    },
+    originAllowed: (origin) => !origins || origin === undefined || origins.has(origin),
+    agentKnown: (agentId) => !agents || agents.has(agentId),
+    get httpUrl() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get wsUrl() {
+      return `ws://127.0.0.1:${port}`;
+    },
+  };
+
+  const protocols = new WeakMap<IncomingMessage, string>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Echo what the front chose (the credential subprotocol for Omni): without an echo, browsers
+    // and `ws` clients abort the handshake.
+    handleProtocols: (_offered, req) => protocols.get(req) ?? false,
+  });
+
+  const server: Server = createServer((req, res) => void onRequest(req, res));
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCorsHeaders(req, res);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204).end();
+      return;
+    }
+    try {
+      const handled = (await front.http?.(req, res, context)) ?? false;
+      if (!handled && !res.headersSent) sendJson(res, 404, { error: "not_found", path: req.url?.split("?")[0] });
+    } catch (error) {
+      log(`${front.dialect}: HTTP handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: "internal_error" });
+      else res.destroy();
+    }
+  }
+
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const id = `sim-${nextId}`;
+    const upgradeContext: UpgradeContext = Object.assign(Object.create(context) as FrontContext, { sessionId: id });
+    let decision: ReturnType<VendorFront["upgrade"]>;
+    try {
+      decision = front.upgrade(req, upgradeContext);
+    } catch (error) {
+      log(`${front.dialect}: upgrade handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      rejectUpgrade(socket, 500, { error: "internal_error" });
+      return;
+    }
+    if (decision.type === "reject") {
+      log(`${front.dialect}: upgrade refused with HTTP ${decision.status}`);
+      rejectUpgrade(socket, decision.status, decision.body);
+      return;
+    }
+    nextId++;
+    if (decision.protocol !== undefined) protocols.set(req, decision.protocol);
+    const { connection } = decision;
+    let handedOver = false;
+    accepting++;
+    socket.on("close", () => {
+      // `ws` never calls back for a handshake it aborted itself (a malformed upgrade request).
+      if (!handedOver) accepting--;
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      handedOver = true;
+      accepting--;
+      const session = new SimSession({
+        id,
+        dialect: front.dialect,
+        socket: ws,
+        connection,
+        clips,
+        fast: options.fast ?? false,
+        faults: options.faults ?? {},
+        malformedFrames: front.malformedFrames?.() ?? GENERIC_MALFORMED_FRAMES,
+        ...(options.vad ? { vad: options.vad } : {}),
+        onEnd: (s) => {
+          live.delete(s);
+          const record = s.snapshot();
+          log(`${s.id}: ended, close ${record.close?.code ?? "?"} by ${record.close?.by ?? "?"}; received ${record.received.audio.frames} audio frames`);
+        },
+      });
+      all.push(session);
+      const record = session.snapshot();
+      if (session.live) live.add(session);
+      else if (record.close) log(`${id}: refused with close ${record.close.code} ${record.close.reason}`);
+      if (session.live) log(`${id}: opened (${front.dialect}, user ${connection.rates.user} Hz, agent ${connection.rates.agent} Hz)`);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    dialect: front.dialect,
+    url: context.httpUrl,
+    wsUrl: context.wsUrl,
+    port,
+    sessions: () => all.map((s) => s.snapshot()),
+    liveSessions: () => [...live],
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        for (const session of all) session.terminate();
+        await Promise.all([stopped, ...all.map((s) => s.ended)]);
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      })();
+      return closing;
+    },
+  };
+}

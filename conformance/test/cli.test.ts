@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+import { eventually } from "./helpers/eventually.js";
+import { rawOmniClient } from "./helpers/raw-omni-client.js";
+
+function captureIo(signal?: AbortSignal) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, ...(signal ? { signal } : {}) },
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+  };
+}
+
+describe("voxwire CLI", () => {
+  it("lists its commands; usage errors exit 2", async () => {
+    const help = captureIo();
+    expect(await main(["--help"], help.io)).toBe(0);
+    expect(help.stdout()).toMatch(/simulate\s+run a dialect's simulator/);
+    expect(await main([], captureIo().io)).toBe(2);
+    const unknown = captureIo();
+    expect(await main(["nope"], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain('unknown command "nope"');
+    const badDialect = captureIo();
+    expect(await main(["simulate", "acme"], badDialect.io)).toBe(2);
+    expect(badDialect.stderr()).toContain('unknown dialect "acme"; known: omni');
+    for (const argv of [["simulate"], ["simulate", "omni", "--port", "70000"], ["simulate", "omni", "--max-sessions", "0"], ["simulate", "omni", "--bogus"]]) {
+      expect(await main(argv, captureIo().io)).toBe(2);
+    }
+    const usage = captureIo();
+    expect(await main(["simulate", "--help"], usage.io)).toBe(0);
+    expect(usage.stdout()).toContain("--max-sessions N");
+  });
+
+  it("simulate: prints the URL first, serves until stopped, then the records as JSON", async () => {
+    const stop = new AbortController();
+    const cli = captureIo(stop.signal);
+    const exit = main(["simulate", "omni", "--port", "0", "--fast", "--key", "K1", "--json", "--quiet"], cli.io);
+    await eventually(() => cli.stdout().includes("\n"));
+    const [first] = cli.stdout().split("\n");
+    expect(first).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
+    const url = first!.replace("listening http", "ws");
+
+    const client = await rawOmniClient(url, { key: "K1", rate: 16000 });
+    await client.until(() => client.texts.some((t) => t.type === "hello"));
+    client.socket.send(JSON.stringify({ type: "dtmf", digit: "3" }));
+    client.socket.close();
+    await client.closed;
+    stop.abort();
+    expect(await exit).toBe(0);
+    const report = JSON.parse(cli.stdout().slice(first!.length + 1)) as { dialect: string; sessions: { rates: unknown; received: { dtmf: string[] } }[] };
+    expect(report.dialect).toBe("omni");
+    expect(report.sessions[0]).toMatchObject({ rates: { user: 16000, agent: 16000 }, received: { dtmf: ["3"] } });
+    expect(cli.stderr()).toBe("");
+  });
+
+  it("the workspace launcher prints `listening …` as its first stdout line and exits 0 on SIGTERM", async () => {
+    const launcher = fileURLToPath(new URL("../../scripts/voxwire.mjs", import.meta.url));
+    const child = spawn(process.execPath, [launcher, "simulate", "omni", "--port", "0", "--key", "K"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await eventually(() => stdout.includes("\n") || child.exitCode !== null);
+    expect(stdout.split("\n")[0]).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
