@@ -1,0 +1,459 @@
+import {
+  type AudioPipeline,
+  ConfigError,
+  type DialectCapabilities,
+  type InboundEventOf,
+  type Logger,
+  type Session,
+  VoxwireError,
+  createAudioPipeline,
+  silentLogger,
+} from "@voxwire/core";
+import {
+  BridgeEmitter,
+  type BridgeEndReason,
+  type BridgeEvent,
+  type BridgeEventType,
+  type BridgeLeg,
+  type BridgeListener,
+  type TwilioCall,
+} from "./bridge-events.js";
+import type { HangupHook, TransferHook } from "./call-control.js";
+import { FramePacer } from "./frame-pacer.js";
+import { type PacingScheduler, defaultPacingScheduler } from "./pacing-scheduler.js";
+import { PlaybackLedger } from "./playback-ledger.js";
+import { TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
+
+/** Audio kept queued at Twilio ahead of playback while the agent runs ahead of real time. */
+export const DEFAULT_LEAD_MS = 100;
+/** Agent audio the bridge holds beyond the lead (an agent that renders faster than real time). */
+export const DEFAULT_MAX_BUFFER_MS = 10_000;
+/** A ledger mark rides behind every this much agent audio. */
+export const DEFAULT_MARK_EVERY_MS = 100;
+/** Agent audio after this much silence on the line starts a new turn. */
+export const DEFAULT_TURN_GAP_MS = 500;
+/** After this long with nothing to send, the audio since the last mark gets its own mark. */
+const TAIL_MARK_AFTER_MS = 60;
+
+/** How the bridge gets its agent: a live session, one being connected, or a factory run when Twilio's `start` arrives. */
+export type AgentSource = Session | Promise<Session> | ((call: TwilioCall, signal: AbortSignal) => Promise<Session>);
+
+export interface BridgeOptions {
+  /** Audio kept queued at Twilio, in ms (default 100): small enough to cut quickly, large enough to ride out jitter. */
+  leadMs?: number;
+  /** Agent audio the bridge may hold, in ms (default 10 000); past it the oldest is dropped and counted. */
+  maxBufferMs?: number;
+  /** A ledger mark every this much agent audio (default 100): the resolution of `agent-audio-heard`. */
+  markEveryMs?: number;
+  /** Silence on the line after which agent audio opens a new turn (default 500 ms). */
+  turnGapMs?: number;
+  /** Paces frames (default: one shared timer for every call in the process). */
+  scheduler?: PacingScheduler;
+  /** The agent dialect's capabilities, so DTMF is forwarded only where the dialect takes it. */
+  agentCapabilities?: DialectCapabilities;
+  /** Runs when the agent asks for a human. Without one, the request is reported as an error event. */
+  onTransfer?: TransferHook;
+  /** Runs when the agent side ends first (the call must end too). Default: close the stream, which ends `<Connect>`. */
+  onHangup?: HangupHook;
+  /** Silent by default. Never given a credential. */
+  logger?: Logger;
+}
+
+/** Counters a bridge keeps; read at any time. */
+export interface BridgeStats {
+  /** Caller frames handed to the agent. */
+  callerFrames: number;
+  /** Caller frames dropped because the agent was not connected yet. */
+  callerFramesDropped: number;
+  /** Agent frames (20 ms at 8 kHz) received. */
+  agentFrames: number;
+  /** Agent frames sent to Twilio. */
+  framesToCaller: number;
+  /** Agent frames dropped because more than `maxBufferMs` waited. */
+  agentFramesDropped: number;
+  /** Agent frames dropped by barge-in before they were sent. */
+  agentFramesCleared: number;
+  /** `clear` messages sent to Twilio. */
+  clears: number;
+  marksSent: number;
+  marksHeard: number;
+  /** Marks Twilio echoed because of a `clear`: that audio was not heard. */
+  marksDropped: number;
+  /** Audio queued at Twilio now (clock model), ms. */
+  leadMs: number;
+  /** The most ever queued at Twilio, ms (bounded by `leadMs` plus one frame). */
+  maxLeadMs: number;
+  /** Agent audio waiting in the bridge, ms. */
+  queuedMs: number;
+}
+
+/** What the bridge converts, per direction. */
+export interface BridgeAudio {
+  /** The agent's wire rate for caller audio; 8000 means no resampling on the way in. */
+  agentInputRate: number;
+  /** The agent's wire rate for its own audio; 8000 means no resampling on the way out. */
+  agentOutputRate: number;
+  callerToAgentResampled: boolean;
+  agentToCallerResampled: boolean;
+}
+
+/** A live phone call bridged to an agent. */
+export interface PhoneBridge {
+  readonly phone: Session;
+  /** The agent session, once connected. */
+  readonly agent: Session | undefined;
+  /** The call, once Twilio's `start` has arrived. */
+  readonly call: TwilioCall | undefined;
+  readonly stats: Readonly<BridgeStats>;
+  /** Known once the agent is connected. */
+  readonly audio: BridgeAudio | undefined;
+  /** Resolves with the final `ended` event once both legs are closed and every hook has settled. Never rejects. */
+  readonly ended: Promise<Extract<BridgeEvent, { type: "ended" }>>;
+  on<T extends BridgeEventType | "*">(type: T, listener: BridgeListener<T>): () => void;
+  /** Ends the call from the application's side: both legs are closed. */
+  close(reason?: string): Promise<void>;
+}
+
+/**
+ * Bridges a phone leg (a session on the Twilio dialect, from `accept()`) to an agent session.
+ * Caller audio (8 kHz PCM from μ-law) goes to the agent as it arrives; the agent's session
+ * converts it to its wire rate (none at all for an agent at 8 kHz). Agent audio is paced to
+ * Twilio so its queue stays within `leadMs`, followed by ledger marks that say how much the
+ * caller actually heard. A `playback-clear` from the agent becomes Twilio `clear` inside the same
+ * listener call. Either leg ending ends the other; nothing outlives the call.
+ */
+export function bridge(phone: Session, agent: AgentSource, options: BridgeOptions = {}): PhoneBridge {
+  return new Bridge(phone, agent, options);
+}
+
+class Bridge implements PhoneBridge {
+  readonly phone: Session;
+  readonly ended: Promise<Extract<BridgeEvent, { type: "ended" }>>;
+  readonly #options: BridgeOptions;
+  readonly #log: Logger;
+  readonly #events: BridgeEmitter;
+  readonly #ledger: PlaybackLedger;
+  readonly #pacer: FramePacer;
+  readonly #turnGapMs: number;
+  readonly #unsubscribe: (() => void)[] = [];
+  readonly #abort = new AbortController();
+  readonly #stats = { callerFrames: 0, callerFramesDropped: 0, agentFrames: 0, clears: 0 };
+  #agent: Session | undefined;
+  #agentPending: Promise<Session | undefined> | undefined;
+  #agentFactory: ((call: TwilioCall, signal: AbortSignal) => Promise<Session>) | undefined;
+  #call: TwilioCall | undefined;
+  #audio: BridgeAudio | undefined;
+  /** Caller audio → the agent's input rate, when the agent session does not take 8 kHz itself. */
+  #toAgent: AudioPipeline | undefined;
+  /** Agent audio → 8 kHz 20 ms frames, when the agent session does not deliver those itself. */
+  #fromAgent: AudioPipeline | undefined;
+  #needTurn = true;
+  #transferRequested = false;
+  #ending = false;
+  #resolveEnded!: (event: Extract<BridgeEvent, { type: "ended" }>) => void;
+
+  constructor(phone: Session, agent: AgentSource, options: BridgeOptions) {
+    if (phone.dialect !== "twilio") throw new ConfigError(`the phone leg must be a twilio session, got ${phone.dialect}`, { dialect: "twilio" });
+    this.phone = phone;
+    this.#options = options;
+    this.#log = options.logger ?? silentLogger;
+    this.#turnGapMs = options.turnGapMs ?? DEFAULT_TURN_GAP_MS;
+    this.ended = new Promise((resolve) => {
+      this.#resolveEnded = resolve;
+    });
+    this.#events = new BridgeEmitter((error, type) => this.#log.error(`a bridge "${type}" listener threw: ${errorText(error)}`));
+    this.#ledger = new PlaybackLedger({ markEveryMs: options.markEveryMs ?? DEFAULT_MARK_EVERY_MS, emit: (event) => this.#emit(event) });
+    this.#pacer = new FramePacer({
+      leadMs: options.leadMs ?? DEFAULT_LEAD_MS,
+      capacityMs: options.maxBufferMs ?? DEFAULT_MAX_BUFFER_MS,
+      frameMs: TWILIO_FRAME_MS,
+      sampleRate: TWILIO_SAMPLE_RATE,
+      idleAfterMs: TAIL_MARK_AFTER_MS,
+      scheduler: options.scheduler ?? defaultPacingScheduler(),
+      send: (frame, ms, startsTurn) => this.#sendToCaller(frame, ms, startsTurn),
+      onIdle: () => this.#markTail(),
+      held: true,
+    });
+    this.#listenToPhone();
+    if (typeof agent === "function") this.#agentFactory = agent;
+    else if (agent instanceof Promise) this.#awaitAgent(agent);
+    else this.#attachAgent(agent);
+  }
+
+  get agent(): Session | undefined {
+    return this.#agent;
+  }
+
+  get call(): TwilioCall | undefined {
+    return this.#call;
+  }
+
+  get audio(): BridgeAudio | undefined {
+    return this.#audio;
+  }
+
+  get stats(): Readonly<BridgeStats> {
+    const pacer = this.#pacer.stats;
+    const marks = this.#ledger.counts;
+    return {
+      ...this.#stats,
+      framesToCaller: pacer.framesSent,
+      agentFramesDropped: pacer.framesDropped,
+      agentFramesCleared: pacer.framesCleared,
+      ...marks,
+      leadMs: this.#pacer.leadMs,
+      maxLeadMs: pacer.maxLeadMs,
+      queuedMs: this.#pacer.queuedMs,
+    };
+  }
+
+  on<T extends BridgeEventType | "*">(type: T, listener: BridgeListener<T>): () => void {
+    return this.#events.on(type, listener as (event: BridgeEvent) => void);
+  }
+
+  async close(reason = "closed"): Promise<void> {
+    this.#finish("closed", "bridge", reason);
+    await this.ended;
+  }
+
+  // --- phone leg -------------------------------------------------------------------------
+
+  #listenToPhone(): void {
+    const phone = this.phone;
+    this.#unsubscribe.push(
+      phone.on("session-started", (event) => this.#onCallStarted(event)),
+      phone.on("audio-chunk", (event) => this.#onCallerAudio(event.audio)),
+      phone.on("mark-played", (event) => {
+        this.#ledger.echoed(event.name);
+      }),
+      phone.on("dtmf-received", (event) => this.#onDtmf(event.digit)),
+      phone.on("error", (event) => this.#relayError("phone", event)),
+      phone.on("session-ended", (event) => this.#onLegEnded("phone", event)),
+    );
+  }
+
+  #onCallStarted(event: InboundEventOf<"session-started">): void {
+    const meta = event.metadata ?? {};
+    this.#call = {
+      streamSid: event.ids.streamSid ?? "",
+      callSid: event.ids.callSid ?? "",
+      accountSid: event.ids.accountSid ?? "",
+      tracks: (meta.tracks as string[] | undefined) ?? [],
+      customParameters: (meta.customParameters as Record<string, string> | undefined) ?? {},
+    };
+    this.#pacer.release();
+    this.#emit({ type: "call-started", call: this.#call });
+    const factory = this.#agentFactory;
+    if (factory) {
+      this.#agentFactory = undefined;
+      let pending: Promise<Session>;
+      try {
+        pending = factory(this.#call, this.#abort.signal);
+      } catch (error) {
+        pending = Promise.reject(error);
+      }
+      this.#awaitAgent(pending);
+    }
+  }
+
+  #onCallerAudio(audio: Int16Array): void {
+    const agent = this.#agent;
+    if (!agent || this.#ending) {
+      this.#stats.callerFramesDropped++;
+      return;
+    }
+    this.#stats.callerFrames++;
+    if (this.#toAgent) this.#toAgent.push(audio, (frame) => agent.sendAudio(frame));
+    else agent.sendAudio(audio);
+  }
+
+  #onDtmf(digit: string): void {
+    const forwarded = this.#agent !== undefined && (this.#options.agentCapabilities?.dtmfOut ?? true);
+    if (forwarded) this.#agent!.sendDtmf(digit);
+    this.#emit({ type: "dtmf", digit, forwarded });
+  }
+
+  // --- agent leg -------------------------------------------------------------------------
+
+  #awaitAgent(pending: Promise<Session>): void {
+    this.#agentPending = pending.then(
+      (session) => {
+        if (this.#ending) {
+          // The call ended while the agent was connecting: close it at once.
+          void session.close("call_ended");
+          return session;
+        }
+        this.#attachAgent(session);
+        return session;
+      },
+      (error: unknown) => {
+        if (this.#ending) return undefined;
+        const voxwire = asVoxwireError(error);
+        this.#emit({ type: "error", leg: "agent", code: voxwire?.code ?? "agent_connect_failed", message: errorText(error), fatal: true, ...(voxwire ? { error: voxwire } : {}) });
+        this.#finish("agent-failed", "agent", voxwire?.code ?? "connect_failed");
+        return undefined;
+      },
+    );
+  }
+
+  #attachAgent(agent: Session): void {
+    this.#agent = agent;
+    const { input, output, wire } = agent.audio;
+    if (input.sampleRate !== TWILIO_SAMPLE_RATE) {
+      this.#toAgent = createAudioPipeline({ inputRate: TWILIO_SAMPLE_RATE, outputRate: input.sampleRate });
+    }
+    if (output.sampleRate !== TWILIO_SAMPLE_RATE || output.frameMs !== TWILIO_FRAME_MS) {
+      this.#fromAgent = createAudioPipeline({ inputRate: output.sampleRate, outputRate: TWILIO_SAMPLE_RATE, frameSamples: (TWILIO_SAMPLE_RATE * TWILIO_FRAME_MS) / 1000 });
+    }
+    this.#audio = {
+      agentInputRate: wire.outbound.sampleRate,
+      agentOutputRate: wire.inbound.sampleRate,
+      callerToAgentResampled: wire.outbound.sampleRate !== TWILIO_SAMPLE_RATE,
+      agentToCallerResampled: wire.inbound.sampleRate !== TWILIO_SAMPLE_RATE,
+    };
+    this.#unsubscribe.push(
+      agent.on("audio-chunk", (event) => this.#onAgentAudio(event.audio)),
+      agent.on("playback-clear", () => this.#onBargeIn()),
+      agent.on("agent-state", (event) => {
+        if (event.state === "speaking") this.#needTurn = true;
+      }),
+      agent.on("transfer-requested", (event) => this.#onTransfer(event)),
+      agent.on("error", (event) => this.#relayError("agent", event)),
+      agent.on("session-ended", (event) => this.#onLegEnded("agent", event)),
+    );
+    this.#emit({ type: "agent-connected", dialect: agent.dialect });
+    if (agent.state !== "open") this.#finish("agent-failed", "agent", "closed_before_bridging");
+  }
+
+  #onAgentAudio(audio: Int16Array): void {
+    if (this.#ending) return;
+    if (this.#fromAgent) this.#fromAgent.push(audio, (frame) => this.#queueAgentFrame(frame));
+    else this.#queueAgentFrame(audio);
+  }
+
+  #queueAgentFrame(frame: Int16Array): void {
+    this.#stats.agentFrames++;
+    // Before Twilio's start there is no stream to send to: frames wait (held) until it comes.
+    const startsTurn = this.#needTurn || this.#pacer.quietForMs >= this.#turnGapMs;
+    this.#needTurn = false;
+    this.#pacer.push(frame, startsTurn);
+  }
+
+  /** Barge-in: `clear` goes to Twilio before this listener returns; nothing queued here survives. */
+  #onBargeIn(): void {
+    if (this.#ending) return;
+    const droppedMs = this.#pacer.queuedMs;
+    this.#pacer.clear();
+    this.#fromAgent?.reset();
+    this.phone.clearPlayback();
+    this.#stats.clears++;
+    const turn = this.#ledger.turn;
+    this.#ledger.cleared();
+    this.#needTurn = true;
+    this.#emit({ type: "barge-in", turn, droppedMs });
+  }
+
+  #onTransfer(event: InboundEventOf<"transfer-requested">): void {
+    const call = this.#call;
+    if (!call || this.#ending) return;
+    this.#emit({ type: "transfer", call, ...(event.reason !== undefined ? { reason: event.reason } : {}), ...(event.target !== undefined ? { target: event.target } : {}) });
+    const hook = this.#options.onTransfer;
+    if (!hook) {
+      this.#emit({ type: "error", leg: "bridge", code: "transfer_unconfigured", message: "the agent asked for a transfer, but the bridge has no transfer hook", fatal: false });
+      return;
+    }
+    this.#transferRequested = true;
+    const request = { ...call, ...(event.reason !== undefined ? { reason: event.reason } : {}), ...(event.target !== undefined ? { target: event.target } : {}) };
+    void this.#runHook("transfer", () => hook(request));
+  }
+
+  // --- out to the caller -----------------------------------------------------------------
+
+  #sendToCaller(frame: Int16Array, ms: number, startsTurn: boolean): void {
+    if (startsTurn) this.#ledger.startTurn();
+    this.phone.sendAudio(frame);
+    const mark = this.#ledger.sent(ms);
+    if (mark !== undefined) this.phone.mark(mark);
+  }
+
+  #markTail(): void {
+    if (this.#ending) return;
+    const mark = this.#ledger.tail();
+    if (mark !== undefined) this.phone.mark(mark);
+  }
+
+  // --- errors and ending -----------------------------------------------------------------
+
+  #relayError(leg: BridgeLeg, event: InboundEventOf<"error">): void {
+    this.#emit({ type: "error", leg, code: event.code, message: event.message, fatal: event.fatal, ...(event.error ? { error: event.error } : {}) });
+  }
+
+  #onLegEnded(leg: "phone" | "agent", event: InboundEventOf<"session-ended">): void {
+    if (this.#ending) return;
+    const failed = event.reason !== "closed" && event.reason !== "stop" && event.code !== 1000 && event.code !== 1005;
+    if (leg === "phone") {
+      const reason: BridgeEndReason = failed ? "phone-failed" : this.#transferRequested ? "transferred" : "caller-hung-up";
+      this.#finish(reason, "phone", event.reason);
+    } else {
+      this.#finish(failed ? "agent-failed" : "agent-ended", "agent", event.reason);
+    }
+  }
+
+  /** Ends the call once: stops pacing, hangs up or closes the other leg, waits for both, then reports `ended`. */
+  #finish(reason: BridgeEndReason, leg: BridgeLeg, detail: string): void {
+    if (this.#ending) return;
+    this.#ending = true;
+    this.#pacer.dispose();
+    this.#ledger.ended();
+    for (const off of this.#unsubscribe.splice(0)) off();
+    this.#abort.abort();
+    void this.#wrapUp(reason, leg, detail);
+  }
+
+  async #wrapUp(reason: BridgeEndReason, leg: BridgeLeg, detail: string): Promise<void> {
+    const agentEndedCall = leg === "agent" && this.phone.state === "open";
+    const hook = this.#options.onHangup;
+    if (agentEndedCall && hook && this.#call?.callSid) {
+      const call = this.#call;
+      await this.#runHook("hangup", () => hook({ ...call, reason }));
+    }
+    const agent = this.#agent ?? (await this.#agentPending?.catch(() => undefined));
+    await Promise.all([this.phone.close(reasonText(reason)), agent?.close(reasonText(reason))]);
+    const ended = { type: "ended" as const, reason, leg, detail };
+    this.#emit(ended);
+    this.#events.clear();
+    this.#resolveEnded(ended);
+  }
+
+  async #runHook(name: "transfer" | "hangup", run: () => void | Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      const voxwire = asVoxwireError(error);
+      this.#emit({
+        type: "error",
+        leg: "bridge",
+        code: voxwire?.code ?? `${name}_failed`,
+        message: `the ${name} hook failed: ${errorText(error)}`,
+        fatal: false,
+        ...(voxwire ? { error: voxwire } : {}),
+      });
+    }
+  }
+
+  #emit(event: BridgeEvent): void {
+    this.#events.emit(event);
+  }
+}
+
+function reasonText(reason: BridgeEndReason): string {
+  return reason.replace(/-/g, "_");
+}
+
+function asVoxwireError(error: unknown): VoxwireError | undefined {
+  return VoxwireError.isInstance(error) ? error : undefined;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

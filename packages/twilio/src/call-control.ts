@@ -1,0 +1,121 @@
+import { ConfigError, NetworkError, SecretSet, TimeoutError, type VoxwireError, httpError } from "@voxwire/core";
+import { dialTwiml } from "./twiml.js";
+
+/** Credentials and transport for Twilio's REST API. Never logged; redacted from every error. */
+export interface TwilioRestOptions {
+  /** The account that owns the calls (`AC…`). */
+  accountSid: string;
+  /** The account's auth token, or an API key's secret when `apiKeySid` is given. */
+  authToken: string;
+  /** An API key (`SK…`) to authenticate with instead of the account SID. */
+  apiKeySid?: string;
+  /** Default `https://api.twilio.com` (a local fake in tests). */
+  baseUrl?: string;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Default 10 000 ms. */
+  timeoutMs?: number;
+}
+
+/** What a call-control hook gets: the call's ids from `start`. */
+export interface CallContext {
+  readonly callSid: string;
+  readonly accountSid: string;
+  readonly streamSid: string;
+  readonly customParameters: Readonly<Record<string, string>>;
+}
+
+export interface TransferRequest extends CallContext {
+  /** Why the agent asked, when it said. */
+  readonly reason?: string;
+  /** Where to, when the agent named a destination. */
+  readonly target?: string;
+}
+
+export interface HangupRequest extends CallContext {
+  /** Why the bridge is hanging up (`agent-ended`, `agent-failed`, …). */
+  readonly reason: string;
+}
+
+/** Moves the caller to a human. Resolves when done; a rejection becomes a bridge `error` event. */
+export type TransferHook = (request: TransferRequest) => void | Promise<void>;
+/** Ends the phone call. */
+export type HangupHook = (request: HangupRequest) => void | Promise<void>;
+
+const SID = /^[A-Za-z]{2}[A-Za-z0-9]{1,62}$/;
+
+/**
+ * `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json` with form parameters (`Twiml`,
+ * `Url`, `Status`…): Twilio's live-call update. Non-2xx answers become typed errors whose text
+ * never holds the credentials.
+ */
+export async function updateCall(rest: TwilioRestOptions, callSid: string, params: Readonly<Record<string, string>>): Promise<void> {
+  const secrets = new SecretSet().add(rest.authToken);
+  const basic = Buffer.from(`${rest.apiKeySid ?? rest.accountSid}:${rest.authToken}`).toString("base64");
+  secrets.add(basic);
+  if (!rest.accountSid || !SID.test(rest.accountSid)) throw new ConfigError("the Twilio accountSid is missing or malformed", { dialect: "twilio" });
+  if (!rest.authToken) throw new ConfigError("the Twilio auth token is missing", { dialect: "twilio" });
+  if (typeof callSid !== "string" || !SID.test(callSid)) throw new ConfigError("no valid callSid to update (the stream has not started?)", { dialect: "twilio" });
+  const fetchImpl = rest.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for Twilio's REST API: pass `fetch`", { dialect: "twilio" });
+  const base = (rest.baseUrl ?? "https://api.twilio.com").replace(/\/+$/, "");
+  const url = `${base}/2010-04-01/Accounts/${rest.accountSid}/Calls/${callSid}.json`;
+  const controller = new AbortController();
+  const timeoutMs = rest.timeoutMs ?? 10_000;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: "POST",
+      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams(params).toString(),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    const why = secrets.redact(error instanceof Error ? error.message : String(error));
+    if (controller.signal.aborted) throw new TimeoutError(`Twilio's REST API did not answer in ${timeoutMs} ms`, { dialect: "twilio" });
+    throw new NetworkError(`Twilio's REST API could not be reached: ${why}`, { dialect: "twilio" });
+  } finally {
+    clearTimeout(timer);
+  }
+  const body = await response.text().catch(() => "");
+  if (!response.ok) throw restError(response.status, secrets.redact(body.slice(0, 2000)));
+}
+
+function restError(status: number, body: string): VoxwireError {
+  return httpError(status, `call update refused: ${body}`, "twilio");
+}
+
+export interface TransferTarget {
+  /** A number, `sip:` URI or `client:` identity to `<Dial>`; the agent's own target wins when it names one and `allowAgentTarget` is set. */
+  to?: string;
+  /** TwiML to put on the call instead of a `<Dial>`. */
+  twiml?: string | ((request: TransferRequest) => string);
+  /** A URL returning TwiML, instead. */
+  url?: string;
+  /** Dial the destination the agent named (off by default: an agent should not choose arbitrary numbers). */
+  allowAgentTarget?: boolean;
+  callerId?: string;
+}
+
+/** The default transfer hook: updates the live call to `<Dial>` the target (or to the given TwiML/URL). */
+export function twilioTransferHook(rest: TwilioRestOptions, target: TransferTarget): TransferHook {
+  if (!target || (target.to === undefined && target.twiml === undefined && target.url === undefined && !target.allowAgentTarget)) {
+    throw new ConfigError("a transfer hook needs a target: `to`, `twiml` or `url`", { dialect: "twilio" });
+  }
+  return async (request) => {
+    if (target.url !== undefined) return updateCall(rest, request.callSid, { Url: target.url, Method: "POST" });
+    if (target.twiml !== undefined) {
+      const twiml = typeof target.twiml === "function" ? target.twiml(request) : target.twiml;
+      return updateCall(rest, request.callSid, { Twiml: twiml });
+    }
+    const to = (target.allowAgentTarget ? request.target : undefined) ?? target.to;
+    if (to === undefined) throw new ConfigError("the agent asked for a transfer but named no target and none is configured", { dialect: "twilio" });
+    return updateCall(rest, request.callSid, { Twiml: dialTwiml(to, target.callerId === undefined ? {} : { callerId: target.callerId }) });
+  };
+}
+
+/** The default hang-up hook: `Status=completed` on the live call. */
+export function twilioHangupHook(rest: TwilioRestOptions): HangupHook {
+  return (request) => updateCall(rest, request.callSid, { Status: "completed" });
+}
