@@ -1,4 +1,4 @@
-import { pcm16FromBytesCopy } from "@voxwire/core";
+import { pcm16FromBytesCopy, pcm16ToBytes } from "@voxwire/core";
 
 export interface WavPcm16 {
   sampleRate: number;
@@ -32,4 +32,29 @@ export function parseWavPcm16(bytes: Uint8Array, name: string): WavPcm16 {
     offset = body + size + (size & 1); // chunks are word-aligned
   }
   throw new Error(`${name}: no data chunk`);
+}
+
+/** A mono PCM16 WAV file (44-byte header) holding `samples` at `sampleRate`. */
+export function writeWavPcm16(samples: Int16Array, sampleRate: number): Uint8Array {
+  const dataBytes = samples.length * 2;
+  const out = new Uint8Array(44 + dataBytes);
+  const view = new DataView(out.buffer);
+  const ascii = (offset: number, text: string) => {
+    for (let i = 0; i < text.length; i++) out[offset + i] = text.charCodeAt(i);
+  };
+  ascii(0, "RIFF");
+  view.setUint32(4, 36 + dataBytes, true);
+  ascii(8, "WAVE");
+  ascii(12, "fmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, "data");
+  view.setUint32(40, dataBytes, true);
+  out.set(pcm16ToBytes(samples), 44);
+  return out;
 }
