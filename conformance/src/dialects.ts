@@ -1,6 +1,8 @@
 import { ConfigError, type Dialect } from "@voxwire/core";
 import { type OmniRate, omni } from "@voxwire/omni";
 import { omniFront } from "./simulator/fronts/omni-front.js";
+import { omnia } from "@voxwire/omnia";
+import { OMNIA_SAMPLE_AGENT, omniaFront } from "./simulator/fronts/omnia-front.js";
 import type { VendorFront } from "./simulator/vendor-front.js";
 
 /** Where a client dialect should dial: a simulator's URL (or the vendor's) and a key it accepts. */
@@ -35,6 +37,19 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
     client: ({ url, key, agentId, sampleRate }) =>
       omni({ agentId: agentId ?? OMNI_SAMPLE_AGENT, apiKey: key, rate: (sampleRate ?? 24000) as OmniRate, baseUrl: url }),
     front: omniFront,
+  },
+  omnia: {
+    name: "omnia",
+    summary: "Omnia Voice call-create (POST /api/v1/calls/create with X-API-Key, then PCM16 at the created rates, 8-48 kHz)",
+    client: ({ url, key, agentId, sampleRate }) =>
+      omnia({
+        apiKey: key,
+        agentId: agentId ?? OMNIA_SAMPLE_AGENT,
+        inputSampleRate: sampleRate ?? 48000,
+        outputSampleRate: sampleRate ?? 48000,
+        baseUrl: url,
+      }),
+    front: () => omniaFront(),
   },
 };
 
