@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ConnectPlan, InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
-import { MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET, createCallPeerCodec } from "@voxwire/omnia";
+import { type CallCreatePreset, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET, createCallPeerCodec } from "@voxwire/omnia";
 import { sendJson } from "../http-reply.js";
 import type { FrontContext, UpgradeContext, UpgradeDecision, VendorFront } from "../vendor-front.js";
 
@@ -13,6 +13,12 @@ export interface OmniaFrontOptions {
   createStatus?: 200 | 201;
   /** Narrate the call in `debug` messages (call start, state changes, barge-ins), as a vendor does when asked. */
   debug?: boolean;
+  /**
+   * The vendor's REST leg to serve (default Omnia's). With `ULTRAVOX_PRESET`: `POST /api/agents/{agentId}/calls`,
+   * body `{ medium: { serverWebSocket: { inputSampleRate, outputSampleRate?, clientBufferSizeMs? } } }`,
+   * answered `{ callId, joinUrl }`; the socket is the same.
+   */
+  preset?: CallCreatePreset;
 }
 
 /** Create-call bodies above this are refused (413) unread. */
@@ -31,9 +37,9 @@ interface CreatedCall {
 /**
  * Omnia Voice's vendor side (seed 002). `POST /api/v1/calls/create` checks, in order: the
  * `X-API-Key` (401 with a JSON body; 403 for a key without the session scope), the origin (403),
- * the JSON body (400), `agentId` (400 when missing, 404 when not a known agent),
- * `connectionType: "websocket"` (400), both rates as integers 8000…48000 (400), capacity (429);
- * then answers `{ websocketUrl }` (201, or 200 when asked). The URL is single-use:
+ * the JSON body (400: not JSON, `agentId` missing, `connectionType` not `"websocket"`, a rate not
+ * an integer 8000…48000), the agent (404 when not a known one), capacity (429); then answers
+ * `{ websocketUrl }` (201, or 200 when asked). The URL is single-use:
  * `/api/v1/calls/<callId>/websocket?inputSampleRate=…&outputSampleRate=…&token=…`; joining it a
  * second time is 410, an unknown call 404, a wrong token 401, rates that differ from the created
  * ones 400. The socket runs the shared agent with the user's audio at the input rate and the
@@ -41,12 +47,15 @@ interface CreatedCall {
  */
 export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
   const createStatus = options.createStatus ?? 201;
+  const preset = options.preset ?? OMNIA_PRESET;
+  const createPath = pathPattern(preset.createPath);
   const created = new Map<string, CreatedCall>();
   const joined = new Set<string>();
 
   async function http(req: IncomingMessage, res: ServerResponse, ctx: FrontContext): Promise<boolean> {
     const path = new URL(req.url ?? "/", "http://simulator").pathname;
-    if (path !== OMNIA_PRESET.createPath) return false;
+    const pathMatch = createPath.exec(path);
+    if (!pathMatch) return false;
     if (req.method !== "POST") {
       res.setHeader("allow", "POST, OPTIONS");
       sendJson(res, 405, { error: "method_not_allowed", message: "use POST" });
@@ -61,32 +70,21 @@ export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
     if (text === undefined) return reply(res, 413, "body_too_large", `the body exceeds ${MAX_BODY_BYTES} bytes`);
     const body = parseObject(text);
     if (!body) return reply(res, 400, "invalid_json", "the body must be a JSON object");
-    const { agentId, connectionType, websocket } = body;
-    if (typeof agentId !== "string" || agentId.trim() === "") return reply(res, 400, "invalid_agent_id", "agentId must be a non-empty string");
-    if (!ctx.agentKnown(agentId)) return reply(res, 404, "agent_not_found", "no such agent");
-    if (connectionType !== "websocket") return reply(res, 400, "unsupported_connection_type", 'connectionType must be "websocket"');
-    const rates = (websocket ?? {}) as Record<string, unknown>;
-    for (const field of ["inputSampleRate", "outputSampleRate"] as const) {
-      if (!isRate(rates[field])) {
-        return reply(res, 400, "invalid_sample_rate", `websocket.${field} must be an integer from ${MIN_SAMPLE_RATE} to ${MAX_SAMPLE_RATE}`);
-      }
-    }
+    const request = preset.bodyShape === "omnia" ? readOmniaBody(body) : readUltravoxBody(body, decodeURIComponent(pathMatch[1] ?? ""));
+    if ("error" in request) return reply(res, 400, request.error, request.message);
+    if (!ctx.agentKnown(request.agentId)) return reply(res, 404, "agent_not_found", "no such agent");
     if (ctx.atCapacity) return reply(res, 429, "concurrency_limit_exceeded", "too many live calls");
 
     const callId = randomUUID();
-    const call: CreatedCall = {
-      token: randomBytes(18).toString("base64url"),
-      agentId,
-      inputSampleRate: rates.inputSampleRate as number,
-      outputSampleRate: rates.outputSampleRate as number,
-    };
+    const call: CreatedCall = { ...request, token: randomBytes(18).toString("base64url") };
     remember(created, callId, call);
     const query = new URLSearchParams({
       inputSampleRate: String(call.inputSampleRate),
       outputSampleRate: String(call.outputSampleRate),
       token: call.token,
     });
-    sendJson(res, createStatus, { websocketUrl: `${ctx.wsUrl}/api/v1/calls/${callId}/websocket?${query}` });
+    const socketUrl = `${ctx.wsUrl}/api/v1/calls/${callId}/websocket?${query}`;
+    sendJson(res, createStatus, preset.bodyShape === "omnia" ? { [preset.urlField]: socketUrl } : { callId, [preset.urlField]: socketUrl });
     return true;
   }
 
@@ -112,7 +110,7 @@ export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
       },
       secrets: [],
     };
-    const codec = createCallPeerCodec(plan, OMNIA_PRESET.name);
+    const codec = createCallPeerCodec(plan, preset.name);
     return {
       type: "accept",
       connection: {
@@ -124,7 +122,7 @@ export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
     };
   }
 
-  return { dialect: OMNIA_PRESET.name, http, upgrade };
+  return { dialect: preset.name, http, upgrade };
 }
 
 /**
@@ -146,6 +144,44 @@ function narrated(codec: PeerCodec): PeerCodec {
       return message === undefined ? frames : [...frames, ...codec.encode({ type: "debug", message })];
     },
   };
+}
+
+type CallRequest = Omit<CreatedCall, "token"> | { error: string; message: string };
+
+/** Seed 002's body: `{ agentId, connectionType: "websocket", websocket: { inputSampleRate, outputSampleRate } }`. */
+function readOmniaBody(body: Record<string, unknown>): CallRequest {
+  const { agentId, connectionType, websocket } = body;
+  if (typeof agentId !== "string" || agentId.trim() === "") return { error: "invalid_agent_id", message: "agentId must be a non-empty string" };
+  if (connectionType !== "websocket") return { error: "unsupported_connection_type", message: 'connectionType must be "websocket"' };
+  const rates = (websocket ?? {}) as Record<string, unknown>;
+  for (const field of ["inputSampleRate", "outputSampleRate"] as const) {
+    if (!isRate(rates[field])) return badRate(`websocket.${field}`);
+  }
+  return { agentId, inputSampleRate: rates.inputSampleRate as number, outputSampleRate: rates.outputSampleRate as number };
+}
+
+/** Ultravox's: `{ medium: { serverWebSocket: { inputSampleRate, outputSampleRate = input, clientBufferSizeMs? } } }`, agent from the path. */
+function readUltravoxBody(body: Record<string, unknown>, agentId: string): CallRequest {
+  const medium = (body.medium ?? {}) as Record<string, unknown>;
+  const socket = medium.serverWebSocket as Record<string, unknown> | undefined;
+  if (!socket || typeof socket !== "object") return { error: "invalid_medium", message: "medium.serverWebSocket is required" };
+  const { inputSampleRate, outputSampleRate = inputSampleRate, clientBufferSizeMs } = socket;
+  if (!isRate(inputSampleRate)) return badRate("medium.serverWebSocket.inputSampleRate");
+  if (!isRate(outputSampleRate)) return badRate("medium.serverWebSocket.outputSampleRate");
+  if (clientBufferSizeMs !== undefined && !(Number.isInteger(clientBufferSizeMs) && (clientBufferSizeMs as number) > 0)) {
+    return { error: "invalid_client_buffer", message: "clientBufferSizeMs must be a positive integer" };
+  }
+  return { agentId, inputSampleRate, outputSampleRate };
+}
+
+function badRate(field: string): CallRequest {
+  return { error: "invalid_sample_rate", message: `${field} must be an integer from ${MIN_SAMPLE_RATE} to ${MAX_SAMPLE_RATE}` };
+}
+
+/** The create path as a pattern; `{agentId}` captures one path segment. */
+function pathPattern(template: string): RegExp {
+  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{agentId\\}", "([^/]+)");
+  return new RegExp(`^${escaped}$`);
 }
 
 function isRate(value: unknown): value is number {
