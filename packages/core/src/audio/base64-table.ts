@@ -27,8 +27,16 @@ function tables(): { enc: Uint8Array; dec: Uint8Array } {
   return { enc: encodeTable, dec: decodeTable };
 }
 
-/** ASCII codes to a string, block by block (TextDecoder is missing in AudioWorklets). */
+let latin1: TextDecoder | null | undefined;
+
+/** ASCII codes to a string: TextDecoder where it exists, else block by block (AudioWorklets lack it). */
 function asciiToString(codes: Uint8Array): string {
+  if (latin1 === undefined) latin1 = typeof TextDecoder === "function" ? new TextDecoder("latin1") : null;
+  return latin1 !== null ? latin1.decode(codes) : asciiToStringByBlocks(codes);
+}
+
+/** The fallback for runtimes without TextDecoder: fromCharCode over large blocks. */
+export function asciiToStringByBlocks(codes: Uint8Array): string {
   let text = "";
   for (let i = 0; i < codes.length; i += STRING_BLOCK_CHARS) {
     text += String.fromCharCode.apply(null, codes.subarray(i, i + STRING_BLOCK_CHARS) as unknown as number[]);
@@ -100,6 +108,8 @@ export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint
     const b = dec[cb & 0x7f]!;
     const c = dec[cc & 0x7f]!;
     if (((ca | cb | cc) & ~0x7f) !== 0 || ((a | b | c) & 0xc0) !== 0) throw invalidCharacter(whole);
+    // Canonical text only: the bits past the last byte must be zero.
+    if ((rest === 2 ? b & 0x0f : c & 0x03) !== 0) throw new AudioDataError("invalid base64: the last character carries bits past the data (not canonical)");
     const v = (a << 18) | (b << 12) | (c << 6);
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = v >> 8;

@@ -2,6 +2,7 @@ import { Buffer } from "node:buffer";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { AudioDataError } from "../errors/error-classes.js";
+import { asciiToStringByBlocks } from "./base64-table.js";
 import { type Base64Backend, base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend } from "./base64.js";
 
 const backends: Base64Backend[] = ["buffer", "native", "table"];
@@ -31,8 +32,13 @@ describe("base64", () => {
   });
 
   it.each(backends)("%s: rejects invalid text with AudioDataError", (backend) => {
-    const invalid = ["A", "Zm9vY", "Zg=", "Zg===", "=", "====", "Zm9v\n", " Zm9v", "Zm-_", "Zm9v!A==", "Zg==Zg==", "Z=g=", "Zm9vYmFy=", "Zm9é", "€€€€"];
+    const invalid = ["A", "Zm9vY", "Zg=", "Zg===", "=", "====", "Zm9v\n", " Zm9v", "Zm-_", "Zm9v!A==", "Zg==Zg==", "Z=g=", "Zm9vYmFy=", "Zm9é", "€€€€", "Zm9\u0176", "Zm9v\u00e9A==", "Zh==", "Zm9=", "Zm9vYmE\t"];
     for (const text of invalid) expect(() => base64DecodeWith(backend, text), JSON.stringify(text)).toThrow(AudioDataError);
+  });
+
+  it("builds long strings block by block where TextDecoder is missing", () => {
+    const codes = Uint8Array.from({ length: 20000 }, (_, i) => 65 + (i % 26));
+    expect(asciiToStringByBlocks(codes)).toBe(new TextDecoder("latin1").decode(codes));
   });
 
   it("returns a decoded array that owns its buffer (no shared pool)", () => {

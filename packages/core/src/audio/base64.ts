@@ -6,16 +6,17 @@ import { tableBase64DecodeBody, tableBase64Encode } from "./base64-table.js";
  * Uint8Array.fromBase64/toBase64 where the runtime has them, otherwise the table codec.
  * Decoding is strict and identical on all three: the standard alphabet only (no URL-safe
  * characters, no whitespace), "=" padding optional but, when present, completing a multiple of
- * four characters, and never a lone trailing character. Leftover bits in the last character
- * are ignored, as RFC 4648 §3.5 allows. Anything else throws `AudioDataError`.
+ * four characters, never a lone trailing character, and canonical: the bits the last character
+ * carries past the data must be zero (RFC 4648 §3.5). Anything else throws `AudioDataError`.
  */
 
-interface NodeBufferLike {
-  toString(encoding: "base64"): string;
-  write(text: string, offset: number, encoding: "base64"): number;
+interface NodeBufferLike extends Uint8Array {
+  toString(encoding?: "base64"): string;
 }
 type NodeBufferClass = ((...args: never) => unknown) & {
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBufferLike;
+  from(text: string, encoding: "base64"): NodeBufferLike;
+  byteLength(text: string, encoding: "utf8"): number;
 };
 interface NativeBase64Uint8Array extends Uint8Array {
   toBase64(): string;
@@ -87,19 +88,42 @@ export function base64DecodeWith(which: Base64Backend, text: string): Uint8Array
   }
   const byteCount = (bodyChars * 3) >> 2;
   if (which === "table") return tableBase64DecodeBody(text, bodyChars, new Uint8Array(byteCount));
-  // Buffer and fromBase64 are lenient (they skip junk and whitespace), so check the alphabet first.
-  if (NON_ALPHABET.test(padChars === 0 ? text : text.slice(0, bodyChars))) {
-    throw new AudioDataError("invalid base64: a character outside the base64 alphabet");
-  }
+  if (!finalBitsAreZero(text, bodyChars)) throw nonCanonical();
   const B = which === "buffer" ? nodeBuffer() : undefined;
   if (B !== undefined) {
-    // Decode into an array of our own: Buffer.from(text) would hand out a slice of a shared pool.
-    const out = new Uint8Array(byteCount);
-    B.from(out.buffer, 0, byteCount).write(text, 0, "base64");
+    // Buffer's decoder is lenient: it skips junk and whitespace (the byte count then falls short),
+    // takes the URL-safe "-" and "_", and reads a char ≥ U+0100 by its low byte (U+0176 as "v").
+    // Refuse those three cases directly; each scan runs at memory speed.
+    const decoded = B.from(text, "base64");
+    if (decoded.length !== byteCount || text.indexOf("-") !== -1 || text.indexOf("_") !== -1 || B.byteLength(text, "utf8") !== length) {
+      throw invalidText();
+    }
+    const pooled = decoded.byteOffset !== 0 || decoded.buffer.byteLength !== byteCount;
+    const out = pooled ? new Uint8Array(byteCount) : new Uint8Array(decoded.buffer as ArrayBuffer, 0, byteCount);
+    if (pooled) out.set(decoded);
     return out;
   }
+  if (NON_ALPHABET.test(padChars === 0 ? text : text.slice(0, bodyChars))) throw invalidText();
   if (which === "native" && hasNativeBase64()) {
     return (Uint8Array as unknown as NativeBase64Constructor).fromBase64(text);
   }
   return tableBase64DecodeBody(text, bodyChars, new Uint8Array(byteCount));
+}
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** The bits a partial last group leaves over must be zero (RFC 4648 §3.5: canonical text). */
+function finalBitsAreZero(text: string, bodyChars: number): boolean {
+  const rest = bodyChars & 3;
+  if (rest === 0) return true;
+  const value = ALPHABET.indexOf(text.charAt(bodyChars - 1));
+  return value < 0 || (value & (rest === 2 ? 0x0f : 0x03)) === 0;
+}
+
+function invalidText(): AudioDataError {
+  return new AudioDataError("invalid base64: a character outside the base64 alphabet");
+}
+
+function nonCanonical(): AudioDataError {
+  return new AudioDataError("invalid base64: the last character carries bits past the data (not canonical)");
 }

@@ -112,7 +112,12 @@ export function fitTone(samples: ArrayLike<number>, frequency: number, rate: num
   const a = (ys * cc - yc * sc) / det; // sin coefficient
   const b = (yc * ss - ys * sc) / det; // cos coefficient
   const fitted = a * ys + b * yc; // energy explained by the fit
-  const residual = Math.max(yy - fitted, 0);
+  // The residual summed directly: yy − fitted would lose everything below ~140 dB to rounding.
+  let residual = 0;
+  for (let n = start; n < end; n++) {
+    const e = samples[n]! - a * Math.sin(w * n) - b * Math.cos(w * n);
+    residual += e * e;
+  }
   return {
     amplitude: Math.hypot(a, b),
     phase: Math.atan2(b, a),

@@ -19,7 +19,7 @@ export interface ResamplerPreset {
 }
 
 export const RESAMPLER_PRESETS: Readonly<Record<ResamplerQuality, Readonly<ResamplerPreset>>> = {
-  fast: { passbandEdge: 0.75, stopbandEdge: 1.25, attenuationDb: 62 },
+  fast: { passbandEdge: 0.8, stopbandEdge: 1.2, attenuationDb: 64 },
   voice: { passbandEdge: 0.8, stopbandEdge: 1.2, attenuationDb: 94 },
   high: { passbandEdge: 0.85, stopbandEdge: 1.15, attenuationDb: 124 },
 };

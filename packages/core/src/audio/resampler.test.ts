@@ -86,7 +86,7 @@ describe.each(BACKENDS)("createResampler (%s backend)", (backend) => {
   it.each(PAIRS.filter(([from, to]) => from > to))("%i → %i Hz rejects what would alias into the passband", (from, to) => {
     for (const quality of QUALITIES) {
       const floorDb = { fast: -60, voice: -90, high: -120 }[quality];
-      const stopbandEdge = { fast: 1.25, voice: 1.2, high: 1.15 }[quality];
+      const stopbandEdge = { fast: 1.2, voice: 1.2, high: 1.15 }[quality];
       // Tones between the stopband edge and the input's Nyquist (none when that band is empty).
       const fractions = [stopbandEdge, (stopbandEdge + from / to) / 2, (from / to) * 0.98].filter((f) => f >= stopbandEdge && f < from / to);
       for (const fraction of fractions) {
