@@ -71,7 +71,7 @@ export class ScriptedAgent {
   /** The client's audio, at `userRate`. */
   hear(samples: Int16Array): void {
     if (this.#stopped) return;
-    this.#vad.push(samples, (event) => this.#onVad(event));
+    this.#vad.push(samples, this.#onVad);
     if (this.#options.fast && this.#speaking && this.#vad.timeMs >= this.#speakingUntilMs) this.#turnOver();
   }
 
@@ -87,7 +87,7 @@ export class ScriptedAgent {
     this.#pacer.dispose();
   }
 
-  #onVad(event: VadEvent): void {
+  readonly #onVad = (event: VadEvent): void => {
     if (event.type === "speech-start") {
       const overlapping = this.#options.fast ? this.#speaking && event.atMs < this.#speakingUntilMs : this.#speaking;
       if (overlapping) this.#bargeIn();
@@ -99,7 +99,7 @@ export class ScriptedAgent {
     emit({ type: "agent-state", state: "thinking" });
     const answers = this.#script.answers;
     this.#speak(answers[this.#answers++ % answers.length]!);
-  }
+  };
 
   #bargeIn(): void {
     this.#pacer.stop();

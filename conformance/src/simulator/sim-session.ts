@@ -204,9 +204,8 @@ export class SimSession {
   }
 }
 
-/** A `ws` message as a WireFrame: text as a string, binary as one Uint8Array. */
+/** A `ws` message as a WireFrame: text as a string, binary as bytes (a Buffer is a Uint8Array). */
 function toFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): WireFrame {
-  const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-  if (isBinary) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Buffer.isBuffer(bytes) ? bytes.toString("utf8") : Buffer.from(bytes).toString("utf8");
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  return isBinary ? bytes : bytes.toString("utf8");
 }
