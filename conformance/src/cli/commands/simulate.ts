@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { DIALECTS, dialectEntry } from "../../dialects.js";
 import type { SessionRecord } from "../../simulator/session-record.js";
-import { DEFAULT_SIMULATOR_KEY, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
+import { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
+import { TWILIO_SIMULATE_USAGE, runTwilioSimulation } from "../../twilio-simulator/cli.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 
 const USAGE = `usage: voxwire simulate <dialect> [options]
@@ -24,17 +25,27 @@ options:
   --slow-reader-ms N       fault: read the client's frames only every N ms
   --json                   on exit, print every session record as one JSON document on stdout
   --quiet                  no progress lines
-`;
+
+${TWILIO_SIMULATE_USAGE}`;
 
 export const simulateCommand: CliCommand = {
   name: "simulate",
   summary: "run a dialect's simulator: a scripted local voice agent on 127.0.0.1",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
+    if (argv[0] === "twilio") return runTwilioSimulation(argv.slice(1), io);
     const { options, json } = parseSimulateArgs(argv, io);
-    const sim = await startSimulator(options);
+    // Listen for the stop before announcing the URL: a caller may signal as soon as it reads it.
+    const stopped = stopRequested(io.signal);
+    let sim: Simulator;
+    try {
+      sim = await startSimulator(options);
+    } catch (error) {
+      stopped.cancel();
+      throw error;
+    }
     io.stdout.write(`listening ${sim.url}\n`);
-    await stopRequested(io.signal);
+    await stopped.promise;
     await sim.close();
     const sessions = sim.sessions();
     if (json) io.stdout.write(`${JSON.stringify({ dialect: sim.dialect, sessions }, null, 2)}\n`);
@@ -114,20 +125,28 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/** Resolves on SIGINT/SIGTERM, or when `signal` aborts (tests and embedding callers). */
-function stopRequested(signal: AbortSignal | undefined): Promise<void> {
-  if (signal) {
-    return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-  }
-  return new Promise((resolve) => {
+/** Resolves on SIGINT/SIGTERM, or when `signal` aborts (tests and embedding callers); `cancel` unhooks. */
+function stopRequested(signal: AbortSignal | undefined): { promise: Promise<void>; cancel(): void } {
+  let unhook = () => {};
+  const promise = new Promise<void>((resolve) => {
     const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      unhook();
       resolve();
     };
+    if (signal) {
+      if (signal.aborted) return resolve();
+      signal.addEventListener("abort", stop, { once: true });
+      unhook = () => signal.removeEventListener("abort", stop);
+      return;
+    }
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+    unhook = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+    };
   });
+  return { promise, cancel: () => unhook() };
 }
 
 /** One line per session for the exit summary. */
