@@ -168,6 +168,37 @@ describe("Omnia through connect(): rates, statuses and failures", () => {
   });
 });
 
+describe("Omnia through connect(): the socket URL is a bearer capability", () => {
+  it("appears in no log line, error, or serialized session, even when the app logs it itself", async () => {
+    const s = await start();
+    const lines: string[] = [];
+    const log = (message: string, fields?: Record<string, unknown>) => lines.push(message + (fields ? JSON.stringify(fields) : ""));
+    const logger = { debug: log, info: log, warn: log, error: log };
+    let socketUrl = "";
+    // A fetch that lets the test see the created call's URL, to look for it afterwards.
+    const peek: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      socketUrl = ((await response.clone().json()) as { websocketUrl: string }).websocketUrl;
+      return response;
+    };
+    const dialect = omnia({ apiKey: KEY, agentId: "a1", inputSampleRate: 16000, baseUrl: s.url });
+    const { session, of } = await dial(dialect, { logger, fetch: peek });
+    await eventually(() => of("transcript-end").length === 1);
+    session.on("debug", () => {
+      throw new Error(`listener bug while holding ${socketUrl}`); // logged by the session
+    });
+    s.liveSessions()[0]!.inject({ type: "debug", message: "x" });
+    s.liveSessions()[0]!.inject({ type: "error", code: "x", message: `failed for ${KEY} at ${socketUrl}`, fatal: false, retryable: false });
+    await eventually(() => of("error").length === 1 && lines.some((l) => l.includes("listener bug")));
+    const token = new URL(socketUrl).searchParams.get("token")!;
+    const callId = new URL(socketUrl).pathname.split("/")[4]!;
+    expect(callId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const text of [...lines, JSON.stringify(session), of("error")[0]!.message]) {
+      for (const secret of [KEY, socketUrl, token, callId]) expect(text).not.toContain(secret);
+    }
+  });
+});
+
 describe("the Ultravox preset through connect()", () => {
   it("creates an agent call at /api/agents/{id}/calls with medium.serverWebSocket, joins by joinUrl, and talks", async () => {
     const s = await start({ preset: ULTRAVOX_PRESET });
