@@ -3,6 +3,8 @@ import { type OmniRate, omni } from "@voxwire/omni";
 import { omniFront } from "./simulator/fronts/omni-front.js";
 import { omnia } from "@voxwire/omnia";
 import { OMNIA_SAMPLE_AGENT, omniaFront } from "./simulator/fronts/omnia-front.js";
+import { orbitali } from "@voxwire/orbitali";
+import { ORBITALI_SAMPLE_AGENT, orbitaliFront } from "./simulator/fronts/orbitali-front.js";
 import type { VendorFront } from "./simulator/vendor-front.js";
 
 /** Where a client dialect should dial: a simulator's URL (or the vendor's) and a key it accepts. */
@@ -50,6 +52,13 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
         baseUrl: url,
       }),
     front: () => omniaFront(),
+  },
+  orbitali: {
+    name: "orbitali",
+    summary: "Orbitali JSON-base64 (POST realtime-sessions with a Bearer key, single-use 60 s token, base64 PCM16 16 kHz in / 24 kHz out)",
+    // The rates come from the session's protocol block: `sampleRate` does not apply.
+    client: ({ url, key, agentId }) => orbitali({ apiKey: key, agentId: agentId ?? ORBITALI_SAMPLE_AGENT, baseUrl: url }),
+    front: () => orbitaliFront(),
   },
 };
 
