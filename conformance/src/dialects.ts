@@ -3,6 +3,8 @@ import { type OmniRate, omni } from "@voxwire/omni";
 import { omniFront } from "./simulator/fronts/omni-front.js";
 import { omnia } from "@voxwire/omnia";
 import { OMNIA_SAMPLE_AGENT, omniaFront } from "./simulator/fronts/omnia-front.js";
+import { tokenFirst } from "@voxwire/token-first";
+import { tokenFirstFront } from "./simulator/fronts/token-first-front.js";
 import { orbitali } from "@voxwire/orbitali";
 import { ORBITALI_SAMPLE_AGENT, orbitaliFront } from "./simulator/fronts/orbitali-front.js";
 import type { VendorFront } from "./simulator/vendor-front.js";
@@ -52,6 +54,13 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
         baseUrl: url,
       }),
     front: () => omniaFront(),
+  },
+  "token-first": {
+    name: "token-first",
+    summary: "token-first-message (POST /api/v1/sdk/token with a Bearer key, {\"token\"} first, PCM16 16 kHz in 640-byte frames)",
+    // The wire is 16 kHz and names no agent: `sampleRate` and `agentId` do not apply.
+    client: ({ url, key }) => tokenFirst({ apiUrl: url, apiKey: key }),
+    front: () => tokenFirstFront(),
   },
   orbitali: {
     name: "orbitali",

@@ -5,7 +5,7 @@ import { BootstrapError, type ConnectOptions, type InboundEvent, type InboundEve
 import { createTokenRoute, tokenFirst } from "@voxwire/token-first";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
+import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type TokenFirstFrontOptions, tokenFirstFront } from "../src/simulator/fronts/token-first-front.js";
 import { eventually } from "./helpers/eventually.js";
 import { silence, tone } from "./helpers/signals.js";
@@ -17,14 +17,16 @@ let sim: Simulator | undefined;
 const sessions: Session[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
-async function start(options: Partial<SimulatorOptions> = {}, front: TokenFirstFrontOptions = {}): Promise<Simulator> {
-  sim = await startSimulator({ dialect: tokenFirstFront(front), fast: true, keys: [KEY], clips: syntheticClips(RATE), ...options });
+/** A simulator from the registry entry, or with a front configured by the test. */
+async function start(options: Partial<SimulatorOptions> = {}, front?: TokenFirstFrontOptions): Promise<Simulator> {
+  const dialect = front ? tokenFirstFront(front) : "token-first";
+  sim = await startSimulator({ dialect, fast: true, keys: [KEY], clips: syntheticClips(RATE), ...options });
   return sim;
 }
 
-/** Connects, collecting every event; `drained` resolves after session-ended. */
+/** Connects through the registry entry, collecting every event; `drained` resolves after session-ended. */
 async function dial(s: Simulator, options: ConnectOptions = {}, key = KEY) {
-  const session = await connect(tokenFirst({ apiUrl: s.url, apiKey: key }), options);
+  const session = await connect(DIALECTS["token-first"]!.client({ url: s.url, key }), options);
   sessions.push(session);
   const events: InboundEvent[] = [];
   const drained = (async () => {
