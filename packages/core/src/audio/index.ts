@@ -19,3 +19,12 @@ export { createResampler } from "./resampler.js";
 export { RESAMPLER_PRESETS, type ResamplerPreset } from "./resampler-design.js";
 export type { Resampler, ResamplerBackendChoice, ResamplerOptions, ResamplerOutput, ResamplerQuality } from "./resampler-types.js";
 export { wasmSimdAvailable } from "./resampler-wasm-engine.js";
+export {
+  createWireDecoder,
+  createWireEncoder,
+  type WireDecoder,
+  type WireDecoderOptions,
+  type WireEncoder,
+  type WireEncoderOptions,
+  type WireFormat,
+} from "./wire-pipelines.js";
