@@ -1,25 +1,23 @@
 // The seed 004 route and browser class, with only the host and key changed (and the empty capture
 // method filled minimally), in a real Chromium with a fake microphone, against the Orbitali
 // simulator. The page is served by a plain node:http app: `/api/voice-token` runs the seed's route.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type Server, createServer } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/index.js";
 import { eventually, join, silence, speech, utterancesMs } from "../orbitali-helpers.js";
 import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
 import type { SeedPageReport } from "./orbitali-seed-page.js";
+import { bundlePage, launchChromium, wavPcm16 } from "./orbitali-browser-kit.js";
 import { seedVoiceTokenRoute } from "./orbitali-seed-route.js";
 
 const KEY = "orb_live_Br0wserTestK3y_42";
 const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";
-const CHROMIUM = "/usr/bin/chromium";
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The fake microphone: real speech, then 1.5 s of silence (Chromium loops the file). */
@@ -33,52 +31,14 @@ let page: Page;
 let dir: string;
 const consoleLines: string[] = [];
 
-/** The part of esbuild's API used here (its types are not resolvable from this package). */
-interface EsbuildLike {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-}
-
-/** esbuild, through tsup (whose dependency it is): no new dependency for one test page. */
-async function bundlePage(): Promise<string> {
-  const requireFromTsup = createRequire(createRequire(import.meta.url).resolve("tsup"));
-  const esbuild = requireFromTsup("esbuild") as EsbuildLike;
-  const result = await esbuild.build({
-    entryPoints: [here("./orbitali-seed-page.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome110",
-  });
-  return result.outputFiles[0]!.text;
-}
-
-function wavPcm16(samples: Int16Array, sampleRate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(samples.byteLength, 40);
-  return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
-}
-
 const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>Orbitali seed 004</title>
 <button id="start">Start</button> <button id="stop">Stop</button><script src="/page.js"></script>`;
 
 beforeAll(async () => {
-  execFileSync("bash", [here("../../../scripts/ensure-debian-packages.sh"), "chromium:chromium"], { stdio: "inherit" });
   dir = mkdtempSync(joinPath(tmpdir(), "voxwire-orbitali-"));
   const micFile = joinPath(dir, "mic.wav");
   writeFileSync(micFile, wavPcm16(MIC, 48000));
-  const script = await bundlePage();
+  const script = await bundlePage(here("./orbitali-seed-page.ts"));
 
   sim = await startSimulator({ dialect: orbitaliFront(), fast: true, keys: [KEY] });
   // The seed route reads these, as it would in a Next.js deployment.
@@ -105,21 +65,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-audio-capture=${micFile}`,
-    ],
-  });
+  browser = await launchChromium(micFile);
   page = await browser.newPage();
   page.on("console", (message) => consoleLines.push(message.text()));
 }, 240_000);
