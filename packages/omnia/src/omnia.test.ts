@@ -150,8 +150,15 @@ describe("omnia() refuses options that cannot work, before any I/O", () => {
     configError(() => omnia({ websocketUrl: SOCKET_URL, apiKey: KEY, inputSampleRate: 16000 } as unknown as OmniaOptions));
   });
 
-  it("refuses a non-object", () => {
+  it("refuses a non-object, and a preset of the wrong shape", () => {
     configError(() => omnia(undefined as unknown as OmniaOptions));
+    for (const preset of [{}, { ...OMNIA_PRESET, bodyShape: "xml" }, { ...OMNIA_PRESET, okStatuses: [404] }, { ...OMNIA_PRESET, baseUrl: "ftp://x" }]) {
+      configError(() => omnia({ ...base, preset } as unknown as OmniaOptions));
+    }
+    const custom = { ...OMNIA_PRESET, name: "acme", baseUrl: "https://api.acme.test/", createPath: "/calls", urlField: "socket" };
+    const dialect = omnia({ ...base, preset: custom });
+    expect(dialect.name).toBe("acme");
+    expect(bootstrapOf(dialect).request.url).toBe("https://api.acme.test/calls");
   });
 });
 

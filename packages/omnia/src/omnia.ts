@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  type ConnectPlan,
   type DialectCapabilities,
   type DialectEnv,
   type DialectV1,
@@ -18,10 +19,11 @@ import {
   validateBufferMs,
   validateCreatePath,
   validateExtraBody,
+  validatePreset,
   validateRate,
   validateUrlField,
 } from "./validate.js";
-import { type CallCreatePreset, OMNIA_PRESET, createCallBody, createCallPath } from "./wire.js";
+import { type CallCreatePreset, createCallBody, createCallPath } from "./wire.js";
 
 /** Rates shared by both ways of starting a session. */
 interface RateOptions {
@@ -77,15 +79,15 @@ export const OMNIA_CAPABILITIES: DialectCapabilities = {
  */
 export function omnia(options: OmniaOptions): DialectV1 {
   if (options === null || typeof options !== "object") throw new ConfigError("omnia() needs an options object", { dialect: "omnia" });
-  const preset = options.preset ?? OMNIA_PRESET;
+  const preset = validatePreset(options.preset);
   const dialect = preset.name;
   const inputSampleRate = validateRate("inputSampleRate", options.inputSampleRate, dialect);
   const outputSampleRate =
     options.outputSampleRate === undefined ? inputSampleRate : validateRate("outputSampleRate", options.outputSampleRate, dialect);
   const rates = { inputSampleRate, outputSampleRate, outboundFrameMs: preset.outboundFrameMs };
   const codecs = {
-    createCodec: (plan: Parameters<DialectV1["createCodec"]>[0]) => createCallCodec(plan, dialect),
-    createPeerCodec: (plan: Parameters<DialectV1["createCodec"]>[0]) => createCallPeerCodec(plan, dialect),
+    createCodec: (plan: ConnectPlan) => createCallCodec(plan, dialect),
+    createPeerCodec: (plan: ConnectPlan) => createCallPeerCodec(plan, dialect),
   };
 
   if ("websocketUrl" in options) {

@@ -1,5 +1,5 @@
 import { ConfigError } from "@voxwire/core";
-import { MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from "./wire.js";
+import { type CallCreatePreset, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET } from "./wire.js";
 
 /*
  * Option checks run by the factory, before any I/O. No message ever quotes a key or a socket URL:
@@ -97,4 +97,29 @@ export function isSocketUrl(value: unknown): value is string {
   } catch {
     return false;
   }
+}
+
+/** A preset is code, but a hand-made one can still be wrong: check its shape before using it. */
+export function validatePreset(value: unknown): CallCreatePreset {
+  if (value === undefined || value === null) return OMNIA_PRESET;
+  const preset = value as Partial<CallCreatePreset>;
+  const ok =
+    typeof preset === "object" &&
+    typeof preset.name === "string" &&
+    /^[a-z][a-z0-9-]*$/.test(preset.name) &&
+    typeof preset.baseUrl === "string" &&
+    typeof preset.createPath === "string" &&
+    typeof preset.urlField === "string" &&
+    (preset.bodyShape === "omnia" || preset.bodyShape === "ultravox") &&
+    Array.isArray(preset.okStatuses) &&
+    preset.okStatuses.every((s) => Number.isInteger(s) && s >= 200 && s < 300) &&
+    typeof preset.outboundFrameMs === "number" &&
+    preset.outboundFrameMs > 0;
+  if (!ok) {
+    throw new ConfigError(
+      "preset must be a CallCreatePreset (name, baseUrl, createPath, urlField, bodyShape omnia|ultravox, 2xx okStatuses, outboundFrameMs)",
+      { dialect: "omnia" },
+    );
+  }
+  return { ...(preset as CallCreatePreset), baseUrl: validateBaseUrl(preset.baseUrl, "", preset.name as string) };
 }
