@@ -49,11 +49,11 @@ function fft(re: Float64Array, im: Float64Array): void {
 }
 
 /** Evaluates a design's passband and stopband with a zero-padded FFT of its prototype. */
-export function analyseDesign(design: ResamplerDesign, passbandEdge: number, stopbandEdge: number, minBins = 1 << 16): DesignResponse {
+export function analyseDesign(design: ResamplerDesign, passbandEdge: number, stopbandEdge: number, minBins = 1 << 16, oversampling = 8): DesignResponse {
   const { phases, taps, coefficients } = design;
   const length = phases * taps;
   let size = 1;
-  while (size < Math.max(minBins, 8 * length)) size <<= 1;
+  while (size < Math.max(minBins, oversampling * length)) size <<= 1;
   const re = new Float64Array(size);
   const im = new Float64Array(size);
   for (let r = 0; r < phases; r++) {
