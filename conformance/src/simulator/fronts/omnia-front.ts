@@ -137,8 +137,8 @@ function narrated(codec: PeerCodec): PeerCodec {
     return undefined;
   };
   return {
-    decode: (frame) => codec.decode(frame),
-    encode(event): WireFrame[] {
+    decode: (frame: WireFrame) => codec.decode(frame),
+    encode(event: InboundEvent): WireFrame[] {
       const frames = codec.encode(event);
       const message = note(event);
       return message === undefined ? frames : [...frames, ...codec.encode({ type: "debug", message })];
