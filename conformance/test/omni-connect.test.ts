@@ -78,6 +78,23 @@ describe("Omni through connect(): audio", () => {
     expect(received.seconds).toBeLessThanOrEqual(1);
   });
 
+  it("runs at 8 kHz, the phone-bridge rate, with 160-sample frames both ways and no resampling", async () => {
+    const s = await start();
+    const session = await connect(DIALECTS.omni!.client({ url: s.url, key: KEY, sampleRate: 8000 }));
+    sessions.push(session);
+    const chunks: Int16Array[] = [];
+    session.on("audio-chunk", (e) => {
+      expect(e.sampleRate).toBe(8000);
+      chunks.push(e.audio);
+    });
+    session.sendAudio(silence(8000, 0.2));
+    await eventually(() => (s.sessions()[0]?.received.audio.frames ?? 0) === 10);
+    expect(s.sessions()[0]!.received.audio.frameSamples).toEqual({ 160: 10 });
+    s.liveSessions()[0]!.inject({ type: "audio-chunk", audio: new Int16Array(160).fill(1000), sampleRate: 8000 });
+    await eventually(() => chunks.length > 0);
+    expect(chunks.at(-1)).toHaveLength(160);
+  });
+
   it("barge-in: talking over the greeting yields playback-clear", async () => {
     const s = await start();
     const { session, of } = await dial(s);
