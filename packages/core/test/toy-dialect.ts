@@ -10,7 +10,8 @@ import {
   type PeerCodec,
   type PeerDecoded,
   type WireFrame,
-  AudioDataError,
+  type AudioDataError,
+  VendorError,
   closeEvents,
   errorEvent,
   httpError,
@@ -108,6 +109,8 @@ function toyCodec(gated: boolean, rate: number): DialectCodec {
           return [{ type: "playback-clear", raw: frame }];
         case "transcript":
           return [{ type: "transcript-end", role: message.role === "user" ? "user" : "agent", text: String(message.text ?? ""), raw: frame }];
+        case "fail":
+          return [errorEvent(new VendorError(String(message.message ?? ""), { dialect: NAME }), frame)];
         case "bye":
           return [{ type: "session-ended", reason: String(message.reason ?? "bye"), raw: frame }];
         default:

@@ -28,6 +28,8 @@ export interface ToyServer {
   received: (string | Buffer)[][];
   /** Resolves with the next accepted socket. */
   nextSocket(): Promise<WebSocket>;
+  /** Runs on every accepted socket, synchronously inside the upgrade. */
+  onConnection?: (ws: WebSocket) => void;
   close(): Promise<void>;
 }
 
@@ -82,12 +84,13 @@ export async function startToyServer(options: ToyServerOptions = {}): Promise<To
         ws.close(4401, "bad key");
         return;
       }
+      server.onConnection?.(ws);
       waiting.shift()?.(ws);
     });
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const port = () => (http.address() as AddressInfo).port;
-  return {
+  const server: ToyServer = {
     url: `ws://127.0.0.1:${port()}/ws`,
     httpUrl: `http://127.0.0.1:${port()}`,
     sockets,
@@ -102,4 +105,5 @@ export async function startToyServer(options: ToyServerOptions = {}): Promise<To
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+  return server;
 }

@@ -21,6 +21,12 @@ describe("refuseSecretKeyInBrowser", () => {
     }
   });
 
+  it("with allKeysSecret, refuses any key in a browser", () => {
+    const all = { ...rule, secretPrefixes: [], allKeysSecret: true };
+    expect(() => refuseSecretKeyInBrowser({ runtime: "browser", now: 0 }, "k-123456", all)).toThrowError(/permanent secret/);
+    expect(() => refuseSecretKeyInBrowser({ runtime: "node", now: 0 }, "k-123456", all)).not.toThrow();
+  });
+
   it("allows the same key on a server, and test or publishable keys anywhere", () => {
     expect(() => refuseSecretKeyInBrowser({ runtime: "node", now: 0 }, "acme_live_s3cr3t", rule)).not.toThrow();
     expect(() => refuseSecretKeyInBrowser({ runtime: "browser", now: 0 }, "acme_test_x", rule)).not.toThrow();

@@ -60,3 +60,10 @@ export type ClosedError = InstanceType<typeof ClosedError>;
  */
 export const AudioDataError = defineVoxwireError("AudioDataError", "invalid_audio", { retryable: false, fatal: false });
 export type AudioDataError = InstanceType<typeof AudioDataError>;
+
+/**
+ * The vendor reported an error in-band (an `error` message) with a code voxwire does not
+ * classify; `vendorCode` keeps the vendor's code. Not fatal unless the vendor then closes.
+ */
+export const VendorError = defineVoxwireError("VendorError", "vendor_error", { retryable: false, fatal: false });
+export type VendorError = InstanceType<typeof VendorError>;

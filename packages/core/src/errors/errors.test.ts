@@ -21,6 +21,7 @@ describe("VoxwireError", () => {
 
   it("isInstance recognises an error from another copy of the module, where instanceof cannot", async () => {
     // A query string makes the module loader evaluate the file a second time: a second copy.
+    // @ts-expect-error: TypeScript does not resolve a query-string specifier; the loader does.
     const copy = (await import("./voxwire-error.js?second-copy")) as typeof import("./voxwire-error.js");
     const foreign = new copy.VoxwireError("from the other copy", { code: "x" });
     expect(foreign instanceof VoxwireError).toBe(false);

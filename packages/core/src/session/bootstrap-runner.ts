@@ -31,7 +31,9 @@ export async function runBootstrap(request: HttpRequestSpec, context: BootstrapC
       try {
         const init: RequestInit = { method: request.method, headers: { ...request.headers }, signal };
         if (request.body !== undefined) init.body = request.body;
-        response = await context.fetch(request.url, init);
+        // Called unbound: browsers throw "Illegal invocation" when fetch's `this` is not the window.
+        const fetchImpl = context.fetch;
+        response = await fetchImpl(request.url, init);
       } catch (error) {
         if (signal.aborted) throw error;
         const why = error instanceof Error ? error.message : String(error);

@@ -141,7 +141,7 @@ describe("connect() against a real ws server", () => {
     server = await startToyServer({ keys: ["the-only-key"] });
     const error = await rejection(connect(toy({ url: "unused", key: "my-secret-key-42", bootstrapUrl: `${server.httpUrl}/token` })));
     expect(error).toMatchObject({ code: "bootstrap_failed", status: 401 });
-    expect((error as { body: string }).body).toContain("bad_key");
+    expect((error as unknown as { body: string }).body).toContain("bad_key");
     expect(JSON.stringify(error)).not.toContain("my-secret-key-42");
     expect(error.message).not.toContain("my-secret-key-42");
   });
@@ -263,6 +263,37 @@ describe("connect() against a real ws server", () => {
     expect(kinds).toEqual([640, 640, JSON.stringify({ type: "dtmf", digit: "1" })]);
   });
 
+  it("a gated dialect that never becomes ready ends with a TimeoutError; close() does not wait on its queue", async () => {
+    const { session } = await open({}, { gated: true }, { readyTimeoutMs: 50 });
+    const events: InboundEvent[] = [];
+    for await (const event of session) events.push(event);
+    expect(events).toEqual([
+      expect.objectContaining({ type: "error", code: "timeout", fatal: true }),
+      expect.objectContaining({ type: "session-ended", reason: "timeout" }),
+    ]);
+
+    const { session: second } = await open({}, { gated: true });
+    second.sendAudio(new Int16Array(3200));
+    const outcome = await Promise.race([
+      second.close().then(() => "closed"),
+      new Promise((r) => setTimeout(() => r("stuck draining"), 1500)),
+    ]);
+    expect(outcome).toBe("closed");
+  });
+
+  it("a vendor error quoting a bootstrap secret is redacted, in the event and in its error object", async () => {
+    server = await startToyServer();
+    const socket = server.nextSocket();
+    const session = await connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }));
+    sessions.push(session);
+    const got = until(session, "error");
+    (await socket).send(JSON.stringify({ type: "fail", message: `token ${KEY} was rejected` }));
+    const event = await got;
+    expect(event.message).not.toContain(KEY);
+    expect(event.error?.message).not.toContain(KEY);
+    expect(event.code).toBe("vendor_error");
+  });
+
   it("malformed frames from the peer are error events and the session goes on", async () => {
     const { session, peer } = await open();
     const errors: InboundEvent[] = [];
@@ -320,6 +351,32 @@ describe("connect() against a real ws server", () => {
     peer.send(Buffer.from(new Int16Array(1600).fill(2000).buffer)); // 100 ms at 16 kHz
     await waitFor(() => chunks.length >= 4);
     expect(chunks.every((c) => c.length === 480)).toBe(true); // 20 ms at 24 kHz
+  });
+  it("listeners attached right after connect() see the events that came with the upgrade", async () => {
+    server = await startToyServer();
+    // The server speaks the moment the socket opens, so hello rides with the 101 response.
+    server.onConnection = (ws) => {
+      ws.send(JSON.stringify({ type: "hello" }));
+      ws.send(JSON.stringify({ type: "started", id: "s-9" }));
+    };
+    const session = await connect(toy({ url: server.url, key: KEY }));
+    sessions.push(session);
+    const seen: string[] = [];
+    session.on("*", (event) => seen.push(event.type));
+    await waitFor(() => seen.length >= 2);
+    expect(seen).toEqual(["session-accepted", "session-started"]);
+  });
+
+  it("bootstrap calls fetch unbound (a browser's fetch throws when called as a method)", async () => {
+    server = await startToyServer();
+    const socket = server.nextSocket();
+    function strictFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+      return fetch(input, init);
+    }
+    const session = await connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), { fetch: strictFetch as typeof fetch });
+    sessions.push(session);
+    await socket;
   });
 });
 

@@ -34,7 +34,10 @@ export class EventHub {
 
   on(type: InboundEventType | "*", listener: AnyListener): () => void {
     let set = this.#listeners.get(type);
-    if (!set) this.#listeners.set(type, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(type, set);
+    }
     set.add(listener);
     return () => set.delete(listener);
   }

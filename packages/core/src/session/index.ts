@@ -1,4 +1,5 @@
 export { accept, connect } from "./connect.js";
+export { runBootstrap, type BootstrapContext } from "./bootstrap-runner.js";
 export type {
   AudioQuality,
   ConnectOptions,

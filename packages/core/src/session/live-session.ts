@@ -6,7 +6,7 @@ import type { WireFrame } from "../dialect/v1/wire-frame.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
 import { dtmfDigitSchema } from "../events/schema-helpers.js";
-import { ConfigError, NetworkError, ProtocolError } from "../errors/error-classes.js";
+import { ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
 import { errorEvent } from "../errors/error-event.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { SecretSet } from "../secrets/redact.js";
@@ -21,6 +21,8 @@ import { WS_CLOSED, type WebSocketLike, toBytes } from "./websocket.js";
 const CLOSE_DRAIN_MS = 2000;
 /** How often a backed-up socket is re-checked; sockets have no "drained" event. */
 const BACKPRESSURE_RETRY_MS = 10;
+/** How long an open socket may wait for the dialect to be ready (a first-message handshake). */
+const DEFAULT_READY_TIMEOUT_MS = 10_000;
 /** Close reasons are capped at 123 bytes by RFC 6455. */
 const MAX_CLOSE_REASON_CHARS = 100;
 
@@ -79,6 +81,10 @@ export class LiveSession implements Session {
   #resolveEnded!: (event: InboundEventOf<"session-ended">) => void;
   #openError: string | undefined;
   #detachSignal: (() => void) | undefined;
+  #cancelReadyDeadline: (() => void) | undefined;
+  /** Socket events held until the application has had a turn to attach listeners (see #release). */
+  #held: (() => void)[] | undefined = [];
+  readonly #readyTimeoutMs: number;
 
   constructor(init: LiveSessionInit) {
     const { dialect, plan, codec, socket, secrets, options } = init;
@@ -90,6 +96,7 @@ export class LiveSession implements Session {
     this.#secrets = secrets;
     this.#log = scopedLogger(options.logger ?? silentLogger, dialect.name, (text) => secrets.redact(text));
     this.#state = init.alreadyOpen ? "open" : "connecting";
+    this.#readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
 
     this.audio = init.audio.formats;
     this.#toWire = init.audio.toWire;
@@ -124,11 +131,15 @@ export class LiveSession implements Session {
 
     if (socket.binaryType === "blob") socket.binaryType = "arraybuffer";
     socket.onopen = () => this.#onOpen();
-    socket.onmessage = (event) => this.#onMessage(event.data);
-    socket.onclose = (event) => this.#onClose(event.code, event.reason);
+    socket.onmessage = (event) => this.#hold(() => this.#onMessage(event.data));
+    socket.onclose = (event) => this.#hold(() => this.#onClose(event.code, event.reason));
     socket.onerror = (event) => this.#onError(event);
     this.#watchUpgradeRejection();
-    if (init.alreadyOpen) this.#resolveOpened();
+    if (init.alreadyOpen) {
+      this.#resolveOpened();
+      this.#awaitReady();
+      this.#releaseHeldSoon();
+    }
 
     const signal = options.signal;
     if (signal) {
@@ -207,7 +218,10 @@ export class LiveSession implements Session {
     this.#localCloseReason = reason;
     this.#toWire.flush((frame) => this.#enqueueAudio(frame), { pad: true });
     this.#enqueueCommand({ type: "session-stop", reason });
-    await this.#waitFor(() => this.#queue.depth === 0 && this.#socket.bufferedAmount === 0, CLOSE_DRAIN_MS);
+    // A dialect that never became ready can never drain its queue: do not wait on it.
+    if (this.#codec.ready) {
+      await this.#waitFor(() => this.#queue.depth === 0 && this.#socket.bufferedAmount === 0, CLOSE_DRAIN_MS);
+    }
     if (this.#socket.readyState !== WS_CLOSED) {
       try {
         this.#socket.close(1000, reason.slice(0, MAX_CLOSE_REASON_CHARS));
@@ -249,7 +263,40 @@ export class LiveSession implements Session {
     this.#state = "open";
     for (const frame of this.#plan.firstFrames ?? []) this.#send(frame);
     this.#resolveOpened();
+    this.#awaitReady();
+    this.#releaseHeldSoon();
     this.#queue.pump();
+  }
+
+  /**
+   * `ws` delivers frames that came with the upgrade response on the next tick, before
+   * `await connect()` returns to the application; listeners it attaches right after would miss
+   * `hello` and friends. So events wait for the next macrotask, which runs after the
+   * application's synchronous continuation.
+   */
+  #hold(handle: () => void): void {
+    // While connecting only a close can arrive, and connect() needs it at once.
+    if (this.#held && this.#state !== "connecting") this.#held.push(handle);
+    else handle();
+  }
+
+  #releaseHeldSoon(): void {
+    this.#after(0, () => {
+      const held = this.#held ?? [];
+      this.#held = undefined;
+      for (const handle of held) handle();
+    });
+  }
+
+  /** Starts the deadline for a dialect that is not ready yet (its handshake reply). */
+  #awaitReady(): void {
+    if (this.#codec.ready) return;
+    this.#cancelReadyDeadline = this.#after(this.#readyTimeoutMs, () => {
+      if (this.#codec.ready || this.#state !== "open") return;
+      const error = new TimeoutError(`the peer did not finish its handshake within ${this.#readyTimeoutMs} ms`, { dialect: this.dialect });
+      this.#hub.emit(errorEvent(error));
+      this.#end({ type: "session-ended", reason: error.code });
+    });
   }
 
   #onMessage(data: unknown): void {
@@ -270,7 +317,11 @@ export class LiveSession implements Session {
       events = [errorEvent(new ProtocolError(`the ${this.dialect} codec threw while decoding: ${why}`, { dialect: this.dialect }), frame)];
     }
     for (const event of events) this.#deliver(event);
-    if (this.#codec.ready) this.#queue.pump();
+    if (this.#codec.ready) {
+      this.#cancelReadyDeadline?.();
+      this.#cancelReadyDeadline = undefined;
+      this.#queue.pump();
+    }
   }
 
   #onClose(code: number, reason: string): void {
@@ -289,8 +340,8 @@ export class LiveSession implements Session {
       return;
     }
     for (const event of this.#codec.close(code, this.#secrets.redact(reason ?? ""))) this.#deliver(event);
-    // A codec that forgot the final event still ends the session.
-    if (this.#state !== "closed") this.#end({ type: "session-ended", reason: `close_${code}`, code });
+    // A codec that forgot the final event still ends the session (#end ignores a second end).
+    this.#end({ type: "session-ended", reason: `close_${code}`, code });
   }
 
   #onError(event: unknown): void {
@@ -326,21 +377,29 @@ export class LiveSession implements Session {
   #deliver(event: InboundEvent): void {
     switch (event.type) {
       case "audio-chunk":
-        if (!this.#fromWire) return this.#hub.emit(event);
+        if (!this.#fromWire) {
+          this.#hub.emit(event);
+          break;
+        }
         this.#fromWire.push(event.audio, (audio) =>
           this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }),
         );
-        return;
+        break;
       case "playback-clear":
         // Audio still inside the resampler or framer belongs to the utterance being cut.
         this.#fromWire?.reset();
-        return this.#hub.emit(event);
+        this.#hub.emit(event);
+        break;
       case "error":
-        return this.#hub.emit({ ...event, message: this.#secrets.redact(event.message) });
+        // Dialects redact what they know; the session also knows the bootstrap's secrets.
+        if (event.error) event.error.message = this.#secrets.redact(event.error.message);
+        this.#hub.emit({ ...event, message: this.#secrets.redact(event.message) });
+        break;
       case "session-ended":
-        return this.#end(event);
+        this.#end(event);
+        break;
       default:
-        return this.#hub.emit(event);
+        this.#hub.emit(event);
     }
   }
 

@@ -35,7 +35,10 @@ export function scopedLogger(base: Logger, namespace: string, redactText: (text:
     (level: Level) =>
     (message: string, fields?: Record<string, unknown>): void => {
       const line = `voxwire:${namespace} ${redactText(message)}`;
-      if (!fields) return base[level](line);
+      if (!fields) {
+        base[level](line);
+        return;
+      }
       let safe: Record<string, unknown>;
       try {
         safe = JSON.parse(redactText(JSON.stringify(fields))) as Record<string, unknown>;

@@ -28,6 +28,11 @@ export interface SessionOptions {
   };
   /** Events kept for an iterator that is not reading, before the oldest audio is dropped. Default 2000. */
   maxPendingEvents?: number;
+  /**
+   * From an open socket to the dialect being ready for outbound audio (a token-first dialect's
+   * `connected`). Past it the session ends with a `TimeoutError`. Default 10 000 ms.
+   */
+  readyTimeoutMs?: number;
   /** Overrides runtime detection (tests; unusual hosts). */
   runtime?: RuntimeKind;
   /** Clock, epoch ms (tests). */
