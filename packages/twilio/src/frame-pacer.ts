@@ -1,5 +1,8 @@
 import type { PacingScheduler, Tickable } from "./pacing-scheduler.js";
 
+/** The shortest wait the pacer asks for. */
+const MIN_WAIT_MS = 0.5;
+
 export interface FramePacerOptions {
   /** Audio kept queued at Twilio ahead of what it plays, in ms: frames leave while the lead is below this. */
   leadMs: number;
@@ -22,7 +25,7 @@ export interface FramePacerOptions {
 /**
  * Releases agent audio to Twilio at the pace Twilio plays it. Twilio plays what it receives at
  * real time from its arrival, so `sentUntil` (the monotonic time at which everything sent so far
- * will have played) tracks Twilio's queue; a frame leaves only while `sentUntil − now` is below
+ * will have played) tracks Twilio's queue; a frame leaves only while `sentUntil − now` is at most
  * `leadMs`, so the audio queued at Twilio stays within [leadMs − tick, leadMs + one frame] while
  * the agent is ahead of real time, and frames go out at once when it is not. Held frames sit in a
  * preallocated ring of references (no copies); `clear` drops them all at once.
@@ -142,7 +145,7 @@ export class FramePacer implements Tickable {
     const o = this.#options;
     const ring = this.#ring;
     if (this.#sentUntil < now) this.#sentUntil = now;
-    while (this.#count > 0 && this.#sentUntil - now < o.leadMs) {
+    while (this.#count > 0 && this.#sentUntil - now <= o.leadMs) {
       const head = this.#head;
       const frame = ring[head]!;
       const startsTurn = this.#starts[head] === 1;
@@ -161,7 +164,8 @@ export class FramePacer implements Tickable {
     const lead = this.#sentUntil - now;
     if (lead > this.#maxLeadMs) this.#maxLeadMs = lead;
     if (this.#count > 0) {
-      o.scheduler.wake(this, this.#sentUntil - o.leadMs);
+      // Due when the lead falls back to `leadMs`; never now again (a rounding error must not spin).
+      o.scheduler.wake(this, Math.max(this.#sentUntil - o.leadMs, now + MIN_WAIT_MS));
     } else if (this.#idlePending) {
       if (now - this.#lastSendAt >= o.idleAfterMs) {
         this.#idlePending = false;
