@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { DIALECTS, dialectEntry } from "../../dialects.js";
 import type { SessionRecord } from "../../simulator/session-record.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
+import { TWILIO_SIMULATE_USAGE, runTwilioSimulation } from "../../twilio-simulator/cli.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 
 const USAGE = `usage: voxwire simulate <dialect> [options]
@@ -24,13 +25,15 @@ options:
   --slow-reader-ms N       fault: read the client's frames only every N ms
   --json                   on exit, print every session record as one JSON document on stdout
   --quiet                  no progress lines
-`;
+
+${TWILIO_SIMULATE_USAGE}`;
 
 export const simulateCommand: CliCommand = {
   name: "simulate",
   summary: "run a dialect's simulator: a scripted local voice agent on 127.0.0.1",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
+    if (argv[0] === "twilio") return runTwilioSimulation(argv.slice(1), io);
     const { options, json } = parseSimulateArgs(argv, io);
     // Listen for the stop before announcing the URL: a caller may signal as soon as it reads it.
     const stopped = stopRequested(io.signal);
