@@ -1,6 +1,5 @@
 import { AudioUnavailableError } from "./audio-unavailable-error.js";
-import { CAPTURE_WORKLET_SOURCE } from "./worklets/generated/capture-worklet-source.js";
-import { PLAYBACK_WORKLET_SOURCE } from "./worklets/generated/playback-worklet-source.js";
+import { CAPTURE_WORKLET_SOURCE, PLAYBACK_WORKLET_SOURCE } from "./worklets/worklet-sources.js";
 
 export interface WorkletModuleUrls {
   /** Where to load the capture processor from instead of a Blob URL (a strict CSP: serve `CAPTURE_WORKLET_SOURCE` yourself). */
@@ -41,6 +40,11 @@ async function addModules(context: BaseAudioContext, urls: WorkletModuleUrls): P
 }
 
 async function addModule(worklet: AudioWorklet, url: string | undefined, source: string, which: string): Promise<void> {
+  if (url === undefined && source === "") {
+    throw new AudioUnavailableError(
+      "the worklet modules were not inlined: @voxwire/browser was loaded from its TypeScript sources without its build step (use the published build, or bundle with the define constants from scripts/worklet-bundles.ts)",
+    );
+  }
   const own = url === undefined ? moduleUrl(source) : { href: url, revoke: () => {} };
   try {
     await worklet.addModule(own.href);

@@ -1,5 +1,5 @@
-// The capture AudioWorklet module. Built with core's resampler into one self-contained script
-// (scripts/build-worklets.ts → generated/capture-worklet-source.ts); never imported by the main thread.
+// The capture AudioWorklet module. Bundled with core's resampler into one self-contained script
+// (scripts/worklet-bundles.ts) that the build inlines as CAPTURE_WORKLET_SOURCE; never imported by the main thread.
 import { CaptureCore } from "./capture-core.js";
 import { CAPTURE_PROCESSOR_NAME, type CaptureCommand, type CaptureMessage, type CaptureProcessorOptions } from "./messages.js";
 import { type ProcessorConstructionOptions, workletScope } from "./worklet-scope.js";

@@ -1,5 +1,5 @@
-// The playback AudioWorklet module, built into one self-contained script (scripts/build-worklets.ts
-// → generated/playback-worklet-source.ts); never imported by the main thread.
+// The playback AudioWorklet module, bundled into one self-contained script (scripts/worklet-bundles.ts)
+// that the build inlines as PLAYBACK_WORKLET_SOURCE; never imported by the main thread.
 import { LevelMeter } from "./level.js";
 import type { PlaybackCommand, PlaybackMessage, PlaybackProcessorOptions, PlaybackSnapshot } from "./messages.js";
 import { PLAYBACK_PROCESSOR_NAME } from "./messages.js";
