@@ -1,0 +1,168 @@
+import {
+  type ConnectPlan,
+  type InboundEvent,
+  type InboundEventOf,
+  type Listener,
+  type PeerDecoded,
+  type Session,
+  type SessionAudio,
+  type SessionState,
+  type SessionStats,
+  type WebSocketLike,
+  accept,
+} from "@voxwire/core";
+import { twilio } from "../src/index.js";
+
+/** An in-memory socket: what the session sends is kept; `receive` plays a frame from the peer. */
+export class FakeSocket implements WebSocketLike {
+  readyState = 1;
+  bufferedAmount = 0;
+  protocol = "";
+  binaryType = "nodebuffer";
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  readonly sent: (string | Uint8Array)[] = [];
+  closedWith: { code: number; reason: string } | undefined;
+
+  send(data: string | ArrayBufferLike | ArrayBufferView): void {
+    if (this.readyState !== 1) throw new Error("socket closed");
+    this.sent.push(typeof data === "string" ? data : new Uint8Array(data as ArrayBuffer));
+  }
+
+  close(code = 1000, reason = ""): void {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.closedWith = { code, reason };
+    setTimeout(() => this.onclose?.({ code, reason }), 0);
+  }
+
+  receive(frame: string): void {
+    this.onmessage?.({ data: frame });
+  }
+
+  /** The peer drops the connection. */
+  drop(code = 1006): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: "" });
+  }
+}
+
+/** A phone leg over a fake socket, with Twilio's codec to play Twilio and read what was sent. */
+export function fakePhone() {
+  const dialect = twilio();
+  const plan = (dialect.prepare({ runtime: "node", now: 0 }) as { plan: ConnectPlan }).plan;
+  const socket = new FakeSocket();
+  const session = accept(dialect, socket);
+  const peer = dialect.createPeerCodec!(plan);
+  const ids = { streamSid: "MZ00000000000000000000000000000001", callSid: "CA00000000000000000000000000000001", accountSid: "AC00000000000000000000000000000001" };
+  let read = 0;
+  return {
+    session,
+    socket,
+    ids,
+    /** Twilio sends `event`. */
+    twilio(event: InboundEvent): void {
+      for (const frame of peer.encode(event)) socket.receive(frame as string);
+    },
+    start(customParameters: Record<string, string> = {}): void {
+      this.twilio({ type: "session-accepted" });
+      this.twilio({ type: "session-started", ids, metadata: { customParameters } });
+    },
+    /** Everything sent to Twilio so far, decoded as Twilio would. */
+    all(): PeerDecoded[] {
+      return socket.sent.flatMap((frame) => peer.decode(frame));
+    },
+    /** What was sent since the last call. */
+    fresh(): PeerDecoded[] {
+      const frames = socket.sent.slice(read);
+      read = socket.sent.length;
+      return frames.flatMap((frame) => peer.decode(frame));
+    },
+  };
+}
+
+/** An agent session in memory: tests emit its events and read what the bridge sent it. */
+export class FakeAgent implements Session {
+  readonly dialect = "fake-agent";
+  readonly audio: SessionAudio;
+  readonly ended: Promise<InboundEventOf<"session-ended">>;
+  readonly received: Int16Array[] = [];
+  readonly dtmf: string[] = [];
+  closedWith: string | undefined;
+  #state: SessionState = "open";
+  #resolve!: (event: InboundEventOf<"session-ended">) => void;
+  readonly #listeners = new Map<string, Set<(event: InboundEvent) => void>>();
+
+  constructor(rates: { input: number; output: number } = { input: 8000, output: 8000 }) {
+    this.audio = {
+      wire: { outbound: { encoding: "pcm16", sampleRate: rates.input, frameMs: 20 }, inbound: { encoding: "pcm16", sampleRate: rates.output } },
+      input: { sampleRate: rates.input },
+      output: rates.output === 8000 ? { sampleRate: 8000, frameMs: 20 } : { sampleRate: rates.output },
+    };
+    this.ended = new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  get stats(): SessionStats {
+    return { framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0, audioFramesDropped: 0, eventsDropped: 0, queueDepth: 0, queuedAudioMs: 0, listenerErrors: 0 };
+  }
+
+  get listenerCount(): number {
+    let n = 0;
+    for (const set of this.#listeners.values()) n += set.size;
+    return n;
+  }
+
+  emit(event: InboundEvent): void {
+    if (this.#state === "closed") return;
+    if (event.type === "session-ended") {
+      this.#state = "closed";
+      this.#resolve(event);
+    }
+    for (const key of [event.type, "*"]) for (const listener of this.#listeners.get(key) ?? []) listener(event);
+  }
+
+  on<T extends InboundEvent["type"] | "*">(type: T, listener: Listener<T>): () => void {
+    let set = this.#listeners.get(type);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(type, set);
+    }
+    const fn = listener as (event: InboundEvent) => void;
+    set.add(fn);
+    return () => this.#listeners.get(type)?.delete(fn);
+  }
+
+  events(): AsyncIterableIterator<InboundEvent> {
+    throw new Error("not used by the bridge");
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<InboundEvent> {
+    return this.events();
+  }
+
+  sendAudio(audio: Int16Array | Float32Array): void {
+    this.received.push(Int16Array.from(audio as Int16Array));
+  }
+
+  sendDtmf(digit: string): void {
+    this.dtmf.push(digit);
+  }
+
+  mark(): void {}
+
+  clearPlayback(): void {}
+
+  async close(reason = "closed"): Promise<void> {
+    if (this.#state === "closed") return;
+    this.closedWith = reason;
+    this.emit({ type: "session-ended", reason });
+  }
+}
