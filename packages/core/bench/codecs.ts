@@ -51,7 +51,10 @@ function mismatches(law: "mulaw" | "alaw", codec: Codec): { encode: number; deco
 }
 
 function candidates(codec: Codec, direction: "encode" | "decode", size: number, pcm: Int16Array, codes: Uint8Array): Candidate {
-  const frames = Math.floor(pcm.length / size);
+  // Frames are separate views made up front, as frames arrive from a socket: the loop times the codec alone.
+  const count = Math.floor(pcm.length / size);
+  const pcmFrames = Array.from({ length: count }, (_, i) => pcm.subarray(i * size, (i + 1) * size));
+  const codeFrames = Array.from({ length: count }, (_, i) => codes.subarray(i * size, (i + 1) * size));
   const outCodes = new Uint8Array(size);
   const outPcm = new Int16Array(size);
   let next = 0;
@@ -61,10 +64,9 @@ function candidates(codec: Codec, direction: "encode" | "decode", size: number, 
     run(iterations) {
       let acc = 0;
       for (let i = 0; i < iterations; i++) {
-        const start = next * size;
-        next = next + 1 === frames ? 0 : next + 1;
-        if (direction === "encode") acc += codec.encode(pcm.subarray(start, start + size), outCodes)[size - 1]!;
-        else acc += codec.decode(codes.subarray(start, start + size), outPcm)[size - 1]!;
+        if (direction === "encode") acc += codec.encode(pcmFrames[next]!, outCodes)[size - 1]!;
+        else acc += codec.decode(codeFrames[next]!, outPcm)[size - 1]!;
+        next = next + 1 === count ? 0 : next + 1;
       }
       sink.value += acc;
     },

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchBase64 } from "./base64.js";
 import { benchCodecs } from "./codecs.js";
+import { benchDesigns } from "./designs.js";
 import { machine } from "./harness.js";
 import { benchResamplers } from "./resamplers.js";
 
@@ -12,6 +13,7 @@ const log = (text: string) => {
   parts.push(text);
 };
 log(parts[0]!);
+if (only === undefined || only === "designs") log(benchDesigns());
 if (only === undefined || only === "codecs") log(benchCodecs());
 if (only === undefined || only === "base64") log(benchBase64());
 if (only === undefined || only === "resamplers") log(await benchResamplers());
