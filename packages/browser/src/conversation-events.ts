@@ -29,6 +29,7 @@ export interface BargeInEvent {
   stats: PlaybackStats;
 }
 
+/** The conversation went `live`, is `stopping`, or has `stopped` (it starts in `starting`). */
 export interface ConversationStateEvent {
   type: "conversation-state";
   state: ConversationState;

@@ -178,7 +178,6 @@ class LiveConversation implements Conversation {
       // Synchronously, inside the user's gesture: browsers start a context suspended otherwise.
       const context = this.#openContext(options.audioContext);
       const resumed = context.state === "running" ? Promise.resolve() : context.resume().catch(() => {});
-      this.#emit({ type: "conversation-state", state: "starting" });
 
       const signal = this.#abort.signal;
       const session = Promise.resolve()
@@ -232,6 +231,8 @@ class LiveConversation implements Conversation {
       this.#emit({ type: "conversation-state", state: "live" });
     } catch (error) {
       const typed = toVoxwireError(error);
+      // A failure before the first await would otherwise be emitted before the caller could listen.
+      await Promise.resolve();
       if (!this.#stopRequested) this.#emitError(typed);
       await this.#finish("failed");
       throw typed;

@@ -1,0 +1,162 @@
+// The real-browser tests' page: starts a conversation from a click (as an application must) with
+// the configuration the test put on window.vxConfig, and keeps a log the test reads back.
+import { type Conversation, type ConversationEvent, type PlaybackStats, startConversation } from "@voxwire/browser";
+import type { Dialect } from "@voxwire/core";
+import { omni } from "@voxwire/omni";
+import { orbitali } from "@voxwire/orbitali";
+import { tokenFirst } from "@voxwire/token-first";
+
+export interface PageConfig {
+  dialect: "omni" | "token-first-route" | "token-first-key" | "orbitali-key";
+  /** The simulator's base URL (Omni). */
+  simulatorUrl?: string;
+  key?: string;
+  /** Omni's wire rate. */
+  rate?: 8000 | 16000 | 24000;
+  /** Force the AudioContext to this rate (the conversation otherwise makes one at the device's). */
+  contextRate?: number;
+  muted?: boolean;
+  /** Replace getUserMedia with one that rejects like a denied prompt. */
+  denyMicrophone?: boolean;
+}
+
+export interface PageLog {
+  ready: boolean;
+  readyError?: { code: string; message: string; vendorCode?: string | undefined; name: string };
+  ended: boolean;
+  contextRate?: number;
+  contextState?: string;
+  capture?: { inputRate: number; sampleRate: number; frameSamples: number; backend: string };
+  types: Record<string, number>;
+  states: string[];
+  agentStates: string[];
+  transcripts: string[];
+  errors: { code: string; message: string; fatal: boolean; vendorCode?: string | undefined }[];
+  /** Every playback report, in order (ticks and clears). */
+  playback: PlaybackStats[];
+  bargeIns: { heardMs: number; droppedMs: number; stats: PlaybackStats; playbackIndex: number }[];
+  levels: { input: number; output: number }[];
+  getUserMediaCalls: number;
+  tracksLive?: number;
+}
+
+declare global {
+  interface Window {
+    vxConfig: PageConfig;
+    vx: { log: PageLog; conversation?: Conversation; setMuted(muted: boolean): void; stop(): Promise<void>; report(): Promise<PlaybackStats | undefined> };
+  }
+}
+
+const log: PageLog = {
+  ready: false,
+  ended: false,
+  types: {},
+  states: [],
+  agentStates: [],
+  transcripts: [],
+  errors: [],
+  playback: [],
+  bargeIns: [],
+  levels: [],
+  getUserMediaCalls: 0,
+};
+
+const devices = navigator.mediaDevices;
+const realGetUserMedia = devices.getUserMedia.bind(devices);
+devices.getUserMedia = (constraints?: MediaStreamConstraints) => {
+  log.getUserMediaCalls++;
+  if (window.vxConfig?.denyMicrophone) return Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+  return realGetUserMedia(constraints);
+};
+
+function dialectFor(config: PageConfig): Dialect {
+  switch (config.dialect) {
+    case "omni":
+      return omni({ agentId: "agent_123", apiKey: config.key ?? "", rate: config.rate ?? 16000, baseUrl: config.simulatorUrl });
+    case "token-first-route":
+      return tokenFirst({ tokenUrl: "/token" });
+    case "token-first-key":
+      return tokenFirst({ apiUrl: config.simulatorUrl ?? "http://127.0.0.1:1", apiKey: config.key ?? "" });
+    case "orbitali-key":
+      return orbitali({ apiKey: config.key ?? "", agentId: "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9" });
+  }
+}
+
+function record(event: ConversationEvent): void {
+  log.types[event.type] = (log.types[event.type] ?? 0) + 1;
+  switch (event.type) {
+    case "conversation-state":
+      log.states.push(event.state);
+      return;
+    case "agent-state":
+      log.agentStates.push(event.state);
+      return;
+    case "transcript-end":
+      log.transcripts.push(`${event.role}: ${event.text}`);
+      return;
+    case "error":
+      log.errors.push({ code: event.code, message: event.message, fatal: event.fatal, vendorCode: event.error?.vendorCode });
+      return;
+    case "playback": {
+      const { type: _type, ...stats } = event;
+      log.playback.push(stats);
+      return;
+    }
+    case "barge-in":
+      log.bargeIns.push({ heardMs: event.heardMs, droppedMs: event.droppedMs, stats: event.stats, playbackIndex: log.playback.length });
+      return;
+    case "level":
+      log.levels.push({ input: event.input.peak, output: event.output.peak });
+      return;
+  }
+}
+
+function start(): void {
+  const config = window.vxConfig;
+  // Made here, inside the click, like the conversation's own context would be.
+  const audioContext = config.contextRate === undefined ? undefined : new AudioContext({ sampleRate: config.contextRate });
+  let conversation: Conversation;
+  try {
+    conversation = startConversation({
+      dialect: dialectFor(config),
+      ...(audioContext ? { audioContext } : {}),
+      muted: config.muted === true,
+    });
+  } catch (error) {
+    // A factory's ConfigError (before startConversation): logged like a rejected start.
+    const e = error as { code?: string; message: string; vendorCode?: string; name: string };
+    log.readyError = { code: e.code ?? "thrown", message: e.message, vendorCode: e.vendorCode, name: e.name };
+    return;
+  }
+  window.vx.conversation = conversation;
+  conversation.on("*", record);
+  conversation.ready.then(
+    () => {
+      log.ready = true;
+      log.contextRate = conversation.audioContext?.sampleRate;
+      log.contextState = conversation.audioContext?.state;
+      const capture = conversation.capture!;
+      log.capture = { inputRate: capture.inputRate, sampleRate: capture.sampleRate, frameSamples: capture.frameSamples, backend: capture.backend };
+    },
+    (error: { code: string; message: string; vendorCode?: string; name: string }) => {
+      log.readyError = { code: error.code, message: error.message, vendorCode: error.vendorCode, name: error.name };
+    },
+  );
+  void conversation.ended.then(async () => {
+    log.ended = true;
+    log.contextState = conversation.audioContext?.state;
+    log.tracksLive = conversation.microphone?.getTracks().filter((t) => t.readyState === "live").length ?? 0;
+    // A context we made ourselves is ours to close.
+    await audioContext?.close();
+  });
+}
+
+window.vx = {
+  log,
+  setMuted(muted) {
+    if (window.vx.conversation) window.vx.conversation.muted = muted;
+  },
+  stop: () => window.vx.conversation?.stop() ?? Promise.resolve(),
+  report: async () => window.vx.conversation?.player?.report(),
+};
+document.getElementById("start")!.addEventListener("click", start);
