@@ -13,9 +13,9 @@ import {
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
+  readPcm16Frame,
 } from "@voxwire/core";
 import { OMNI_CLOSE_RULES, OMNI_HTTP_RULES } from "./close-rules.js";
-import { readPcmFrame } from "./pcm-frame.js";
 import { TranscriptAccumulator, isTranscriptType } from "./transcript.js";
 import { OmniServerEvent, dtmfFrame, parseDtmf } from "./wire.js";
 
@@ -31,7 +31,7 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
   const transcripts = new TranscriptAccumulator();
 
   function decodeAudio(frame: Uint8Array): InboundEvent[] {
-    const audio = readPcmFrame(frame);
+    const audio = readPcm16Frame(frame, "omni");
     return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
   }
 

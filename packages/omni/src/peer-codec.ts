@@ -10,8 +10,8 @@ import {
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
+  readPcm16Frame,
 } from "@voxwire/core";
-import { readPcmFrame } from "./pcm-frame.js";
 import { OMNI_TRANSCRIPT_FINAL, OMNI_TRANSCRIPT_PARTIAL, OmniServerEvent, dtmfFrame, parseDtmf } from "./wire.js";
 
 const DIALECT = "omni";
@@ -53,7 +53,7 @@ export function createOmniPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        const audio = readPcmFrame(frame);
+        const audio = readPcm16Frame(frame, "omni");
         return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
       }
       const read = readJsonFrame(frame, { dialect: DIALECT });

@@ -1,7 +1,7 @@
-import { AudioDataError, AuthError, ConcurrencyLimitError, type InboundEvent, ProtocolError, TokenExpiredError } from "@voxwire/core";
+import { AudioDataError, AuthError, ConcurrencyLimitError, type InboundEvent, ProtocolError, TokenExpiredError, VendorError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { KEY, SOCKET_URL, createdPlan } from "../test/fixtures.js";
-import { VendorError, omnia } from "./index.js";
+import { omnia } from "./index.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 24000 });
 const plan = createdPlan(dialect);

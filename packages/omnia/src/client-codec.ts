@@ -17,11 +17,11 @@ import {
   pcm16ToBytes,
   readJsonFrame,
   redact,
+  readPcm16Frame,
+  VendorError,
 } from "@voxwire/core";
-import { readPcmFrame } from "./pcm-frame.js";
 import { TranscriptAccumulator } from "./transcript-accumulator.js";
 import { readTranscriptFields } from "./transcript-message.js";
-import { VendorError } from "./vendor-error.js";
 import { CallServerMessage } from "./wire.js";
 
 type Message = Readonly<Record<string, unknown>>;
@@ -97,7 +97,7 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (!isBinaryFrame(frame)) return decodeText(frame);
-      const audio = readPcmFrame(frame, dialect);
+      const audio = readPcm16Frame(frame, dialect);
       return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
     },
     close(code: number, reason: string): InboundEvent[] {

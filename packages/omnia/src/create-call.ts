@@ -1,5 +1,4 @@
-import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, type WireAudioFormat } from "@voxwire/core";
-import { socketUrlSecrets } from "./socket-url-secrets.js";
+import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, type WireAudioFormat, urlSecrets } from "@voxwire/core";
 import { isSocketUrl } from "./validate.js";
 
 /** What one dialect instance needs to create calls and dial them. Validated by the factory. */
@@ -62,5 +61,5 @@ export function socketPlan(
 ): ConnectPlan {
   const outbound: WireAudioFormat = { encoding: "pcm16", sampleRate: rates.inputSampleRate, frameMs: rates.outboundFrameMs };
   const inbound: WireAudioFormat = { encoding: "pcm16", sampleRate: rates.outputSampleRate };
-  return { url: socketUrl, audio: { outbound, inbound }, secrets: [...otherSecrets, ...socketUrlSecrets(socketUrl)] };
+  return { url: socketUrl, audio: { outbound, inbound }, secrets: [...otherSecrets, ...urlSecrets(socketUrl)] };
 }

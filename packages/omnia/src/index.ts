@@ -4,8 +4,6 @@ export { createCallCodec } from "./client-codec.js";
 export { createCallPeerCodec, words } from "./peer-codec.js";
 export { TranscriptAccumulator, type TranscriptFields, type TranscriptRole } from "./transcript-accumulator.js";
 export { readTranscriptFields } from "./transcript-message.js";
-export { VendorError } from "./vendor-error.js";
-export { socketUrlSecrets } from "./socket-url-secrets.js";
 export {
   type CallBodyShape,
   type CallCreatePreset,

@@ -6,7 +6,7 @@ import {
   type DialectV1,
   NO_CAPABILITIES,
   type Preparation,
-  isBrowserLike,
+  refuseSecretKeyInBrowser,
 } from "@voxwire/core";
 import { createCallCodec } from "./client-codec.js";
 import { type CallCreateConfig, createCallRequest, parseCreatedCall, socketPlan } from "./create-call.js";
@@ -130,13 +130,12 @@ export function omnia(options: OmniaOptions): DialectV1 {
     role: "client",
     capabilities: OMNIA_CAPABILITIES,
     prepare(env: DialectEnv): Preparation {
-      if (isBrowserLike(env.runtime)) {
-        throw new ConfigError(
-          "the API key is a permanent secret and must never reach a browser, where any visitor can read it: " +
-            "create the call on your server and pass the socket URL it returns as { websocketUrl }",
-          { dialect, vendorCode: "secret_key_in_browser" },
-        );
-      }
+      refuseSecretKeyInBrowser(env, config.apiKey, {
+        dialect,
+        secretPrefixes: [],
+        allKeysSecret: true,
+        advice: "Create the call on your server and pass the socket URL it returns as { websocketUrl }.",
+      });
       return { kind: "bootstrap", request, parse: (response) => parseCreatedCall(response, config) };
     },
     ...codecs,

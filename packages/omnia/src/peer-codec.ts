@@ -8,8 +8,8 @@ import {
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
+  readPcm16Frame,
 } from "@voxwire/core";
-import { readPcmFrame } from "./pcm-frame.js";
 import { CallServerMessage, ULTRAVOX_HANG_UP } from "./wire.js";
 
 /**
@@ -51,7 +51,7 @@ export function createCallPeerCodec(plan: ConnectPlan, dialect: string): PeerCod
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        const audio = readPcmFrame(frame, dialect);
+        const audio = readPcm16Frame(frame, dialect);
         return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
       }
       const read = readJsonFrame(frame, { dialect });

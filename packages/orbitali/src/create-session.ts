@@ -1,6 +1,5 @@
-import { ConfigError, detectRuntime, type RuntimeKind, refuseSecretKeyInBrowser } from "@voxwire/core";
+import { ConfigError, SecretSet, detectRuntime, type RuntimeKind, refuseSecretKeyInBrowser, runBootstrap } from "@voxwire/core";
 import type { OrbitaliSession } from "./orbitali-session.js";
-import { performRequest } from "./perform-request.js";
 import { type RealtimeSessionRequestOptions, parseRealtimeSessionResponse, realtimeSessionRequest } from "./session-request.js";
 import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
 
@@ -37,10 +36,11 @@ export async function createOrbitaliSession(options: CreateOrbitaliSessionOption
   });
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available: pass `fetch`", { dialect: DIALECT });
-  const response = await performRequest(request, {
+  const response = await runBootstrap(request, {
     fetch: fetchImpl,
     signal: options.signal,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    secrets: new SecretSet(),
     dialect: DIALECT,
   });
   return parseRealtimeSessionResponse(response);

@@ -1,4 +1,4 @@
-import { type ConnectPlan, type DialectEnv, type Preparation, TokenExpiredError, VoxwireError, type WebSocketConstructor, connect } from "@voxwire/core";
+import { type ConnectPlan, type DialectEnv, type Preparation, TokenExpiredError, VoxwireError, type WebSocketConstructor, connect, urlSecrets } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../test/seed-004-frames.js";
 import type { OrbitaliSession } from "./orbitali-session.js";
@@ -29,7 +29,7 @@ describe("orbitali({ session })", () => {
       url: session.websocketUrl,
       audio: { outbound: { encoding: "pcm16", sampleRate: 16000, frameMs: 20 }, inbound: { encoding: "pcm16", sampleRate: 24000 } },
       expiresAt: Date.parse("2026-06-24T12:01:00.000Z"),
-      secrets: [session.token, session.websocketUrl],
+      secrets: [session.token, ...urlSecrets(session.websocketUrl)],
     });
   });
 
@@ -102,7 +102,7 @@ describe("orbitali({ apiKey, agentId })", () => {
     });
     const plan = preparation.parse({ status: 200, headers: {}, body: REALTIME_SESSION_RESPONSE }, node);
     expect(plan.url).toBe(seedSession().websocketUrl);
-    expect(plan.secrets).toEqual([seedSession().token, seedSession().websocketUrl, options.apiKey]);
+    expect(plan.secrets).toEqual([seedSession().token, ...urlSecrets(seedSession().websocketUrl), options.apiKey]);
     expect(plan.audio.outbound.sampleRate).toBe(16000);
     expect(plan.audio.inbound.sampleRate).toBe(24000);
   });

@@ -13,9 +13,9 @@ import {
   pcm16ToBytes,
   readJsonFrame,
   redact,
+  readPcm16Frame,
 } from "@voxwire/core";
 import { TOKEN_FIRST_CLOSE_RULES } from "./close-rules.js";
-import { readPcmFrame } from "./pcm-frame.js";
 import { vendorError } from "./vendor-error.js";
 import { TokenFirstClose, TokenFirstServerEvent } from "./wire.js";
 
@@ -68,7 +68,7 @@ export function createTokenFirstCodec(plan: ConnectPlan): DialectCodec {
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (!isBinaryFrame(frame)) return decodeText(frame);
-      const audio = readPcmFrame(frame);
+      const audio = readPcm16Frame(frame, "token-first");
       return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
     },
     close(code: number, reason: string): InboundEvent[] {

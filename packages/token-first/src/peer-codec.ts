@@ -8,8 +8,8 @@ import {
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
+  readPcm16Frame,
 } from "@voxwire/core";
-import { readPcmFrame } from "./pcm-frame.js";
 import { TokenFirstServerEvent } from "./wire.js";
 
 const DIALECT = "token-first";
@@ -48,7 +48,7 @@ export function createTokenFirstPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        const audio = readPcmFrame(frame);
+        const audio = readPcm16Frame(frame, "token-first");
         return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
       }
       // The token frame is the one message without a `type`: read it by its `token` field.

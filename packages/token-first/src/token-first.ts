@@ -6,6 +6,7 @@ import {
   NO_CAPABILITIES,
   type Preparation,
   isBrowserLike,
+  refuseSecretKeyInBrowser,
 } from "@voxwire/core";
 import { createTokenFirstCodec } from "./client-codec.js";
 import { createTokenFirstPeerCodec } from "./peer-codec.js";
@@ -75,14 +76,9 @@ export function tokenFirst(options: TokenFirstOptions): DialectV1 {
     role: "client",
     capabilities: TOKEN_FIRST_CAPABILITIES,
     prepare(env: DialectEnv): Preparation {
-      if (key !== undefined && !keyInBrowserAllowed) {
-        // Every key of this vendor is a permanent secret (no publishable prefix), so any key is refused.
-        if (isBrowserLike(env.runtime)) {
-          throw new ConfigError(`an apiKey must never reach a page or worker, where any visitor can read it. ${BROWSER_ADVICE}`, {
-            dialect: DIALECT,
-            vendorCode: "secret_key_in_browser",
-          });
-        }
+      // Every key of this vendor is a permanent secret (no publishable prefix), so any key is refused.
+      if (!keyInBrowserAllowed) {
+        refuseSecretKeyInBrowser(env, key, { dialect: DIALECT, secretPrefixes: [], allKeysSecret: true, advice: BROWSER_ADVICE });
       }
       if (relative && !isBrowserLike(env.runtime)) {
         throw new ConfigError("a tokenUrl that is a path (/…) only works in a page, which resolves it against its origin: give an absolute URL", {

@@ -1,4 +1,4 @@
-import { type ConnectPlan, ProtocolError } from "@voxwire/core";
+import { type ConnectPlan, ProtocolError, urlSecrets } from "@voxwire/core";
 import { TOKEN_FIRST_FRAME_MS, TOKEN_FIRST_SAMPLE_RATE, tokenFrame } from "./wire.js";
 
 const DIALECT = "token-first";
@@ -44,7 +44,7 @@ export function planForToken(response: TokenResponse, apiKey: string | undefined
     url: response.ws_url,
     firstFrames: [tokenFrame(response.token)],
     audio: { outbound: format, inbound: format },
-    secrets: apiKey === undefined ? [response.token, response.ws_url] : [apiKey, response.token, response.ws_url],
+    secrets: apiKey === undefined ? [response.token, ...urlSecrets(response.ws_url)] : [apiKey, response.token, ...urlSecrets(response.ws_url)],
   };
 }
 

@@ -49,6 +49,9 @@ async function dial(options: ConnectOptions = {}, answer: unknown = { token: TOK
     runtime: "node",
     ...options,
   });
+  // A session starts handling socket events one macrotask after it opens (so listeners attached
+  // right after connect() miss nothing); let that turn pass before playing the vendor.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return { session, socket: sockets.sockets[0]!, endpoint };
 }
 

@@ -8,13 +8,13 @@ function looksLikeId(value: string): boolean {
 }
 
 /**
- * Everything of a call's WebSocket URL that must stay out of errors and logs. The URL is a bearer
- * capability (whoever holds it joins the call), so the whole URL is listed, and also the pieces an
- * error might quote alone: credential-named query values, and long path segments or query values
- * (call ids, tokens). Short or wordy values (`apiVersion=1`, `48000`, `server_web_socket`) are left
- * alone: redacting them would blank ordinary words.
+ * Everything of a signed or capability URL (a call's join URL, a socket URL with a token) that
+ * must stay out of errors and logs: the whole URL, and the pieces an error might quote alone:
+ * credential-named query values, and long path segments or query values (call ids, tokens).
+ * Short or wordy values (`apiVersion=1`, `48000`, `server_web_socket`) are left alone: redacting
+ * them would blank ordinary words.
  */
-export function socketUrlSecrets(socketUrl: string): string[] {
+export function urlSecrets(socketUrl: string): string[] {
   const secrets = new Set<string>([socketUrl]);
   let url: URL;
   try {
