@@ -145,7 +145,7 @@ export class TwilioPlayback implements Tickable {
   #schedule(): void {
     if (this.#options.mode !== "realtime" || this.#disposed) return;
     const next = this.#marks[0];
-    if (!next) return this.#options.scheduler.cancel(this);
-    this.#options.scheduler.wake(this, this.#anchorTime + (next.position - this.#anchorPos));
+    if (next) this.#options.scheduler.wake(this, this.#anchorTime + (next.position - this.#anchorPos));
+    else this.#options.scheduler.cancel(this);
   }
 }

@@ -56,6 +56,26 @@ describe("bridge: caller to agent", () => {
     expect(other.events).toContainEqual({ type: "dtmf", digit: "#", forwarded: false });
   });
 
+  it("keeps what the caller says and presses while the agent connects (the latest second), then sends it in order", async () => {
+    const agent = new FakeAgent();
+    let resolve!: (session: Session) => void;
+    const { phone, b } = setup({ preconnectBufferMs: 100 }, () => new Promise<Session>((r) => (resolve = r)));
+    phone.start();
+    for (let i = 0; i < 8; i++) {
+      phone.twilio({ type: "audio-chunk", audio: exactFrame(i), sampleRate: 8000 });
+      if (i === 5) phone.twilio({ type: "dtmf-received", digit: "7" });
+    }
+    await settle();
+    expect(agent.received).toHaveLength(0);
+    resolve(agent);
+    await settle();
+    // 100 ms = the last 5 frames; the digit keeps its place among them.
+    expect(agent.received.map((a) => Array.from(a))).toEqual([3, 4, 5, 6, 7].map((i) => Array.from(exactFrame(i))));
+    expect(agent.dtmf).toEqual(["7"]);
+    expect(b.stats.callerFramesDropped).toBe(3);
+    expect(b.stats.callerFrames).toBe(5);
+  });
+
   it("converts 8 kHz to a 16 kHz agent (1:2) and its 16 kHz audio back to 160-sample frames", async () => {
     const agent = new FakeAgent({ input: 16000, output: 16000 });
     const { phone, b, time } = setup({}, agent);

@@ -32,6 +32,10 @@ export const DEFAULT_MAX_BUFFER_MS = 10_000;
 export const DEFAULT_MARK_EVERY_MS = 100;
 /** Agent audio after this much silence on the line starts a new turn. */
 export const DEFAULT_TURN_GAP_MS = 500;
+/** Caller audio kept while the agent connects, so a caller who speaks first is heard. */
+export const DEFAULT_PRECONNECT_BUFFER_MS = 1000;
+/** Keypresses kept while the agent connects. */
+const MAX_PRECONNECT_DIGITS = 32;
 /** After this long with nothing to send, the audio since the last mark gets its own mark. */
 const TAIL_MARK_AFTER_MS = 60;
 
@@ -47,6 +51,8 @@ export interface BridgeOptions {
   markEveryMs?: number;
   /** Silence on the line after which agent audio opens a new turn (default 500 ms). */
   turnGapMs?: number;
+  /** Caller audio (the latest) held while the agent connects, then sent at once; default 1000 ms, 0 to drop it. */
+  preconnectBufferMs?: number;
   /** Paces frames (default: one shared timer for every call in the process). */
   scheduler?: PacingScheduler;
   /** The agent dialect's capabilities, so DTMF is forwarded only where the dialect takes it. */
@@ -63,7 +69,7 @@ export interface BridgeOptions {
 export interface BridgeStats {
   /** Caller frames handed to the agent. */
   callerFrames: number;
-  /** Caller frames dropped because the agent was not connected yet. */
+  /** Caller frames dropped while the agent was connecting (beyond `preconnectBufferMs`) or after the end. */
   callerFramesDropped: number;
   /** Agent frames (20 ms at 8 kHz) received. */
   agentFrames: number;
@@ -147,6 +153,10 @@ class Bridge implements PhoneBridge {
   #toAgent: AudioPipeline | undefined;
   /** Agent audio → 8 kHz 20 ms frames, when the agent session does not deliver those itself. */
   #fromAgent: AudioPipeline | undefined;
+  /** Caller audio and keypresses (strings) that arrived before the agent: sent in order once it is there. */
+  #preconnect: (Int16Array | string)[] = [];
+  #preconnectSamples = 0;
+  #preconnectDigits = 0;
   #needTurn = true;
   #transferRequested = false;
   #ending = false;
@@ -258,8 +268,12 @@ class Bridge implements PhoneBridge {
 
   #onCallerAudio(audio: Int16Array): void {
     const agent = this.#agent;
-    if (!agent || this.#ending) {
+    if (this.#ending) {
       this.#stats.callerFramesDropped++;
+      return;
+    }
+    if (!agent) {
+      this.#holdForAgent(audio);
       return;
     }
     this.#stats.callerFrames++;
@@ -268,9 +282,42 @@ class Bridge implements PhoneBridge {
   }
 
   #onDtmf(digit: string): void {
+    if (!this.#agent && !this.#ending) {
+      if (this.#preconnectDigits < MAX_PRECONNECT_DIGITS) {
+        this.#preconnect.push(digit);
+        this.#preconnectDigits++;
+      }
+      return;
+    }
     const forwarded = this.#agent !== undefined && (this.#options.agentCapabilities?.dtmfOut ?? true);
     if (forwarded) this.#agent!.sendDtmf(digit);
     this.#emit({ type: "dtmf", digit, forwarded });
+  }
+
+  /** Keeps the latest `preconnectBufferMs` of caller audio (the frames are the codec's own arrays). */
+  #holdForAgent(audio: Int16Array): void {
+    const limit = ((this.#options.preconnectBufferMs ?? DEFAULT_PRECONNECT_BUFFER_MS) * TWILIO_SAMPLE_RATE) / 1000;
+    this.#preconnect.push(audio);
+    this.#preconnectSamples += audio.length;
+    while (this.#preconnectSamples > limit) {
+      const index = this.#preconnect.findIndex((item) => typeof item !== "string");
+      if (index < 0) break;
+      const [dropped] = this.#preconnect.splice(index, 1) as [Int16Array];
+      this.#preconnectSamples -= dropped.length;
+      this.#stats.callerFramesDropped++;
+    }
+  }
+
+  /** The agent is there: what the caller said and pressed meanwhile goes to it, in order. */
+  #flushPreconnect(): void {
+    const held = this.#preconnect;
+    this.#preconnect = [];
+    this.#preconnectSamples = 0;
+    this.#preconnectDigits = 0;
+    for (const item of held) {
+      if (typeof item === "string") this.#onDtmf(item);
+      else this.#onCallerAudio(item);
+    }
   }
 
   // --- agent leg -------------------------------------------------------------------------
@@ -323,6 +370,7 @@ class Bridge implements PhoneBridge {
     );
     this.#emit({ type: "agent-connected", dialect: agent.dialect });
     if (agent.state !== "open") this.#finish("agent-failed", "agent", "closed_before_bridging");
+    else this.#flushPreconnect();
   }
 
   #onAgentAudio(audio: Int16Array): void {
@@ -376,8 +424,22 @@ class Bridge implements PhoneBridge {
     if (mark !== undefined) this.phone.mark(mark);
   }
 
+  /**
+   * The line has had nothing new for a moment: the agent's turn has ended (or it underran). What
+   * the conversion still holds (the resampler's look-ahead, a partial frame) goes out padded,
+   * so a turn's last syllable is not left behind until the next turn; then the tail gets its mark.
+   */
   #markTail(): void {
     if (this.#ending) return;
+    let flushed = false;
+    this.#fromAgent?.flush(
+      (frame) => {
+        flushed = true;
+        this.#queueAgentFrame(frame);
+      },
+      { pad: true },
+    );
+    if (flushed) return; // the mark follows once these frames are out
     const mark = this.#ledger.tail();
     if (mark !== undefined) this.phone.mark(mark);
   }
@@ -403,6 +465,8 @@ class Bridge implements PhoneBridge {
   #finish(reason: BridgeEndReason, leg: BridgeLeg, detail: string): void {
     if (this.#ending) return;
     this.#ending = true;
+    for (const item of this.#preconnect) if (typeof item !== "string") this.#stats.callerFramesDropped++;
+    this.#preconnect = [];
     this.#pacer.dispose();
     this.#ledger.ended();
     for (const off of this.#unsubscribe.splice(0)) off();

@@ -9,7 +9,7 @@ import { type TransferTarget, type TwilioRestOptions, twilioHangupHook, twilioTr
 import { validateTwilioSignature } from "./signature.js";
 import { twilio } from "./twilio.js";
 import { connectStreamTwiml } from "./twiml.js";
-import { TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
+import { TWILIO_SAMPLE_RATE } from "./wire.js";
 
 /** Webhook bodies are small form posts; anything larger is refused. */
 const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -154,8 +154,10 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
         bridgeOptions.agentCapabilities = dialect.capabilities;
         return connect(dialect, {
           ...options.agentOptions,
+          // The agent's session converts the caller's 8 kHz to its wire rate (nothing at all for an
+          // agent at 8 kHz); its own audio comes at its wire rate, and the bridge converts and
+          // frames it, so a turn's tail can be flushed when the agent falls silent.
           input: { sampleRate: TWILIO_SAMPLE_RATE },
-          output: { sampleRate: TWILIO_SAMPLE_RATE, frameMs: TWILIO_FRAME_MS },
           signal,
         });
       },

@@ -1,0 +1,43 @@
+// Omni can run at 8 kHz, the phone's own rate: then the bridge resamples nothing, either way.
+import { createPhoneBridge } from "@voxwire/twilio";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createResampler } from "../../packages/core/src/audio/resampler.js";
+import { DEFAULT_SIMULATOR_KEY, type Simulator, dialectEntry, startSimulator } from "../src/index.js";
+import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
+import { concat, silence, tone } from "./helpers/signals.js";
+import { syntheticClips } from "./helpers/synthetic-clips.js";
+
+// Every resampler core builds goes through this factory: count its calls.
+vi.mock(import("../../packages/core/src/audio/resampler.js"), async (importOriginal) => {
+  const original = await importOriginal();
+  return { ...original, createResampler: vi.fn(original.createResampler) };
+});
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+});
+
+describe("a phone call to Omni at 8 kHz", () => {
+  it("creates no resampler at all: μ-law companding is the whole conversion", async () => {
+    // The agent's clips are made at 8 kHz too, so the simulator has nothing to resample either.
+    const sim: Simulator = await startSimulator({ dialect: "omni", fast: true, clips: syntheticClips(8000) });
+    cleanup.push(() => sim.close());
+    const dialect = dialectEntry("omni").client({ url: sim.url, key: DEFAULT_SIMULATOR_KEY, sampleRate: 8000 });
+    const server = await createPhoneBridge({ agent: dialect, port: 0, leadMs: 10_000, preconnectBufferMs: 5000, agentOptions: { queue: { maxAudioMs: 5000 } } });
+    cleanup.push(() => server.close());
+    vi.mocked(createResampler).mockClear();
+
+    let audio: { agentInputRate: number; agentOutputRate: number } | undefined;
+    server.server.once("upgrade", () => setImmediate(() => server.calls()[0]?.on("agent-connected", () => (audio = server.calls()[0]?.audio))));
+    const call = simulateTwilioCall({ url: `ws://127.0.0.1:${server.port}/media`, audio: concat([silence(8000, 0.3), tone(8000, 0.6), silence(8000, 0.8)]), fast: true });
+    const record = await call.done;
+
+    expect(record.received.audioMs).toBeGreaterThan(0);
+    expect(sim.sessions()[0]!.rates).toEqual({ user: 8000, agent: 8000 });
+    expect(sim.sessions()[0]!.agent.spoke).toEqual(["greeting", "answer"]);
+    expect(audio).toMatchObject({ agentInputRate: 8000, agentOutputRate: 8000, callerToAgentResampled: false, agentToCallerResampled: false });
+    expect(vi.mocked(createResampler)).not.toHaveBeenCalled();
+  });
+});
