@@ -1,10 +1,11 @@
 import { type CliCommand, type CliIo, EXIT, UsageError } from "./command.js";
+import { bridgeCommand } from "./commands/bridge.js";
 import { simulateCommand } from "./commands/simulate.js";
 
 export { type CliCommand, type CliIo, EXIT, UsageError };
 
 /** The subcommands. Adding one: write `commands/<name>.ts` exporting a CliCommand, and list it here. */
-const COMMANDS: readonly CliCommand[] = [simulateCommand];
+const COMMANDS: readonly CliCommand[] = [simulateCommand, bridgeCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
