@@ -154,7 +154,7 @@ function describe(event: BridgeEvent): string | undefined {
 }
 
 /** The event without the error object (plain JSON). */
-function plain(event: BridgeEvent): Record<string, unknown> {
+function plain(event: BridgeEvent): object {
   if (event.type !== "error") return event;
   const { error: _error, ...rest } = event;
   return rest;
