@@ -182,6 +182,10 @@ class LiveConversation implements Conversation {
       const signal = this.#abort.signal;
       const session = Promise.resolve()
         .then(() => (typeof dialect === "function" ? dialect() : dialect))
+        .catch((cause: unknown) => {
+          if (VoxwireError.isInstance(cause)) throw cause;
+          throw new ConfigError(`the dialect function failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        })
         .then((made) => {
           checkDialect(made, options);
           return connect(made, { ...options.sessionOptions, output: { sampleRate: context.sampleRate }, signal });

@@ -1,6 +1,6 @@
 // The real-browser tests' page: starts a conversation from a click (as an application must) with
 // the configuration the test put on window.vxConfig, and keeps a log the test reads back.
-import { type Conversation, type ConversationEvent, type PlaybackStats, startConversation } from "@voxwire/browser";
+import { type Conversation, type ConversationEvent, type PlaybackStats, createPlayer, startConversation } from "@voxwire/browser";
 import type { Dialect } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { orbitali } from "@voxwire/orbitali";
@@ -43,8 +43,41 @@ export interface PageLog {
 declare global {
   interface Window {
     vxConfig: PageConfig;
-    vx: { log: PageLog; conversation?: Conversation; setMuted(muted: boolean): void; stop(): Promise<void>; report(): Promise<PlaybackStats | undefined> };
+    vx: {
+      log: PageLog;
+      conversation?: Conversation;
+      setMuted(muted: boolean): void;
+      stop(): Promise<void>;
+      report(): Promise<PlaybackStats | undefined>;
+      playerAtOtherRates(): Promise<PlayerCheck>;
+    };
   }
+}
+
+export interface PlayerCheck {
+  contextRate: number;
+  /** Enqueued after 1 s of PCM16 at 24 kHz and 0.5 s of floats at 16 kHz. */
+  enqueued: number;
+  latency: number;
+  afterClear: PlaybackStats;
+  playedAfterClear: number;
+}
+
+/** createPlayer on its own: audio at rates other than the context's is resampled on the main thread. */
+async function playerAtOtherRates(): Promise<PlayerCheck> {
+  const context = new AudioContext({ sampleRate: 48000 });
+  const player = await createPlayer(context, { prebufferMs: 0 });
+  player.push(Int16Array.from({ length: 24000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 24000))), 24000);
+  player.push(Float32Array.from({ length: 8000 }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 440 * i) / 16000)), 16000);
+  const before = await player.report();
+  const afterClear = await player.clear();
+  // Two more reports: the ring stays empty and nothing more is played.
+  await player.report();
+  const later = await player.report();
+  player.close();
+  await context.close();
+  // Both resamplers hold back their look-ahead (core's `latencySamples`) until more audio comes.
+  return { contextRate: 48000, enqueued: before.enqueuedSamples, latency: 48000 + 24000 - before.enqueuedSamples, afterClear, playedAfterClear: later.playedSamples - afterClear.playedSamples };
 }
 
 const log: PageLog = {
@@ -158,5 +191,6 @@ window.vx = {
   },
   stop: () => window.vx.conversation?.stop() ?? Promise.resolve(),
   report: async () => window.vx.conversation?.player?.report(),
+  playerAtOtherRates,
 };
 document.getElementById("start")!.addEventListener("click", start);

@@ -150,4 +150,16 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     await tab.evaluate(() => window.vx.stop());
     await tab.close();
   }, 30_000);
+
+  it("createPlayer takes agent audio at other rates (PCM16 at 24 kHz, floats at 16 kHz) into a 48 kHz ring, and clear() empties it", async () => {
+    const tab = await browser.newPage();
+    await tab.goto(pages.url);
+    const check = await tab.evaluate(() => window.vx.playerAtOtherRates());
+    expect(check.latency).toBeGreaterThanOrEqual(0);
+    expect(check.latency).toBeLessThan(200); // the two resamplers' look-ahead, a few ms
+    expect(check.afterClear).toMatchObject({ queuedSamples: 0, clears: 1 });
+    expect(check.afterClear.lastClearedMs + check.afterClear.playedMs).toBeCloseTo((check.enqueued / 48000) * 1000, 6);
+    expect(check.playedAfterClear).toBe(0);
+    await tab.close();
+  }, 20_000);
 });

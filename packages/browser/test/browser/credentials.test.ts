@@ -128,4 +128,15 @@ describe("failures surface as typed error events", () => {
     expect(log.contextState).toBe("closed");
     await tab.close();
   }, 20_000);
+
+  it("a simulator that is not there: the start rejects with a retryable network error and nothing stays open", async () => {
+    const tab = await startInPage({ dialect: "omni", simulatorUrl: "http://127.0.0.1:9", key: OMNI_KEY, rate: 16000 });
+    await tab.waitForFunction(() => window.vx.log.ended);
+    const log = await pageLog(tab);
+    expect(log.readyError).toMatchObject({ code: "network" });
+    expect(log.errors).toEqual([expect.objectContaining({ code: "network", fatal: true })]);
+    expect(log.contextState).toBe("closed");
+    expect(log.tracksLive ?? 0).toBe(0);
+    await tab.close();
+  }, 20_000);
 });
