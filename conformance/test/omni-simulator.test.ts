@@ -180,11 +180,24 @@ describe("Omni simulator: fault switches", () => {
     client.socket.close();
   });
 
-  it("close() drops live connections and resolves when all is released", async () => {
+  it("close() shuts live calls down the dialect's way (session_ending, then 1001) and resolves when all is released", async () => {
     const s = await start();
     const client = await rawOmniClient(s.wsUrl);
+    await client.until(() => client.texts.some((t) => t.type === "session_started"));
     await s.close();
-    expect((await client.closed).code).toBe(1006);
+    expect(await client.closed).toEqual({ code: 1001, reason: "server_shutdown" });
+    expect(client.texts).toContainEqual({ type: "session_ending", reason: "server_shutdown" });
     expect(s.liveSessions()).toEqual([]);
+    expect(s.sessions()[0]!.close).toMatchObject({ code: 1001, by: "server" });
+  });
+
+  it("close() drops a client that never answers the close frame after a short drain", async () => {
+    const s = await start();
+    const client = await rawOmniClient(s.wsUrl);
+    await client.until(() => client.texts.some((t) => t.type === "session_started"));
+    client.socket.pause(); // reads nothing more: the close frame is never answered
+    await s.close();
+    expect(s.liveSessions()).toEqual([]);
+    client.socket.terminate();
   });
 });

@@ -71,8 +71,8 @@ describe.each([48000, 16000])("Omnia through connect() at %i Hz", (rate) => {
     expect(of("transcript-end")[0]).toMatchObject({ role: "agent", text: "Hello, how can I help?" });
 
     session.sendAudio(userTurn(rate));
-    await eventually(() => of("agent-state").length >= 5);
-    expect(of("agent-state").map((e) => e.state)).toEqual(["speaking", "listening", "thinking", "speaking", "listening"]);
+    await eventually(() => of("agent-state").length >= 6);
+    expect(of("agent-state").map((e) => e.state)).toEqual(["listening", "speaking", "listening", "thinking", "speaking", "listening"]);
     expect(of("transcript-end").map((e) => [e.role, e.text])).toEqual([
       ["agent", "Hello, how can I help?"],
       ["user", "[speech 1.0 s]"],

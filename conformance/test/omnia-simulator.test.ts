@@ -103,6 +103,7 @@ describe("Omnia simulator: the call's socket", () => {
     await client.until(() => client.binaries.length === greeting.frames.length);
     expect(client.texts[0]).toEqual({ type: "call_started", callId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(client.texts.slice(1)).toEqual([
+      { type: "state", state: "listening" },
       { type: "state", state: "speaking" },
       { type: "transcript", role: "agent", delta: "Hello, ", final: false },
       { type: "transcript", role: "agent", delta: "how ", final: false },
@@ -118,15 +119,15 @@ describe("Omnia simulator: the call's socket", () => {
     client.socket.close();
   });
 
-  it("goes listening → thinking → speaking → listening around a user turn, with the user's transcript", async () => {
+  it("starts listening, greets, then goes listening → thinking → speaking → listening around a user turn, with the user's transcript", async () => {
     const s = await start();
     const client = await joinCall((await createCall(s.url)).body.websocketUrl as string);
     await client.until(() => client.binaries.length > 0);
     // The greeting plays out during the first silence (fast mode: audio time), then a 1 s utterance.
     const user = concat([silence(48000, 0.4), tone(48000, 1), silence(48000, 0.7), silence(48000, 0.4)]);
     for (const block of blocks10ms(user, 48000)) client.sendAudio(block);
-    await client.until(() => client.texts.filter((t) => t.type === "state").length >= 5);
-    expect(client.texts.filter((t) => t.type === "state").map((t) => t.state)).toEqual(["speaking", "listening", "thinking", "speaking", "listening"]);
+    await client.until(() => client.texts.filter((t) => t.type === "state").length >= 6);
+    expect(client.texts.filter((t) => t.type === "state").map((t) => t.state)).toEqual(["listening", "speaking", "listening", "thinking", "speaking", "listening"]);
     expect(client.texts).toContainEqual({ type: "transcript", role: "user", text: "[speech 1.0 s]", final: true });
     expect(client.texts).toContainEqual({ type: "transcript", role: "agent", text: "Sure, I can help with that.", final: true });
     expect(types(client.texts)).not.toContain("playback_clear_buffer");

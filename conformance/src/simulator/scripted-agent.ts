@@ -63,8 +63,9 @@ export class ScriptedAgent {
     return this.#speaking;
   }
 
-  /** Starts the call: the greeting. */
+  /** Starts the call: `listening` (a dialect with agent state reports one before the first turn), then the greeting. */
   start(): void {
+    this.#options.emit({ type: "agent-state", state: "listening" });
     this.#speak(this.#script.greeting);
   }
 

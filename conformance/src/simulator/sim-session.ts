@@ -105,8 +105,16 @@ export class SimSession {
     this.#sendFrames(this.#connection.codec.encode(event), event);
   }
 
-  /** The mid-call shutdown fault: announce the end, then close with 1001. */
+  /**
+   * A server shutdown (the fault, or the simulator closing): announce the end the dialect's way
+   * (`session_ending`, `session_ended{server_shutdown}` …), then close with 1001. A session still
+   * in its handshake has no dialect events yet, so it only gets the close.
+   */
   shutdown(reason: string = SHUTDOWN_CLOSE.reason): void {
+    if (this.#phase === "handshake") {
+      this.close(SHUTDOWN_CLOSE.code, reason);
+      return;
+    }
     if (this.#phase !== "live") return;
     this.inject({ type: "session-ending", reason });
     this.inject({ type: "session-ended", reason, code: SHUTDOWN_CLOSE.code });

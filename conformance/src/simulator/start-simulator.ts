@@ -9,6 +9,9 @@ import type { SessionRecord } from "./session-record.js";
 import { GENERIC_MALFORMED_FRAMES, SimSession, type SimulatorFaults } from "./sim-session.js";
 import type { FrontContext, KeyVerdict, UpgradeContext, VendorFront } from "./vendor-front.js";
 
+/** How long `close()` lets live calls answer their shutdown before dropping them. */
+const SHUTDOWN_DRAIN_MS = 250;
+
 /** The key a simulator accepts when none is given. */
 export const DEFAULT_SIMULATOR_KEY = "voxwire-test-key";
 
@@ -51,7 +54,10 @@ export interface Simulator {
   sessions(): SessionRecord[];
   /** The live sessions, to inject agent events or trigger a shutdown from a test. */
   liveSessions(): SimSession[];
-  /** Stops listening, drops every connection, clears every timer; resolves when all is released. */
+  /**
+   * Stops listening, shuts every live call down the dialect's way (as the shutdown fault does),
+   * drops whatever has not closed within a short drain, clears every timer; resolves when all is released.
+   */
   close(): Promise<void>;
 }
 
@@ -191,6 +197,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Live calls hear the dialect's own shutdown first; a client that does not answer the
+        // close within the drain is dropped with the rest.
+        for (const session of live) session.shutdown();
+        await settledWithin(Promise.all(all.map((s) => s.ended)), SHUTDOWN_DRAIN_MS);
         server.closeAllConnections();
         for (const session of all) session.terminate();
         await Promise.all([stopped, ...all.map((s) => s.ended)]);
@@ -199,4 +209,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return closing;
     },
   };
+}
+
+/** Waits for `work`, or `ms`, whichever comes first; leaves no timer behind. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
