@@ -7,6 +7,10 @@ import { tokenFirst } from "@voxwire/token-first";
 import { tokenFirstFront } from "./simulator/fronts/token-first-front.js";
 import { orbitali } from "@voxwire/orbitali";
 import { ORBITALI_SAMPLE_AGENT, orbitaliFront } from "./simulator/fronts/orbitali-front.js";
+import type { FrontOptionSpec, FrontOptions } from "./simulator/front-options.js";
+import type { OmniaFrontOptions } from "./simulator/fronts/omnia-front.js";
+import type { OrbitaliFrontOptions } from "./simulator/fronts/orbitali-front.js";
+import type { TokenFirstFrontOptions } from "./simulator/fronts/token-first-front.js";
 import type { VendorFront } from "./simulator/vendor-front.js";
 
 /** Where a client dialect should dial: a simulator's URL (or the vendor's) and a key it accepts. */
@@ -27,9 +31,17 @@ export interface DialectEntry {
   readonly summary: string;
   /** The client dialect aimed at `target`. */
   client(target: ClientTarget): Dialect;
-  /** A fresh vendor front for a simulator of this dialect. */
-  front(): VendorFront;
+  /**
+   * A fresh vendor front for a simulator of this dialect. `options` have been checked against
+   * `frontOptions` (see `parseFrontOptions`), so an entry may pass them on as its front's type.
+   */
+  front(options?: FrontOptions): VendorFront;
+  /** What the front accepts from `voxwire simulate --front-option name=value`. */
+  readonly frontOptions?: Readonly<Record<string, FrontOptionSpec>>;
 }
+
+/** How long an issued token stays valid, for the fronts that issue tokens. */
+const TOKEN_TTL_OPTION: FrontOptionSpec = { type: "number", summary: "how long an issued token stays valid, ms (default 60000)" };
 
 /** The sample agent id the Omni guides use; the Omni simulator accepts any well-formed id. */
 export const OMNI_SAMPLE_AGENT = "agent_123";
@@ -53,21 +65,31 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
         outputSampleRate: sampleRate ?? 48000,
         baseUrl: url,
       }),
-    front: () => omniaFront(),
+    front: (options) => omniaFront(options as OmniaFrontOptions),
+    frontOptions: {
+      createStatus: { type: "number", values: [200, 201], summary: "the status a created call is answered with (default 201)" },
+      debug: { type: "boolean", summary: "narrate the call in debug messages" },
+    },
   },
   "token-first": {
     name: "token-first",
     summary: "token-first-message (POST /api/v1/sdk/token with a Bearer key, {\"token\"} first, PCM16 16 kHz in 640-byte frames)",
     // The wire is 16 kHz and names no agent: `sampleRate` and `agentId` do not apply.
     client: ({ url, key }) => tokenFirst({ apiUrl: url, apiKey: key }),
-    front: () => tokenFirstFront(),
+    front: (options) => tokenFirstFront(options as TokenFirstFrontOptions),
+    frontOptions: { tokenTtlMs: TOKEN_TTL_OPTION },
   },
   orbitali: {
     name: "orbitali",
     summary: "Orbitali JSON-base64 (POST realtime-sessions with a Bearer key, single-use 60 s token, base64 PCM16 16 kHz in / 24 kHz out)",
     // The rates come from the session's protocol block: `sampleRate` does not apply.
     client: ({ url, key, agentId }) => orbitali({ apiKey: key, agentId: agentId ?? ORBITALI_SAMPLE_AGENT, baseUrl: url }),
-    front: () => orbitaliFront(),
+    front: (options) => orbitaliFront(options as OrbitaliFrontOptions),
+    frontOptions: {
+      tokenTtlMs: TOKEN_TTL_OPTION,
+      inputRate: { type: "number", summary: "the input rate the protocol block declares, Hz (default 16000)" },
+      outputRate: { type: "number", summary: "the output rate the protocol block declares, Hz (default 24000)" },
+    },
   },
 };
 
@@ -78,6 +100,6 @@ export function dialectEntry(name: string): DialectEntry {
   return entry;
 }
 
-export function simulatorFront(name: string): VendorFront {
-  return dialectEntry(name).front();
+export function simulatorFront(name: string, options?: FrontOptions): VendorFront {
+  return dialectEntry(name).front(options);
 }

@@ -57,6 +57,35 @@ describe("voxwire CLI", () => {
     expect(cli.stderr()).toBe("");
   });
 
+  it("simulate: --front-option passes a front's own options through, checked against what it declares", async () => {
+    const stop = new AbortController();
+    const cli = captureIo(stop.signal);
+    const exit = main(["simulate", "omnia", "--fast", "--quiet", "--front-option", "createStatus=200", "--front-option", "debug"], cli.io);
+    await eventually(() => cli.stdout().includes("\n"));
+    const url = cli.stdout().split("\n")[0]!.replace("listening ", "");
+    const created = await fetch(`${url}/api/v1/calls/create`, {
+      method: "POST",
+      headers: { "x-api-key": "voxwire-test-key", "content-type": "application/json" },
+      body: JSON.stringify({ agentId: "a", connectionType: "websocket", websocket: { inputSampleRate: 16000, outputSampleRate: 16000 } }),
+    });
+    expect(created.status).toBe(200);
+    stop.abort();
+    expect(await exit).toBe(0);
+
+    for (const [argv, message] of [
+      [["simulate", "omnia", "--front-option", "createStatus=202"], "createStatus takes one of 200, 201"],
+      [["simulate", "token-first", "--front-option", "tokenTtlMs=soon"], "tokenTtlMs takes a number"],
+      [["simulate", "omni", "--front-option", "x=1"], 'no front option "x"; it takes none'],
+    ] as const) {
+      const bad = captureIo();
+      expect(await main([...argv], bad.io)).toBe(2);
+      expect(bad.stderr()).toContain(message);
+    }
+    const usage = captureIo();
+    await main(["simulate", "--help"], usage.io);
+    expect(usage.stdout()).toContain("token-first: tokenTtlMs=N");
+  });
+
   it("the workspace launcher prints `listening …` as its first stdout line and exits 0 on SIGTERM", async () => {
     const launcher = fileURLToPath(new URL("../../scripts/voxwire.mjs", import.meta.url));
     const child = spawn(process.execPath, [launcher, "simulate", "omni", "--port", "0", "--key", "K"], { stdio: ["ignore", "pipe", "pipe"] });

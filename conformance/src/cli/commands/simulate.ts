@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { DIALECTS, dialectEntry } from "../../dialects.js";
+import { describeFrontOptions, parseFrontOptions } from "../../simulator/front-options.js";
 import type { SessionRecord } from "../../simulator/session-record.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
 import { TWILIO_SIMULATE_USAGE, runTwilioSimulation } from "../../twilio-simulator/cli.js";
@@ -23,8 +24,12 @@ options:
   --shutdown-after-ms N    fault: shut the session down N ms after it starts (session ending, close 1001)
   --malformed              fault: send malformed frames before the greeting
   --slow-reader-ms N       fault: read the client's frames only every N ms
+  --front-option K=V       a vendor front's own option, repeatable (below)
   --json                   on exit, print every session record as one JSON document on stdout
   --quiet                  no progress lines
+
+front options:
+${frontOptionHelp()}
 
 ${TWILIO_SIMULATE_USAGE}`;
 
@@ -64,8 +69,10 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError("name exactly one dialect");
   const dialect = positionals[0]!;
+  let frontOptions: ReturnType<typeof parseFrontOptions>;
   try {
-    dialectEntry(dialect);
+    const entry = dialectEntry(dialect);
+    frontOptions = parseFrontOptions(dialect, entry.frontOptions ?? {}, values["front-option"] ?? []);
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^\[voxwire\] /, ""));
   }
@@ -76,6 +83,7 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
   };
   const options: SimulatorOptions = {
     dialect,
+    ...(Object.keys(frontOptions).length > 0 ? { frontOptions } : {}),
     port: count(values.port, "--port", 0, 65535) ?? 0,
     ...optional("host", values.host),
     ...optional("keys", values.key),
@@ -107,10 +115,17 @@ function parse(argv: string[]) {
       "shutdown-after-ms": { type: "string" },
       malformed: { type: "boolean" },
       "slow-reader-ms": { type: "string" },
+      "front-option": { type: "string", multiple: true },
       json: { type: "boolean" },
       quiet: { type: "boolean" },
     },
   });
+}
+
+/** Each dialect's front options, from the registry (no per-dialect code here). */
+function frontOptionHelp(): string {
+  const lines = Object.values(DIALECTS).flatMap((entry) => describeFrontOptions(entry.frontOptions ?? {}).map((line) => `  ${entry.name}: ${line}`));
+  return lines.length > 0 ? lines.join("\n") : "  (none)";
 }
 
 /** A whole number within [min, max], or undefined when the option is absent. */
