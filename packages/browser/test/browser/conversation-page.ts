@@ -1,6 +1,6 @@
 // The real-browser tests' page: starts a conversation from a click (as an application must) with
 // the configuration the test put on window.vxConfig, and keeps a log the test reads back.
-import { type Conversation, type ConversationEvent, type PlaybackStats, createPlayer, startConversation } from "@voxwire/browser";
+import { type Conversation, type ConversationEvent, type PlaybackStats, createPlayer, startConversation } from "../../src/index.js";
 import type { Dialect } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { orbitali } from "@voxwire/orbitali";
