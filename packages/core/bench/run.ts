@@ -7,12 +7,12 @@ import { machine } from "./harness.js";
 import { benchResamplers } from "./resamplers.js";
 
 const only = process.argv[2];
-const parts: string[] = [`Machine: ${machine()}. Run ${new Date().toISOString().slice(0, 10)}.`];
+const parts: string[] = [];
 const log = (text: string) => {
   console.log(`${text}\n`);
   parts.push(text);
 };
-log(parts[0]!);
+log(`Machine: ${machine()}. Run ${new Date().toISOString().slice(0, 10)}.`);
 if (only === undefined || only === "designs") log(benchDesigns());
 if (only === undefined || only === "codecs") log(benchCodecs());
 if (only === undefined || only === "base64") log(benchBase64());

@@ -41,6 +41,12 @@ export interface ResamplerDesign {
 }
 
 const TAP_MULTIPLE = 4;
+/**
+ * Most phases a design may have (the reduced "to" rate). Every pair of the usual rates needs at
+ * most 1,280 (11,025 → 32,000 Hz); a pair like 44,101 → 48,000 Hz would need 48,000 phases and
+ * megabytes of coefficients, so it is refused rather than built.
+ */
+const MAX_PHASES = 8192;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
@@ -102,6 +108,9 @@ function buildDesign(fromRate: number, toRate: number, preset: ResamplerPreset):
   const divisor = gcd(fromRate, toRate);
   const phases = toRate / divisor;
   const step = fromRate / divisor;
+  if (phases > MAX_PHASES) {
+    throw new ConfigError(`${fromRate} → ${toRate} Hz reduces to ${phases}/${step}: more than ${MAX_PHASES} filter phases; use rates with a larger common divisor`);
+  }
   const halfWidth = kernelHalfWidth(fromRate, toRate, preset);
   const span = 2 * halfWidth;
   // More taps than one output's stride in input samples, so no input is ever skipped unread.

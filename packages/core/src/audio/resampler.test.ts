@@ -159,6 +159,7 @@ describe("createResampler options", () => {
     expect(() => createResampler(0, 16000)).toThrow(ConfigError);
     expect(() => createResampler(16000.5, 8000)).toThrow(ConfigError);
     expect(() => createResampler(16000, 8000, { quality: "ultra" as ResamplerQuality })).toThrow(ConfigError);
+    expect(() => createResampler(44101, 48000)).toThrow(ConfigError);
   });
 
   it("meets the voice preset's delay budget of 2 ms on every pair", () => {
