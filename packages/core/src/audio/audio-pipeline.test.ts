@@ -81,4 +81,15 @@ describe("createAudioPipeline across rates", () => {
     expect(run(chunks)).toEqual(whole);
     for (const frame of whole.slice(0, -1)) expect(frame.length).toBe(frameSamples);
   });
+
+  it("forgets everything on reset (barge-in): the next stream starts clean", () => {
+    const pipeline = createAudioPipeline({ inputRate: 24000, outputRate: 16000, frameSamples: 320 });
+    const fresh = createAudioPipeline({ inputRate: 24000, outputRate: 16000, frameSamples: 320 });
+    pipeline.push(new Int16Array(700).fill(20000), () => {});
+    pipeline.reset();
+    const chunk = new Int16Array(960).fill(-500);
+    const after = collect((emit) => pipeline.push(chunk, emit));
+    expect(after).toEqual(collect((emit) => fresh.push(chunk, emit)));
+    expect(collect((emit) => pipeline.flush(emit))).toEqual(collect((emit) => fresh.flush(emit)));
+  });
 });

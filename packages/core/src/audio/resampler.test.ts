@@ -139,6 +139,11 @@ describe("createResampler options", () => {
     expect(createResampler(16000, 16000, { output: "float32" }).push(Int16Array.of(16384))).toEqual(Float32Array.of(0.5));
   });
 
+  it("flushes nothing when nothing was pushed", () => {
+    expect(createResampler(8000, 16000).flush().length).toBe(0);
+    expect(createResampler(48000, 8000, { quality: "high" }).flush().length).toBe(0);
+  });
+
   it("converts the output type when asked", () => {
     const r = createResampler(16000, 8000, { output: "int16" });
     const out = r.push(new Float32Array(400).fill(0.5));
