@@ -1,6 +1,6 @@
 import {
-  AuthError,
   AudioDataError,
+  AuthError,
   ConcurrencyLimitError,
   type ConnectPlan,
   type DialectEnv,

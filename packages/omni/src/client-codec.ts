@@ -1,23 +1,24 @@
 import {
   type ConnectPlan,
-  type DialectCodec,
-  type InboundEvent,
-  type OutboundEvent,
-  ProtocolError,
-  type VoxwireError,
-  type WireFrame,
   closeEvents,
+  type DialectCodec,
+  decodePcm16Chunk,
   errorEvent,
   httpError,
+  type InboundEvent,
   isBinaryFrame,
+  type OutboundEvent,
+  ProtocolError,
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
-  readPcm16Frame,
+  sessionStartedEvent,
+  type VoxwireError,
+  type WireFrame,
 } from "@voxwire/core";
 import { OMNI_CLOSE_RULES, OMNI_HTTP_RULES } from "./close-rules.js";
-import { TranscriptAccumulator, isTranscriptType } from "./transcript.js";
-import { OmniServerEvent, dtmfFrame, parseDtmf } from "./wire.js";
+import { isTranscriptType, TranscriptAccumulator } from "./transcript.js";
+import { dtmfFrame, OmniServerEvent, parseDtmf } from "./wire.js";
 
 const DIALECT = "omni";
 type Message = Readonly<Record<string, unknown>>;
@@ -30,11 +31,6 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
   const sampleRate = plan.audio.inbound.sampleRate;
   const transcripts = new TranscriptAccumulator();
 
-  function decodeAudio(frame: Uint8Array): InboundEvent[] {
-    const audio = readPcm16Frame(frame, "omni");
-    return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
-  }
-
   function decodeText(frame: string): InboundEvent[] {
     const read = readJsonFrame(frame, { dialect: DIALECT });
     if (!read.ok) return read.events;
@@ -43,7 +39,7 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
       case OmniServerEvent.hello:
         return [{ type: "session-accepted", raw: frame }];
       case OmniServerEvent.sessionStarted:
-        return [sessionStarted(message, frame)];
+        return [sessionStartedEvent(message, frame)];
       case OmniServerEvent.flush:
         return [{ type: "playback-clear", raw: frame }];
       case OmniServerEvent.dtmf:
@@ -76,7 +72,7 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
       }
     },
     decode(frame: WireFrame): InboundEvent[] {
-      return isBinaryFrame(frame) ? decodeAudio(frame) : decodeText(frame);
+      return isBinaryFrame(frame) ? [decodePcm16Chunk(frame, sampleRate, DIALECT)] : decodeText(frame);
     },
     close(code: number, reason: string): InboundEvent[] {
       return closeEvents(code, reason, DIALECT, OMNI_CLOSE_RULES);
@@ -87,17 +83,6 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
   };
 }
 
-/** `ids`: every string field named like an id (`session_id`, `call_id`, `id`, `sessionId`); `metadata`: the rest. */
-function sessionStarted(message: Message, raw: string): InboundEvent {
-  const ids: Record<string, string> = {};
-  const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) {
-    if (key === "type") continue;
-    if (typeof value === "string" && /(^|_)id$|[a-z]Id$/.test(key)) ids[key] = value;
-    else metadata[key] = value;
-  }
-  return Object.keys(metadata).length > 0 ? { type: "session-started", ids, metadata, raw } : { type: "session-started", ids, raw };
-}
 
 function dtmfReceived(message: Message, raw: string): InboundEvent[] {
   const dtmf = parseDtmf(message);

@@ -1,9 +1,10 @@
-export { OMNI_CAPABILITIES, type OmniOptions, omni } from "./omni.js";
 export { createOmniCodec } from "./client-codec.js";
-export { createOmniPeerCodec } from "./peer-codec.js";
 export { OMNI_CLOSE_RULES, OMNI_HTTP_RULES } from "./close-rules.js";
+export { OMNI_CAPABILITIES, type OmniOptions, omni } from "./omni.js";
+export { createOmniPeerCodec } from "./peer-codec.js";
 export { isSubprotocolSafe, isValidAgentId } from "./validate.js";
 export {
+  dtmfFrame,
   OMNI_DEFAULT_BASE_URL,
   OMNI_FORMAT,
   OMNI_FRAME_MS,
@@ -18,6 +19,5 @@ export {
   type OmniRate,
   OmniServerEvent,
   OmniVendorCode,
-  dtmfFrame,
   parseDtmf,
 } from "./wire.js";

@@ -6,8 +6,8 @@ import {
   type DialectV1,
   NO_CAPABILITIES,
   type Preparation,
-  type SecretKeyRule,
   refuseSecretKeyInBrowser,
+  type SecretKeyRule,
 } from "@voxwire/core";
 import { createOmniCodec } from "./client-codec.js";
 import { createOmniPeerCodec } from "./peer-codec.js";

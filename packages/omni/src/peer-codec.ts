@@ -1,18 +1,18 @@
 import {
   type ConnectPlan,
+  decodePcm16Append,
+  errorEvent,
   type InboundEvent,
+  isBinaryFrame,
   type PeerCodec,
   type PeerDecoded,
   ProtocolError,
-  type WireFrame,
-  errorEvent,
-  isBinaryFrame,
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
-  readPcm16Frame,
+  type WireFrame,
 } from "@voxwire/core";
-import { OMNI_TRANSCRIPT_FINAL, OMNI_TRANSCRIPT_PARTIAL, OmniServerEvent, dtmfFrame, parseDtmf } from "./wire.js";
+import { dtmfFrame, OMNI_TRANSCRIPT_FINAL, OMNI_TRANSCRIPT_PARTIAL, OmniServerEvent, parseDtmf } from "./wire.js";
 
 const DIALECT = "omni";
 
@@ -53,8 +53,7 @@ export function createOmniPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        const audio = readPcm16Frame(frame, "omni");
-        return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
+        return [decodePcm16Append(frame, sampleRate, "omni")];
       }
       const read = readJsonFrame(frame, { dialect: DIALECT });
       if (!read.ok) return read.events.filter((e) => e.type === "error");

@@ -1,6 +1,6 @@
 import { AudioDataError, AuthError, ConcurrencyLimitError, type InboundEvent, ProtocolError, TokenExpiredError, VendorError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { KEY, SOCKET_URL, createdPlan } from "../test/fixtures.js";
+import { createdPlan, KEY, SOCKET_URL } from "../test/fixtures.js";
 import { omnia } from "./index.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 24000 });

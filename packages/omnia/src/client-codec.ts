@@ -1,24 +1,25 @@
 import {
-  type ConnectPlan,
-  type DialectCodec,
-  type ErrorFactory,
-  type InboundEvent,
-  type OutboundEvent,
-  ProtocolError,
-  TokenExpiredError,
-  type VoxwireError,
-  type WireFrame,
   agentStateValues,
+  type ConnectPlan,
   closeEvents,
+  type DialectCodec,
+  decodePcm16Chunk,
+  type ErrorFactory,
   errorEvent,
   httpError,
+  type InboundEvent,
   isBinaryFrame,
+  type OutboundEvent,
+  ProtocolError,
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
   redact,
-  readPcm16Frame,
+  sessionStartedEvent,
+  TokenExpiredError,
   VendorError,
+  type VoxwireError,
+  type WireFrame,
 } from "@voxwire/core";
 import { TranscriptAccumulator } from "./transcript-accumulator.js";
 import { readTranscriptFields } from "./transcript-message.js";
@@ -71,7 +72,7 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
         return [errorEvent(why, frame), passthrough(type, message, frame)];
       }
       case CallServerMessage.callStarted:
-        return [callStarted(message, frame)];
+        return [sessionStartedEvent(message, frame)];
       case CallServerMessage.error: {
         const said = typeof message.message === "string" ? message.message : UNKNOWN_ERROR;
         const vendorCode = typeof message.code === "string" ? message.code : undefined;
@@ -97,8 +98,7 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (!isBinaryFrame(frame)) return decodeText(frame);
-      const audio = readPcm16Frame(frame, dialect);
-      return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
+      return [decodePcm16Chunk(frame, sampleRate, dialect)];
     },
     close(code: number, reason: string): InboundEvent[] {
       return closeEvents(code, reason, dialect);
@@ -109,17 +109,6 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
   };
 }
 
-/** `ids`: string fields named like ids (`callId`, `call_id`, `id`); `metadata`: the rest. */
-function callStarted(message: Message, raw: string): InboundEvent {
-  const ids: Record<string, string> = {};
-  const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) {
-    if (key === "type") continue;
-    if (typeof value === "string" && /(^|_)id$|[a-z]Id$/.test(key)) ids[key] = value;
-    else metadata[key] = value;
-  }
-  return Object.keys(metadata).length > 0 ? { type: "session-started", ids, metadata, raw } : { type: "session-started", ids, raw };
-}
 
 /** A debug payload as text: strings as they are, anything else as JSON ("" when absent). */
 function textOf(value: unknown): string {

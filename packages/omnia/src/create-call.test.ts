@@ -1,6 +1,6 @@
 import { ProtocolError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { KEY, NODE, SOCKET_URL, bootstrapOf, everything, response, thrown } from "../test/fixtures.js";
+import { bootstrapOf, everything, KEY, NODE, response, SOCKET_URL, thrown } from "../test/fixtures.js";
 import { omnia } from "./index.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 16000 });

@@ -1,4 +1,4 @@
-import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, type WireAudioFormat, urlSecrets } from "@voxwire/core";
+import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, urlSecrets, type WireAudioFormat } from "@voxwire/core";
 import { isSocketUrl } from "./validate.js";
 
 /** What one dialect instance needs to create calls and dial them. Validated by the factory. */

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { KEY, createdPlan } from "../test/fixtures.js";
+import { createdPlan, KEY } from "../test/fixtures.js";
 import { omnia, ultravox } from "./index.js";
 
 const dialects = [

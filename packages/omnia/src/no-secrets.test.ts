@@ -1,6 +1,6 @@
-import { BootstrapError, type InboundEvent, VoxwireError, connect } from "@voxwire/core";
+import { BootstrapError, connect, type InboundEvent, VoxwireError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { KEY, SOCKET_URL, createdPlan, everything, thrown } from "../test/fixtures.js";
+import { createdPlan, everything, KEY, SOCKET_URL, thrown } from "../test/fixtures.js";
 import { type OmniaOptions, omnia, ultravox } from "./index.js";
 
 const TOKEN = "tok_9f8e7d6c5b4a39281706";

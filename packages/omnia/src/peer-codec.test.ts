@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import type { InboundEvent } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { KEY, createdPlan } from "../test/fixtures.js";
+import { createdPlan, KEY } from "../test/fixtures.js";
 import { omnia, words } from "./index.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 48000 });

@@ -1,14 +1,14 @@
 import {
   type ConnectPlan,
+  decodePcm16Append,
   type InboundEvent,
+  isBinaryFrame,
   type PeerCodec,
   type PeerDecoded,
-  type WireFrame,
-  isBinaryFrame,
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
-  readPcm16Frame,
+  type WireFrame,
 } from "@voxwire/core";
 import { CallServerMessage, ULTRAVOX_HANG_UP } from "./wire.js";
 
@@ -51,8 +51,7 @@ export function createCallPeerCodec(plan: ConnectPlan, dialect: string): PeerCod
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        const audio = readPcm16Frame(frame, dialect);
-        return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
+        return [decodePcm16Append(frame, sampleRate, dialect)];
       }
       const read = readJsonFrame(frame, { dialect });
       if (!read.ok) return read.events.flatMap((e) => (e.type === "error" ? [e] : []));

@@ -1,4 +1,4 @@
-import { type ConnectPlan, type InboundEvent, base64Encode } from "@voxwire/core";
+import { base64Encode, type ConnectPlan, type InboundEvent } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import {
   CLEAR,

@@ -1,18 +1,19 @@
 import {
   AudioDataError,
   type ConnectPlan,
-  type DialectCodec,
-  type InboundEvent,
-  type OutboundEvent,
-  ProtocolError,
-  type VoxwireError,
-  type WireFrame,
   closeEvents,
+  type DialectCodec,
   errorEvent,
   httpError,
+  type InboundEvent,
   isBinaryFrame,
+  type OutboundEvent,
+  ProtocolError,
   passthrough,
   readJsonFrame,
+  sessionStartedEvent,
+  type VoxwireError,
+  type WireFrame,
 } from "@voxwire/core";
 import { decodeAudioPayload, encodeAudioPayload } from "./audio-payload.js";
 import { ORBITALI_CLOSE_RULES, ORBITALI_HTTP_RULES } from "./close-rules.js";
@@ -64,7 +65,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
       case OrbitaliServerMessage.clear:
         return [{ type: "playback-clear", raw: frame }];
       case OrbitaliServerMessage.sessionStarted:
-        return [sessionStarted(message, frame)];
+        return [sessionStartedEvent(message, frame)];
       case OrbitaliServerMessage.transcript: {
         const turn = readTranscript(message);
         // A role or text the model cannot hold (a "system" turn, say) is kept whole, not guessed at.
@@ -107,14 +108,3 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
   };
 }
 
-/** `ids`: every string field named like an id (`callId` in the document); `metadata`: the rest. */
-function sessionStarted(message: Message, raw: string): InboundEvent {
-  const ids: Record<string, string> = {};
-  const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) {
-    if (key === "type") continue;
-    if (typeof value === "string" && /(^id|Id|_id)$/.test(key)) ids[key] = value;
-    else metadata[key] = value;
-  }
-  return Object.keys(metadata).length > 0 ? { type: "session-started", ids, metadata, raw } : { type: "session-started", ids, raw };
-}

@@ -1,6 +1,6 @@
-import { ConfigError, SecretSet, detectRuntime, type RuntimeKind, refuseSecretKeyInBrowser, runBootstrap } from "@voxwire/core";
+import { ConfigError, detectRuntime, type RuntimeKind, refuseSecretKeyInBrowser, runBootstrap, SecretSet } from "@voxwire/core";
 import type { OrbitaliSession } from "./orbitali-session.js";
-import { type RealtimeSessionRequestOptions, parseRealtimeSessionResponse, realtimeSessionRequest } from "./session-request.js";
+import { parseRealtimeSessionResponse, type RealtimeSessionRequestOptions, realtimeSessionRequest } from "./session-request.js";
 import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
 
 const DIALECT = "orbitali";

@@ -1,12 +1,12 @@
-export { ORBITALI_CAPABILITIES, type OrbitaliOptions, orbitali } from "./orbitali.js";
-export { type CreateOrbitaliSessionOptions, createOrbitaliSession } from "./create-session.js";
-export { type OrbitaliSessionRouteOptions, createOrbitaliSessionRoute } from "./session-route.js";
-export { type RealtimeSessionRequestOptions, parseRealtimeSessionResponse, realtimeSessionRequest } from "./session-request.js";
-export { type OrbitaliAudioFormat, type OrbitaliSession, readOrbitaliSession } from "./orbitali-session.js";
-export { planFromSession } from "./session-plan.js";
 export { createOrbitaliCodec } from "./client-codec.js";
-export { createOrbitaliPeerCodec } from "./peer-codec.js";
 export { ORBITALI_CLOSE_RULES, ORBITALI_HTTP_RULES } from "./close-rules.js";
+export { type CreateOrbitaliSessionOptions, createOrbitaliSession } from "./create-session.js";
+export { ORBITALI_CAPABILITIES, type OrbitaliOptions, orbitali } from "./orbitali.js";
+export { type OrbitaliAudioFormat, type OrbitaliSession, readOrbitaliSession } from "./orbitali-session.js";
+export { createOrbitaliPeerCodec } from "./peer-codec.js";
+export { planFromSession } from "./session-plan.js";
+export { parseRealtimeSessionResponse, type RealtimeSessionRequestOptions, realtimeSessionRequest } from "./session-request.js";
+export { createOrbitaliSessionRoute, type OrbitaliSessionRouteOptions } from "./session-route.js";
 export { isValidAgentId } from "./validate.js";
 export {
   ORBITALI_DEFAULT_BASE_URL,

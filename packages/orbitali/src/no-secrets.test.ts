@@ -1,9 +1,9 @@
-import { type InboundEvent, type Logger, VoxwireError, type WebSocketConstructor, type WebSocketLike, connect } from "@voxwire/core";
+import { connect, type InboundEvent, type Logger, VoxwireError, type WebSocketConstructor, type WebSocketLike } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { createOrbitaliCodec } from "./client-codec.js";
 import { createOrbitaliSession } from "./create-session.js";
-import type { OrbitaliSession } from "./orbitali-session.js";
 import { orbitali } from "./orbitali.js";
+import type { OrbitaliSession } from "./orbitali-session.js";
 import { createOrbitaliSessionRoute } from "./session-route.js";
 
 const KEY = "orb_live_Zq8sVx2mKp4";

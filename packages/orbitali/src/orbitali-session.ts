@@ -1,4 +1,4 @@
-import { ConfigError, ProtocolError, type VoxwireError, sampleRateSchema } from "@voxwire/core";
+import { ConfigError, ProtocolError, sampleRateSchema, type VoxwireError } from "@voxwire/core";
 
 const DIALECT = "orbitali";
 

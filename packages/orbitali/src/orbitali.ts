@@ -13,7 +13,7 @@ import { SERVER_SIDE_ADVICE } from "./create-session.js";
 import { type OrbitaliSession, readOrbitaliSession } from "./orbitali-session.js";
 import { createOrbitaliPeerCodec } from "./peer-codec.js";
 import { planFromSession } from "./session-plan.js";
-import { type RealtimeSessionRequestOptions, parseRealtimeSessionResponse, realtimeSessionRequest } from "./session-request.js";
+import { parseRealtimeSessionResponse, type RealtimeSessionRequestOptions, realtimeSessionRequest } from "./session-request.js";
 import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
 
 const DIALECT = "orbitali";

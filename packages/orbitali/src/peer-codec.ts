@@ -2,15 +2,15 @@ import {
   AudioDataError,
   type ConnectPlan,
   type ErrorEvent,
+  errorEvent,
   type InboundEvent,
+  isBinaryFrame,
   type PeerCodec,
   type PeerDecoded,
   ProtocolError,
-  type WireFrame,
-  errorEvent,
-  isBinaryFrame,
   passthrough,
   readJsonFrame,
+  type WireFrame,
 } from "@voxwire/core";
 import { decodeAudioPayload, encodeAudioPayload } from "./audio-payload.js";
 import { roleToWire } from "./transcript-role.js";

@@ -1,4 +1,4 @@
-import { ConfigError, type ConnectPlan, type WireAudioFormat, redact, urlSecrets } from "@voxwire/core";
+import { ConfigError, type ConnectPlan, redact, urlSecrets, type WireAudioFormat } from "@voxwire/core";
 import type { OrbitaliAudioFormat, OrbitaliSession } from "./orbitali-session.js";
 import { ORBITALI_ENCODING, ORBITALI_FRAME_MS } from "./wire.js";
 

@@ -1,19 +1,19 @@
 import {
   type ConnectPlan,
-  type DialectCodec,
-  type InboundEvent,
-  type OutboundEvent,
-  type VoxwireError,
-  type WireFrame,
   closeEvents,
+  type DialectCodec,
+  decodePcm16Chunk,
   errorEvent,
   httpError,
+  type InboundEvent,
   isBinaryFrame,
+  type OutboundEvent,
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
   redact,
-  readPcm16Frame,
+  type VoxwireError,
+  type WireFrame,
 } from "@voxwire/core";
 import { TOKEN_FIRST_CLOSE_RULES } from "./close-rules.js";
 import { vendorError } from "./vendor-error.js";
@@ -68,8 +68,7 @@ export function createTokenFirstCodec(plan: ConnectPlan): DialectCodec {
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (!isBinaryFrame(frame)) return decodeText(frame);
-      const audio = readPcm16Frame(frame, "token-first");
-      return [audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio];
+      return [decodePcm16Chunk(frame, sampleRate, "token-first")];
     },
     close(code: number, reason: string): InboundEvent[] {
       const refusal = code === TokenFirstClose.tokenRefused || code === TokenFirstClose.protocolError;

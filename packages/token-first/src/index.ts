@@ -1,11 +1,11 @@
-export { TOKEN_FIRST_CAPABILITIES, type TokenFirstOptions, tokenFirst } from "./token-first.js";
 export { createTokenFirstCodec } from "./client-codec.js";
-export { TOKEN_FRAME_NAME, createTokenFirstPeerCodec } from "./peer-codec.js";
 export { TOKEN_FIRST_CLOSE_RULES } from "./close-rules.js";
-export { isTokenRefusal, vendorError } from "./vendor-error.js";
-export { type TokenResponse, planForToken, readTokenResponse } from "./token-response.js";
+export { createTokenFirstPeerCodec, TOKEN_FRAME_NAME } from "./peer-codec.js";
+export { TOKEN_FIRST_CAPABILITIES, type TokenFirstOptions, tokenFirst } from "./token-first.js";
 export { vendorTokenRequest } from "./token-request.js";
-export { type TokenRouteOptions, createTokenRoute } from "./token-route.js";
+export { planForToken, readTokenResponse, type TokenResponse } from "./token-response.js";
+export { createTokenRoute, type TokenRouteOptions } from "./token-route.js";
+export { isTokenRefusal, vendorError } from "./vendor-error.js";
 export {
   SESSION_ENDED_REASONS,
   type SessionEndedReason,

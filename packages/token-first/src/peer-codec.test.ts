@@ -1,4 +1,4 @@
-import { type ConnectPlan, type InboundEvent, errorEvent, TokenExpiredError } from "@voxwire/core";
+import { type ConnectPlan, errorEvent, type InboundEvent, TokenExpiredError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { SEED_AGENT_READY, SEED_CONNECTED, SEED_SESSION_ENDED, SEED_TOKEN_FRAME, SEED_TOKEN_RESPONSE, seedAudioFrame } from "../test/seed-001-frames.js";
 import { TOKEN_FRAME_NAME, tokenFirst } from "./index.js";

@@ -1,14 +1,14 @@
 import {
   type ConnectPlan,
+  decodePcm16Append,
   type InboundEvent,
+  isBinaryFrame,
   type PeerCodec,
   type PeerDecoded,
-  type WireFrame,
-  isBinaryFrame,
   passthrough,
   pcm16ToBytes,
   readJsonFrame,
-  readPcm16Frame,
+  type WireFrame,
 } from "@voxwire/core";
 import { TokenFirstServerEvent } from "./wire.js";
 
@@ -48,8 +48,7 @@ export function createTokenFirstPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        const audio = readPcm16Frame(frame, "token-first");
-        return [audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio];
+        return [decodePcm16Append(frame, sampleRate, "token-first")];
       }
       // The token frame is the one message without a `type`: read it by its `token` field.
       const asToken = readJsonFrame(frame, { dialect: DIALECT, typeKey: "token" });

@@ -3,15 +3,15 @@ import {
   type DialectCapabilities,
   type DialectEnv,
   type DialectV1,
+  isBrowserLike,
   NO_CAPABILITIES,
   type Preparation,
-  isBrowserLike,
   refuseSecretKeyInBrowser,
 } from "@voxwire/core";
 import { createTokenFirstCodec } from "./client-codec.js";
 import { createTokenFirstPeerCodec } from "./peer-codec.js";
-import { planForToken, readTokenResponse } from "./token-response.js";
 import { routeTokenRequest, vendorTokenRequest } from "./token-request.js";
+import { planForToken, readTokenResponse } from "./token-response.js";
 import { validateApiKey } from "./validate.js";
 
 const DIALECT = "token-first";

@@ -1,6 +1,6 @@
-import { BootstrapError, type CredentialRoute, NetworkError, createCredentialRoute, redact } from "@voxwire/core";
-import { type TokenResponse, readTokenResponse } from "./token-response.js";
+import { BootstrapError, type CredentialRoute, createCredentialRoute, NetworkError, redact } from "@voxwire/core";
 import { vendorTokenRequest } from "./token-request.js";
+import { readTokenResponse, type TokenResponse } from "./token-response.js";
 
 const DIALECT = "token-first";
 /** Enough of a vendor's error body for any JSON error, short enough for a log line. */

@@ -1,7 +1,8 @@
+import { pcm16FromBytes } from "../../audio/pcm-bytes.js";
 import { AudioDataError } from "../../errors/error-classes.js";
 import { errorEvent } from "../../errors/error-event.js";
-import type { ErrorEvent } from "../../events/inbound.js";
-import { pcm16FromBytes } from "../../audio/pcm-bytes.js";
+import type { ErrorEvent, InboundEvent } from "../../events/inbound.js";
+import type { PeerDecoded } from "./codec.js";
 
 /**
  * A binary frame as PCM16 samples, or the non-fatal `invalid_audio` error event for a frame that
@@ -14,4 +15,16 @@ export function readPcm16Frame(frame: Uint8Array, dialect: string): Int16Array |
     const error = new AudioDataError(`binary frame of ${frame.byteLength} bytes is not PCM16 (odd byte count); dropped`, { dialect, cause });
     return errorEvent(error, frame);
   }
+}
+
+/** A client codec's reading of a binary PCM16 frame: the agent's audio, or the error. */
+export function decodePcm16Chunk(frame: Uint8Array, sampleRate: number, dialect: string): InboundEvent {
+  const audio = readPcm16Frame(frame, dialect);
+  return audio instanceof Int16Array ? { type: "audio-chunk", audio, sampleRate, raw: frame } : audio;
+}
+
+/** A peer codec's reading of a binary PCM16 frame: the user's audio, or the error. */
+export function decodePcm16Append(frame: Uint8Array, sampleRate: number, dialect: string): PeerDecoded {
+  const audio = readPcm16Frame(frame, dialect);
+  return audio instanceof Int16Array ? { type: "audio-append", audio, sampleRate } : audio;
 }
