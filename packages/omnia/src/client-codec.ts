@@ -25,7 +25,6 @@ import { TranscriptAccumulator } from "./transcript-accumulator.js";
 import { readTranscriptFields } from "./transcript-message.js";
 import { CallServerMessage } from "./wire.js";
 
-type Message = Readonly<Record<string, unknown>>;
 
 /** Vendor text quoted in an error message is cut here. */
 const MAX_QUOTED_CHARS = 500;
