@@ -1,4 +1,5 @@
 import { ConfigError, type Dialect } from "@voxwire/core";
+import type { ClientTarget } from "./client-target.js";
 import { type OmniRate, omni } from "@voxwire/omni";
 import { omniFront } from "./simulator/fronts/omni-front.js";
 import { omnia } from "@voxwire/omnia";
@@ -13,16 +14,7 @@ import type { OrbitaliFrontOptions } from "./simulator/fronts/orbitali-front.js"
 import type { TokenFirstFrontOptions } from "./simulator/fronts/token-first-front.js";
 import type { VendorFront } from "./simulator/vendor-front.js";
 
-/** Where a client dialect should dial: a simulator's URL (or the vendor's) and a key it accepts. */
-export interface ClientTarget {
-  /** Base URL, e.g. a simulator's `http://127.0.0.1:PORT`. */
-  url: string;
-  key: string;
-  /** The agent to talk to, where the dialect names one (default: the dialect's sample id). */
-  agentId?: string;
-  /** The wire rate, where the client chooses it (default: the dialect's browser rate). */
-  sampleRate?: number;
-}
+export type { ClientTarget };
 
 /** One dialect as the conformance toolkit knows it. Adding a dialect is one entry here plus its front. */
 export interface DialectEntry {
