@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { InboundEvent, PeerDecoded, WireFrame } from "@voxwire/core";
 import type { AgentActivity } from "./scripted-agent.js";
+import { ToneMeter } from "./tone-meter.js";
 
 /** A client command as recorded: audio is counted, not kept, so commands here are the others. */
 export type RecordedCommand = Exclude<PeerDecoded, { type: "audio-append" }> & { atMs: number };
@@ -32,6 +33,11 @@ export interface SessionRecord {
       frameSamples: Record<number, number>;
       /** Samples per wall-clock second between the first and the last audio frame (set after 0.5 s). */
       measuredRate?: number;
+      /**
+       * The frequency of the loud audio received, from its zero crossings at the declared user
+       * rate (set after 100 ms of it): a 440 Hz tone sent right reads 440 here (see ToneMeter).
+       */
+      toneHz?: number;
     };
     /** Every non-audio command, decode error and pass-through, in order, with ms since open. */
     commands: RecordedCommand[];
@@ -56,6 +62,7 @@ export class SessionRecorder {
   #audioStart = 0;
   #audioSamplesBeforeLast = 0;
   #audioLast = 0;
+  readonly #tone: ToneMeter;
 
   constructor(init: Pick<SessionRecord, "id" | "dialect" | "rates" | "details">, agent: AgentActivity) {
     this.record = {
@@ -74,6 +81,7 @@ export class SessionRecorder {
       sent: { frames: 0, bytes: 0, audioFrames: 0, audioSamples: 0, events: {} },
       agent,
     };
+    this.#tone = new ToneMeter(init.rates.user);
   }
 
   frameIn(frame: WireFrame): void {
@@ -102,6 +110,9 @@ export class SessionRecorder {
       audio.frameSamples[command.audio.length] = (audio.frameSamples[command.audio.length] ?? 0) + 1;
       const span = (this.#audioLast - this.#audioStart) / 1000;
       if (span >= 0.5) audio.measuredRate = Math.round(this.#audioSamplesBeforeLast / span);
+      this.#tone.push(command.audio);
+      const hz = this.#tone.hz;
+      if (hz !== undefined) audio.toneHz = Math.round(hz * 10) / 10;
       return;
     }
     if (command.type === "dtmf-send") r.dtmf.push(command.digit);
