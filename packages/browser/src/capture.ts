@@ -40,7 +40,8 @@ export interface Capture {
  * is running; rejects with a typed error when it cannot start.
  */
 export async function createCapture(context: BaseAudioContext, source: AudioNode, options: CaptureOptions): Promise<Capture> {
-  const { sampleRate, frameMs = 20, quality = "voice" } = options ?? ({} as CaptureOptions);
+  if (options === null || typeof options !== "object") throw new ConfigError("createCapture() needs { sampleRate, onFrame }");
+  const { sampleRate, frameMs = 20, quality = "voice" } = options;
   if (!Number.isInteger(sampleRate) || sampleRate < 1000) throw new ConfigError(`capture needs an integer sampleRate in Hz, got ${String(sampleRate)}`);
   if (typeof options.onFrame !== "function") throw new ConfigError("capture needs an onFrame callback");
   await loadWorkletModules(context, options.workletUrls);

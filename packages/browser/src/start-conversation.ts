@@ -1,5 +1,6 @@
 import {
   AbortedError,
+  AudioDataError,
   ConfigError,
   type ConnectOptions,
   type Dialect,
@@ -109,6 +110,7 @@ class LiveConversation implements Conversation {
   #inputFrames = 0;
 
   constructor(options: ConversationOptions) {
+    this.#muted = options?.muted === true;
     this.ended = new Promise((resolve) => {
       this.#resolveEnded = resolve;
     });
@@ -200,7 +202,8 @@ class LiveConversation implements Conversation {
       const [live, stream] = await adopted;
       this.#throwIfStopped();
 
-      this.muted = options.muted === true;
+      // Applies `muted` as given at the start, or as set on the controller since.
+      this.muted = this.#muted;
       this.#source = context.createMediaStreamSource(stream);
       for (const track of stream.getAudioTracks()) track.addEventListener("ended", this.#onTrackEnded);
       this.#player = await createPlayer(context, {
@@ -239,6 +242,9 @@ class LiveConversation implements Conversation {
       await Promise.resolve();
       if (!this.#stopRequested) this.#emitError(typed);
       await this.#finish("failed");
+      // Parts made while a stop was already releasing the rest (a context of the caller's stays open).
+      this.#capture?.stop();
+      this.#player?.close();
       throw typed;
     }
   }
@@ -275,13 +281,22 @@ class LiveConversation implements Conversation {
   async #pumpSession(session: Session): Promise<void> {
     try {
       for await (const event of session) {
-        if (event.type === "audio-chunk") this.#player?.push(event.audio, event.sampleRate);
+        if (event.type === "audio-chunk") this.#play(event.audio, event.sampleRate);
         else if (event.type === "playback-clear") this.#bargeIn();
         this.#emit(event);
       }
     } finally {
       // The session is over (the peer closed, a fatal error, or stop()): release the rest.
       void this.#finish("session ended");
+    }
+  }
+
+  #play(audio: Int16Array, sampleRate: number): void {
+    try {
+      this.#player?.push(audio, sampleRate);
+    } catch (error) {
+      // A chunk the player cannot take is reported; the conversation goes on.
+      this.#emitError(VoxwireError.isInstance(error) ? error : new AudioDataError(`agent audio could not be played: ${String(error)}`, { cause: error }));
     }
   }
 
