@@ -54,4 +54,5 @@ export {
   type PhoneBridge,
   bridge,
 } from "./bridge.js";
+export { BatchedWebSocket, batchSends } from "./batched-sends.js";
 export { type PhoneBridgeServer, type PhoneBridgeServerOptions, createPhoneBridge } from "./phone-server.js";

@@ -1,0 +1,77 @@
+/*
+ * The bridge under test, alone in its process: createPhoneBridge with an Omni agent at 8 kHz,
+ * exactly as an application would run it. The parent reads its CPU time (process.cpuUsage),
+ * event-loop delay and the calls' drop counters over IPC.
+ */
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { omni } from "@voxwire/omni";
+import { type PhoneBridge, createPhoneBridge, createSharedScheduler, createTimerScheduler } from "../src/index.js";
+
+const agentUrl = process.env.BENCH_AGENT_URL!;
+const schedulerKind = process.env.BENCH_SCHEDULER === "timer" ? "timer" : "shared";
+const scheduler = schedulerKind === "timer" ? createTimerScheduler() : createSharedScheduler({ tickMs: 10 });
+const delay = monitorEventLoopDelay({ resolution: 1 });
+const ended = { calls: 0, reasons: {} as Record<string, number>, dropped: 0, maxLeadMs: 0 };
+
+/** Frames dropped anywhere in one call: either session's outbound queue, or the bridge's pacer. */
+function droppedIn(call: PhoneBridge): number {
+  return call.phone.stats.audioFramesDropped + (call.agent?.stats.audioFramesDropped ?? 0) + call.stats.agentFramesDropped;
+}
+
+const server = await createPhoneBridge({
+  agent: omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: agentUrl }),
+  port: 0,
+  scheduler,
+  batchWrites: process.env.BENCH_BATCH !== "off",
+  onCall: (call) => {
+    void call.ended.then((event) => {
+      ended.calls++;
+      ended.reasons[event.reason] = (ended.reasons[event.reason] ?? 0) + 1;
+      ended.dropped += droppedIn(call);
+      ended.maxLeadMs = Math.max(ended.maxLeadMs, call.stats.maxLeadMs);
+    });
+  },
+});
+
+let window: { cpu: NodeJS.CpuUsage; at: number; elu: ReturnType<typeof performance.eventLoopUtilization>; dropped: number } | undefined;
+const liveDropped = () => server.calls().reduce((n, call) => n + droppedIn(call), 0);
+
+process.on("message", async (message: { cmd: string }) => {
+  switch (message.cmd) {
+    case "window-start":
+      delay.reset();
+      delay.enable();
+      window = { cpu: process.cpuUsage(), at: performance.now(), elu: performance.eventLoopUtilization(), dropped: liveDropped() };
+      break;
+    case "window-stop": {
+      const cpu = process.cpuUsage(window!.cpu);
+      const wallMs = performance.now() - window!.at;
+      const elu = performance.eventLoopUtilization(window!.elu);
+      delay.disable();
+      const calls = server.calls();
+      process.send!({
+        type: "window",
+        wallMs,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        userMs: cpu.user / 1000,
+        systemMs: cpu.system / 1000,
+        eventLoopUtilization: elu.utilization,
+        loopDelayP50Ms: delay.percentile(50) / 1e6,
+        loopDelayP99Ms: delay.percentile(99) / 1e6,
+        liveCalls: calls.length,
+        droppedInWindow: liveDropped() - window!.dropped,
+        maxLeadMs: Math.max(0, ...calls.map((c) => c.stats.maxLeadMs)),
+        rssMb: process.memoryUsage().rss / 2 ** 20,
+        scheduler: schedulerKind,
+      });
+      break;
+    }
+    case "report":
+      process.send!({ type: "report", live: server.calls().length, ended });
+      break;
+    case "shutdown":
+      await server.close();
+      process.exit(0);
+  }
+});
+process.send!({ type: "ready", port: server.port });

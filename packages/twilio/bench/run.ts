@@ -1,0 +1,200 @@
+/*
+ * The phone bridge under load: N concurrent calls over loopback, Twilio side ↔ bridge ↔ agent
+ * side, each in its own process (the bridge's CPU is its own). Per N it reports the bridge's CPU
+ * (total and per call), the p50/p99 latency each frame spends getting through the bridge in each
+ * direction (stamped at the sending process, read at the receiving one, on the machine-wide
+ * monotonic clock), and frames dropped. Then the per-frame cost of the audio path against the
+ * vendor guides' path, in the same run.
+ *
+ *   npx pnpm@10 bench                      (every package's benchmark)
+ *   npx tsx bench/run.ts [--calls 50,200,500] [--window-s 10] [--json FILE]   (from packages/twilio)
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, setPriority, totalmem } from "node:os";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { type PathResult, measureAudioPaths } from "./audio-path.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    calls: { type: "string", default: "50,200,500" },
+    "window-s": { type: "string", default: "10" },
+    "timer-scheduler-at": { type: "string", default: "500" },
+    json: { type: "string", default: `${here}/results/latest.json` },
+  },
+});
+const counts = values.calls.split(",").map(Number);
+const windowMs = Number(values["window-s"]) * 1000;
+const origin = Number(process.hrtime.bigint() / 1000n);
+
+interface Latency {
+  frames: number;
+  gaps: number;
+  unstamped: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+interface RunResult {
+  calls: number;
+  scheduler: "shared" | "timer";
+  liveCalls: number;
+  bridgeCpuPercent: number;
+  /** Of which in the kernel (socket reads and writes). */
+  bridgeSystemCpuPercent: number;
+  cpuPerCallPercent: number;
+  eventLoopUtilization: number;
+  bridgeLoopDelayP99Ms: number;
+  rssMb: number;
+  callerToAgent: Latency;
+  agentToCaller: Latency;
+  droppedFrames: number;
+  droppedInBridge: number;
+  marksEchoed: number;
+  maxLeadMs: number;
+  driverLoopDelayP99Ms: { twilio: number; agent: number };
+  driverCpuPercent: { twilio: number; agent: number };
+  endReasons: Record<string, number>;
+}
+
+/** A child on tsx with an IPC channel; `next(type)` resolves with its next message of that type. */
+function child(file: string, env: Record<string, string>) {
+  // BENCH_PROFILE=bridge-process.ts writes a CPU profile of that child (into BENCH_PROFILE_DIR).
+  const profile = process.env.BENCH_PROFILE === file ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? "."}`] : [];
+  const proc: ChildProcess = fork(`${here}/${file}`, [], { execArgv: ["--import", "tsx", ...profile], env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const waiting = new Map<string, ((message: Record<string, unknown>) => void)[]>();
+  proc.on("message", (message: Record<string, unknown>) => {
+    const list = waiting.get(String(message.type));
+    list?.shift()?.(message);
+  });
+  return {
+    proc,
+    send: (cmd: string, extra: Record<string, unknown> = {}) => proc.send({ cmd, ...extra }),
+    next: <T = Record<string, unknown>>(type: string) =>
+      new Promise<T>((resolve, reject) => {
+        const list = waiting.get(type) ?? [];
+        list.push(resolve as (message: Record<string, unknown>) => void);
+        waiting.set(type, list);
+        proc.once("exit", (code) => reject(new Error(`${file} exited (${code}) while waiting for "${type}"`)));
+      }),
+    exited: new Promise<void>((resolve) => proc.once("exit", () => resolve())),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<RunResult> {
+  const agent = child("agent-driver.ts", {});
+  const agentReady = agent.next<{ port: number }>("ready");
+  const { port: agentPort } = await agentReady;
+  const bridge = child("bridge-process.ts", { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: scheduler });
+  const { port: bridgePort } = await bridge.next<{ port: number }>("ready");
+  const twilio = child("twilio-driver.ts", {});
+  await twilio.next("ready");
+  // BENCH_DRIVER_NICE=N lowers the load generators' priority, so they do not preempt the process under test.
+  const nice = Number(process.env.BENCH_DRIVER_NICE ?? 0);
+  if (nice > 0) for (const c of [agent, twilio]) setPriority(c.proc.pid!, nice);
+
+  const rampMs = Math.max(1000, calls * 6);
+  const started = twilio.next("calls-started");
+  twilio.send("start-calls", { url: `ws://127.0.0.1:${bridgePort}/media`, calls, rampMs });
+  await started;
+  process.stderr.write(`    calls dialed in ${rampMs} ms; steady state…\n`);
+  await sleep(2000); // every call reaches a steady state
+
+  for (const c of [agent, bridge, twilio]) c.send("window-start");
+  await sleep(windowMs);
+  const windowReport = bridge.next<Record<string, number>>("window");
+  for (const c of [agent, bridge, twilio]) c.send("window-stop");
+  const window = await windowReport;
+  const twilioReport = twilio.next<{ latency: Latency; totals: Record<string, number>; loopDelayP99Ms: number; cpuPercent: number }>("report");
+  twilio.send("report");
+  const agentReport = agent.next<{ latency: Latency; loopDelayP99Ms: number; cpuPercent: number }>("report");
+  agent.send("report");
+  const [t, a] = await Promise.all([twilioReport, agentReport]);
+
+  process.stderr.write("    window done; hanging up…\n");
+  const stopped = twilio.next("calls-stopped");
+  twilio.send("stop-calls");
+  await stopped;
+  await sleep(500);
+  const endReport = bridge.next<{ ended: { reasons: Record<string, number> } }>("report");
+  bridge.send("report");
+  const end = await endReport;
+  for (const c of [twilio, bridge, agent]) c.send("shutdown");
+  await Promise.all([twilio.exited, bridge.exited, agent.exited]);
+
+  const cpuPercent = (window.cpuMs! / window.wallMs!) * 100;
+  return {
+    calls,
+    scheduler,
+    liveCalls: window.liveCalls!,
+    bridgeCpuPercent: cpuPercent,
+    bridgeSystemCpuPercent: (window.systemMs! / window.wallMs!) * 100,
+    cpuPerCallPercent: cpuPercent / calls,
+    eventLoopUtilization: window.eventLoopUtilization!,
+    bridgeLoopDelayP99Ms: window.loopDelayP99Ms!,
+    rssMb: window.rssMb!,
+    callerToAgent: a.latency,
+    agentToCaller: t.latency,
+    droppedFrames: a.latency.gaps + t.latency.gaps + window.droppedInWindow!,
+    droppedInBridge: window.droppedInWindow!,
+    marksEchoed: t.totals.marksEchoed!,
+    maxLeadMs: window.maxLeadMs!,
+    driverLoopDelayP99Ms: { twilio: t.loopDelayP99Ms, agent: a.loopDelayP99Ms },
+    driverCpuPercent: { twilio: t.cpuPercent, agent: a.cpuPercent },
+    endReasons: end.ended.reasons,
+  };
+}
+
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+function table(results: RunResult[]): string {
+  const lines = [
+    "| calls | timers | bridge CPU (% of one core; kernel part) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.calls} | ${r.scheduler} | ${f(r.bridgeCpuPercent)} % (${f(r.bridgeSystemCpuPercent)} %) | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ` +
+        `${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.droppedFrames} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.bridgeLoopDelayP99Ms, 2)} ms | ${f(r.rssMb, 0)} MB |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function pathTable(paths: PathResult[]): string {
+  const lines = ["| per 20 ms frame | bridge (ours) | vendor-guide path | ratio |", "|---|---:|---:|---:|"];
+  for (const p of paths) lines.push(`| ${p.path} | ${f(p.oursNs / 1000, 2)} µs | ${f(p.vendorNs / 1000, 2)} µs | ${f(p.vendorNs / p.oursNs, 1)}× |`);
+  return lines.join("\n");
+}
+
+const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
+process.stderr.write(`phone bridge load benchmark on ${machine}; ${windowMs / 1000} s window per run\n`);
+const results: RunResult[] = [];
+for (const calls of counts) {
+  process.stderr.write(`  ${calls} calls (shared scheduler)…\n`);
+  results.push(await runOnce(calls, "shared"));
+}
+const timerAt = Number(values["timer-scheduler-at"]);
+if (timerAt > 0) {
+  process.stderr.write(`  ${timerAt} calls (one timer per call)…\n`);
+  results.push(await runOnce(timerAt, "timer"));
+}
+process.stderr.write("  audio path per frame…\n");
+const paths = measureAudioPaths();
+
+const at200 = results.find((r) => r.calls === 200 && r.scheduler === "shared");
+const verdict = at200
+  ? `targets at 200 calls: CPU ${f(at200.bridgeCpuPercent)} % (< 50 %: ${at200.bridgeCpuPercent < 50 ? "met" : "NOT met"}), ` +
+    `p99 ${f(Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99), 2)} ms (≤ 5 ms: ${Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99) <= 5 ? "met" : "NOT met"}), ` +
+    `drops ${at200.droppedFrames} (zero: ${at200.droppedFrames === 0 ? "met" : "NOT met"})`
+  : "no 200-call run";
+console.log(`\nPhone bridge load (${machine}; ${windowMs / 1000} s window after a 2 s steady state)\n\n${table(results)}\n\n${verdict}\n\nAudio path, CPU per frame (same run)\n\n${pathTable(paths)}\n`);
+mkdirSync(dirname(values.json), { recursive: true });
+writeFileSync(values.json, `${JSON.stringify({ machine, windowMs, results, paths, at: new Date().toISOString() }, null, 2)}\n`);
