@@ -14,6 +14,7 @@ audio at real time as 20 ms μ-law media, presses keys, plays back what it gets 
 options:
   --url URL            the bridge's media WebSocket (required)
   --audio FILE.wav     caller audio: mono PCM16 WAV at any rate (converted to 8 kHz μ-law)
+  --speak-after-ms N   silence before the audio (let the agent's greeting play; default 0)
   --dtmf D@T           press D at time T after start (2s, 1500ms, 2.5), repeatable
   --tail-ms N          silence after the audio before stop (default 1000)
   --param NAME=VALUE   a start.customParameters entry, repeatable
@@ -48,7 +49,9 @@ export async function runTwilioSimulation(argv: string[], io: CliIo): Promise<nu
   }
   const tailMs = values["tail-ms"] === undefined ? undefined : Number(values["tail-ms"]);
   if (tailMs !== undefined && !(Number.isInteger(tailMs) && tailMs >= 0)) throw new UsageError("--tail-ms takes a whole number of ms");
-  const audio = values.audio ? loadCallerWav(values.audio) : undefined;
+  const speakAfterMs = values["speak-after-ms"] === undefined ? 0 : Number(values["speak-after-ms"]);
+  if (!(Number.isInteger(speakAfterMs) && speakAfterMs >= 0)) throw new UsageError("--speak-after-ms takes a whole number of ms");
+  const audio = values.audio ? withLeadIn(loadCallerWav(values.audio), speakAfterMs) : undefined;
   const progress = (line: string) => {
     if (!values.quiet) io.stderr.write(`${line}\n`);
   };
@@ -81,6 +84,14 @@ export async function runTwilioSimulation(argv: string[], io: CliIo): Promise<nu
   return record.sent.stopAtMs !== undefined ? EXIT.ok : EXIT.failed;
 }
 
+/** `ms` of silence, then the audio (8 kHz). */
+function withLeadIn(audio: Int16Array, ms: number): Int16Array {
+  if (ms === 0) return audio;
+  const out = new Int16Array((ms * 8) + audio.length);
+  out.set(audio, ms * 8);
+  return out;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
@@ -92,6 +103,7 @@ function parse(argv: string[]) {
         audio: { type: "string" },
         dtmf: { type: "string", multiple: true },
         "tail-ms": { type: "string" },
+        "speak-after-ms": { type: "string" },
         param: { type: "string", multiple: true },
         "auth-token": { type: "string" },
         fast: { type: "boolean" },
