@@ -89,10 +89,13 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     await tab.evaluate(() => window.vx.setMuted(false));
     await until(() => recorder.audio(id).length - before >= 16000 * 1.5, "1.5 s of the tone at the simulator");
     const tone = toneFrequency(recorder.audio(id).subarray(before), 16000);
-    expect(tone.seconds).toBeGreaterThan(1);
+    expect(tone.windows).toBeGreaterThanOrEqual(10); // at least a second of tone
     expect(Math.abs(tone.hz - TONE_HZ)).toBeLessThan(3);
 
     const record = sim.sessions().find((s) => s.id === id)!;
+    // The simulator's own meter (crossings over every loud frame, the onset included: coarser) agrees within 3 %;
+    // a rate mistake would read ≥ 9 % off (44.1 vs 48 kHz) or 3× off (48 kHz sent as 16 kHz).
+    expect(Math.abs(record.received.audio.toneHz! - TONE_HZ)).toBeLessThan(TONE_HZ * 0.03);
     expect(record.rates).toEqual({ user: 16000, agent: 16000 });
     expect(Object.keys(record.received.audio.frameSamples)).toEqual(["320"]);
     expect(record.received.textFrames).toBe(0);
@@ -145,7 +148,9 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     // The tone, resampled 44.1 kHz → 24 kHz in the worklet, in 960-byte frames.
     await until(() => recorder.audio(id).length >= 24000 * 1.5, "1.5 s of the tone at the simulator");
     const tone = toneFrequency(recorder.audio(id), 24000);
+    expect(tone.windows).toBeGreaterThanOrEqual(10);
     expect(Math.abs(tone.hz - TONE_HZ)).toBeLessThan(3);
+    expect(Math.abs(sim.sessions().find((s) => s.id === id)!.received.audio.toneHz! - TONE_HZ)).toBeLessThan(TONE_HZ * 0.03);
     expect(Object.keys(sim.sessions().find((s) => s.id === id)!.received.audio.frameSamples)).toEqual(["480"]);
     await tab.evaluate(() => window.vx.stop());
     await tab.close();

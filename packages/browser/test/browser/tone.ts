@@ -26,33 +26,28 @@ export function writeToneWav(path: string, hz: number, rate = 48000, seconds = 1
 }
 
 /**
- * The dominant frequency of the loud part of a recording: the longest run of 20 ms windows above
- * −30 dBFS, trimmed by 100 ms at each end (the microphone's fade-in, the resampler's start), then
- * rising zero crossings interpolated between samples.
+ * The frequency of a tone in a recording: zero crossings (interpolated between samples) in each
+ * 100 ms window louder than −40 dBFS, and the median over those windows. The median ignores the
+ * first window or two, where the microphone starts and the browser's audio processing settles.
  */
-export function toneFrequency(samples: Int16Array, rate: number): { hz: number; seconds: number } {
-  const win = Math.round(rate / 50);
-  let best = { start: 0, end: 0 };
-  let runStart = -1;
-  for (let w = 0; w * win + win <= samples.length; w++) {
-    let sum = 0;
-    for (let i = w * win; i < (w + 1) * win; i++) sum += samples[i]! * samples[i]!;
-    const loud = Math.sqrt(sum / win) / 32768 > 10 ** (-30 / 20);
-    if (loud && runStart < 0) runStart = w * win;
-    if ((!loud || (w + 2) * win > samples.length) && runStart >= 0) {
-      const end = loud ? (w + 1) * win : w * win;
-      if (end - runStart > best.end - best.start) best = { start: runStart, end };
-      runStart = -1;
+export function toneFrequency(samples: Int16Array, rate: number): { hz: number; windows: number } {
+  const size = Math.round(rate / 10);
+  const floor = 32768 * 10 ** (-40 / 20);
+  const estimates: number[] = [];
+  for (let start = 0; start + size <= samples.length; start += size) {
+    const window = samples.subarray(start, start + size);
+    let energy = 0;
+    for (const v of window) energy += v * v;
+    if (Math.sqrt(energy / size) < floor) continue;
+    const crossings: number[] = [];
+    for (let i = 1; i < window.length; i++) {
+      const a = window[i - 1]!;
+      const b = window[i]!;
+      if (a < 0 && b >= 0) crossings.push(i - 1 + -a / (b - a));
     }
+    if (crossings.length >= 2) estimates.push(((crossings.length - 1) * rate) / (crossings.at(-1)! - crossings[0]!));
   }
-  const trim = Math.round(rate / 10);
-  const tone = samples.subarray(best.start + trim, Math.max(best.start + trim, best.end - trim));
-  const crossings: number[] = [];
-  for (let i = 1; i < tone.length; i++) {
-    const a = tone[i - 1]!;
-    const b = tone[i]!;
-    if (a < 0 && b >= 0) crossings.push(i - 1 + -a / (b - a));
-  }
-  if (crossings.length < 2) return { hz: 0, seconds: tone.length / rate };
-  return { hz: ((crossings.length - 1) * rate) / (crossings.at(-1)! - crossings[0]!), seconds: tone.length / rate };
+  estimates.sort((a, b) => a - b);
+  const hz = estimates.length === 0 ? 0 : estimates[Math.floor(estimates.length / 2)]!;
+  return { hz, windows: estimates.length };
 }
