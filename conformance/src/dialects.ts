@@ -1,5 +1,6 @@
 import { ConfigError, type Dialect } from "@voxwire/core";
 import type { ClientTarget } from "./client-target.js";
+import type { AuthRefusal } from "./live/auth-refusal.js";
 import { type OmniRate, omni } from "@voxwire/omni";
 import { omniFront } from "./simulator/fronts/omni-front.js";
 import { omnia } from "@voxwire/omnia";
@@ -30,6 +31,8 @@ export interface DialectEntry {
   front(options?: FrontOptions): VendorFront;
   /** What the front accepts from `voxwire simulate --front-option name=value`. */
   readonly frontOptions?: Readonly<Record<string, FrontOptionSpec>>;
+  /** How the vendor refuses a wrong key (the `bad-credential` scenario expects exactly this). */
+  readonly authRefusal: AuthRefusal;
 }
 
 /** How long an issued token stays valid, for the fronts that issue tokens. */
@@ -45,6 +48,7 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
     client: ({ url, key, agentId, sampleRate }) =>
       omni({ agentId: agentId ?? OMNI_SAMPLE_AGENT, apiKey: key, rate: (sampleRate ?? 24000) as OmniRate, baseUrl: url }),
     front: omniFront,
+    authRefusal: { kind: "close", code: 4401, errorCode: "auth_failed", source: "seeds 000 and 003, Troubleshooting: 4401 = bad key" },
   },
   omnia: {
     name: "omnia",
@@ -62,6 +66,7 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
       createStatus: { type: "number", values: [200, 201], summary: "the status a created call is answered with (default 201)" },
       debug: { type: "boolean", summary: "narrate the call in debug messages" },
     },
+    authRefusal: { kind: "bootstrap", statuses: [401, 403], source: "seed 002: the create call is answered non-2xx and its body is the error" },
   },
   "token-first": {
     name: "token-first",
@@ -70,6 +75,11 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
     client: ({ url, key }) => tokenFirst({ apiUrl: url, apiKey: key }),
     front: (options) => tokenFirstFront(options as TokenFirstFrontOptions),
     frontOptions: { tokenTtlMs: TOKEN_TTL_OPTION },
+    authRefusal: {
+      kind: "bootstrap",
+      statuses: [401, 403],
+      source: "seed 001's token call refused (the document shows no failure; voxwire's simulator answers 401)",
+    },
   },
   orbitali: {
     name: "orbitali",
@@ -82,6 +92,7 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
       inputRate: { type: "number", summary: "the input rate the protocol block declares, Hz (default 16000)" },
       outputRate: { type: "number", summary: "the output rate the protocol block declares, Hz (default 24000)" },
     },
+    authRefusal: { kind: "bootstrap", statuses: [401, 403], source: "seed 004: realtime-sessions refuses the key; the route passes the status on" },
   },
 };
 

@@ -1,0 +1,17 @@
+import { type Scenario, failed, passed, skipped } from "../scenario.js";
+
+/** Agent state: reported at all, and on the simulator `listening` before the agent first speaks. */
+export const agentStateScenario: Scenario = {
+  id: "agent-state",
+  title: "agent state",
+  skip: (ctx) => (ctx.capabilities.agentState ? undefined : "the dialect declares no agent state (agentState: false)"),
+  async run(ctx) {
+    const { call } = await ctx.conversation();
+    if (!call) return skipped("no session (see bootstrap)");
+    const states = call.of("agent-state").map((e) => e.event.state);
+    const detail = states.length > 0 ? `states: ${states.join(" → ")}` : "no agent state reported";
+    if (states.length === 0) return failed(detail);
+    if (ctx.sim && states[0] !== "listening") return failed(`${detail}: the first state should be listening (ready)`);
+    return passed(detail, { states: states.length });
+  },
+};

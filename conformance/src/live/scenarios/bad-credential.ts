@@ -1,0 +1,48 @@
+import { type AuthRefusal, type ObservedRefusal, describeObserved, describeRefusal, matchesRefusal } from "../auth-refusal.js";
+import { asError } from "../conversation.js";
+import { LiveCall } from "../live-call.js";
+import { observedClose, observedRefusal } from "../observed-refusal.js";
+import { type Scenario, type ScenarioOutcome, failed, passed } from "../scenario.js";
+import { APP_RATE } from "../test-audio.js";
+import { WireTap } from "../wire-tap.js";
+
+/** A key no vendor issued, made only of characters every credential slot accepts (a subprotocol too). */
+export const WRONG_KEY = "voxwire-wrong-key-0000";
+/** Error codes that mean "this credential will not do" when a dialect declares no refusal. */
+const AUTH_CODES = new Set(["auth_failed", "missing_scope", "token_expired"]);
+
+/** A wrong key is refused the way the vendor documents it (a close code, or the bootstrap call's status). */
+export const badCredentialScenario: Scenario = {
+  id: "bad-credential",
+  title: "a bad credential is refused as documented",
+  async run(ctx) {
+    ctx.progress("dialing with a wrong key");
+    const dialect = ctx.subject.client({ ...ctx.target, key: WRONG_KEY });
+    const tap = new WireTap();
+    let observed: ObservedRefusal;
+    try {
+      const call = await LiveCall.open(dialect, { appRate: APP_RATE, stepMs: ctx.stepMs, signal: ctx.signal, tap });
+      const ended = await call.waitFor((e) => e.type === "session-ended", ctx.stepMs);
+      const started = call.of("session-started").length > 0;
+      if (!ended) {
+        await call.close(1000);
+        return failed(`a wrong key opened a session${started ? " and it started" : ""}: nothing refused it within ${ctx.stepMs} ms`);
+      }
+      observed = observedClose(call);
+    } catch (error) {
+      observed = observedRefusal(asError(error), tap.upgrade?.status);
+    }
+    return judge(ctx.subject.authRefusal, observed);
+  },
+};
+
+function judge(expected: AuthRefusal | undefined, observed: ObservedRefusal): ScenarioOutcome {
+  const seen = describeObserved(observed);
+  const measured = { refusal: seen };
+  if (!expected) {
+    const authLike = AUTH_CODES.has(observed.errorCode ?? "") || (observed.kind === "bootstrap" && (observed.status === 401 || observed.status === 403));
+    return authLike ? passed(`refused: ${seen} (the dialect declares no documented refusal)`, measured) : failed(`refused, but not as an auth failure: ${seen}`, measured);
+  }
+  if (matchesRefusal(expected, observed)) return passed(`refused with ${seen}, as documented (${expected.source})`, measured);
+  return failed(`refused with ${seen}; documented: ${describeRefusal(expected)} (${expected.source})`, measured);
+}
