@@ -85,18 +85,21 @@ export function createWasmEngine(design: ResamplerDesign, capacity: number): Res
     name: "wasm",
     history,
     writeInt16(chunk, start, count, at) {
-      stage16.set(count === chunk.length ? chunk : chunk.subarray(start, start + count));
+      if (count === chunk.length) stage16.set(chunk);
+      else copy(chunk, start, stage16, 0, count);
       k.load_i16(stageOffset, histOffset + at * 4, count);
     },
     writeFloat32(chunk, start, count, at) {
-      stage32.set(count === chunk.length ? chunk : chunk.subarray(start, start + count));
+      if (count === chunk.length) stage32.set(chunk);
+      else copy(chunk, start, stage32, 0, count);
       k.load_f32(stageOffset, histOffset + at * 4, count, FLOAT_INPUT_LIMIT);
     },
     runInt16(state, count, out, offset) {
       while (count > 0) {
         const n = Math.min(count, OUT_BLOCK);
         k.run_i16(coefOffset, taps, phases, posStep, phaseStep, histOffset, state.pos, state.phase, n, outOffset);
-        out.set(n === OUT_BLOCK ? out16 : out16.subarray(0, n), offset);
+        if (n === OUT_BLOCK) out.set(out16, offset);
+        else copy(out16, 0, out, offset, n);
         advance(state, n);
         offset += n;
         count -= n;
@@ -106,13 +109,20 @@ export function createWasmEngine(design: ResamplerDesign, capacity: number): Res
       while (count > 0) {
         const n = Math.min(count, OUT_BLOCK);
         k.run_f32(coefOffset, taps, phases, posStep, phaseStep, histOffset, state.pos, state.phase, n, outOffset, 1 / 32768);
-        out.set(n === OUT_BLOCK ? out32 : out32.subarray(0, n), offset);
+        if (n === OUT_BLOCK) out.set(out32, offset);
+        else copy(out32, 0, out, offset, n);
         advance(state, n);
         offset += n;
         count -= n;
       }
     },
   };
+
+  // An indexed copy instead of `set(subarray(...))`: a subarray is an object per call, and an
+  // AudioWorklet calls this every 128 samples, where nothing should allocate.
+  function copy(from: ArrayLike<number>, fromAt: number, to: { [i: number]: number }, toAt: number, n: number): void {
+    for (let i = 0; i < n; i++) to[toAt + i] = from[fromAt + i]!;
+  }
 
   function advance(state: { pos: number; phase: number }, n: number): void {
     const total = state.phase + n * step;
