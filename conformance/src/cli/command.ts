@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Stops a long-running command (`simulate`) as SIGINT/SIGTERM do. */
   signal?: AbortSignal;
+  /** The environment (NO_COLOR); default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** One subcommand, in its own file in `commands/`. */

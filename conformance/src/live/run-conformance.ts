@@ -125,7 +125,14 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
       }
       ctx.progress("running");
       const outcome = await withDeadline(scenario.run(ctx), SCENARIO_MS);
-      results.push({ id: scenario.id, title: scenario.title, status: outcome.status, detail: secrets.redact(outcome.detail), measured: outcome.measured ?? {} });
+      results.push({
+        id: scenario.id,
+        title: scenario.title,
+        status: outcome.status,
+        detail: secrets.redact(outcome.detail),
+        measured: outcome.measured ?? {},
+        ...(outcome.summary ? { summary: secrets.redact(outcome.summary) } : {}),
+      });
     }
     const last = await conversation?.catch(() => undefined);
     if (last?.call && !last.call.ended) await last.call.close(1000);

@@ -14,6 +14,8 @@ export interface ScenarioResult {
   readonly detail: string;
   /** Numbers with units in their names (`bargeInMs`, `toneHz`). */
   readonly measured: Measured;
+  /** The measured values in a few words, for a table (`barge-in 41 ms · 0 ms after clear`). */
+  readonly summary?: string;
 }
 
 /** Every scenario of one dialect against one target. */

@@ -30,6 +30,8 @@ export interface ScenarioOutcome {
   readonly status: ScenarioStatus;
   readonly detail: string;
   readonly measured?: Measured;
+  /** The measured values in a few words, for a table. */
+  readonly summary?: string;
 }
 
 /** One live scenario: skipped by what the dialect declares, run against the target otherwise. */
@@ -41,8 +43,18 @@ export interface Scenario {
   run(ctx: ScenarioContext): Promise<ScenarioOutcome>;
 }
 
-export const passed = (detail: string, measured: Measured = {}): ScenarioOutcome => ({ status: "passed", detail, measured });
-export const failed = (detail: string, measured: Measured = {}): ScenarioOutcome => ({ status: "failed", detail, measured });
+export const passed = (detail: string, measured: Measured = {}, summary?: string): ScenarioOutcome => ({
+  status: "passed",
+  detail,
+  measured,
+  ...(summary ? { summary } : {}),
+});
+export const failed = (detail: string, measured: Measured = {}, summary?: string): ScenarioOutcome => ({
+  status: "failed",
+  detail,
+  measured,
+  ...(summary ? { summary } : {}),
+});
 export const skipped = (detail: string): ScenarioOutcome => ({ status: "skipped", detail });
 
 /** Milliseconds rounded for reports (0.1 ms below 10 ms, else whole). */

@@ -12,6 +12,6 @@ export const agentStateScenario: Scenario = {
     const detail = states.length > 0 ? `states: ${states.join(" → ")}` : "no agent state reported";
     if (states.length === 0) return failed(detail);
     if (ctx.sim && states[0] !== "listening") return failed(`${detail}: the first state should be listening (ready)`);
-    return passed(detail, { states: states.length });
+    return passed(detail, { states: states.length }, states.join(" → "));
   },
 };

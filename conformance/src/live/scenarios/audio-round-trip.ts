@@ -51,7 +51,7 @@ export const audioRoundTripScenario: Scenario = {
         measured.pacingRealTime = round(pacing.realTime, 2);
         measured.jitterMs = ms(pacing.jitterMs);
         measured.maxLateMs = ms(pacing.maxLateMs);
-        const text = `pacing ${measured.pacingRealTime}× real time, jitter ${measured.jitterMs} ms`;
+        const text = `pacing ${pacing.realTime.toFixed(2)}× real time, jitter ${measured.jitterMs} ms`;
         if (pacing.realTime < MIN_REAL_TIME) problems.push(`${text}: agent audio arrives slower than it plays`);
         else notes.push(text);
       }
@@ -70,7 +70,8 @@ export const audioRoundTripScenario: Scenario = {
     else notes.push("the tone's rate is checked only on the built-in simulator (it reports what it heard)");
     checkAnswer(ctx, conversation, problems, notes, measured);
 
-    return problems.length === 0 ? passed(notes.join("; "), measured) : failed(`${problems.join("; ")} (${notes.join("; ")})`, measured);
+    const summary = audioSummary(measured, wire.inbound.sampleRate, wire.outbound.sampleRate);
+    return problems.length === 0 ? passed(notes.join("; "), measured, summary) : failed(`${problems.join("; ")} (${notes.join("; ")})`, measured, summary);
   },
 };
 
@@ -131,4 +132,21 @@ function checkAnswer(ctx: ScenarioContext, conversation: Conversation, problems:
     measured.answerMs = ms(marks.answer - marks.toneEnd);
     notes.push(`answered ${measured.answerMs} ms after the user stopped`);
   }
+}
+
+/** `first audio 0.3 ms · in 20 ms · out 20 ms · 1.00× jitter 5.2 ms · tone 438 Hz · answer 603 ms` */
+function audioSummary(measured: Record<string, number | string>, inRate: number, outRate: number): string {
+  const parts: string[] = [];
+  if (measured.firstAudioMs !== undefined) parts.push(`first audio ${measured.firstAudioMs} ms`);
+  const dominant = (text: unknown, rate: number) => {
+    const match = typeof text === "string" ? /^(\d+) samples \(([\d.]+) ms\)/.exec(text) : null;
+    return match ? `${match[2]} ms@${rate / 1000}k` : undefined;
+  };
+  const inFrame = dominant(measured.inFrames, inRate);
+  const outFrame = dominant(measured.outFrames, outRate);
+  if (inFrame || outFrame) parts.push(`frames in ${inFrame ?? "?"}, out ${outFrame ?? "?"}`);
+  if (measured.pacingRealTime !== undefined) parts.push(`pacing ${Number(measured.pacingRealTime).toFixed(2)}×, jitter ${measured.jitterMs} ms`);
+  if (measured.toneHeardHz !== undefined) parts.push(`tone ${TONE_HZ}→${measured.toneHeardHz} Hz`);
+  if (measured.answerMs !== undefined) parts.push(`answer ${measured.answerMs} ms`);
+  return parts.join(" · ");
 }

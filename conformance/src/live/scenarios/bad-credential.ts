@@ -43,6 +43,6 @@ function judge(expected: AuthRefusal | undefined, observed: ObservedRefusal): Sc
     const authLike = AUTH_CODES.has(observed.errorCode ?? "") || (observed.kind === "bootstrap" && (observed.status === 401 || observed.status === 403));
     return authLike ? passed(`refused: ${seen} (the dialect declares no documented refusal)`, measured) : failed(`refused, but not as an auth failure: ${seen}`, measured);
   }
-  if (matchesRefusal(expected, observed)) return passed(`refused with ${seen}, as documented (${expected.source})`, measured);
+  if (matchesRefusal(expected, observed)) return passed(`refused with ${seen}, as documented (${expected.source})`, measured, `refused: ${seen}`);
   return failed(`refused with ${seen}; documented: ${describeRefusal(expected)} (${expected.source})`, measured);
 }

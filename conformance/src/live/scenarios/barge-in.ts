@@ -45,7 +45,7 @@ export const bargeInScenario: Scenario = {
       const detail = `playback-clear ${measured.bargeInMs} ms after the user started talking over the agent; ${late.length} agent frames (${measured.audioAfterClearMs} ms) after it`;
       if (ctx.sim && late.length > 0) return failed(`${detail}: the agent kept talking`, measured);
       if (ctx.sim && ctx.sim.sessions().at(-1)?.agent.bargeIns === 0) return failed(`${detail}, but the simulator saw no barge-in`, measured);
-      return passed(detail, measured);
+      return passed(detail, measured, `barge-in ${measured.bargeInMs} ms · ${measured.audioAfterClearMs} ms audio after the clear`);
     } finally {
       await call.close(2000);
     }

@@ -31,6 +31,7 @@ export const bootstrapScenario: Scenario = {
     measured.startedMs = ms(marks.started - call.openedAtMs);
     const ids = Object.keys(started.ids);
     const bootstrap = measured.bootstrapMs !== undefined ? ` (bootstrap call ${measured.bootstrapMs} ms)` : "";
-    return passed(`connected in ${measured.connectMs} ms${bootstrap}, session started ${measured.startedMs} ms after the socket opened${ids.length ? ` (ids: ${ids.join(", ")})` : ""}`, measured);
+    const summary = `connect ${measured.connectMs} ms${measured.bootstrapMs !== undefined ? ` (bootstrap call ${measured.bootstrapMs} ms)` : ""} · started +${measured.startedMs} ms`;
+    return passed(`connected in ${measured.connectMs} ms${bootstrap}, session started ${measured.startedMs} ms after the socket opened${ids.length ? ` (ids: ${ids.join(", ")})` : ""}`, measured, summary);
   },
 };

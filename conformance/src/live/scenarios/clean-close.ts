@@ -25,6 +25,6 @@ export const cleanCloseScenario: Scenario = {
     if (code !== undefined && code !== 1000 && code !== 1005) return failed(`${detail}: not a clean close code`, measured);
     if (marks.closeMs > CLOSE_BOUND_MS) return failed(`${detail}: slower than ${CLOSE_BOUND_MS} ms`, measured);
     if (simRecord?.close && simRecord.close.code !== 1000) return failed(`${detail}, but the agent saw close ${simRecord.close.code}`, measured);
-    return passed(detail, measured);
+    return passed(detail, measured, `closed in ${measured.closeMs} ms (${code ?? "no code"})`);
   },
 };

@@ -36,6 +36,12 @@ export const dtmfScenario: Scenario = {
     }
     if (marks.dtmfSent !== undefined) measured.dtmfSentAtMs = ms(marks.dtmfSent);
     const detail = notes.join("; ");
-    return problems.length === 0 ? passed(detail, measured) : failed(`${problems.join("; ")}${detail ? ` (${detail})` : ""}`, measured);
+    const summary = [
+      ctx.capabilities.dtmfOut ? `out "${DTMF_OUT}" ${simRecord?.received.dtmf.includes(DTMF_OUT) ? "received" : "sent"}` : "",
+      ctx.capabilities.dtmfIn && ctx.sim ? `in "${DTMF_IN}" ${conversation.dtmfIn ? "arrived" : "missing"}` : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    return problems.length === 0 ? passed(detail, measured, summary) : failed(`${problems.join("; ")}${detail ? ` (${detail})` : ""}`, measured);
   },
 };

@@ -36,7 +36,12 @@ export const transcriptsScenario: Scenario = {
     if (ctx.sim && turns.agent === 0) problems.push("no agent transcript for the greeting");
     if (ctx.sim && turns.user === 0) problems.push("no user transcript for the user's turn");
     const measured = { agentTurns: turns.agent, agentDeltas: deltas.agent, userTurns: turns.user, userDeltas: deltas.user };
-    const detail = `agent: ${turns.agent} turn(s), ${deltas.agent} delta(s); user: ${turns.user} turn(s), ${deltas.user} delta(s)`;
-    return problems.length === 0 ? passed(detail, measured) : failed(`${problems.join("; ")} (${detail})`, measured);
+    const detail = `agent: ${plural(turns.agent, "turn")}, ${plural(deltas.agent, "delta")}; user: ${plural(turns.user, "turn")}, ${plural(deltas.user, "delta")}`;
+    const summary = `agent: ${plural(turns.agent, "turn")}, ${plural(deltas.agent, "delta")} · user: ${plural(turns.user, "turn")}, ${plural(deltas.user, "delta")}`;
+    return problems.length === 0 ? passed(detail, measured, summary) : failed(`${problems.join("; ")} (${detail})`, measured, summary);
   },
 };
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

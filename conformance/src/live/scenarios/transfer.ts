@@ -16,6 +16,6 @@ export const transferScenario: Scenario = {
     if (!call) return skipped("no session (see bootstrap)");
     if (transfer?.event.type !== "transfer-requested") return failed(`no transfer-requested after pressing ${TRANSFER_DIGIT}`);
     const reason = transfer.event.reason ? ` (reason: ${transfer.event.reason})` : "";
-    return passed(`transfer-requested after pressing ${TRANSFER_DIGIT}${reason}`, marks.dtmfSent === undefined ? {} : { transferAtMs: ms(transfer.atMs) });
+    return passed(`transfer-requested after pressing ${TRANSFER_DIGIT}${reason}`, marks.dtmfSent === undefined ? {} : { transferAtMs: ms(transfer.atMs) }, `requested after pressing ${TRANSFER_DIGIT}`);
   },
 };

@@ -1,0 +1,163 @@
+import { parseArgs } from "node:util";
+import { DIALECTS, type DialectEntry, dialectEntry } from "../../dialects.js";
+import { checkGoldens } from "../../golden/check-goldens.js";
+import { DEFAULT_STEP_MS, runConformance, scenarioIds } from "../../live/run-conformance.js";
+import { type DialectReport, type ScenarioResult, tally } from "../../live/scenario-result.js";
+import { renderReports } from "../check-report.js";
+import { type CliCommand, type CliIo, UsageError } from "../command.js";
+import { exitCodeFor, tallyLine } from "../exit-code.js";
+import { palette, progressLine } from "../terminal.js";
+
+const GOLDEN = "golden";
+
+const USAGE = `usage: voxwire check <dialect> [--url URL --key KEY] [options]
+       voxwire check --all [options]
+
+Checks a dialect: its golden frames (both roles), then live scenarios against its built-in
+simulator (no key, no network) or, with --url and --key, against a live endpoint.
+Dialects: ${Object.keys(DIALECTS).join(", ")}
+Scenarios: ${[GOLDEN, ...scenarioIds()].join(", ")}
+
+options:
+  --all             every dialect against its built-in simulator
+  --url URL         the vendor's base URL (what the dialect's baseUrl/apiUrl takes); needs --key
+  --key KEY         the key for --url
+  --agent ID        the agent to talk to, where the dialect names one
+  --rate HZ         the wire rate, where the client chooses it
+  --only ID         run only this scenario, repeatable
+  --fast            the built-in simulator without real-time pacing (quicker; pacing is not measured)
+  --timeout-ms N    deadline of each network step (default ${DEFAULT_STEP_MS})
+  --json            one JSON document on stdout (progress still on stderr)
+  --quiet           no progress on stderr
+
+Exit code: 0 all passed, 1 a failure, 2 a usage error. The last line is "N passed, N failed, N skipped".
+`;
+
+interface CheckPlan {
+  entries: DialectEntry[];
+  url?: string;
+  key?: string;
+  agentId?: string;
+  sampleRate?: number;
+  only?: string[];
+  fast: boolean;
+  stepMs: number;
+  json: boolean;
+  quiet: boolean;
+}
+
+export const checkCommand: CliCommand = {
+  name: "check",
+  summary: "check a dialect (or --all) against its simulator or a live endpoint: golden frames and live scenarios",
+  usage: USAGE,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const plan = parseCheckArgs(argv);
+    const colors = palette(io.stdout, io.env ?? process.env);
+    const progress = progressLine(io, plan.quiet);
+    const reports: DialectReport[] = [];
+    try {
+      for (const entry of plan.entries) reports.push(await checkOne(entry, plan, io, progress));
+    } finally {
+      progress.done();
+    }
+    const counts = tally(reports.flatMap((r) => r.results));
+    if (plan.json) {
+      io.stdout.write(`${JSON.stringify({ voxwire: "check", version: 1, dialects: reports, summary: counts }, null, 2)}\n`);
+      if (!plan.quiet) io.stderr.write(`${tallyLine(counts)}\n`);
+    } else {
+      io.stdout.write(`${renderReports(reports, colors)}\n${tallyLine(counts)}\n`);
+    }
+    return exitCodeFor(counts);
+  },
+};
+
+async function checkOne(entry: DialectEntry, plan: CheckPlan, io: CliIo, progress: ReturnType<typeof progressLine>): Promise<DialectReport> {
+  const results: ScenarioResult[] = [];
+  const wantGolden = plan.url === undefined && (!plan.only || plan.only.includes(GOLDEN));
+  if (wantGolden) {
+    progress.update(`${entry.name} › golden frames`, true);
+    results.push((await checkGoldens(entry)).result);
+  }
+  const only = plan.only?.filter((id) => id !== GOLDEN);
+  if (only && only.length === 0) return { dialect: entry.name, target: plan.url ? "" : "built-in simulator", fast: plan.fast, results };
+  let last = "";
+  const report = await runConformance(entry, {
+    ...(plan.url !== undefined ? { url: plan.url } : {}),
+    ...(plan.key !== undefined ? { key: plan.key } : {}),
+    ...(plan.agentId !== undefined ? { agentId: plan.agentId } : {}),
+    ...(plan.sampleRate !== undefined ? { sampleRate: plan.sampleRate } : {}),
+    ...(only ? { only } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+    fast: plan.fast,
+    stepMs: plan.stepMs,
+    onProgress: ({ dialect, scenario, step }) => {
+      progress.update(`${dialect} › ${scenario}: ${step}`, scenario !== last);
+      last = scenario;
+    },
+  });
+  return { ...report, results: [...results, ...report.results] };
+}
+
+function parseCheckArgs(argv: string[]): CheckPlan {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const all = values.all ?? false;
+  if (all && positionals.length > 0) throw new UsageError("--all takes no dialect");
+  if (!all && positionals.length !== 1) throw new UsageError("name exactly one dialect, or --all");
+  if (all && (values.url !== undefined || values.key !== undefined)) throw new UsageError("--all runs the built-in simulators: it takes no --url or --key");
+  if (values.url !== undefined && values.key === undefined) throw new UsageError("--url needs --key");
+  if (values.key !== undefined && values.url === undefined) throw new UsageError("--key goes with --url (the built-in simulator needs none)");
+  if (values.url !== undefined && !/^(https?|wss?):\/\//i.test(values.url)) throw new UsageError("--url must be an http(s) or ws(s) URL");
+  let entries: DialectEntry[];
+  try {
+    entries = all ? Object.values(DIALECTS) : [dialectEntry(positionals[0]!)];
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/^\[voxwire\] /, "") : String(error));
+  }
+  const known = [GOLDEN, ...scenarioIds()];
+  const unknown = (values.only ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new UsageError(`unknown scenario ${unknown.map((id) => `"${id}"`).join(", ")}; known: ${known.join(", ")}`);
+  return {
+    entries,
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values.key !== undefined ? { key: values.key } : {}),
+    ...(values.agent !== undefined ? { agentId: values.agent } : {}),
+    ...(values.rate !== undefined ? { sampleRate: whole(values.rate, "--rate", 8000, 48000) } : {}),
+    ...(values.only !== undefined ? { only: values.only } : {}),
+    fast: values.fast ?? false,
+    stepMs: values["timeout-ms"] === undefined ? DEFAULT_STEP_MS : whole(values["timeout-ms"], "--timeout-ms", 100, 120_000),
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      all: { type: "boolean" },
+      url: { type: "string" },
+      key: { type: "string" },
+      agent: { type: "string" },
+      rate: { type: "string" },
+      only: { type: "string", multiple: true },
+      fast: { type: "boolean" },
+      "timeout-ms": { type: "string" },
+      json: { type: "boolean" },
+      quiet: { type: "boolean" },
+    },
+  });
+}
+
+function whole(text: string, flag: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} takes a whole number from ${min} to ${max}`);
+  return value;
+}
