@@ -5,5 +5,5 @@ import { register } from "tsx/esm/api";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 register({ tsconfig: `${root}tsconfig.dev.json` });
-const { main } = await import(`${root}conformance/src/cli/main.ts`);
-process.exitCode = await main(process.argv.slice(2));
+const { main, exitAfterFlush } = await import(`${root}conformance/src/cli/main.ts`);
+exitAfterFlush(await main(process.argv.slice(2)));

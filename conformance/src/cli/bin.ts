@@ -1,5 +1,5 @@
 // The published `voxwire` executable (dist/cli.js). From the workspace, `npx pnpm@10 voxwire`
 // runs main.ts through tsx instead (scripts/voxwire.mjs).
-import { main } from "./main.js";
+import { exitAfterFlush, main } from "./main.js";
 
-process.exitCode = await main(process.argv.slice(2));
+exitAfterFlush(await main(process.argv.slice(2)));

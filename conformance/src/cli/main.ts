@@ -48,3 +48,17 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     return EXIT.failed;
   }
 }
+
+/**
+ * Ends the process once stdout and stderr have flushed. A command that finished must not be
+ * kept alive by a socket a peer left hanging (a fetch's pooled connection to a server that
+ * never answered), so the executables exit explicitly.
+ */
+export function exitAfterFlush(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}

@@ -75,6 +75,13 @@ export async function runConversation(ctx: ScenarioContext): Promise<Conversatio
 
   ctx.progress("waiting for the session to start");
   marks.started = (await call.waitFor((e) => e.type === "session-started", ctx.stepMs))?.atMs;
+  if (marks.started === undefined) {
+    // Refused after the upgrade (a close code) or silent: nothing else to talk to.
+    marks.closeStart = call.tap.now();
+    marks.closeMs = await call.close(CLOSE_WAIT_MS);
+    const simRecord = sim?.sessions()[before];
+    return { call, tap, marks, ...(simRecord ? { simRecord } : {}) };
+  }
   ctx.progress("listening to the greeting");
   marks.firstAudio = (await call.waitFor((e) => e.type === "audio-chunk", GREETING_WAIT_MS))?.atMs;
   if (marks.firstAudio !== undefined) marks.greetingEnd = await call.quiet("audio-chunk", quietMs, MAX_TURN_MS);
@@ -123,4 +130,9 @@ export async function runConversation(ctx: ScenarioContext): Promise<Conversatio
 export function asError(error: unknown): VoxwireError {
   if (VoxwireError.isInstance(error)) return error;
   return new VoxwireError(error instanceof Error ? error.message : String(error), { code: "unexpected_error" });
+}
+
+/** The call, when the session opened and started; the scenarios after bootstrap need one. */
+export function startedCall(conversation: Conversation): LiveCall | undefined {
+  return conversation.marks.started === undefined ? undefined : conversation.call;
 }

@@ -28,6 +28,9 @@ export const SCENARIOS: readonly Scenario[] = [
   cleanCloseScenario,
 ];
 
+/** Errors that say the target is not there (not that it refused): no use dialing it again. */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set(["network", "timeout"]);
+
 /** Default deadline of one network step, and of a whole scenario. */
 export const DEFAULT_STEP_MS = 5000;
 const SCENARIO_MS = 30_000;
@@ -100,6 +103,7 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
     }
 
     let conversation: Promise<Conversation> | undefined;
+    let unreachable: string | undefined;
     let current = "";
     const ctx: ScenarioContext = {
       subject,
@@ -111,9 +115,13 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
       stepMs: options.stepMs ?? DEFAULT_STEP_MS,
       signal: abort.signal,
       conversation: () => {
-        conversation ??= runConversation(ctx);
+        conversation ??= runConversation(ctx).then((done) => {
+          if (done.refused && UNREACHABLE_CODES.has(done.refused.code)) unreachable = `the target could not be reached (${done.refused.code})`;
+          return done;
+        });
         return conversation;
       },
+      unreachable: () => unreachable,
       progress: (step) => options.onProgress?.({ dialect: subject.name, scenario: current, step }),
     };
     for (const scenario of selected) {

@@ -23,6 +23,8 @@ export interface ScenarioContext {
   conversation(): Promise<Conversation>;
   /** A progress note for the CLI's status line. */
   progress(step: string): void;
+  /** Why the target cannot be reached (a dial already failed with a network error or a timeout), if so: dialing again would only wait again. */
+  unreachable(): string | undefined;
 }
 
 /** How a scenario ended, before the runner adds its id and title. */

@@ -1,3 +1,4 @@
+import { startedCall } from "../conversation.js";
 import { type Scenario, failed, passed, skipped } from "../scenario.js";
 
 /** Agent state: reported at all, and on the simulator `listening` before the agent first speaks. */
@@ -6,8 +7,9 @@ export const agentStateScenario: Scenario = {
   title: "agent state",
   skip: (ctx) => (ctx.capabilities.agentState ? undefined : "the dialect declares no agent state (agentState: false)"),
   async run(ctx) {
-    const { call } = await ctx.conversation();
-    if (!call) return skipped("no session (see bootstrap)");
+    const conversation = await ctx.conversation();
+    const { call } = conversation;
+    if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     const states = call.of("agent-state").map((e) => e.event.state);
     const detail = states.length > 0 ? `states: ${states.join(" → ")}` : "no agent state reported";
     if (states.length === 0) return failed(detail);

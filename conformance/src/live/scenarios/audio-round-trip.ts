@@ -1,7 +1,7 @@
 import type { PeerCodec } from "@voxwire/core";
 import { measureTone } from "../../simulator/tone-meter.js";
 import { type TimedFrame, describeSizes, frameSizeProblem, measurePacing, round } from "../audio-measures.js";
-import type { Conversation } from "../conversation.js";
+import { type Conversation, startedCall } from "../conversation.js";
 import type { LiveCall } from "../live-call.js";
 import { type Scenario, type ScenarioContext, failed, ms, passed, skipped } from "../scenario.js";
 import { TONE_HZ, greetingAt, joinSamples } from "../test-audio.js";
@@ -25,7 +25,7 @@ export const audioRoundTripScenario: Scenario = {
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call, marks, simRecord } = conversation;
-    if (!call) return skipped("no session (see bootstrap)");
+    if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     const wire = call.session.audio.wire;
     const problems: string[] = [];
     const notes: string[] = [];

@@ -2,12 +2,14 @@ import { type AuthRefusal, type ObservedRefusal, describeObserved, describeRefus
 import { asError } from "../conversation.js";
 import { LiveCall } from "../live-call.js";
 import { observedClose, observedRefusal } from "../observed-refusal.js";
-import { type Scenario, type ScenarioOutcome, failed, passed } from "../scenario.js";
+import { type Scenario, type ScenarioOutcome, failed, passed, skipped } from "../scenario.js";
 import { APP_RATE } from "../test-audio.js";
 import { WireTap } from "../wire-tap.js";
 
 /** A key no vendor issued, made only of characters every credential slot accepts (a subprotocol too). */
 export const WRONG_KEY = "voxwire-wrong-key-0000";
+/** Errors that say nothing about the key: the target was not there. */
+const UNREACHABLE: ReadonlySet<string> = new Set(["network", "timeout"]);
 /** Error codes that mean "this credential will not do" when a dialect declares no refusal. */
 const AUTH_CODES = new Set(["auth_failed", "missing_scope", "token_expired"]);
 
@@ -32,6 +34,7 @@ export const badCredentialScenario: Scenario = {
     } catch (error) {
       observed = observedRefusal(asError(error), tap.upgrade?.status);
     }
+    if (observed.kind === "other" && UNREACHABLE.has(observed.errorCode)) return skipped(`the target could not be reached (${observed.errorCode}): nothing to refuse the key`);
     return judge(ctx.subject.authRefusal, observed);
   },
 };

@@ -20,6 +20,8 @@ export const bargeInScenario: Scenario = {
   title: "barge-in latency",
   skip: (ctx) => (ctx.capabilities.bargeIn ? undefined : "the dialect declares no barge-in (bargeIn: false)"),
   async run(ctx) {
+    const unreachable = ctx.unreachable();
+    if (unreachable) return skipped(unreachable);
     ctx.progress("dialing for barge-in");
     let call: LiveCall;
     try {
@@ -28,6 +30,7 @@ export const bargeInScenario: Scenario = {
       return skipped(`no session: ${asError(error).code}`);
     }
     try {
+      if (!(await call.waitFor((e) => e.type === "session-started", ctx.stepMs))) return skipped("no session (see bootstrap)");
       const first = await call.waitFor((e) => e.type === "audio-chunk", 4000);
       if (!first) return ctx.sim ? failed("the agent never spoke, so nothing could be interrupted") : skipped("the agent did not speak first: nothing to interrupt");
       ctx.progress("talking over the agent");

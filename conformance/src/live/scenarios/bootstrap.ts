@@ -1,4 +1,4 @@
-import { describeObserved, describeRefusal, matchesRefusal } from "../auth-refusal.js";
+import { describeObserved, matchesRefusal } from "../auth-refusal.js";
 import { observedClose, observedRefusal } from "../observed-refusal.js";
 import { type Scenario, failed, ms, passed } from "../scenario.js";
 
@@ -11,7 +11,7 @@ export const bootstrapScenario: Scenario = {
     if (refused || !call) {
       const observed = observedRefusal(refused, tap.upgrade?.status);
       const expected = ctx.subject.authRefusal;
-      const documented = expected && matchesRefusal(expected, observed) ? `: the key was refused as documented (${describeRefusal(expected)})` : "";
+      const documented = expected && matchesRefusal(expected, observed) ? `: the key was refused as documented (${expected.source})` : "";
       return failed(`the session did not open: ${describeObserved(observed)}${documented}. ${refused?.message ?? ""}`);
     }
     const measured: Record<string, number | string> = { connectMs: ms(call.openedAtMs - call.dialedAtMs) };
@@ -23,7 +23,7 @@ export const bootstrapScenario: Scenario = {
       if (!ended) return failed(`no session start within ${ctx.stepMs} ms of the socket opening`, measured);
       const observed = observedClose(call);
       const expected = ctx.subject.authRefusal;
-      const documented = expected && matchesRefusal(expected, observed) ? `: the key was refused as documented (${describeRefusal(expected)})` : "";
+      const documented = expected && matchesRefusal(expected, observed) ? `: the key was refused as documented (${expected.source})` : "";
       const error = call.of("error").find((e) => e.event.fatal)?.event;
       return failed(`the session ended before it started: ${describeObserved(observed)}${documented}.${error ? ` ${error.message}` : ""}`, measured);
     }

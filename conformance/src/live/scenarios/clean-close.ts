@@ -1,3 +1,4 @@
+import { startedCall } from "../conversation.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
 
 /** How long a clean close may take. */
@@ -11,8 +12,9 @@ export const cleanCloseScenario: Scenario = {
   id: "close",
   title: "clean close",
   async run(ctx) {
-    const { call, marks, simRecord } = await ctx.conversation();
-    if (!call) return skipped("no session (see bootstrap)");
+    const conversation = await ctx.conversation();
+    const { call, marks, simRecord } = conversation;
+    if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     if (marks.closeStart === undefined) return failed("the call never reached its close");
     const ended = call.of("session-ended").at(-1);
     if (marks.closeMs === undefined || !ended) return failed(`close() did not end the session within 5 s`);

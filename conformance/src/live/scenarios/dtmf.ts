@@ -1,4 +1,4 @@
-import { DTMF_IN, DTMF_OUT } from "../conversation.js";
+import { DTMF_IN, DTMF_OUT, startedCall } from "../conversation.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
 
 /**
@@ -12,7 +12,7 @@ export const dtmfScenario: Scenario = {
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call, simRecord, marks } = conversation;
-    if (!call) return skipped("no session (see bootstrap)");
+    if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     const problems: string[] = [];
     const notes: string[] = [];
     const measured: Record<string, number | string> = {};

@@ -1,3 +1,4 @@
+import { startedCall } from "../conversation.js";
 import { type Scenario, failed, passed, skipped } from "../scenario.js";
 
 /**
@@ -10,8 +11,9 @@ export const transcriptsScenario: Scenario = {
   title: "transcript shape",
   skip: (ctx) => (ctx.capabilities.transcripts ? undefined : "the dialect declares no transcripts (transcripts: false)"),
   async run(ctx) {
-    const { call } = await ctx.conversation();
-    if (!call) return skipped("no session (see bootstrap)");
+    const conversation = await ctx.conversation();
+    const { call } = conversation;
+    if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     const problems: string[] = [];
     const turns = { user: 0, agent: 0 };
     const deltas = { user: 0, agent: 0 };

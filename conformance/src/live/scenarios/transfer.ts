@@ -1,3 +1,4 @@
+import { startedCall } from "../conversation.js";
 import { TRANSFER_DIGIT } from "../../simulator/scripted-agent.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
 
@@ -12,8 +13,9 @@ export const transferScenario: Scenario = {
     return undefined;
   },
   async run(ctx) {
-    const { call, transfer, marks } = await ctx.conversation();
-    if (!call) return skipped("no session (see bootstrap)");
+    const conversation = await ctx.conversation();
+    const { call, transfer, marks } = conversation;
+    if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     if (transfer?.event.type !== "transfer-requested") return failed(`no transfer-requested after pressing ${TRANSFER_DIGIT}`);
     const reason = transfer.event.reason ? ` (reason: ${transfer.event.reason})` : "";
     return passed(`transfer-requested after pressing ${TRANSFER_DIGIT}${reason}`, marks.dtmfSent === undefined ? {} : { transferAtMs: ms(transfer.atMs) }, `requested after pressing ${TRANSFER_DIGIT}`);
