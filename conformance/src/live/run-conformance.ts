@@ -4,6 +4,7 @@ import { DEFAULT_SIMULATOR_KEY, type Simulator, startSimulator } from "../simula
 import { type Conversation, asError, runConversation } from "./conversation.js";
 import type { ConformanceSubject } from "./live-subject.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "./scenario.js";
+import { SCENARIO_CATALOG } from "./scenario-catalog.js";
 import type { DialectReport, ScenarioResult } from "./scenario-result.js";
 import { agentStateScenario } from "./scenarios/agent-state.js";
 import { audioRoundTripScenario } from "./scenarios/audio-round-trip.js";
@@ -15,7 +16,7 @@ import { dtmfScenario } from "./scenarios/dtmf.js";
 import { transcriptsScenario } from "./scenarios/transcripts.js";
 import { transferScenario } from "./scenarios/transfer.js";
 
-/** Every live scenario, in the order they run and print. */
+/** Every live scenario, in the catalog's order (the order they run and print). */
 export const SCENARIOS: readonly Scenario[] = [
   bootstrapScenario,
   badCredentialScenario,
@@ -26,7 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   dtmfScenario,
   transferScenario,
   cleanCloseScenario,
-];
+].sort((a, b) => SCENARIO_CATALOG.findIndex((e) => e.id === a.id) - SCENARIO_CATALOG.findIndex((e) => e.id === b.id));
 
 /** Errors that say the target is not there (not that it refused): no use dialing it again. */
 const UNREACHABLE_CODES: ReadonlySet<string> = new Set(["network", "timeout"]);

@@ -1,11 +1,11 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
 import { type Scenario, failed, passed, skipped } from "../scenario.js";
 
 /** Agent state: reported at all, and on the simulator `listening` before the agent first speaks. */
 export const agentStateScenario: Scenario = {
-  id: "agent-state",
-  title: "agent state",
-  skip: (ctx) => (ctx.capabilities.agentState ? undefined : "the dialect declares no agent state (agentState: false)"),
+  ...catalogEntry("agent-state"),
+  skip: (ctx) => catalogEntry("agent-state").skipFor?.(ctx.capabilities),
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call } = conversation;

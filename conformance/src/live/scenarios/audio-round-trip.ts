@@ -1,3 +1,4 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import type { PeerCodec } from "@voxwire/core";
 import { measureTone } from "../../simulator/tone-meter.js";
 import { type TimedFrame, describeSizes, frameSizeProblem, measurePacing, round } from "../audio-measures.js";
@@ -20,8 +21,7 @@ const MIN_REAL_TIME = 0.95;
  * and the agent answers the turn.
  */
 export const audioRoundTripScenario: Scenario = {
-  id: "audio",
-  title: "audio round trip: frame sizes, pacing, rate from a tone",
+  ...catalogEntry("audio"),
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call, marks, simRecord } = conversation;

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { type AuthRefusal, type ObservedRefusal, describeObserved, describeRefusal, matchesRefusal } from "../auth-refusal.js";
 import { asError } from "../conversation.js";
 import { LiveCall } from "../live-call.js";
@@ -15,8 +16,7 @@ const AUTH_CODES = new Set(["auth_failed", "missing_scope", "token_expired"]);
 
 /** A wrong key is refused the way the vendor documents it (a close code, or the bootstrap call's status). */
 export const badCredentialScenario: Scenario = {
-  id: "bad-credential",
-  title: "a bad credential is refused as documented",
+  ...catalogEntry("bad-credential"),
   async run(ctx) {
     ctx.progress("dialing with a wrong key");
     const dialect = ctx.subject.client({ ...ctx.target, key: WRONG_KEY });

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { asError } from "../conversation.js";
 import { LiveCall, sleep } from "../live-call.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
@@ -16,9 +17,8 @@ const AFTER_CLEAR_WATCH_MS = 300;
  * clear, and any agent audio after it.
  */
 export const bargeInScenario: Scenario = {
-  id: "barge-in",
-  title: "barge-in latency",
-  skip: (ctx) => (ctx.capabilities.bargeIn ? undefined : "the dialect declares no barge-in (bargeIn: false)"),
+  ...catalogEntry("barge-in"),
+  skip: (ctx) => catalogEntry("barge-in").skipFor?.(ctx.capabilities),
   async run(ctx) {
     const unreachable = ctx.unreachable();
     if (unreachable) return skipped(unreachable);

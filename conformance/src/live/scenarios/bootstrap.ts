@@ -1,11 +1,11 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { describeObserved, matchesRefusal } from "../auth-refusal.js";
 import { observedClose, observedRefusal } from "../observed-refusal.js";
 import { type Scenario, failed, ms, passed } from "../scenario.js";
 
 /** The session opens with the given key: the bootstrap call (if any), the upgrade, the vendor's start. */
 export const bootstrapScenario: Scenario = {
-  id: "bootstrap",
-  title: "bootstrap and auth",
+  ...catalogEntry("bootstrap"),
   async run(ctx) {
     const { refused, call, marks, tap } = await ctx.conversation();
     if (refused || !call) {

@@ -1,3 +1,4 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
 
@@ -9,8 +10,7 @@ const CLOSE_BOUND_MS = 3000;
  * close code; on the simulator the agent saw a normal close (1000).
  */
 export const cleanCloseScenario: Scenario = {
-  id: "close",
-  title: "clean close",
+  ...catalogEntry("close"),
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call, marks, simRecord } = conversation;

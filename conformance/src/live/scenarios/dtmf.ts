@@ -1,3 +1,4 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { DTMF_IN, DTMF_OUT, startedCall } from "../conversation.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
 
@@ -6,9 +7,8 @@ import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
  * must not refuse it), and on the simulator a digit pressed at the far end arrives.
  */
 export const dtmfScenario: Scenario = {
-  id: "dtmf",
-  title: "DTMF",
-  skip: (ctx) => (ctx.capabilities.dtmfOut || ctx.capabilities.dtmfIn ? undefined : "the dialect declares no DTMF (dtmfIn, dtmfOut: false)"),
+  ...catalogEntry("dtmf"),
+  skip: (ctx) => catalogEntry("dtmf").skipFor?.(ctx.capabilities),
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call, simRecord, marks } = conversation;

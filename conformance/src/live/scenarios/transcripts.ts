@@ -1,3 +1,4 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
 import { type Scenario, failed, passed, skipped } from "../scenario.js";
 
@@ -7,9 +8,8 @@ import { type Scenario, failed, passed, skipped } from "../scenario.js";
  * simulator, the greeting and the user's turn are both there.
  */
 export const transcriptsScenario: Scenario = {
-  id: "transcripts",
-  title: "transcript shape",
-  skip: (ctx) => (ctx.capabilities.transcripts ? undefined : "the dialect declares no transcripts (transcripts: false)"),
+  ...catalogEntry("transcripts"),
+  skip: (ctx) => catalogEntry("transcripts").skipFor?.(ctx.capabilities),
   async run(ctx) {
     const conversation = await ctx.conversation();
     const { call } = conversation;

@@ -1,13 +1,14 @@
+import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
 import { TRANSFER_DIGIT } from "../../simulator/scripted-agent.js";
 import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
 
 /** Transfer where declared: on the simulator, the transfer digit makes the agent ask for a human. */
 export const transferScenario: Scenario = {
-  id: "transfer",
-  title: "transfer to a human",
+  ...catalogEntry("transfer"),
   skip: (ctx) => {
-    if (!ctx.capabilities.transfer) return "the dialect declares no transfer (transfer: false)";
+    const lacking = catalogEntry("transfer").skipFor?.(ctx.capabilities);
+    if (lacking) return lacking;
     if (!ctx.sim) return "a transfer can be triggered only on the built-in simulator";
     if (!ctx.capabilities.dtmfOut) return "the simulator's agent transfers on a digit, and the dialect cannot send one";
     return undefined;

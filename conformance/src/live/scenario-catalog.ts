@@ -1,0 +1,34 @@
+import type { DialectCapabilities } from "@voxwire/core";
+
+/** A live scenario's name and the capabilities it needs; the scenario itself (with its I/O) lives in scenarios/. */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly title: string;
+  /** Why a dialect with these capabilities skips it, or undefined. */
+  readonly skipFor?: (capabilities: DialectCapabilities) => string | undefined;
+}
+
+const needs =
+  (why: string, has: (c: DialectCapabilities) => boolean) =>
+  (c: DialectCapabilities): string | undefined =>
+    has(c) ? undefined : why;
+
+/** Every live scenario, in run order: the CLI's `--only` ids and the shared suite's test names. */
+export const SCENARIO_CATALOG: readonly CatalogEntry[] = [
+  { id: "bootstrap", title: "bootstrap and auth" },
+  { id: "bad-credential", title: "a bad credential is refused as documented" },
+  { id: "audio", title: "audio round trip: frame sizes, pacing, rate from a tone" },
+  { id: "barge-in", title: "barge-in latency", skipFor: needs("the dialect declares no barge-in (bargeIn: false)", (c) => c.bargeIn) },
+  { id: "transcripts", title: "transcript shape", skipFor: needs("the dialect declares no transcripts (transcripts: false)", (c) => c.transcripts) },
+  { id: "agent-state", title: "agent state", skipFor: needs("the dialect declares no agent state (agentState: false)", (c) => c.agentState) },
+  { id: "dtmf", title: "DTMF", skipFor: needs("the dialect declares no DTMF (dtmfIn, dtmfOut: false)", (c) => c.dtmfIn || c.dtmfOut) },
+  { id: "transfer", title: "transfer to a human", skipFor: needs("the dialect declares no transfer (transfer: false)", (c) => c.transfer) },
+  { id: "close", title: "clean close" },
+];
+
+/** The catalog entry for `id` (a scenario file spreads it into its Scenario). */
+export function catalogEntry(id: string): CatalogEntry {
+  const entry = SCENARIO_CATALOG.find((e) => e.id === id);
+  if (!entry) throw new Error(`no scenario "${id}" in the catalog`);
+  return entry;
+}
