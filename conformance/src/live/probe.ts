@@ -1,0 +1,168 @@
+import { SecretSet, type VoxwireError, redactUrl } from "@voxwire/core";
+import { type ObservedRefusal, describeObserved, matchesRefusal } from "./auth-refusal.js";
+import { asError } from "./conversation.js";
+import { LiveCall } from "./live-call.js";
+import type { ConformanceSubject } from "./live-subject.js";
+import { isBootstrapError, observedClose, observedRefusal } from "./observed-refusal.js";
+import { APP_RATE } from "./test-audio.js";
+import { WireTap } from "./wire-tap.js";
+
+/** The key a probe offers when none is given: any vendor refuses it, and how it refuses is telling. */
+export const PROBE_KEY = "voxwire-probe-key";
+const DEFAULT_PROBE_STEP_MS = 3000;
+
+/**
+ * How well an endpoint answered one dialect's handshake:
+ * `speaks` (a session started), `refuses-auth` (refused the key the way the dialect documents),
+ * `deviates` (answered, but not as documented), `not-this` (nothing of the dialect there),
+ * `unreachable`.
+ */
+export type ProbeVerdict = "speaks" | "refuses-auth" | "deviates" | "not-this" | "unreachable";
+
+const SCORE: Readonly<Record<ProbeVerdict, number>> = { speaks: 3, "refuses-auth": 2, deviates: 1, "not-this": 0, unreachable: 0 };
+
+export interface ProbeAttempt {
+  readonly dialect: string;
+  readonly verdict: ProbeVerdict;
+  readonly score: number;
+  /** What the endpoint did, in one sentence (no secret). */
+  readonly detail: string;
+  /** Where it departed from the dialect's documents. */
+  readonly deviations: string[];
+  readonly ms: number;
+}
+
+export interface ProbeReport {
+  /** The endpoint, redacted. */
+  readonly url: string;
+  /** Best first. */
+  readonly attempts: ProbeAttempt[];
+  /** The best attempt that at least refused the key as documented. */
+  readonly best?: ProbeAttempt;
+}
+
+export interface ProbeOptions {
+  key?: string;
+  agentId?: string;
+  /** Deadline of each network step (default 3000 ms). */
+  stepMs?: number;
+  signal?: AbortSignal;
+  onProgress?(dialect: string): void;
+}
+
+/**
+ * Tries each dialect's handshake against an unknown endpoint, one after the other (bootstrap
+ * call, upgrade with its subprotocol, first message) with short deadlines, and ranks how each
+ * went: the first thing to run against a new vendor. Sessions that start are closed at once.
+ */
+export async function probe(url: string, subjects: readonly ConformanceSubject[], options: ProbeOptions = {}): Promise<ProbeReport> {
+  const secrets = new SecretSet().add(options.key);
+  const attempts: ProbeAttempt[] = [];
+  for (const subject of subjects) {
+    options.onProgress?.(subject.name);
+    const attempt = await probeOne(url, subject, options);
+    attempts.push({ ...attempt, detail: secrets.redact(attempt.detail), deviations: attempt.deviations.map((d) => secrets.redact(d)) });
+  }
+  attempts.sort((a, b) => b.score - a.score || a.deviations.length - b.deviations.length);
+  const best = attempts[0] && attempts[0].score >= SCORE["refuses-auth"] ? attempts[0] : undefined;
+  return { url: redactUrl(url, options.key ? [options.key] : []), attempts, ...(best ? { best } : {}) };
+}
+
+async function probeOne(url: string, subject: ConformanceSubject, options: ProbeOptions): Promise<ProbeAttempt> {
+  const key = options.key ?? PROBE_KEY;
+  const stepMs = options.stepMs ?? DEFAULT_PROBE_STEP_MS;
+  const tap = new WireTap();
+  const result = (verdict: ProbeVerdict, detail: string, deviations: string[] = []): ProbeAttempt => ({
+    dialect: subject.name,
+    verdict,
+    score: SCORE[verdict],
+    detail,
+    deviations,
+    ms: Math.round(tap.now()),
+  });
+  let dialect: ReturnType<ConformanceSubject["client"]>;
+  try {
+    dialect = subject.client({ url, key, ...(options.agentId !== undefined ? { agentId: options.agentId } : {}) });
+  } catch (error) {
+    return result("not-this", `cannot be dialed this way: ${asError(error).message}`);
+  }
+  if (dialect.role !== "client") return result("not-this", "the peer dials us (server role): nothing to probe");
+
+  let call: LiveCall;
+  try {
+    call = await LiveCall.open(dialect, { appRate: APP_RATE, stepMs, tap, ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    return refused(subject, asError(error), tap, options.key !== undefined, result);
+  }
+  try {
+    const started = await call.waitFor((e) => e.type === "session-started", stepMs);
+    const deviations = oddities(call);
+    if (started) return result("speaks", `session started ${Math.round(started.atMs - call.openedAtMs)} ms after the socket opened`, deviations);
+    const ended = call.of("session-ended").at(-1);
+    if (!ended) return result("deviates", `the socket opened, but no session start came within ${stepMs} ms`, deviations);
+    return judgeRefusal(subject, observedClose(call), options.key !== undefined, result, deviations);
+  } finally {
+    await call.close(1000);
+  }
+}
+
+/** A connect() that threw: what the bootstrap or the upgrade said. */
+function refused(
+  subject: ConformanceSubject,
+  error: VoxwireError,
+  tap: WireTap,
+  keyGiven: boolean,
+  result: (verdict: ProbeVerdict, detail: string, deviations?: string[]) => ProbeAttempt,
+): ProbeAttempt {
+  const http = tap.http.at(-1);
+  const atBootstrap = tap.dialed === undefined && http !== undefined;
+  const where = atBootstrap ? `${http.request.method} ${new URL(http.request.url).pathname}` : "the upgrade";
+  const status = isBootstrapError(error) ? error.status : atBootstrap ? http.response?.status : tap.upgrade?.status;
+  if (status === undefined) {
+    const unreachable = error.code === "network" || error.code === "timeout" || error.code === "aborted";
+    return result(unreachable ? "unreachable" : "deviates", `${where}: ${error.message}`);
+  }
+  if (status === 404 || status === 405) return result("not-this", `${where} → HTTP ${status}`);
+  const why = error.message.replace(/^\[[^\]]*\] /, "");
+  if (atBootstrap && status >= 200 && status < 300) {
+    // A 2xx without the documented body: a web page is not this dialect; other JSON deviates from it.
+    return result(looksLikeJson(http.response?.body) ? "deviates" : "not-this", `${where} → HTTP ${status}, but ${why}`);
+  }
+  if (!atBootstrap && status !== 101 && status >= 200 && status < 300) return result("not-this", `${where} → HTTP ${status}: not a WebSocket`);
+  return judgeRefusal(subject, observedRefusal(error, tap.upgrade?.status), keyGiven, result, [], where);
+}
+
+function judgeRefusal(
+  subject: ConformanceSubject,
+  observed: ObservedRefusal,
+  keyGiven: boolean,
+  result: (verdict: ProbeVerdict, detail: string, deviations?: string[]) => ProbeAttempt,
+  deviations: string[],
+  where = "",
+): ProbeAttempt {
+  const seen = `${where ? `${where} → ` : ""}${describeObserved(observed)}`;
+  const expected = subject.authRefusal;
+  if (expected && matchesRefusal(expected, observed)) {
+    const note = keyGiven ? "the key was refused" : "no key given: refused the probe's key";
+    return result("refuses-auth", `${seen}: ${note}, the way the dialect documents`, deviations);
+  }
+  const authLike = observed.errorCode === "auth_failed" || observed.errorCode === "missing_scope" || observed.errorCode === "token_expired";
+  if (authLike) return result("refuses-auth", `${seen}: an auth refusal, though not the documented one`, [...deviations, `refused with ${describeObserved(observed)} instead of the documented refusal`]);
+  return result("deviates", `${seen}`, deviations);
+}
+
+/** What a started (or ended) session showed that the dialect does not expect: frames it could not read, messages it does not know. */
+function oddities(call: LiveCall): string[] {
+  const out = new Set<string>();
+  for (const { event } of call.events) {
+    if (event.type === "error" && !event.fatal) out.add(`a frame the dialect could not read (${event.code})`);
+    if (event.type === "passthrough") out.add(`a message the dialect does not know: "${event.name}"`);
+  }
+  if (call.tap.dialed?.protocols.length && !call.tap.upgrade?.protocol) out.add("no subprotocol echoed");
+  return [...out];
+}
+
+function looksLikeJson(body: string | undefined): boolean {
+  const text = body?.trim() ?? "";
+  return text.startsWith("{") || text.startsWith("[");
+}
