@@ -2,12 +2,13 @@ import { type CliCommand, type CliIo, EXIT, UsageError } from "./command.js";
 import { bridgeCommand } from "./commands/bridge.js";
 import { checkCommand } from "./commands/check.js";
 import { probeCommand } from "./commands/probe.js";
+import { recordCommand } from "./commands/record.js";
 import { simulateCommand } from "./commands/simulate.js";
 
 export { type CliCommand, type CliIo, EXIT, UsageError };
 
 /** The subcommands. Adding one: write `commands/<name>.ts` exporting a CliCommand, and list it here. */
-const COMMANDS: readonly CliCommand[] = [checkCommand, probeCommand, simulateCommand, bridgeCommand];
+const COMMANDS: readonly CliCommand[] = [checkCommand, probeCommand, recordCommand, simulateCommand, bridgeCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

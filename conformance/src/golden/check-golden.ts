@@ -8,6 +8,7 @@ import {
   type InboundEvent,
   type PeerCodec,
   type Preparation,
+  REDACTED,
   SecretSet,
   VoxwireError,
   type WireFrame,
@@ -173,7 +174,7 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
  * as `raw` (a pass-through is its frame), without the pass-through that accompanies a mapped
  * event (Omni's transcripts), which is the same frame again.
  */
-function mirrorEvents(events: readonly WireEvent[], frame: WireFrame): InboundEvent[] {
+export function mirrorEvents(events: readonly WireEvent[], frame: WireFrame): InboundEvent[] {
   const inbound = events as readonly InboundEvent[];
   const kept = inbound.length === 1 ? inbound : inbound.filter((e) => e.type !== "passthrough");
   return kept.map((e) => ({ ...e, raw: frame }) as InboundEvent);
@@ -182,7 +183,7 @@ function mirrorEvents(events: readonly WireEvent[], frame: WireFrame): InboundEv
 function compareRequest(preparation: Preparation, target: ClientTarget, line: GoldenRequestLine): string[] {
   if (preparation.kind !== "bootstrap") return ["the dialect makes no bootstrap request"];
   const { request } = preparation;
-  const secrets = new SecretSet().add(target.key, ...request.secrets);
+  const secrets = new SecretSet().add(...[target.key, ...request.secrets].filter((s) => !s.includes(REDACTED)));
   const problems: string[] = [];
   const golden = line.request;
   if (request.method !== golden.method) problems.push(`method ${request.method}, expected ${golden.method}`);
@@ -197,7 +198,8 @@ function compareRequest(preparation: Preparation, target: ClientTarget, line: Go
 function compareConnect(plan: ConnectPlan, target: ClientTarget, line: GoldenConnectLine): string[] {
   // Redact the credentials inside the URL and subprotocols but keep their shape: a whole URL, or
   // a secret that wraps another (`pyai-key.<KEY>`), would hide it all. Their parts are listed too.
-  const all = [target.key, ...plan.secrets];
+  // A recorded plan's secrets are already the marker; redacting the marker with itself would blank it all.
+  const all = [target.key, ...plan.secrets].filter((s) => !s.includes(REDACTED));
   const wraps = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || all.some((inner) => inner.length >= 4 && inner !== s && s.includes(inner));
   const secrets = new SecretSet().add(...all.filter((s) => !wraps(s)));
   const golden = line.connect;

@@ -28,7 +28,9 @@ export class WireTap {
   /** What was dialed: URL, offered subprotocols, upgrade headers. */
   dialed: { url: string; protocols: string[]; headers: Record<string, string> } | undefined;
   /** The upgrade's answer: 101 with the echoed subprotocol, or the status of a refusal. */
-  upgrade: { status: number; protocol: string | undefined } | undefined;
+  upgrade: { status: number; protocol: string | undefined; body?: string } | undefined;
+  /** The socket's close as it happened (code and reason), whoever closed. */
+  closed: { code: number; reason: string; atMs: number } | undefined;
   readonly #t0 = performance.now();
 
   /** ms since the tap was made. */
@@ -48,9 +50,16 @@ export class WireTap {
           tap.upgrade = { status: res.statusCode ?? 101, protocol: typeof protocol === "string" ? protocol : undefined };
         });
         this.on("unexpected-response", (_req, res) => {
-          tap.upgrade = { status: res.statusCode ?? 0, protocol: undefined };
+          const refusal = { status: res.statusCode ?? 0, protocol: undefined, body: "" };
+          tap.upgrade = refusal;
+          res.on("data", (chunk: Buffer) => {
+            if (refusal.body.length < 4096) refusal.body += chunk.toString("utf8");
+          });
         });
         this.on("message", (data, isBinary) => tap.frames.push({ dir: "in", frame: toFrame(data, isBinary), atMs: tap.now() }));
+        this.on("close", (code, reason) => {
+          tap.closed = { code, reason: reason.toString(), atMs: tap.now() };
+        });
       }
 
       override send(data: Parameters<WebSocket["send"]>[0], ...rest: unknown[]): void {
