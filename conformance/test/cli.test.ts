@@ -20,6 +20,7 @@ describe("voxwire CLI", () => {
     const help = captureIo();
     expect(await main(["--help"], help.io)).toBe(0);
     expect(help.stdout()).toMatch(/simulate\s+run a dialect's simulator/);
+    for (const name of ["check", "probe", "record"]) expect(help.stdout()).toMatch(new RegExp(`\\n  ${name}\\s+\\S`));
     expect(await main([], captureIo().io)).toBe(2);
     const unknown = captureIo();
     expect(await main(["nope"], unknown.io)).toBe(2);

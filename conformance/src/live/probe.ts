@@ -154,9 +154,11 @@ function judgeRefusal(
 /** What a started (or ended) session showed that the dialect does not expect: frames it could not read, messages it does not know. */
 function oddities(call: LiveCall): string[] {
   const out = new Set<string>();
+  // A pass-through that comes with a mapped event from the same frame (Omni's transcripts) is known.
+  const mapped = new Set(call.events.filter(({ event }) => event.type !== "passthrough" && event.raw !== undefined).map(({ event }) => event.raw));
   for (const { event } of call.events) {
     if (event.type === "error" && !event.fatal) out.add(`a frame the dialect could not read (${event.code})`);
-    if (event.type === "passthrough") out.add(`a message the dialect does not know: "${event.name}"`);
+    if (event.type === "passthrough" && !mapped.has(event.raw)) out.add(`a message the dialect does not know: "${event.name}"`);
   }
   if (call.tap.dialed?.protocols.length && !call.tap.upgrade?.protocol) out.add("no subprotocol echoed");
   return [...out];
