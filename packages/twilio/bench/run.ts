@@ -11,7 +11,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, setPriority, totalmem } from "node:os";
+import { cpus, loadavg, setPriority, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -60,6 +60,8 @@ interface RunResult {
   driverLoopDelayP99Ms: { twilio: number; agent: number };
   driverCpuPercent: { twilio: number; agent: number };
   endReasons: Record<string, number>;
+  /** The machine's 1-minute load average before and after the run (other work on it skews latency). */
+  loadAverage: [number, number];
 }
 
 /** A child on tsx with an IPC channel; `next(type)` resolves with its next message of that type. */
@@ -89,6 +91,7 @@ function child(file: string, env: Record<string, string>) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<RunResult> {
+  const loadBefore = loadavg()[0]!;
   const agent = child("agent-driver.ts", {});
   const agentReady = agent.next<{ port: number }>("ready");
   const { port: agentPort } = await agentReady;
@@ -101,13 +104,14 @@ async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<Ru
   if (nice > 0) for (const c of [agent, twilio]) setPriority(c.proc.pid!, nice);
 
   const rampMs = Math.max(1000, calls * 6);
-  const started = twilio.next("calls-started");
+  const started = twilio.next<{ opened: number }>("calls-started");
   twilio.send("start-calls", { url: `ws://127.0.0.1:${bridgePort}/media`, calls, rampMs });
-  await started;
-  process.stderr.write(`    calls dialed in ${rampMs} ms; steady state…\n`);
+  const { opened } = await started;
+  process.stderr.write(`    ${calls} calls dialed in ${rampMs} ms (${opened} open so far); steady state…\n`);
   await sleep(2000); // every call reaches a steady state
 
   for (const c of [agent, bridge, twilio]) c.send("window-start");
+  process.stderr.write("    measuring…\n");
   await sleep(windowMs);
   const windowReport = bridge.next<Record<string, number>>("window");
   for (const c of [agent, bridge, twilio]) c.send("window-stop");
@@ -117,11 +121,13 @@ async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<Ru
   const agentReport = agent.next<{ latency: Latency; loopDelayP99Ms: number; cpuPercent: number }>("report");
   agent.send("report");
   const [t, a] = await Promise.all([twilioReport, agentReport]);
+  process.stderr.write(`    reports in: Twilio side ${JSON.stringify(t.totals)}\n`);
 
   process.stderr.write("    window done; hanging up…\n");
   const stopped = twilio.next("calls-stopped");
   twilio.send("stop-calls");
   await stopped;
+  process.stderr.write("    calls stopped\n");
   await sleep(500);
   const endReport = bridge.next<{ ended: { reasons: Record<string, number> } }>("report");
   bridge.send("report");
@@ -149,6 +155,7 @@ async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<Ru
     driverLoopDelayP99Ms: { twilio: t.loopDelayP99Ms, agent: a.loopDelayP99Ms },
     driverCpuPercent: { twilio: t.cpuPercent, agent: a.cpuPercent },
     endReasons: end.ended.reasons,
+    loadAverage: [loadBefore, loadavg()[0]!],
   };
 }
 
@@ -156,13 +163,13 @@ const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "
 
 function table(results: RunResult[]): string {
   const lines = [
-    "| calls | timers | bridge CPU (% of one core; kernel part) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| calls | timers | bridge CPU (% of one core; kernel part) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS | load avg |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
     lines.push(
       `| ${r.calls} | ${r.scheduler} | ${f(r.bridgeCpuPercent)} % (${f(r.bridgeSystemCpuPercent)} %) | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ` +
-        `${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.droppedFrames} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.bridgeLoopDelayP99Ms, 2)} ms | ${f(r.rssMb, 0)} MB |`,
+        `${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.droppedFrames} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.bridgeLoopDelayP99Ms, 2)} ms | ${f(r.rssMb, 0)} MB | ${f(r.loadAverage[0])}→${f(r.loadAverage[1])} |`,
     );
   }
   return lines.join("\n");

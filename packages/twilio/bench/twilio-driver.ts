@@ -29,7 +29,7 @@ function cpuPercentSince(cpu: NodeJS.CpuUsage, at: number): number {
   return ((used.user + used.system) / 1000 / (performance.now() - at)) * 100;
 }
 const calls = new Set<CallDriver>();
-const totals = { opened: 0, closedByBridge: 0, marksEchoed: 0, clears: 0, mediaReceived: 0, wrongFrameSize: 0 };
+const totals = { live: 0, failed: 0, opened: 0, closedByBridge: 0, marksEchoed: 0, clears: 0, mediaReceived: 0, wrongFrameSize: 0 };
 
 /** Twilio's playback of one stream: marks come back when the audio before them has played. */
 class Playback implements Tickable {
@@ -93,7 +93,9 @@ class CallDriver implements Tickable {
       this.#playback.dispose();
       calls.delete(this);
     });
-    this.#socket.on("error", () => {});
+    this.#socket.on("error", () => {
+      if (!this.#live) totals.failed++;
+    });
   }
 
   tick(now: number): void {
@@ -107,7 +109,11 @@ class CallDriver implements Tickable {
   }
 
   stop(): void {
-    if (!this.#live) return;
+    if (!this.#live) {
+      // Never opened (or already closing): drop it rather than wait for a handshake.
+      this.#socket.terminate();
+      return;
+    }
     this.#live = false;
     scheduler.cancel(this);
     this.#send(this.#codec.encode({ type: "session-ended", reason: "stop" }));

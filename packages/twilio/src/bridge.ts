@@ -6,7 +6,9 @@ import {
   type Logger,
   type Session,
   VoxwireError,
+  type Framer,
   createAudioPipeline,
+  createFramer,
   silentLogger,
 } from "@voxwire/core";
 import {
@@ -36,6 +38,8 @@ export const DEFAULT_TURN_GAP_MS = 500;
 export const DEFAULT_PRECONNECT_BUFFER_MS = 1000;
 /** Keypresses kept while the agent connects. */
 const MAX_PRECONNECT_DIGITS = 32;
+/** One 20 ms frame at 8 kHz. */
+const FRAME_SAMPLES = (TWILIO_SAMPLE_RATE * TWILIO_FRAME_MS) / 1000;
 /** After this long with nothing to send, the audio since the last mark gets its own mark. */
 const TAIL_MARK_AFTER_MS = 60;
 
@@ -152,7 +156,9 @@ class Bridge implements PhoneBridge {
   /** Caller audio → the agent's input rate, when the agent session does not take 8 kHz itself. */
   #toAgent: AudioPipeline | undefined;
   /** Agent audio → 8 kHz 20 ms frames, when the agent session does not deliver those itself. */
-  #fromAgent: AudioPipeline | undefined;
+  #fromAgent: AudioPipeline | Framer<Int16Array> | undefined;
+  /** The agent's audio is already 8 kHz: a whole 20 ms chunk can go to the pacer without a copy. */
+  #fromAgentAligned: Framer<Int16Array> | undefined;
   /** Caller audio and keypresses (strings) that arrived before the agent: sent in order once it is there. */
   #preconnect: (Int16Array | string)[] = [];
   #preconnectSamples = 0;
@@ -349,8 +355,11 @@ class Bridge implements PhoneBridge {
     if (input.sampleRate !== TWILIO_SAMPLE_RATE) {
       this.#toAgent = createAudioPipeline({ inputRate: TWILIO_SAMPLE_RATE, outputRate: input.sampleRate });
     }
-    if (output.sampleRate !== TWILIO_SAMPLE_RATE || output.frameMs !== TWILIO_FRAME_MS) {
-      this.#fromAgent = createAudioPipeline({ inputRate: output.sampleRate, outputRate: TWILIO_SAMPLE_RATE, frameSamples: (TWILIO_SAMPLE_RATE * TWILIO_FRAME_MS) / 1000 });
+    if (output.sampleRate !== TWILIO_SAMPLE_RATE) {
+      this.#fromAgent = createAudioPipeline({ inputRate: output.sampleRate, outputRate: TWILIO_SAMPLE_RATE, frameSamples: FRAME_SAMPLES });
+    } else if (output.frameMs !== TWILIO_FRAME_MS) {
+      this.#fromAgentAligned = createFramer({ frameSamples: FRAME_SAMPLES });
+      this.#fromAgent = this.#fromAgentAligned;
     }
     this.#audio = {
       agentInputRate: wire.outbound.sampleRate,
@@ -375,16 +384,23 @@ class Bridge implements PhoneBridge {
 
   #onAgentAudio(audio: Int16Array): void {
     if (this.#ending) return;
-    if (this.#fromAgent) this.#fromAgent.push(audio, (frame) => this.#queueAgentFrame(frame));
-    else this.#queueAgentFrame(audio);
+    const aligned = this.#fromAgentAligned;
+    if (aligned && aligned.pendingSamples === 0 && audio.length === FRAME_SAMPLES) {
+      // The codec's own array, maybe a view of the socket's buffer: the pacer copies it only if it must hold it.
+      this.#queueAgentFrame(audio, true);
+    } else if (this.#fromAgent) {
+      this.#fromAgent.push(audio, (frame) => this.#queueAgentFrame(frame, false));
+    } else {
+      this.#queueAgentFrame(audio, false);
+    }
   }
 
-  #queueAgentFrame(frame: Int16Array): void {
+  #queueAgentFrame(frame: Int16Array, borrowed: boolean): void {
     this.#stats.agentFrames++;
     // Before Twilio's start there is no stream to send to: frames wait (held) until it comes.
     const startsTurn = this.#needTurn || this.#pacer.quietForMs >= this.#turnGapMs;
     this.#needTurn = false;
-    this.#pacer.push(frame, startsTurn);
+    this.#pacer.push(frame, startsTurn, borrowed);
   }
 
   /** Barge-in: `clear` goes to Twilio before this listener returns; nothing queued here survives. */
@@ -435,7 +451,7 @@ class Bridge implements PhoneBridge {
     this.#fromAgent?.flush(
       (frame) => {
         flushed = true;
-        this.#queueAgentFrame(frame);
+        this.#queueAgentFrame(frame, false);
       },
       { pad: true },
     );

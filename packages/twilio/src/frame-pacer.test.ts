@@ -107,6 +107,20 @@ for (const [name, make] of Object.entries(schedulers)) {
       expect(sent.at(-1)!.startsTurn).toBe(true);
     });
 
+    it("a borrowed frame is sent as is when it can leave now, and copied when it has to wait", () => {
+      const { time, pacer, sent } = setup(make);
+      const now = new Int16Array(160).fill(1);
+      pacer.push(now, false, true);
+      expect(sent.at(-1)!.frame).toBe(now);
+      for (let i = 0; i < 10; i++) pacer.push(FRAME());
+      const later = new Int16Array(160).fill(7);
+      pacer.push(later, false, true);
+      later.fill(9); // the caller reuses its buffer
+      time.advance(1000);
+      expect(sent.at(-1)!.frame).not.toBe(later);
+      expect(sent.at(-1)!.frame[0]).toBe(7);
+    });
+
     it("calls onIdle once after the line has had nothing new for a while", () => {
       const { time, pacer, idles, scheduler } = setup(make);
       pacer.push(FRAME());

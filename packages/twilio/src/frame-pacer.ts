@@ -78,9 +78,13 @@ export class FramePacer implements Tickable {
     return this.#options.scheduler.now() - this.#sentUntil;
   }
 
-  /** Queues a frame (the pacer keeps the reference) and sends what the lead allows now. */
-  push(frame: Int16Array, startsTurn = false): void {
+  /**
+   * Queues a frame and sends what the lead allows now. The pacer keeps the reference, unless
+   * `borrowed`: then the frame is the caller's only for this call, and is copied if it has to wait.
+   */
+  push(frame: Int16Array, startsTurn = false, borrowed = false): void {
     if (this.#disposed || frame.length === 0) return;
+    if (borrowed && (this.#held || this.#count > 0 || this.#sentUntil - this.#options.scheduler.now() > this.#options.leadMs)) frame = frame.slice();
     const ring = this.#ring;
     if (this.#count === ring.length) {
       const head = this.#head;
