@@ -50,6 +50,8 @@ describe("Omni simulator: a call", () => {
     expect(client.texts).toContainEqual({ type: "transcript", role: "agent", text: "Sure, I can help with that.", final: true });
     expect(types(client.texts)).not.toContain("flush");
 
+    // The answer starts 600 ms into the trailing silence; the rest of it may still be in flight.
+    await eventually(() => s.sessions()[0]!.received.audio.samples === user.length);
     const [record] = s.sessions();
     expect(record).toMatchObject({ dialect: "omni", state: "live", rates: { user: RATE, agent: RATE }, details: { agentId: "agent_123", rate: RATE } });
     expect(record!.received.audio).toMatchObject({ frames: 105, samples: user.length, frameSamples: { 480: 105 } });

@@ -81,6 +81,8 @@ describe.each([48000, 16000])("Omnia through connect() at %i Hz", (rate) => {
     expect(of("playback-clear")).toHaveLength(0);
     expect(of("error")).toHaveLength(0);
 
+    // The answer starts 600 ms into the trailing silence; the rest of the turn may still be in flight.
+    await eventually(() => s.sessions()[0]!.received.audio.samples === userTurn(rate).length);
     const record = s.sessions()[0]!;
     expect(record.rates).toEqual({ user: rate, agent: rate });
     expect(record.received.audio.frameSamples).toEqual({ [rate / 100]: userTurn(rate).length / (rate / 100) });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
+import { eventually } from "./helpers/eventually.js";
 import { concat, silence, tone } from "./helpers/signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 import { createCall, joinCall, refusedJoin } from "./omnia-raw-client.js";
@@ -131,6 +132,8 @@ describe("Omnia simulator: the call's socket", () => {
     expect(client.texts).toContainEqual({ type: "transcript", role: "user", text: "[speech 1.0 s]", final: true });
     expect(client.texts).toContainEqual({ type: "transcript", role: "agent", text: "Sure, I can help with that.", final: true });
     expect(types(client.texts)).not.toContain("playback_clear_buffer");
+    // The answer starts 600 ms into the trailing silence; the rest of it may still be in flight.
+    await eventually(() => s.sessions()[0]!.received.audio.samples === user.length);
     expect(s.sessions()[0]!.received.audio).toMatchObject({ samples: user.length, frameSamples: { 480: user.length / 480 } });
     client.socket.close();
   });

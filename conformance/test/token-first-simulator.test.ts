@@ -105,7 +105,8 @@ describe("token-first simulator: the socket", () => {
     const client = await dial(ws_url, JSON.stringify({ token: t }));
     const speech = [silence(RATE, 0.3), tone(RATE, 0.4), silence(RATE, 0.8)]; // after the 200 ms greeting: no barge-in
     for (const part of speech) for (let i = 0; i < part.length; i += 320) client.socket.send(part.subarray(i, i + 320));
-    await eventually(() => (s.sessions()[0]?.agent.spoke.length ?? 0) === 2);
+    // The answer starts 600 ms into the trailing silence; the rest of it may still be in flight.
+    await eventually(() => (s.sessions()[0]?.agent.spoke.length ?? 0) === 2 && s.sessions()[0]!.received.audio.frames === 75);
     const record = s.sessions()[0]!;
     expect(record.state).toBe("live");
     expect(record.received.audio.frameSamples).toEqual({ 320: 75 });
