@@ -1,6 +1,8 @@
 import { ConfigError, type Dialect } from "@voxwire/core";
 import type { ClientTarget } from "./client-target.js";
 import type { AuthRefusal } from "./live/auth-refusal.js";
+import type { PhoneLegSubject } from "./live/live-subject.js";
+import { twilio } from "@voxwire/twilio";
 import { type OmniRate, omni } from "@voxwire/omni";
 import { omniFront } from "./simulator/fronts/omni-front.js";
 import { omnia } from "@voxwire/omnia";
@@ -106,3 +108,19 @@ export function dialectEntry(name: string): DialectEntry {
 export function simulatorFront(name: string, options?: FrontOptions): VendorFront {
   return dialectEntry(name).front(options);
 }
+
+/** A dialect its carrier dials (role `server`), checked against that carrier's simulator. */
+export interface PhoneLegEntry extends PhoneLegSubject {
+  /** One line for `voxwire --help`. */
+  readonly summary: string;
+}
+
+/** The phone legs: `voxwire check twilio` serves the stream and lets the Twilio simulator dial it. */
+export const PHONE_LEGS: Readonly<Record<string, PhoneLegEntry>> = {
+  twilio: {
+    name: "twilio",
+    summary: "Twilio Media Streams (Twilio dials the application: JSON text, 20 ms 8 kHz μ-law, marks, clear, DTMF)",
+    dialect: () => twilio(),
+    path: "/media",
+  },
+};

@@ -1,4 +1,4 @@
-export { DIALECTS, type DialectEntry, OMNI_SAMPLE_AGENT, dialectEntry, simulatorFront } from "./dialects.js";
+export { DIALECTS, type DialectEntry, OMNI_SAMPLE_AGENT, PHONE_LEGS, type PhoneLegEntry, dialectEntry, simulatorFront } from "./dialects.js";
 export { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "./simulator/start-simulator.js";
 export { GENERIC_MALFORMED_FRAMES, SHUTDOWN_CLOSE, SimSession, type SimulatorFaults } from "./simulator/sim-session.js";
 export type { RecordedCommand, SessionRecord } from "./simulator/session-record.js";
@@ -26,8 +26,11 @@ export { type GoldenEntry, type GoldenFile, GoldenFormatError, goldenPaths, gold
 export { GOLDEN_BASE_URL, GOLDEN_KEY, type GoldenFileReport, type GoldenLineResult, type GoldenSubject, checkGoldenFile } from "./golden/check-golden.js";
 export { checkGoldens } from "./golden/check-goldens.js";
 export type { AuthRefusal } from "./live/auth-refusal.js";
-export type { ConformanceSubject } from "./live/live-subject.js";
-export { type CatalogEntry, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
+export type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
+export { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
+export { runPhoneLeg } from "./live/phone-leg.js";
+export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
+export { type RecordOptions, type Recording, recordSession } from "./live/record-session.js";
 export { type DialectReport, type Measured, type ScenarioResult, type ScenarioStatus, type Tally, tally } from "./live/scenario-result.js";
 export { DEFAULT_STEP_MS, type RunOptions, runConformance, scenarioIds } from "./live/run-conformance.js";
 export { WireTap, type TappedFrame, type TappedHttp } from "./live/wire-tap.js";

@@ -5,8 +5,8 @@ import type { ClientTarget } from "./client-target.js";
 import { GOLDEN_BASE_URL, GOLDEN_KEY, checkGoldenFile } from "./golden/check-golden.js";
 import { frameFromJson } from "./golden/golden-frame.js";
 import { type GoldenFile, goldenPaths, readGolden } from "./golden/read-golden.js";
-import type { ConformanceSubject } from "./live/live-subject.js";
-import { SCENARIO_CATALOG } from "./live/scenario-catalog.js";
+import type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
+import { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
 import type { DialectReport } from "./live/scenario-result.js";
 
 /*
@@ -32,6 +32,8 @@ export interface ConformanceOptions {
 interface Runtime {
   dialectEntry(name: string): ConformanceSubject;
   runConformance(subject: ConformanceSubject, options: { fast: boolean }): Promise<DialectReport>;
+  PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>>;
+  runPhoneLeg(subject: PhoneLegSubject, options: { fast: boolean }): Promise<DialectReport>;
 }
 /** Not a literal, so type checkers do not follow it: resolved by vitest's alias in the workspace, by `exports` when installed. */
 const RUNTIME_MODULE = ["@voxwire", "conformance"].join("/");
@@ -89,27 +91,39 @@ export function describeConformance(dialect: string | ConformanceSubject, option
     });
 
     describe("live scenarios (built-in simulator)", () => {
-      const live = (options.live ?? (typeof dialect === "string" || dialect.front !== undefined)) && sample.role === "client";
+      const client = sample.role === "client";
+      const live = options.live ?? (client ? typeof dialect === "string" || dialect.front !== undefined : true);
       if (!live) {
-        it.skip(sample.role === "client" ? "no built-in simulator" : `role "${sample.role}": the peer dials us`, () => {});
+        it.skip("no built-in simulator", () => {});
         return;
       }
       let report: Promise<DialectReport> | undefined;
+      // A client dialect dials its vendor's simulator; a phone leg is served and its carrier's simulator dials it.
       const run = () => {
-        report ??= loadRuntime().then((runtime) => runtime.runConformance(subject, { fast: true }));
+        report ??= loadRuntime().then((runtime) => {
+          if (client) return runtime.runConformance(subject, { fast: true });
+          const leg = runtime.PHONE_LEGS[name];
+          if (!leg) throw new Error(`no phone leg "${name}" in the registry (PHONE_LEGS)`);
+          return runtime.runPhoneLeg(leg, { fast: true });
+        });
         return report;
       };
-      for (const entry of SCENARIO_CATALOG) {
+      const catalog: readonly CatalogEntry[] = client ? SCENARIO_CATALOG : PHONE_LEG_CATALOG;
+      for (const entry of catalog) {
         const reason = options.skip?.[entry.id] ?? entry.skipFor?.(sample.capabilities);
         if (reason !== undefined) {
           it.skip(`${entry.title} (${reason})`, () => {});
           continue;
         }
-        it(entry.title, async (context) => {
-          const result = (await run()).results.find((r) => r.id === entry.id);
-          if (result?.status === "skipped") context.skip(result.detail);
-          expect(result?.status, result?.detail).toBe("passed");
-        }, 60_000);
+        it(
+          entry.title,
+          async (context) => {
+            const result = (await run()).results.find((r) => r.id === entry.id);
+            if (result?.status === "skipped") context.skip(result.detail);
+            expect(result?.status, result?.detail).toBe("passed");
+          },
+          60_000,
+        );
       }
     });
   });

@@ -29,11 +29,25 @@ describe("voxwire check", () => {
     const cli = captureIo();
     expect(await main(["check", "--all", "--fast", "--json"], cli.io)).toBe(0);
     const doc = JSON.parse(cli.stdout()) as { dialects: DialectReport[]; summary: { passed: number; failed: number; skipped: number } };
-    expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali"]);
+    expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali", "twilio"]);
     for (const report of doc.dialects) {
       expect(report.results.filter((r) => r.status === "failed"), report.dialect).toEqual([]);
       expect(report.results.map((r) => r.id).slice(0, 4)).toEqual(["golden", "bootstrap", "bad-credential", "audio"]);
     }
+    // The phone leg: served here, dialed by the Twilio simulator, checked from both ends.
+    const twilio = doc.dialects[4]!;
+    expect(twilio.target).toBe("built-in Twilio simulator");
+    expect(twilio.results.map((r) => [r.id, r.status])).toEqual([
+      ["golden", "passed"],
+      ["bootstrap", "passed"],
+      ["bad-credential", "skipped"],
+      ["audio", "passed"],
+      ["marks", "passed"],
+      ["clear", "passed"],
+      ["dtmf", "passed"],
+      ["close", "passed"],
+    ]);
+    expect(twilio.results.find((r) => r.id === "audio")!.measured).toMatchObject({ callerToneHz: expect.any(Number), agentToneHz: expect.any(Number) });
     const omni = doc.dialects[0]!.results;
     expect(omni.find((r) => r.id === "audio")!.measured).toMatchObject({ firstAudioMs: expect.any(Number), toneHeardHz: expect.any(Number) });
     expect(omni.find((r) => r.id === "barge-in")!.measured).toMatchObject({ bargeInMs: expect.any(Number), audioAfterClearMs: 0 });
@@ -62,7 +76,8 @@ describe("voxwire check", () => {
   it("usage errors exit 2 with the reason and the usage; an unknown dialect lists the known ones", async () => {
     const cases: [string[], string][] = [
       [["check"], "name exactly one dialect, or --all"],
-      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali'],
+      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, twilio'],
+      [["check", "twilio", "--url", "http://x.invalid", "--key", "k"], "twilio is dialed by its carrier: there is no URL to check"],
       [["check", "--all", "omni"], "--all takes no dialect"],
       [["check", "omni", "--url", "http://x.invalid"], "--url needs --key"],
       [["check", "omni", "--key", "k"], "--key goes with --url"],

@@ -10,7 +10,7 @@ const WORD: Readonly<Record<ScenarioStatus, string>> = { passed: "PASS", failed:
 export function renderReports(reports: readonly DialectReport[], colors: Palette): string {
   const width = Math.max(...reports.flatMap((r) => r.results.map((s) => s.id.length)), 8);
   const blocks = reports.map((report) => {
-    const how = report.target === "built-in simulator" ? `${report.target}, ${report.fast ? "fast (no pacing)" : "real time"}` : report.target;
+    const how = report.target.startsWith("built-in") ? `${report.target}, ${report.fast ? "fast (no pacing)" : "real time"}` : report.target;
     const rows = report.results.map((result) => row(result, width, colors));
     return [`${colors.bold(report.dialect)}  ${colors.dim(how)}`, ...rows].join("\n");
   });

@@ -15,3 +15,10 @@ export interface ConformanceSubject {
   front?(options?: FrontOptions): VendorFront;
   readonly authRefusal?: AuthRefusal;
 }
+
+/** A dialect its carrier dials (role `server`): how to build it, and the path its stream is served on. */
+export interface PhoneLegSubject {
+  readonly name: string;
+  dialect(): Dialect;
+  readonly path: string;
+}

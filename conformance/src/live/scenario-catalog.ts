@@ -32,3 +32,25 @@ export function catalogEntry(id: string): CatalogEntry {
   if (!entry) throw new Error(`no scenario "${id}" in the catalog`);
   return entry;
 }
+
+/**
+ * The phone leg's scenarios (a dialect its carrier dials: the Twilio leg against the Twilio
+ * simulator), in run order. The capabilities of such a leg are clearing the carrier's queue,
+ * marks and keypad digits in.
+ */
+export const PHONE_LEG_CATALOG: readonly CatalogEntry[] = [
+  { id: "bootstrap", title: "the stream starts" },
+  { id: "bad-credential", title: "a bad credential is refused as documented" },
+  { id: "audio", title: "audio both ways: 20 ms frames, rate from a tone each way" },
+  { id: "marks", title: "a mark comes back once its audio has played", skipFor: needs("the dialect declares no marks (marks: false)", (c) => c.marks) },
+  { id: "clear", title: "clear empties the carrier's queue", skipFor: needs("the dialect cannot clear its peer's queue (clearOut: false)", (c) => c.clearOut) },
+  { id: "dtmf", title: "DTMF", skipFor: needs("the dialect declares no DTMF in (dtmfIn: false)", (c) => c.dtmfIn) },
+  { id: "close", title: "the stream ends cleanly" },
+];
+
+/** The phone-leg catalog entry for `id`. */
+export function phoneLegEntry(id: string): CatalogEntry {
+  const entry = PHONE_LEG_CATALOG.find((e) => e.id === id);
+  if (!entry) throw new Error(`no phone-leg scenario "${id}" in the catalog`);
+  return entry;
+}

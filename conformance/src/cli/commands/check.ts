@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
-import { DIALECTS, type DialectEntry, dialectEntry } from "../../dialects.js";
+import { DIALECTS, type DialectEntry, PHONE_LEGS, type PhoneLegEntry } from "../../dialects.js";
 import { checkGoldens } from "../../golden/check-goldens.js";
+import { runPhoneLeg } from "../../live/phone-leg.js";
 import { DEFAULT_STEP_MS, runConformance, scenarioIds } from "../../live/run-conformance.js";
+import { PHONE_LEG_CATALOG } from "../../live/scenario-catalog.js";
 import { type DialectReport, type ScenarioResult, tally } from "../../live/scenario-result.js";
 import { renderReports } from "../check-report.js";
 import { type CliCommand, type CliIo, UsageError } from "../command.js";
@@ -14,9 +16,11 @@ const USAGE = `usage: voxwire check <dialect> [--url URL --key KEY] [options]
        voxwire check --all [options]
 
 Checks a dialect: its golden frames (both roles), then live scenarios against its built-in
-simulator (no key, no network) or, with --url and --key, against a live endpoint.
-Dialects: ${Object.keys(DIALECTS).join(", ")}
-Scenarios: ${[GOLDEN, ...scenarioIds()].join(", ")}
+simulator (no key, no network) or, with --url and --key, against a live endpoint. A phone leg
+(twilio) is dialed by its carrier: the application's side is served and the carrier's simulator
+dials it.
+Dialects: ${Object.keys(DIALECTS).join(", ")}; phone legs: ${Object.keys(PHONE_LEGS).join(", ")}
+Scenarios: ${[GOLDEN, ...scenarioIds()].join(", ")}; phone legs: ${PHONE_LEG_CATALOG.map((e) => e.id).join(", ")}
 
 options:
   --all             every dialect against its built-in simulator
@@ -33,8 +37,10 @@ options:
 Exit code: 0 all passed, 1 a failure, 2 a usage error. The last line is "N passed, N failed, N skipped".
 `;
 
+type CheckEntry = { kind: "client"; entry: DialectEntry } | { kind: "phone"; entry: PhoneLegEntry };
+
 interface CheckPlan {
-  entries: DialectEntry[];
+  entries: CheckEntry[];
   url?: string;
   key?: string;
   agentId?: string;
@@ -71,22 +77,41 @@ export const checkCommand: CliCommand = {
   },
 };
 
-async function checkOne(entry: DialectEntry, plan: CheckPlan, io: CliIo, progress: ReturnType<typeof progressLine>): Promise<DialectReport> {
+async function checkOne(which: CheckEntry, plan: CheckPlan, io: CliIo, progress: ReturnType<typeof progressLine>): Promise<DialectReport> {
   const results: ScenarioResult[] = [];
+  const { entry } = which;
   const wantGolden = plan.url === undefined && (!plan.only || plan.only.includes(GOLDEN));
   if (wantGolden) {
     progress.update(`${entry.name} › golden frames`, true);
-    results.push((await checkGoldens(entry)).result);
+    const subject = which.kind === "client" ? which.entry : { name: entry.name, client: () => which.entry.dialect() };
+    results.push((await checkGoldens(subject)).result);
   }
   const only = plan.only?.filter((id) => id !== GOLDEN);
-  if (only && only.length === 0) return { dialect: entry.name, target: plan.url ? "" : "built-in simulator", fast: plan.fast, results };
+  const target = which.kind === "phone" ? "built-in Twilio simulator" : plan.url ? "" : "built-in simulator";
+  if (only && only.length === 0) return { dialect: entry.name, target, fast: plan.fast, results };
   let last = "";
-  const report = await runConformance(entry, {
+  if (which.kind === "phone") {
+    const phoneOnly = only?.filter((id) => PHONE_LEG_CATALOG.some((e) => e.id === id));
+    if (phoneOnly && phoneOnly.length === 0) return { dialect: entry.name, target, fast: plan.fast, results };
+    const report = await runPhoneLeg(which.entry, {
+      fast: plan.fast,
+      stepMs: plan.stepMs,
+      ...(phoneOnly ? { only: phoneOnly } : {}),
+      onProgress: (scenario, step) => {
+        progress.update(`${entry.name} › ${scenario}: ${step}`, scenario !== last);
+        last = scenario;
+      },
+    });
+    return { ...report, results: [...results, ...report.results] };
+  }
+  const clientOnly = only?.filter((id) => scenarioIds().includes(id));
+  if (clientOnly && clientOnly.length === 0) return { dialect: entry.name, target, fast: plan.fast, results };
+  const report = await runConformance(which.entry, {
     ...(plan.url !== undefined ? { url: plan.url } : {}),
     ...(plan.key !== undefined ? { key: plan.key } : {}),
     ...(plan.agentId !== undefined ? { agentId: plan.agentId } : {}),
     ...(plan.sampleRate !== undefined ? { sampleRate: plan.sampleRate } : {}),
-    ...(only ? { only } : {}),
+      ...(clientOnly ? { only: clientOnly } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
     fast: plan.fast,
     stepMs: plan.stepMs,
@@ -113,13 +138,13 @@ function parseCheckArgs(argv: string[]): CheckPlan {
   if (values.url !== undefined && values.key === undefined) throw new UsageError("--url needs --key");
   if (values.key !== undefined && values.url === undefined) throw new UsageError("--key goes with --url (the built-in simulator needs none)");
   if (values.url !== undefined && !/^(https?|wss?):\/\//i.test(values.url)) throw new UsageError("--url must be an http(s) or ws(s) URL");
-  let entries: DialectEntry[];
-  try {
-    entries = all ? Object.values(DIALECTS) : [dialectEntry(positionals[0]!)];
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/^\[voxwire\] /, "") : String(error));
+  const entries: CheckEntry[] = all
+    ? [...Object.values(DIALECTS).map((entry) => ({ kind: "client" as const, entry })), ...Object.values(PHONE_LEGS).map((entry) => ({ kind: "phone" as const, entry }))]
+    : [lookup(positionals[0]!)];
+  if (entries.some((e) => e.kind === "phone") && values.url !== undefined) {
+    throw new UsageError(`${positionals[0]} is dialed by its carrier: there is no URL to check; its side is served and the carrier's simulator dials it`);
   }
-  const known = [GOLDEN, ...scenarioIds()];
+  const known = [GOLDEN, ...new Set([...scenarioIds(), ...PHONE_LEG_CATALOG.map((e) => e.id)])];
   const unknown = (values.only ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new UsageError(`unknown scenario ${unknown.map((id) => `"${id}"`).join(", ")}; known: ${known.join(", ")}`);
   return {
@@ -134,6 +159,12 @@ function parseCheckArgs(argv: string[]): CheckPlan {
     json: values.json ?? false,
     quiet: values.quiet ?? false,
   };
+}
+
+function lookup(name: string): CheckEntry {
+  if (Object.hasOwn(DIALECTS, name)) return { kind: "client", entry: DIALECTS[name]! };
+  if (Object.hasOwn(PHONE_LEGS, name)) return { kind: "phone", entry: PHONE_LEGS[name]! };
+  throw new UsageError(`unknown dialect "${name}"; known: ${[...Object.keys(DIALECTS), ...Object.keys(PHONE_LEGS)].join(", ")}`);
 }
 
 function parse(argv: string[]) {
