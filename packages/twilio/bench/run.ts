@@ -23,6 +23,7 @@ const { values } = parseArgs({
     calls: { type: "string", default: "50,200,500" },
     "window-s": { type: "string", default: "10" },
     "timer-scheduler-at": { type: "string", default: "500" },
+    "floor-at": { type: "string", default: "200" },
     json: { type: "string", default: `${here}/results/latest.json` },
   },
 });
@@ -40,9 +41,11 @@ interface Latency {
   max: number;
 }
 
+type Setup = "bridge" | "bridge, timer per call" | "bare relay (floor)";
+
 interface RunResult {
   calls: number;
-  scheduler: "shared" | "timer";
+  setup: Setup;
   liveCalls: number;
   bridgeCpuPercent: number;
   /** Of which in the kernel (socket reads and writes). */
@@ -68,7 +71,9 @@ interface RunResult {
 function child(file: string, env: Record<string, string>) {
   // BENCH_PROFILE=bridge-process.ts writes a CPU profile of that child (into BENCH_PROFILE_DIR).
   const profile = process.env.BENCH_PROFILE === file ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? "."}`] : [];
-  const proc: ChildProcess = fork(`${here}/${file}`, [], { execArgv: ["--import", "tsx", ...profile], env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_BRIDGE_FLAGS="--max-semi-space-size=16" passes V8/Node flags to the bridge's process only.
+  const flags = file === "bridge-process.ts" && process.env.BENCH_BRIDGE_FLAGS ? process.env.BENCH_BRIDGE_FLAGS.split(" ") : [];
+  const proc: ChildProcess = fork(`${here}/${file}`, [], { execArgv: ["--import", "tsx", ...profile, ...flags], env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const waiting = new Map<string, ((message: Record<string, unknown>) => void)[]>();
   proc.on("message", (message: Record<string, unknown>) => {
     const list = waiting.get(String(message.type));
@@ -90,12 +95,13 @@ function child(file: string, env: Record<string, string>) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<RunResult> {
+async function runOnce(calls: number, setup: Setup): Promise<RunResult> {
   const loadBefore = loadavg()[0]!;
   const agent = child("agent-driver.ts", {});
   const agentReady = agent.next<{ port: number }>("ready");
   const { port: agentPort } = await agentReady;
-  const bridge = child("bridge-process.ts", { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: scheduler });
+  const target = setup === "bare relay (floor)" ? "bare-relay.ts" : "bridge-process.ts";
+  const bridge = child(target, { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: setup === "bridge" ? "shared" : "timer" });
   const { port: bridgePort } = await bridge.next<{ port: number }>("ready");
   const twilio = child("twilio-driver.ts", {});
   await twilio.next("ready");
@@ -138,7 +144,7 @@ async function runOnce(calls: number, scheduler: "shared" | "timer"): Promise<Ru
   const cpuPercent = (window.cpuMs! / window.wallMs!) * 100;
   return {
     calls,
-    scheduler,
+    setup,
     liveCalls: window.liveCalls!,
     bridgeCpuPercent: cpuPercent,
     bridgeSystemCpuPercent: (window.systemMs! / window.wallMs!) * 100,
@@ -163,12 +169,12 @@ const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "
 
 function table(results: RunResult[]): string {
   const lines = [
-    "| calls | timers | bridge CPU (% of one core; kernel part) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS | load avg |",
+    "| calls | process under test | its CPU (% of one core; kernel part) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS | load avg |",
     "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.calls} | ${r.scheduler} | ${f(r.bridgeCpuPercent)} % (${f(r.bridgeSystemCpuPercent)} %) | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ` +
+      `| ${r.calls} | ${r.setup} | ${f(r.bridgeCpuPercent)} % (${f(r.bridgeSystemCpuPercent)} %) | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ` +
         `${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.droppedFrames} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.bridgeLoopDelayP99Ms, 2)} ms | ${f(r.rssMb, 0)} MB | ${f(r.loadAverage[0])}→${f(r.loadAverage[1])} |`,
     );
   }
@@ -185,18 +191,23 @@ const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} c
 process.stderr.write(`phone bridge load benchmark on ${machine}; ${windowMs / 1000} s window per run\n`);
 const results: RunResult[] = [];
 for (const calls of counts) {
-  process.stderr.write(`  ${calls} calls (shared scheduler)…\n`);
-  results.push(await runOnce(calls, "shared"));
+  process.stderr.write(`  ${calls} calls through the bridge…\n`);
+  results.push(await runOnce(calls, "bridge"));
 }
 const timerAt = Number(values["timer-scheduler-at"]);
 if (timerAt > 0) {
-  process.stderr.write(`  ${timerAt} calls (one timer per call)…\n`);
-  results.push(await runOnce(timerAt, "timer"));
+  process.stderr.write(`  ${timerAt} calls through the bridge, one pacing timer per call…\n`);
+  results.push(await runOnce(timerAt, "bridge, timer per call"));
+}
+const floorAt = Number(values["floor-at"]);
+if (floorAt > 0) {
+  process.stderr.write(`  ${floorAt} calls through a bare relay (the floor)…\n`);
+  results.push(await runOnce(floorAt, "bare relay (floor)"));
 }
 process.stderr.write("  audio path per frame…\n");
 const paths = measureAudioPaths();
 
-const at200 = results.find((r) => r.calls === 200 && r.scheduler === "shared");
+const at200 = results.find((r) => r.calls === 200 && r.setup === "bridge");
 const verdict = at200
   ? `targets at 200 calls: CPU ${f(at200.bridgeCpuPercent)} % (< 50 %: ${at200.bridgeCpuPercent < 50 ? "met" : "NOT met"}), ` +
     `p99 ${f(Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99), 2)} ms (≤ 5 ms: ${Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99) <= 5 ? "met" : "NOT met"}), ` +

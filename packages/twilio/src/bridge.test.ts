@@ -40,6 +40,18 @@ describe("bridge: caller to agent", () => {
     expect(b.stats.callerFrames).toBe(3);
   });
 
+  it("keeps no event backlog on either session (it listens; it never iterates)", async () => {
+    const { phone, agent } = setup();
+    phone.start();
+    await settle();
+    for (let i = 0; i < 2100; i++) phone.twilio({ type: "audio-chunk", audio: exactFrame(i), sampleRate: 8000 });
+    await settle();
+    expect(agent.received).toHaveLength(2100);
+    // A session holds up to 2000 events for its first iterator; past that it drops and counts them.
+    expect(phone.session.stats.eventsDropped).toBe(0);
+    expect(agent.iterators).toBe(1);
+  });
+
   it("forwards DTMF where the agent's dialect takes it, and always reports it", async () => {
     const { phone, agent, events } = setup();
     phone.start();

@@ -236,6 +236,7 @@ class Bridge implements PhoneBridge {
 
   #listenToPhone(): void {
     const phone = this.phone;
+    releaseBacklog(phone);
     this.#unsubscribe.push(
       phone.on("session-started", (event) => this.#onCallStarted(event)),
       phone.on("audio-chunk", (event) => this.#onCallerAudio(event.audio)),
@@ -351,6 +352,7 @@ class Bridge implements PhoneBridge {
 
   #attachAgent(agent: Session): void {
     this.#agent = agent;
+    releaseBacklog(agent);
     const { input, output, wire } = agent.audio;
     if (input.sampleRate !== TWILIO_SAMPLE_RATE) {
       this.#toAgent = createAudioPipeline({ inputRate: TWILIO_SAMPLE_RATE, outputRate: input.sampleRate });
@@ -524,6 +526,16 @@ class Bridge implements PhoneBridge {
   #emit(event: BridgeEvent): void {
     this.#events.emit(event);
   }
+}
+
+/**
+ * A session keeps every event in a backlog (up to `maxPendingEvents`, audio included) until its
+ * first iterator attaches, so that iterator misses nothing. The bridge listens with `on()` and
+ * never iterates, so it opens and closes one iterator at once: the backlog is released and no
+ * longer kept (at 200 calls it held hundreds of MB and cost a copy per event once full).
+ */
+function releaseBacklog(session: Session): void {
+  void session.events().return?.();
 }
 
 function reasonText(reason: BridgeEndReason): string {

@@ -140,8 +140,14 @@ export class FakeAgent implements Session {
     return () => this.#listeners.get(type)?.delete(fn);
   }
 
+  /** Iterators opened (the bridge opens and closes one to release the backlog). */
+  iterators = 0;
+
   events(): AsyncIterableIterator<InboundEvent> {
-    throw new Error("not used by the bridge");
+    this.iterators++;
+    const done = async (): Promise<IteratorResult<InboundEvent>> => ({ done: true, value: undefined });
+    const iterator: AsyncIterableIterator<InboundEvent> = { next: done, return: done, [Symbol.asyncIterator]: () => iterator };
+    return iterator;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<InboundEvent> {
