@@ -51,6 +51,9 @@ class AgentSession implements Tickable {
 
   tick(now: number): void {
     if (this.socket.readyState !== 1) return;
+    // Never a burst: a tick that comes late sends one frame and shifts the schedule, so the bridge's
+    // pacer never holds a backlog made by this process falling behind.
+    if (now - (this.#start + this.#seq * FRAME_MS) > FRAME_MS) this.#start = now - this.#seq * FRAME_MS;
     const due = Math.floor((now - this.#start) / FRAME_MS);
     while (this.#seq <= due) {
       const frame = template.slice();

@@ -100,6 +100,9 @@ class CallDriver implements Tickable {
 
   tick(now: number): void {
     if (!this.#live) return;
+    // Never a burst: a tick that comes late sends one frame and shifts the schedule, so the bridge's
+    // pacer never holds a backlog made by this process falling behind.
+    if (now - (this.#start + this.#seq * FRAME_MS) > FRAME_MS) this.#start = now - this.#seq * FRAME_MS;
     const due = Math.floor((now - this.#start) / FRAME_MS);
     while (this.#seq <= due) {
       stampFrame(this.#frame, this.callId, this.#seq++, monotonicUs(origin));
