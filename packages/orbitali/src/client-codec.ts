@@ -36,7 +36,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     const { encoding, sampleRate } = message;
     if (encoding !== undefined && encoding !== inbound.encoding) {
       return errorEvent(
-        new AudioDataError(`output_audio in encoding "${String(encoding).slice(0, 32)}", but the session declared ${inbound.encoding}; chunk dropped`, {
+        new AudioDataError(`output_audio in encoding ${JSON.stringify(encoding).slice(0, 32)}, but the session declared ${inbound.encoding}; chunk dropped`, {
           dialect: DIALECT,
         }),
         raw,
@@ -44,7 +44,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     }
     if (sampleRate !== undefined && sampleRate !== inbound.sampleRate) {
       return errorEvent(
-        new AudioDataError(`output_audio at ${String(sampleRate).slice(0, 16)} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`, {
+        new AudioDataError(`output_audio at ${JSON.stringify(sampleRate).slice(0, 16)} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`, {
           dialect: DIALECT,
         }),
         raw,
