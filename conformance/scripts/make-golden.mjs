@@ -410,6 +410,7 @@ function binaryAudioLines(rate, frameSamples, frames = 2) {
     inText({ type: "transcript", role: "system", text: "x" }, [{ type: "passthrough", name: "transcript", payload: { type: "transcript", role: "system", text: "x" } }]),
     inText({ type: "output_audio", audio: "AQACAA==", encoding: "pcm16", sampleRate: 12000 }, [error("invalid_audio", false, false)], notJson("a rate the session did not declare: reported, not played")),
     inText({ type: "output_audio", audio: "@@not base64@@", encoding: "pcm16", sampleRate: 24000 }, [error("invalid_audio", false, false)], notJson(TOLERANCE)),
+    inText({ type: "output_audio", audio: "AQACAA==", encoding: { toString: 0 } }, [error("invalid_audio", false, false)], notJson("an encoding that is not a string (found by fuzzing: it once threw)")),
     inBinary([1, 2, 3, 4], [error("protocol_violation", false, false)], notJson("Orbitali is JSON text only: a binary frame is reported")),
   ]);
 }

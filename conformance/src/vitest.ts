@@ -166,21 +166,25 @@ function fuzzPlan(dialect: Dialect, golden: GoldenFile | undefined): ConnectPlan
  */
 function fuzzFrames(goldens: readonly GoldenFile[]): fc.Arbitrary<string | Uint8Array> {
   const tags = new Map<string, Set<string>>();
+  // The fields the wire uses, so random values land where a decoder reads; and names every object has.
+  const fields = new Set(["toString", "valueOf", "constructor", "hasOwnProperty"]);
   for (const golden of goldens) {
     for (const { line } of golden.entries) {
       if (!("frame" in line) || !("text" in line.frame)) continue;
       try {
         const value = JSON.parse(line.frame.text) as Record<string, unknown>;
+        for (const key of Object.keys(value)) fields.add(key);
         for (const key of ["type", "event"]) if (typeof value[key] === "string") (tags.get(key) ?? tags.set(key, new Set()).get(key)!).add(value[key] as string);
       } catch {
         // a malformed golden frame is a fuzz case of its own below
       }
     }
   }
+  const fieldName = fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 12 }));
   const tagged = [...tags.entries()].map(([key, names]) =>
     fc
-      .tuple(fc.constantFrom(...names), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }))
-      .map(([name, fields]) => JSON.stringify({ ...fields, [key]: name })),
+      .tuple(fc.constantFrom(...names), fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }))
+      .map(([name, values]) => JSON.stringify({ ...values, [key]: name })),
   );
   return fc.oneof(fc.uint8Array({ maxLength: 2048 }), fc.string({ maxLength: 512 }), fc.json({ maxDepth: 4 }), ...tagged);
 }
