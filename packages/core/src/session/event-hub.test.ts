@@ -65,6 +65,20 @@ describe("EventHub", () => {
     expect(counts.drops).toBe(42);
   });
 
+  it("a backlog nobody iterates is dropped whole once full, and not kept after that", async () => {
+    const { h, counts } = hub(10);
+    for (let i = 0; i < 10; i++) h.emit(chunk(i));
+    expect(counts.drops).toBe(0);
+    h.emit(chunk(10)); // the 11th: the backlog is abandoned, this event included
+    expect(counts.drops).toBe(11);
+    for (let i = 0; i < 100; i++) h.emit(chunk(i)); // no longer kept: no more drops counted
+    expect(counts.drops).toBe(11);
+    const events = collect(h.iterate()); // a late iterator starts from now
+    h.emit({ type: "debug", message: "now" });
+    h.emit(ended);
+    expect((await events).map((e) => e.type)).toEqual(["debug", "session-ended"]);
+  });
+
   it("an aborted signal ends the iterator; nothing is emitted after session-ended", async () => {
     const { h } = hub();
     const controller = new AbortController();

@@ -18,8 +18,10 @@ export interface EventHubOptions {
 
 /**
  * Fans inbound events out to typed listeners and to async iterators. Until the first iterator
- * attaches, events are kept in a bounded backlog it receives first, so an application that
- * awaits something between `connect()` and `for await` loses nothing.
+ * attaches, events are kept in a backlog it receives first, so an application that awaits
+ * something between `connect()` and `for await` loses nothing. An application that only uses
+ * listeners never iterates: once the backlog reaches `maxPending`, it is dropped whole and no
+ * longer kept, so such a session pays nothing per event for it.
  */
 export class EventHub {
   readonly #options: EventHubOptions;
@@ -47,7 +49,10 @@ export class EventHub {
     if (event.type === "session-ended") this.#ended = true;
     this.#call(this.#listeners.get(event.type), event);
     this.#call(this.#listeners.get("*"), event);
-    if (this.#backlog) this.#enqueue(this.#backlog, event);
+    if (this.#backlog) {
+      if (this.#backlog.length < this.#options.maxPending) this.#backlog.push(event);
+      else this.#abandonBacklog();
+    }
     for (const reader of this.#readers) {
       this.#enqueue(reader.queue, event);
       reader.wake?.();
@@ -56,7 +61,7 @@ export class EventHub {
 
   iterate(signal?: AbortSignal): AsyncIterableIterator<InboundEvent> {
     const reader: Reader = { queue: this.#backlog ?? [], wake: undefined, done: false };
-    this.#backlog = undefined;
+    this.#backlog = undefined; // later iterators start from now
     this.#readers.add(reader);
     const finish = (): IteratorResult<InboundEvent> => {
       reader.done = true;
@@ -91,6 +96,13 @@ export class EventHub {
       },
     };
     return iterator;
+  }
+
+  /** Nobody iterated in time: forget what was kept for a first iterator, counting it. */
+  #abandonBacklog(): void {
+    const dropped = this.#backlog?.length ?? 0;
+    this.#backlog = undefined;
+    for (let i = 0; i <= dropped; i++) this.#options.onDrop();
   }
 
   #call(set: Set<AnyListener> | undefined, event: InboundEvent): void {
