@@ -104,6 +104,20 @@ export function measureAudioPaths(): PathResult[] {
     results.push({ path: "caller → agent, 8 kHz agent (μ-law → PCM16)", oursNs: ours, vendorNs: vendor });
   }
 
+  // The same, without the JSON both paths parse alike: base64 μ-law → PCM16.
+  {
+    const payload = base64Encode(codes);
+    const [ours, vendor] = measurePair(
+      () => {
+        sink += mulawDecode(base64Decode(payload)).length;
+      },
+      () => {
+        sink += alawmulaw.mulaw.decode(atobBytes(payload)).length;
+      },
+    );
+    results.push({ path: "  of which base64 + μ-law decode", oursNs: ours, vendorNs: vendor });
+  }
+
   // Agent at 8 kHz → caller: PCM16 frame → Twilio media JSON.
   {
     const [ours, vendor] = measurePair(

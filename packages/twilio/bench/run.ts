@@ -16,6 +16,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type PathResult, measureAudioPaths } from "./audio-path.js";
+import { type PacingTimerResult, measurePacingTimers } from "./pacing-timers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -27,7 +28,7 @@ const { values } = parseArgs({
     json: { type: "string", default: `${here}/results/latest.json` },
   },
 });
-const counts = values.calls.split(",").map(Number);
+const counts = values.calls.split(",").map(Number).filter((n) => n > 0);
 const windowMs = Number(values["window-s"]) * 1000;
 const origin = Number(process.hrtime.bigint() / 1000n);
 
@@ -51,6 +52,8 @@ interface RunResult {
   /** Of which in the kernel (socket reads and writes). */
   bridgeSystemCpuPercent: number;
   cpuPerCallPercent: number;
+  /** CPU per frame carried (both directions): comparable between a run that kept up and one that did not. */
+  cpuUsPerFrame: number;
   eventLoopUtilization: number;
   bridgeLoopDelayP99Ms: number;
   rssMb: number;
@@ -152,6 +155,7 @@ async function runOnce(calls: number, setup: Setup): Promise<RunResult> {
     bridgeCpuPercent: cpuPercent,
     bridgeSystemCpuPercent: (window.systemMs! / window.wallMs!) * 100,
     cpuPerCallPercent: cpuPercent / calls,
+    cpuUsPerFrame: (window.cpuMs! * 1000) / Math.max(1, a.latency.frames + t.latency.frames),
     eventLoopUtilization: window.eventLoopUtilization!,
     bridgeLoopDelayP99Ms: window.loopDelayP99Ms!,
     rssMb: window.rssMb!,
@@ -172,15 +176,21 @@ const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "
 
 function table(results: RunResult[]): string {
   const lines = [
-    "| calls | process under test | its CPU (% of one core; kernel part) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS | load avg |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| calls | process under test | its CPU (% of one core; kernel part) | CPU per call | CPU per frame | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | bridge event-loop delay p99 | bridge RSS | load avg |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.calls} | ${r.setup} | ${f(r.bridgeCpuPercent)} % (${f(r.bridgeSystemCpuPercent)} %) | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ` +
+      `| ${r.calls} | ${r.setup} | ${f(r.bridgeCpuPercent)} % (${f(r.bridgeSystemCpuPercent)} %) | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.cpuUsPerFrame, 1)} µs | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ` +
         `${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.droppedFrames} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.bridgeLoopDelayP99Ms, 2)} ms | ${f(r.rssMb, 0)} MB | ${f(r.loadAverage[0])}→${f(r.loadAverage[1])} |`,
     );
   }
+  return lines.join("\n");
+}
+
+function timerTable(timers: PacingTimerResult[]): string {
+  const lines = ["| pacing, calls at real time | CPU (% of one core) |", "|---|---:|"];
+  for (const t of timers) lines.push(`| ${t.calls} calls, ${t.scheduler} | ${f(t.cpuPercent, 2)} % |`);
   return lines.join("\n");
 }
 
@@ -207,6 +217,15 @@ if (floorAt > 0) {
   process.stderr.write(`  ${floorAt} calls through a bare relay (the floor)…\n`);
   results.push(await runOnce(floorAt, "bare relay (floor)"));
 }
+process.stderr.write("  pacing timers alone…\n");
+const timers = await measurePacingTimers(timerAt > 0 ? timerAt : 500);
+process.stderr.write("  JavaScript per frame, in-memory sockets…\n");
+const jsPerFrame: Record<string, number> = {};
+for (const wiring of ["bridge", "direct"]) {
+  const js = child("js-per-frame.ts", { BENCH_WIRING: wiring });
+  jsPerFrame[wiring] = (await js.next<{ usPerFrame: number }>("js-per-frame")).usPerFrame;
+  await js.exited;
+}
 process.stderr.write("  audio path per frame…\n");
 const paths = measureAudioPaths();
 
@@ -216,6 +235,6 @@ const verdict = at200
     `p99 ${f(Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99), 2)} ms (≤ 5 ms: ${Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99) <= 5 ? "met" : "NOT met"}), ` +
     `drops ${at200.droppedFrames} (zero: ${at200.droppedFrames === 0 ? "met" : "NOT met"})`
   : "no 200-call run";
-console.log(`\nPhone bridge load (${machine}; ${windowMs / 1000} s window after a 2 s steady state)\n\n${table(results)}\n\n${verdict}\n\nAudio path, CPU per frame (same run)\n\n${pathTable(paths)}\n`);
+console.log(`\nPhone bridge load (${machine}; ${windowMs / 1000} s window after a 2 s steady state)\n\n${table(results)}\n\n${verdict}\n\nJavaScript per frame with in-memory sockets (no kernel): through the bridge ${f(jsPerFrame.bridge!, 1)} µs, the two sessions wired directly ${f(jsPerFrame.direct!, 1)} µs\n\nPacing timers alone (same run)\n\n${timerTable(timers)}\n\nAudio path, CPU per frame (same run)\n\n${pathTable(paths)}\n`);
 mkdirSync(dirname(values.json), { recursive: true });
-writeFileSync(values.json, `${JSON.stringify({ machine, windowMs, results, paths, at: new Date().toISOString() }, null, 2)}\n`);
+writeFileSync(values.json, `${JSON.stringify({ machine, windowMs, results, jsPerFrame, timers, paths, at: new Date().toISOString() }, null, 2)}\n`);

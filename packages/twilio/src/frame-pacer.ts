@@ -42,6 +42,8 @@ export class FramePacer implements Tickable {
   #sentUntil = Number.NEGATIVE_INFINITY;
   #lastSendAt = 0;
   #idlePending = false;
+  /** The wake-up requested from the scheduler, if one is pending. */
+  #wakeAt: number | undefined;
   #disposed = false;
   #held: boolean;
   #framesSent = 0;
@@ -119,11 +121,12 @@ export class FramePacer implements Tickable {
     this.#framesCleared += dropped;
     this.#sentUntil = this.#options.scheduler.now();
     this.#idlePending = false;
-    this.#options.scheduler.cancel(this);
+    this.#cancelWake();
     return dropped;
   }
 
   tick(now: number): void {
+    this.#wakeAt = undefined;
     this.#pump(now);
   }
 
@@ -141,6 +144,7 @@ export class FramePacer implements Tickable {
     this.#count = 0;
     this.#queuedSamples = 0;
     this.#idlePending = false;
+    this.#wakeAt = undefined;
     this.#options.scheduler.cancel(this);
   }
 
@@ -169,15 +173,30 @@ export class FramePacer implements Tickable {
     if (lead > this.#maxLeadMs) this.#maxLeadMs = lead;
     if (this.#count > 0) {
       // Due when the lead falls back to `leadMs`; never now again (a rounding error must not spin).
-      o.scheduler.wake(this, Math.max(this.#sentUntil - o.leadMs, now + MIN_WAIT_MS));
+      this.#wake(Math.max(this.#sentUntil - o.leadMs, now + MIN_WAIT_MS), true);
     } else if (this.#idlePending) {
       if (now - this.#lastSendAt >= o.idleAfterMs) {
         this.#idlePending = false;
-        o.scheduler.cancel(this);
+        this.#cancelWake();
         o.onIdle();
       } else {
-        o.scheduler.wake(this, this.#lastSendAt + o.idleAfterMs);
+        // An earlier wake-up already pending is kept: the tick looks again and moves it on. At an
+        // agent's real-time pace this asks the scheduler once per idle period, not once per frame.
+        this.#wake(this.#lastSendAt + o.idleAfterMs, false);
       }
     }
+  }
+
+  /** Asks to be woken at `at`; unless `exact`, an earlier pending request stands. */
+  #wake(at: number, exact: boolean): void {
+    if (!exact && this.#wakeAt !== undefined && this.#wakeAt <= at) return;
+    this.#wakeAt = at;
+    this.#options.scheduler.wake(this, at);
+  }
+
+  #cancelWake(): void {
+    if (this.#wakeAt === undefined) return;
+    this.#wakeAt = undefined;
+    this.#options.scheduler.cancel(this);
   }
 }
