@@ -9,8 +9,8 @@ interface CorkableSocket {
  * Makes the messages a `ws` socket sends within one callback leave in one write: the first send
  * corks the TCP socket and the rest of the current callback (the microtask checkpoint) uncorks it.
  * Nothing waits longer than the callback that produced it, but when one TCP read brings several
- * messages (a loaded bridge), their answers share a system call, as do a media message and the
- * mark behind it. On a loaded bridge the system calls are most of the CPU.
+ * messages (an overloaded bridge), their answers share a system call, as do a media message and
+ * the mark behind it. While the bridge keeps up it changes nothing measurable (see the guide).
  */
 export function batchSends(ws: WebSocket): WebSocket {
   const send = ws.send;

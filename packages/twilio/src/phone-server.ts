@@ -48,8 +48,8 @@ export interface PhoneBridgeServerOptions extends Omit<BridgeOptions, "agentCapa
   /** Live calls allowed at once; further streams are refused. Default unlimited. */
   maxCalls?: number;
   /**
-   * Messages a socket sends within one callback leave in one write (default true): on a loaded
-   * bridge, system calls are most of the CPU. Off only to measure the difference.
+   * Messages a socket sends within one callback leave in one write (default true): fewer system
+   * calls once the bridge is overloaded. Off only to measure the difference.
    */
   batchWrites?: boolean;
 }
