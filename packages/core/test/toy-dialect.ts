@@ -70,6 +70,8 @@ export function toy(options: ToyOptions): Dialect {
 
 function toyCodec(gated: boolean, rate: number): DialectCodec {
   let ready = !gated;
+  // Learned from `hello`, like Twilio's streamSid: frames built before it would lack it.
+  let sessionId: string | undefined;
   return {
     get ready() {
       return ready;
@@ -79,7 +81,7 @@ function toyCodec(gated: boolean, rate: number): DialectCodec {
         case "audio-append":
           return [pcm16ToBytes(event.audio)];
         case "dtmf-send":
-          return [JSON.stringify({ type: "dtmf", digit: event.digit })];
+          return [JSON.stringify({ type: "dtmf", digit: event.digit, ...(sessionId ? { session: sessionId } : {}) })];
         case "mark":
           return [JSON.stringify({ type: "mark", name: event.name })];
         case "session-stop":
@@ -102,6 +104,7 @@ function toyCodec(gated: boolean, rate: number): DialectCodec {
       switch (type) {
         case "hello":
           ready = true;
+          if (typeof message.id === "string") sessionId = message.id;
           return [{ type: "session-accepted", raw: frame }];
         case "started":
           return [{ type: "session-started", ids: { sessionId: String(message.id ?? "") }, raw: frame }];

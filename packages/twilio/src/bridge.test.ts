@@ -60,7 +60,9 @@ describe("bridge: caller to agent", () => {
     expect(agent.dtmf).toEqual(["5"]);
     expect(events).toContainEqual({ type: "dtmf", digit: "5", forwarded: true });
 
-    const other = setup({ agentCapabilities: { dtmfOut: false } as BridgeOptions["agentCapabilities"] & object });
+    const noDtmf = new FakeAgent();
+    noDtmf.capabilities = { ...noDtmf.capabilities, dtmfOut: false };
+    const other = setup({}, noDtmf);
     other.phone.start();
     other.phone.twilio({ type: "dtmf-received", digit: "#" });
     await settle();

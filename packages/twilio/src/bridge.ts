@@ -1,7 +1,6 @@
 import {
   type AudioPipeline,
   ConfigError,
-  type DialectCapabilities,
   type InboundEventOf,
   type Logger,
   type Session,
@@ -59,8 +58,6 @@ export interface BridgeOptions {
   preconnectBufferMs?: number;
   /** Paces frames (default: one shared timer for every call in the process). */
   scheduler?: PacingScheduler;
-  /** The agent dialect's capabilities, so DTMF is forwarded only where the dialect takes it. */
-  agentCapabilities?: DialectCapabilities;
   /** Runs when the agent asks for a human. Without one, the request is reported as an error event. */
   onTransfer?: TransferHook;
   /** Runs when the agent side ends first (the call must end too). Default: close the stream, which ends `<Connect>`. */
@@ -296,7 +293,8 @@ class Bridge implements PhoneBridge {
       }
       return;
     }
-    const forwarded = this.#agent !== undefined && (this.#options.agentCapabilities?.dtmfOut ?? true);
+    // Forwarded only where the agent's dialect takes DTMF; always reported.
+    const forwarded = this.#agent?.capabilities.dtmfOut === true;
     if (forwarded) this.#agent!.sendDtmf(digit);
     this.#emit({ type: "dtmf", digit, forwarded });
   }

@@ -17,7 +17,7 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 /** A Media Streams message is at most a few hundred bytes; 1 MiB leaves room for odd peers. */
 const MAX_MESSAGE_BYTES = 1 << 20;
 
-export interface PhoneBridgeServerOptions extends Omit<BridgeOptions, "agentCapabilities"> {
+export interface PhoneBridgeServerOptions extends BridgeOptions {
   /** The agent every call is bridged to: a client dialect, or a factory per call (it sees the `<Parameter>`s). */
   agent: Dialect | ((call: TwilioCall) => Dialect | Promise<Dialect>);
   /** Options for `connect()` of each agent session (timeouts, fetch, WebSocket, quality, logger). */
@@ -161,7 +161,6 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
       phone,
       async (info, signal) => {
         const dialect = typeof options.agent === "function" ? await options.agent(info) : options.agent;
-        bridgeOptions.agentCapabilities = dialect.capabilities;
         return connect(dialect, {
           ...options.agentOptions,
           ...(agentSocket ? { WebSocket: agentSocket } : {}),

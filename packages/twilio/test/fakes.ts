@@ -1,5 +1,6 @@
 import {
   type ConnectPlan,
+  type DialectCapabilities,
   type InboundEvent,
   type InboundEventOf,
   type Listener,
@@ -9,6 +10,7 @@ import {
   type SessionState,
   type SessionStats,
   type WebSocketLike,
+  NO_CAPABILITIES,
   accept,
 } from "@voxwire/core";
 import { twilio } from "../src/index.js";
@@ -86,6 +88,8 @@ export function fakePhone() {
 /** An agent session in memory: tests emit its events and read what the bridge sent it. */
 export class FakeAgent implements Session {
   readonly dialect = "fake-agent";
+  /** An agent that takes DTMF unless a test says otherwise. */
+  capabilities: DialectCapabilities = { ...NO_CAPABILITIES, dtmfOut: true };
   readonly audio: SessionAudio;
   readonly ended: Promise<InboundEventOf<"session-ended">>;
   readonly received: Int16Array[] = [];

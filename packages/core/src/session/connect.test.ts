@@ -263,6 +263,19 @@ describe("connect() against a real ws server", () => {
     expect(kinds).toEqual([640, 640, JSON.stringify({ type: "dtmf", digit: "1" })]);
   });
 
+  it("queued commands are encoded when sent, so they carry state the codec learned from the peer", async () => {
+    const { session, peer, server } = await open({}, { gated: true });
+    session.sendDtmf("5");
+    peer.send(JSON.stringify({ type: "hello", id: "stream-42" }));
+    await waitFor(() => server.received[0]!.length === 1);
+    expect(JSON.parse(server.received[0]![0] as string)).toEqual({ type: "dtmf", digit: "5", session: "stream-42" });
+  });
+
+  it("exposes the dialect's capabilities", async () => {
+    const { session } = await open();
+    expect(session.capabilities).toMatchObject({ dtmfOut: true, clearOut: false });
+  });
+
   it("a gated dialect that never becomes ready ends with a TimeoutError; close() does not wait on its queue", async () => {
     const { session } = await open({}, { gated: true }, { readyTimeoutMs: 50 });
     const events: InboundEvent[] = [];

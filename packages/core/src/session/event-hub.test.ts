@@ -5,9 +5,9 @@ import { EventHub } from "./event-hub.js";
 const chunk = (n: number): InboundEvent => ({ type: "audio-chunk", audio: new Int16Array([n]), sampleRate: 16000 });
 const ended: InboundEvent = { type: "session-ended", reason: "closed", code: 1000 };
 
-function hub(maxPending = 100) {
+function hub(maxPending = 100, backlog = true) {
   const counts = { drops: 0, listenerErrors: 0 };
-  const h = new EventHub({ maxPending, onDrop: () => counts.drops++, onListenerError: () => counts.listenerErrors++ });
+  const h = new EventHub({ maxPending, backlog, onDrop: () => counts.drops++, onListenerError: () => counts.listenerErrors++ });
   return { h, counts };
 }
 
@@ -77,6 +77,15 @@ describe("EventHub", () => {
     h.emit({ type: "debug", message: "now" });
     h.emit(ended);
     expect((await events).map((e) => e.type)).toEqual(["debug", "session-ended"]);
+  });
+
+  it("with backlog off, nothing is kept for a later iterator and nothing is counted", async () => {
+    const { h, counts } = hub(10, false);
+    for (let i = 0; i < 50; i++) h.emit(chunk(i));
+    expect(counts.drops).toBe(0);
+    const events = collect(h.iterate());
+    h.emit(ended);
+    expect((await events).map((e) => e.type)).toEqual(["session-ended"]);
   });
 
   it("an aborted signal ends the iterator; nothing is emitted after session-ended", async () => {

@@ -11,6 +11,8 @@ interface Reader {
 export interface EventHubOptions {
   /** Events an iterator (or the backlog) may hold before the oldest audio is dropped. */
   maxPending: number;
+  /** Keep events for the first iterator (false: listeners only, nothing kept). */
+  backlog: boolean;
   onDrop(): void;
   /** A listener threw: reported, never rethrown into the socket's event loop. */
   onListenerError(error: unknown, type: string): void;
@@ -32,6 +34,7 @@ export class EventHub {
 
   constructor(options: EventHubOptions) {
     this.#options = options;
+    if (!options.backlog) this.#backlog = undefined;
   }
 
   on(type: InboundEventType | "*", listener: AnyListener): () => void {

@@ -46,6 +46,7 @@ export interface LiveSessionInit {
  */
 export class LiveSession implements Session {
   readonly dialect: string;
+  readonly capabilities: Dialect["capabilities"];
   readonly audio: SessionAudio;
   /** Resolves when the socket is open; rejects with a typed error if it never opens. */
   readonly opened: Promise<void>;
@@ -58,7 +59,7 @@ export class LiveSession implements Session {
   readonly #secrets: SecretSet;
   readonly #log: Logger;
   readonly #hub: EventHub;
-  readonly #queue: OutboundQueue;
+  readonly #queue: OutboundQueue<OutboundEvent>;
   readonly #toWire: AudioPipeline;
   readonly #fromWire: AudioPipeline | undefined;
   readonly #stats: SessionStats = {
@@ -89,6 +90,7 @@ export class LiveSession implements Session {
   constructor(init: LiveSessionInit) {
     const { dialect, plan, codec, socket, secrets, options } = init;
     this.dialect = dialect.name;
+    this.capabilities = dialect.capabilities;
     this.#dialect = dialect;
     this.#plan = plan;
     this.#codec = codec;
@@ -104,6 +106,7 @@ export class LiveSession implements Session {
 
     this.#hub = new EventHub({
       maxPending: options.maxPendingEvents ?? 2000,
+      backlog: options.backlog ?? true,
       onDrop: () => this.#stats.eventsDropped++,
       onListenerError: (error, type) => {
         this.#stats.listenerErrors++;
@@ -113,7 +116,11 @@ export class LiveSession implements Session {
     this.#queue = new OutboundQueue({
       maxAudioMs: options.queue?.maxAudioMs ?? 1000,
       highWaterBytes: options.queue?.highWaterBytes ?? 64 * 1024,
-      send: (frame) => this.#send(frame),
+      // Encoded when sent, not when queued: a codec that learns state from the peer (Twilio's
+      // streamSid, a token-first handshake) only ever encodes once the peer is ready.
+      send: (event) => {
+        for (const frame of this.#encode(event)) this.#send(frame);
+      },
       bufferedAmount: () => this.#socket.bufferedAmount,
       canSend: () => this.#state !== "connecting" && this.#state !== "closed" && this.#codec.ready,
       retryLater: (pump) => this.#after(BACKPRESSURE_RETRY_MS, pump),
@@ -442,14 +449,13 @@ export class LiveSession implements Session {
 
   // --- outbound --------------------------------------------------------------------------
 
-  #enqueueAudio(frame: Int16Array): void {
-    const frames = this.#encode({ type: "audio-append", audio: frame, sampleRate: this.#plan.audio.outbound.sampleRate });
-    const frameMs = (frame.length * 1000) / this.#plan.audio.outbound.sampleRate;
-    for (const wire of frames) this.#queue.push(wire, frameMs / frames.length);
+  #enqueueAudio(audio: Int16Array): void {
+    const sampleRate = this.#plan.audio.outbound.sampleRate;
+    this.#queue.push({ type: "audio-append", audio, sampleRate }, (audio.length * 1000) / sampleRate);
   }
 
   #enqueueCommand(event: OutboundEvent): void {
-    for (const wire of this.#encode(event)) this.#queue.push(wire, 0);
+    this.#queue.push(event, 0);
   }
 
   #encode(event: OutboundEvent): WireFrame[] {

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { WireFrame } from "../dialect/v1/wire-frame.js";
 import { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
 
-function harness(overrides: Partial<OutboundQueueOptions> = {}) {
+function harness(overrides: Partial<OutboundQueueOptions<WireFrame>> = {}) {
   const sent: WireFrame[] = [];
   const retries: (() => void)[] = [];
   // `accumulate`: sent bytes stay in the socket's buffer (a peer that does not read).
   const state = { buffered: 0, open: true, drops: 0, accumulate: true };
-  const queue = new OutboundQueue({
+  const queue = new OutboundQueue<WireFrame>({
     maxAudioMs: 100,
     highWaterBytes: 1000,
     send: (frame) => {

@@ -1,12 +1,10 @@
-import type { WireFrame } from "../dialect/v1/wire-frame.js";
-
-export interface OutboundQueueOptions {
+export interface OutboundQueueOptions<T> {
   /** Audio that may wait here, in ms; past it the oldest audio frame is dropped. */
   maxAudioMs: number;
   /** Nothing more is handed to the socket while its `bufferedAmount` is above this. */
   highWaterBytes: number;
-  /** Hands a frame to the socket. */
-  send(frame: WireFrame): void;
+  /** Hands an item to the socket (the session encodes it then: see LiveSession). */
+  send(item: T): void;
   /** The socket's `bufferedAmount`. */
   bufferedAmount(): number;
   /** Whether frames may go out at all (socket open and the dialect ready). */
@@ -17,30 +15,30 @@ export interface OutboundQueueOptions {
   onDrop(): void;
 }
 
-interface Item {
-  frame: WireFrame | null; // null once dropped
+interface Item<T> {
+  value: T | null; // null once dropped
   audioMs: number; // > 0 for audio, which may be dropped; 0 for control frames, which never are
 }
 
 /**
  * The bounded queue between the application and the socket. The caller is never blocked:
  * when the socket's own buffer is above the high-water mark (or the dialect is not ready yet),
- * frames wait here, and once more than `maxAudioMs` of audio waits the oldest audio is dropped
- * and counted. Control frames (DTMF, marks, stop) are never dropped.
+ * items wait here, and once more than `maxAudioMs` of audio waits the oldest audio is dropped
+ * and counted. Control items (DTMF, marks, stop) are never dropped.
  */
-export class OutboundQueue {
-  readonly #options: OutboundQueueOptions;
-  #items: Item[] = [];
+export class OutboundQueue<T> {
+  readonly #options: OutboundQueueOptions<T>;
+  #items: Item<T>[] = [];
   #head = 0;
   #audioMs = 0;
   #depth = 0;
   #cancelRetry: (() => void) | undefined;
 
-  constructor(options: OutboundQueueOptions) {
+  constructor(options: OutboundQueueOptions<T>) {
     this.#options = options;
   }
 
-  /** Frames waiting. */
+  /** Items waiting. */
   get depth(): number {
     return this.#depth;
   }
@@ -50,8 +48,8 @@ export class OutboundQueue {
     return this.#audioMs;
   }
 
-  push(frame: WireFrame, audioMs = 0): void {
-    this.#items.push({ frame, audioMs });
+  push(value: T, audioMs = 0): void {
+    this.#items.push({ value, audioMs });
     this.#depth++;
     this.#audioMs += audioMs;
     this.#enforceBound();
@@ -71,21 +69,21 @@ export class OutboundQueue {
         return;
       }
       const item = this.#items[this.#head++]!;
-      if (item.frame === null) continue;
+      if (item.value === null) continue;
       this.#take(item);
-      o.send(item.frame);
+      o.send(item.value);
     }
     this.#compact();
   }
 
-  /** Drops every queued audio frame (barge-in on our side); returns how many. */
+  /** Drops every queued audio item (barge-in on our side); returns how many. */
   dropAudio(): number {
     let dropped = 0;
     for (let i = this.#head; i < this.#items.length; i++) {
       const item = this.#items[i]!;
-      if (item.frame !== null && item.audioMs > 0) {
+      if (item.value !== null && item.audioMs > 0) {
         this.#take(item);
-        item.frame = null;
+        item.value = null;
         dropped++;
       }
     }
@@ -105,14 +103,14 @@ export class OutboundQueue {
   #enforceBound(): void {
     for (let i = this.#head; this.#audioMs > this.#options.maxAudioMs && i < this.#items.length; i++) {
       const item = this.#items[i]!;
-      if (item.frame === null || item.audioMs === 0) continue;
+      if (item.value === null || item.audioMs === 0) continue;
       this.#take(item);
-      item.frame = null;
+      item.value = null;
       this.#options.onDrop();
     }
   }
 
-  #take(item: Item): void {
+  #take(item: Item<T>): void {
     this.#depth--;
     this.#audioMs -= item.audioMs;
   }

@@ -1,5 +1,6 @@
 import type { AppAudioFormat } from "../events/audio-format.js";
 import type { InboundEvent, InboundEventOf, InboundEventType } from "../events/inbound.js";
+import type { DialectCapabilities } from "../dialect/v1/capabilities.js";
 import type { RuntimeKind } from "../dialect/v1/dialect.js";
 import type { WireAudioFormat } from "../events/audio-format.js";
 import type { Logger } from "./logger.js";
@@ -28,6 +29,11 @@ export interface SessionOptions {
   };
   /** Events kept for an iterator that is not reading, before the oldest audio is dropped. Default 2000. */
   maxPendingEvents?: number;
+  /**
+   * Keep the events that arrive before the first iterator attaches, for it (default true).
+   * An application that only uses `on()` listeners can set false so nothing is kept at all.
+   */
+  backlog?: boolean;
   /**
    * From an open socket to the dialect being ready for outbound audio (a token-first dialect's
    * `connected`). Past it the session ends with a `TimeoutError`. Default 10 000 ms.
@@ -90,6 +96,8 @@ export type Listener<T extends InboundEventType | "*"> = (event: T extends Inbou
 export interface Session extends AsyncIterable<InboundEvent> {
   /** The dialect's name. */
   readonly dialect: string;
+  /** What the dialect can carry (whether `sendDtmf`, `mark`, `clearPlayback` do anything). */
+  readonly capabilities: DialectCapabilities;
   readonly state: SessionState;
   readonly audio: SessionAudio;
   readonly stats: Readonly<SessionStats>;
