@@ -22,7 +22,7 @@ function tone(rate, count, hz, offset = 0) {
 }
 function pcmBytes(samples) {
   const bytes = Buffer.alloc(samples.length * 2);
-  samples.forEach((s, i) => bytes.writeInt16LE(s, i * 2));
+  for (let i = 0; i < samples.length; i++) bytes.writeInt16LE(samples[i], i * 2);
   return bytes;
 }
 const b64 = (samples) => pcmBytes(samples).toString("base64");
