@@ -19,7 +19,7 @@ import {
   pcm16FromBytes,
   pcm16ToBytes,
   readJsonFrame,
-} from "@voxwire/core";
+} from "../src/index.js";
 
 export interface ToyOptions {
   url: string;
