@@ -22,8 +22,8 @@ if [ "${1:-}" != "--manual" ]; then
 fi
 shift
 
-SEED="${SEED_002_FILE:-$(ls "$ROOT"/../shared/seeds/002_*.txt 2>/dev/null | head -n 1)}"
-[ -f "$SEED" ] || { echo "seed 002 not found: set SEED_002_FILE" >&2; exit 2; }
+SEED="${SEED_002_FILE:-$HERE/omnia_websocket_client.py}"
+[ -f "$SEED" ] || { echo "seed 002's client not found: set SEED_002_FILE" >&2; exit 2; }
 KEY="${OMNIA_API_KEY:-voxwire-test-key}"
 WORK="$(mktemp -d)"
 SIM_PID=""

@@ -22,7 +22,7 @@ const DEADLINE_MS = 40_000;
  */
 function environment(): { python: string; shim: boolean; audio: string } | { skip: string } {
   const seed = findSeed002();
-  if (!seed) return { skip: "seed 002 not found (set SEED_002_FILE, or keep shared/seeds beside the repository)" };
+  if (!seed) return { skip: "seed 002's client not found (set SEED_002_FILE)" };
   const setup = spawnSync("bash", [join(HERE, "setup-python.sh")], { encoding: "utf8", timeout: 300_000 });
   if (setup.status !== 0) return { skip: `seed 002's Python dependencies are unavailable: ${setup.stderr.trim().split("\n").at(-1)}` };
   const python = setup.stdout.trim().split("\n").at(-1)!;

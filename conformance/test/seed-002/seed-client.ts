@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,15 +10,13 @@ export const REPO_ROOT = resolve(here, "../../..");
 export const SEED_CREATE_URL = "https://dashboard.omnia-voice.com/api/v1/calls/create";
 
 /**
- * Seed 002 (the vendor's document, holding the complete Python client): `$SEED_002_FILE`, else
- * `shared/seeds/002_*.txt` beside the repository (where the project's shared folder lives).
+ * Seed 002's Python client: `$SEED_002_FILE` (the vendor document, or the client alone), else the
+ * copy committed beside this file, transcribed verbatim from the document (see README.md).
  */
 export function findSeed002(): string | undefined {
   if (process.env.SEED_002_FILE) return existsSync(process.env.SEED_002_FILE) ? process.env.SEED_002_FILE : undefined;
-  const dir = resolve(REPO_ROOT, "../shared/seeds");
-  if (!existsSync(dir)) return undefined;
-  const name = readdirSync(dir).find((f) => f.startsWith("002_") && f.endsWith(".txt"));
-  return name ? join(dir, name) : undefined;
+  const committed = join(here, "omnia_websocket_client.py");
+  return existsSync(committed) ? committed : undefined;
 }
 
 /** The client's code as the document prints it: from its `#!/usr/bin/env python3` line to the end. */
