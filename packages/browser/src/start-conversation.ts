@@ -12,8 +12,8 @@ import {
 } from "@voxwire/core";
 import { AudioUnavailableError } from "./audio-unavailable-error.js";
 import { type Capture, createCapture } from "./capture.js";
+import { conversationEventHub } from "./conversation-event-hub.js";
 import type { ConversationEvent, ConversationEventOf, ConversationEventType, ConversationState } from "./conversation-events.js";
-import { EventStream } from "./event-stream.js";
 import { MicrophoneError } from "./microphone-error.js";
 import { openMicrophone } from "./microphone.js";
 import type { PlaybackStats } from "./playback-stats.js";
@@ -90,7 +90,7 @@ export function startConversation(options: ConversationOptions): Conversation {
 class LiveConversation implements Conversation {
   readonly ready: Promise<void>;
   readonly ended: Promise<void>;
-  readonly #events = new EventStream<ConversationEvent>();
+  readonly #events = conversationEventHub<ConversationEvent>();
   readonly #abort = new AbortController();
   #resolveEnded!: () => void;
   #state: ConversationState = "starting";

@@ -1,6 +1,7 @@
 import {
   type AudioPipeline,
   ConfigError,
+  EventHub,
   type InboundEventOf,
   type Logger,
   type Session,
@@ -10,15 +11,7 @@ import {
   createFramer,
   silentLogger,
 } from "@voxwire/core";
-import {
-  BridgeEmitter,
-  type BridgeEndReason,
-  type BridgeEvent,
-  type BridgeEventType,
-  type BridgeLeg,
-  type BridgeListener,
-  type TwilioCall,
-} from "./bridge-events.js";
+import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
 import type { HangupHook, TransferHook } from "./call-control.js";
 import { FramePacer } from "./frame-pacer.js";
 import { type PacingScheduler, defaultPacingScheduler } from "./pacing-scheduler.js";
@@ -138,7 +131,7 @@ class Bridge implements PhoneBridge {
   readonly ended: Promise<Extract<BridgeEvent, { type: "ended" }>>;
   readonly #options: BridgeOptions;
   readonly #log: Logger;
-  readonly #events: BridgeEmitter;
+  readonly #events: EventHub<BridgeEvent>;
   readonly #ledger: PlaybackLedger;
   readonly #pacer: FramePacer;
   readonly #turnGapMs: number;
@@ -174,7 +167,11 @@ class Bridge implements PhoneBridge {
     this.ended = new Promise((resolve) => {
       this.#resolveEnded = resolve;
     });
-    this.#events = new BridgeEmitter((error, type) => this.#log.error(`a bridge "${type}" listener threw: ${errorText(error)}`));
+    // Listeners only: the bridge's events are never iterated, so nothing is kept for an iterator.
+    this.#events = new EventHub<BridgeEvent>({
+      backlog: false,
+      onListenerError: (error, type) => this.#log.error(`a bridge "${type}" listener threw: ${errorText(error)}`),
+    });
     this.#ledger = new PlaybackLedger({ markEveryMs: options.markEveryMs ?? DEFAULT_MARK_EVERY_MS, emit: (event) => this.#emit(event) });
     this.#pacer = new FramePacer({
       leadMs: options.leadMs ?? DEFAULT_LEAD_MS,

@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { InboundEvent } from "../events/inbound.js";
 import { EventHub } from "./event-hub.js";
+import { inboundEventHub } from "./inbound-event-hub.js";
 
 const chunk = (n: number): InboundEvent => ({ type: "audio-chunk", audio: new Int16Array([n]), sampleRate: 16000 });
 const ended: InboundEvent = { type: "session-ended", reason: "closed", code: 1000 };
 
 function hub(maxPending = 100, backlog = true) {
   const counts = { drops: 0, listenerErrors: 0 };
-  const h = new EventHub({ maxPending, backlog, onDrop: () => counts.drops++, onListenerError: () => counts.listenerErrors++ });
+  const h = inboundEventHub({
+    maxPending,
+    backlog: backlog ? "until-full" : false,
+    onDrop: () => counts.drops++,
+    onListenerError: () => counts.listenerErrors++,
+  });
   return { h, counts };
 }
 
@@ -17,7 +23,7 @@ async function collect(iterator: AsyncIterable<InboundEvent>): Promise<InboundEv
   return out;
 }
 
-describe("EventHub", () => {
+describe("a session's EventHub", () => {
   it("the first iterator receives what arrived before it, and ends after session-ended", async () => {
     const { h } = hub();
     h.emit({ type: "session-accepted" });
@@ -98,5 +104,109 @@ describe("EventHub", () => {
     h.emit(ended);
     h.emit(chunk(2));
     expect(await collect(h.iterate())).toEqual([]);
+  });
+});
+
+type E = { type: string; n: number };
+
+async function drain(iterator: AsyncIterableIterator<E>): Promise<number[]> {
+  const seen: number[] = [];
+  for await (const event of iterator) seen.push(event.n);
+  return seen;
+}
+
+describe("EventHub with end() and a bounded backlog", () => {
+  const bounded = () => new EventHub<E>({ backlog: "bounded", onListenerError: () => {} });
+
+  it("gives the first iterator what came before it, later iterators only what follows; ends after end()", async () => {
+    const stream = bounded();
+    stream.emit({ type: "a", n: 1 });
+    const first = stream.iterate();
+    stream.emit({ type: "b", n: 2 });
+    const second = stream.iterate();
+    stream.emit({ type: "a", n: 3 });
+    stream.end();
+    stream.emit({ type: "a", n: 4 });
+    expect(await drain(first)).toEqual([1, 2, 3]);
+    expect(await drain(second)).toEqual([3]);
+  });
+
+  it("an aborted signal ends the iterator", async () => {
+    const stream = bounded();
+    const controller = new AbortController();
+    const iterator = stream.iterate(controller.signal);
+    const pending = iterator.next();
+    controller.abort();
+    expect(await pending).toEqual({ done: true, value: undefined });
+  });
+
+  it("a bounded backlog keeps the newest events, bulk dropped first, counting each drop", async () => {
+    let drops = 0;
+    const stream = new EventHub<E>({
+      maxPending: 3,
+      backlog: "bounded",
+      isBulk: (e) => e.type === "bulk",
+      onDrop: () => drops++,
+      onListenerError: () => {},
+    });
+    stream.emit({ type: "a", n: 1 });
+    for (let n = 2; n <= 6; n++) stream.emit({ type: "bulk", n });
+    stream.emit({ type: "b", n: 7 });
+    stream.end();
+    expect(await drain(stream.iterate())).toEqual([1, 6, 7]);
+    expect(drops).toBe(4);
+  });
+
+  it("with no bulk events, the oldest is dropped", async () => {
+    const stream = new EventHub<E>({ maxPending: 2, backlog: "bounded", onListenerError: () => {} });
+    for (let n = 1; n <= 4; n++) stream.emit({ type: "a", n });
+    stream.end();
+    expect(await drain(stream.iterate())).toEqual([3, 4]);
+  });
+});
+
+describe("EventHub listeners", () => {
+  // A listener that removes a later one and adds another while "a" is being emitted.
+  function mutateDuringEmit(snapshotListeners: boolean): string[] {
+    const stream = new EventHub<E>({ backlog: false, snapshotListeners, onListenerError: () => {} });
+    const seen: string[] = [];
+    let offLater: () => void = () => {};
+    stream.on("a", (e) => {
+      seen.push(`first${e.n}`);
+      offLater();
+      stream.on("a", (e) => seen.push(`added${e.n}`));
+    });
+    offLater = stream.on("a", (e) => seen.push(`later${e.n}`));
+    stream.emit({ type: "a", n: 1 });
+    return seen;
+  }
+
+  it("by default call the live set: one removed during an emit is not called, one added is", () => {
+    expect(mutateDuringEmit(false)).toEqual(["first1", "added1"]);
+  });
+
+  it("with snapshotListeners, call those registered when the emit began", () => {
+    expect(mutateDuringEmit(true)).toEqual(["first1", "later1"]);
+  });
+
+  it("clear() forgets every listener", () => {
+    const stream = new EventHub<E>({ backlog: false, onListenerError: () => {} });
+    const seen: number[] = [];
+    stream.on("a", (e) => seen.push(e.n));
+    stream.on("*", (e) => seen.push(e.n));
+    stream.emit({ type: "a", n: 1 });
+    stream.clear();
+    stream.emit({ type: "a", n: 2 });
+    expect(seen).toEqual([1, 1]);
+  });
+
+  it("report a listener's error with the event's type", () => {
+    const errors: string[] = [];
+    const stream = new EventHub<E>({ backlog: false, onListenerError: (error, type) => errors.push(`${type}: ${(error as Error).message}`) });
+    stream.on("*", () => {
+      throw new Error("bug");
+    });
+    stream.emit({ type: "a", n: 1 });
+    expect(errors).toEqual(["a: bug"]);
   });
 });

@@ -1,59 +1,84 @@
-import type { InboundEvent, InboundEventType } from "../events/inbound.js";
+type Listener<E> = (event: E) => void;
 
-type AnyListener = (event: InboundEvent) => void;
-
-interface Reader {
-  queue: InboundEvent[];
+interface Reader<E> {
+  queue: E[];
   wake: (() => void) | undefined;
   done: boolean;
 }
 
-export interface EventHubOptions {
-  /** Events an iterator (or the backlog) may hold before the oldest audio is dropped. */
-  maxPending: number;
-  /** Keep events for the first iterator (false: listeners only, nothing kept). */
-  backlog: boolean;
-  onDrop(): void;
-  /** A listener threw: reported, never rethrown into the socket's event loop. */
+/** Events an iterator (or the backlog) holds by default before dropping. */
+const DEFAULT_MAX_PENDING = 2000;
+
+export interface EventHubOptions<E extends { type: string }> {
+  /** Events an iterator (or the backlog) may hold before the oldest bulk event is dropped. Default 2000. */
+  maxPending?: number;
+  /**
+   * What is kept for the first iterator, from before it attached (default "until-full"):
+   * - "until-full": up to `maxPending` events; once full it is dropped whole and no longer kept,
+   *   so a user that only listens pays nothing per event for it.
+   * - "bounded": the newest `maxPending` events (bulk dropped first) for as long as nobody iterates.
+   * - false: nothing; every iterator starts from when it attaches.
+   */
+  backlog?: "until-full" | "bounded" | false;
+  /** Dropped first when a reader falls behind: there is always a newer one. Default: none is. */
+  isBulk?(event: E): boolean;
+  /** The last event: nothing is emitted after it, and an iterator ends once it has read it. */
+  isFinal?(event: E): boolean;
+  /**
+   * Call the listeners registered when `emit()` began, even one removed meanwhile; one added
+   * meanwhile waits for the next event. Default false: the live set, without a copy per event.
+   */
+  snapshotListeners?: boolean;
+  /** An event was dropped (a reader fell behind, or the backlog was abandoned). */
+  onDrop?(): void;
+  /** A listener threw: reported, never rethrown into the emitter (a socket callback). */
   onListenerError(error: unknown, type: string): void;
 }
 
 /**
- * Fans inbound events out to typed listeners and to async iterators. Until the first iterator
- * attaches, events are kept in a backlog it receives first, so an application that awaits
- * something between `connect()` and `for await` loses nothing. An application that only uses
- * listeners never iterates: once the backlog reaches `maxPending`, it is dropped whole and no
- * longer kept, so such a session pays nothing per event for it.
+ * Fans events out to typed listeners (and `"*"`) and to async iterators, each with a bounded
+ * queue. Until the first iterator attaches, events are kept in a backlog it receives first, so
+ * an application that awaits something before `for await` loses nothing. The stream ends with
+ * an event `isFinal` says is the last, or with `end()`.
  */
-export class EventHub {
-  readonly #options: EventHubOptions;
-  readonly #listeners = new Map<string, Set<AnyListener>>();
-  readonly #readers = new Set<Reader>();
-  #backlog: InboundEvent[] | undefined = [];
+export class EventHub<E extends { type: string }> {
+  readonly #options: EventHubOptions<E>;
+  readonly #maxPending: number;
+  readonly #listeners = new Map<string, Set<Listener<E>>>();
+  readonly #readers = new Set<Reader<E>>();
+  #backlog: E[] | undefined = [];
   #ended = false;
 
-  constructor(options: EventHubOptions) {
+  constructor(options: EventHubOptions<E>) {
     this.#options = options;
-    if (!options.backlog) this.#backlog = undefined;
+    this.#maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
+    if (options.backlog === false) this.#backlog = undefined;
   }
 
-  on(type: InboundEventType | "*", listener: AnyListener): () => void {
+  on(type: E["type"] | "*", listener: Listener<E>): () => void {
     let set = this.#listeners.get(type);
     if (!set) {
       set = new Set();
       this.#listeners.set(type, set);
     }
     set.add(listener);
-    return () => set.delete(listener);
+    const listeners = set;
+    return () => listeners.delete(listener);
   }
 
-  emit(event: InboundEvent): void {
+  /** Forgets every listener (iterators are unaffected). */
+  clear(): void {
+    this.#listeners.clear();
+  }
+
+  emit(event: E): void {
     if (this.#ended) return;
-    if (event.type === "session-ended") this.#ended = true;
+    if (this.#options.isFinal?.(event)) this.#ended = true;
     this.#call(this.#listeners.get(event.type), event);
     this.#call(this.#listeners.get("*"), event);
     if (this.#backlog) {
-      if (this.#backlog.length < this.#options.maxPending) this.#backlog.push(event);
+      if (this.#options.backlog === "bounded") this.#enqueue(this.#backlog, event);
+      else if (this.#backlog.length < this.#maxPending) this.#backlog.push(event);
       else this.#abandonBacklog();
     }
     for (const reader of this.#readers) {
@@ -62,11 +87,17 @@ export class EventHub {
     }
   }
 
-  iterate(signal?: AbortSignal): AsyncIterableIterator<InboundEvent> {
-    const reader: Reader = { queue: this.#backlog ?? [], wake: undefined, done: false };
+  /** No more events: iterators finish once they have read what is queued. */
+  end(): void {
+    this.#ended = true;
+    for (const reader of this.#readers) reader.wake?.();
+  }
+
+  iterate(signal?: AbortSignal): AsyncIterableIterator<E> {
+    const reader: Reader<E> = { queue: this.#backlog ?? [], wake: undefined, done: false };
     this.#backlog = undefined; // later iterators start from now
     this.#readers.add(reader);
-    const finish = (): IteratorResult<InboundEvent> => {
+    const finish = (): IteratorResult<E> => {
       reader.done = true;
       this.#readers.delete(reader);
       signal?.removeEventListener("abort", onAbort);
@@ -77,12 +108,12 @@ export class EventHub {
     signal?.addEventListener("abort", onAbort, { once: true });
     if (signal?.aborted) finish();
 
-    const iterator: AsyncIterableIterator<InboundEvent> = {
+    const iterator: AsyncIterableIterator<E> = {
       next: async () => {
         while (!reader.done) {
           const event = reader.queue.shift();
-          if (event) {
-            if (event.type === "session-ended") finish();
+          if (event !== undefined) {
+            if (this.#options.isFinal?.(event)) finish();
             return { done: false, value: event };
           }
           if (this.#ended) return finish();
@@ -105,12 +136,12 @@ export class EventHub {
   #abandonBacklog(): void {
     const dropped = this.#backlog?.length ?? 0;
     this.#backlog = undefined;
-    for (let i = 0; i <= dropped; i++) this.#options.onDrop();
+    for (let i = 0; i <= dropped; i++) this.#options.onDrop?.();
   }
 
-  #call(set: Set<AnyListener> | undefined, event: InboundEvent): void {
+  #call(set: Set<Listener<E>> | undefined, event: E): void {
     if (!set) return;
-    for (const listener of set) {
+    for (const listener of this.#options.snapshotListeners ? [...set] : set) {
       try {
         listener(event);
       } catch (error) {
@@ -119,14 +150,14 @@ export class EventHub {
     }
   }
 
-  // Bounded: past the limit, drop the oldest audio chunk (audio is the only bulk); if there is
-  // none, the oldest event of any kind but the final one.
-  #enqueue(queue: InboundEvent[], event: InboundEvent): void {
+  // Bounded: past the limit, drop the oldest bulk event; if there is none, the oldest event.
+  #enqueue(queue: E[], event: E): void {
     queue.push(event);
-    if (queue.length <= this.#options.maxPending) return;
-    let index = queue.findIndex((e) => e.type === "audio-chunk");
+    if (queue.length <= this.#maxPending) return;
+    const isBulk = this.#options.isBulk;
+    let index = isBulk ? queue.findIndex((e) => isBulk(e)) : 0;
     if (index < 0) index = 0;
     queue.splice(index, 1);
-    this.#options.onDrop();
+    this.#options.onDrop?.();
   }
 }

@@ -13,3 +13,4 @@ export type {
 export type { WebSocketConstructor, WebSocketLike } from "./websocket.js";
 export { consoleLogger, scopedLogger, silentLogger, type Logger } from "./logger.js";
 export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
+export { EventHub, type EventHubOptions } from "./event-hub.js";

@@ -10,7 +10,8 @@ import { ConfigError, NetworkError, ProtocolError, TimeoutError } from "../error
 import { errorEvent } from "../errors/error-event.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { SecretSet } from "../secrets/redact.js";
-import { EventHub } from "./event-hub.js";
+import type { EventHub } from "./event-hub.js";
+import { inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
 import type { SessionAudioPlan } from "./session-audio.js";
@@ -58,7 +59,7 @@ export class LiveSession implements Session {
   readonly #socket: WebSocketLike;
   readonly #secrets: SecretSet;
   readonly #log: Logger;
-  readonly #hub: EventHub;
+  readonly #hub: EventHub<InboundEvent>;
   readonly #queue: OutboundQueue<OutboundEvent>;
   readonly #toWire: AudioPipeline;
   readonly #fromWire: AudioPipeline | undefined;
@@ -104,9 +105,9 @@ export class LiveSession implements Session {
     this.#toWire = init.audio.toWire;
     this.#fromWire = init.audio.fromWire;
 
-    this.#hub = new EventHub({
+    this.#hub = inboundEventHub({
       maxPending: options.maxPendingEvents ?? 2000,
-      backlog: options.backlog ?? true,
+      backlog: (options.backlog ?? true) ? "until-full" : false,
       onDrop: () => this.#stats.eventsDropped++,
       onListenerError: (error, type) => {
         this.#stats.listenerErrors++;

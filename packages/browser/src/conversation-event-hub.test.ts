@@ -1,33 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import { EventStream } from "./event-stream.js";
+import { conversationEventHub } from "./conversation-event-hub.js";
 
+// The hub's mechanics (backlog, end(), abort) are tested with core's EventHub; these pin the conversation's settings.
 type E = { type: string; n: number };
 
-async function drain(iterator: AsyncIterableIterator<E>): Promise<number[]> {
-  const seen: number[] = [];
-  for await (const event of iterator) seen.push(event.n);
-  return seen;
-}
-
-describe("EventStream", () => {
-  it("gives the first iterator what came before it, later iterators only what follows; ends after end()", async () => {
-    const stream = new EventStream<E>();
-    stream.emit({ type: "a", n: 1 });
-    const first = stream.iterate();
-    stream.emit({ type: "b", n: 2 });
-    const second = stream.iterate();
-    stream.emit({ type: "a", n: 3 });
-    stream.end();
-    stream.emit({ type: "a", n: 4 });
-    expect(await drain(first)).toEqual([1, 2, 3]);
-    expect(await drain(second)).toEqual([3]);
-  });
-
+describe("conversationEventHub", () => {
   it("calls typed and catch-all listeners; a throwing listener is reported, not rethrown, and the others still run", () => {
     const reportError = vi.fn();
     vi.stubGlobal("reportError", reportError);
     try {
-      const stream = new EventStream<E>();
+      const stream = conversationEventHub<E>();
       const seen: string[] = [];
       stream.on("a", () => {
         throw new Error("listener bug");
@@ -45,7 +27,7 @@ describe("EventStream", () => {
   });
 
   it("a reader that falls far behind loses the oldest high-rate events first, never a transcript", async () => {
-    const stream = new EventStream<E>();
+    const stream = conversationEventHub<E>();
     stream.emit({ type: "transcript-end", n: -1 });
     for (let n = 0; n < 2500; n++) stream.emit({ type: "level", n });
     stream.end();
@@ -54,14 +36,5 @@ describe("EventStream", () => {
     expect(seen.length).toBe(2000);
     expect(seen[0]).toEqual({ type: "transcript-end", n: -1 });
     expect(seen.at(-1)).toEqual({ type: "level", n: 2499 });
-  });
-
-  it("an aborted signal ends the iterator", async () => {
-    const stream = new EventStream<E>();
-    const controller = new AbortController();
-    const iterator = stream.iterate(controller.signal);
-    const pending = iterator.next();
-    controller.abort();
-    expect(await pending).toEqual({ done: true, value: undefined });
   });
 });
