@@ -19,6 +19,8 @@ export { omniFront } from "./simulator/fronts/omni-front.js";
 export type { ClientTarget } from "./client-target.js";
 export { type FrontOptionSpec, type FrontOptionValue, type FrontOptions, parseFrontOptions } from "./simulator/front-options.js";
 export { ToneMeter, measureTone } from "./simulator/tone-meter.js";
+export { TONE_HZ, joinSamples, silence, sine } from "./audio/test-signals.js";
+export { toneFrequency, zeroCrossingHz } from "./audio/tone-frequency.js";
 export { type GoldenEventJson, type WireEvent, compareEvents, eventFromJson, eventToJson } from "./golden/golden-event.js";
 export { type GoldenFrameJson, compareFrames, frameFromJson, frameToJson } from "./golden/golden-frame.js";
 export { type GoldenHeader, type GoldenLine, goldenHeaderSchema, goldenLineSchema } from "./golden/golden-line.js";

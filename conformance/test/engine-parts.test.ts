@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EnergyVad, type VadEvent } from "../src/simulator/energy-vad.js";
 import { FramePacer } from "../src/simulator/frame-pacer.js";
 import { parseWavPcm16 } from "../src/simulator/wav.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
 describe("EnergyVad", () => {
   const run = (audio: Int16Array, sampleRate = 16000) => {
@@ -15,7 +15,7 @@ describe("EnergyVad", () => {
   };
 
   it("finds an utterance and ends it after 600 ms of silence, in audio time", () => {
-    const events = run(concat([silence(16000, 0.3), tone(16000, 0.5), silence(16000, 0.7)]));
+    const events = run(joinSamples([silence(16000, 0.3), sine(16000, 0.5, 220), silence(16000, 0.7)]));
     expect(events).toEqual([
       { type: "speech-start", atMs: 300 },
       { type: "speech-end", atMs: 1400, startMs: 300, durationMs: 500 },
@@ -23,12 +23,12 @@ describe("EnergyVad", () => {
   });
 
   it("ignores quiet noise below -40 dBFS and a 20 ms click", () => {
-    expect(run(tone(16000, 1, 200))).toEqual([]); // about -47 dBFS RMS
-    expect(run(concat([silence(16000, 0.1), tone(16000, 0.02), silence(16000, 0.8)]))).toEqual([]);
+    expect(run(sine(16000, 1, 220, 200))).toEqual([]); // about -47 dBFS RMS
+    expect(run(joinSamples([silence(16000, 0.1), sine(16000, 0.02, 220), silence(16000, 0.8)]))).toEqual([]);
   });
 
   it("does not end an utterance on a pause shorter than 600 ms", () => {
-    const events = run(concat([tone(16000, 0.3), silence(16000, 0.4), tone(16000, 0.3), silence(16000, 0.6)]));
+    const events = run(joinSamples([sine(16000, 0.3, 220), silence(16000, 0.4), sine(16000, 0.3, 220), silence(16000, 0.6)]));
     expect(events.map((e) => e.type)).toEqual(["speech-start", "speech-end"]);
     expect(events[1]).toMatchObject({ durationMs: 1000 });
   });

@@ -14,7 +14,7 @@ import { omni } from "@voxwire/omni";
 import { afterEach, describe, expect, it } from "vitest";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
 const KEY = "pyai_test_C0nnectK3y";
 let sim: Simulator | undefined;
@@ -59,7 +59,7 @@ describe("Omni through connect(): audio", () => {
     await eventually(() => of("audio-chunk").reduce((n, c) => n + c.audio.length, 0) >= sentSeconds * 16000 * 0.97);
     const chunks = of("audio-chunk");
     expect(new Set(chunks.map((c) => c.sampleRate))).toEqual(new Set([16000]));
-    const audio = concat(chunks.map((c) => c.audio));
+    const audio = joinSamples(chunks.map((c) => c.audio));
     expect(rms(audio)).toBeGreaterThan(0.03); // speech, not silence
     expect(of("session-accepted")).toHaveLength(1);
     expect(of("session-started")[0]).toMatchObject({ ids: { session_id: "sim-1" } });
@@ -69,7 +69,7 @@ describe("Omni through connect(): audio", () => {
   it("delivers the user's audio to the simulator at the wire rate in 20 ms frames", async () => {
     const s = await start();
     const { session } = await dial(s, { input: { sampleRate: 48000 } });
-    const user = tone(48000, 1);
+    const user = sine(48000, 1, 220);
     for (let i = 0; i < user.length; i += 1000) session.sendAudio(user.subarray(i, i + 1000)); // odd chunks on purpose
     await eventually(() => (s.sessions()[0]?.received.audio.seconds ?? 0) >= 0.96);
     const received = s.sessions()[0]!.received.audio;
@@ -98,7 +98,7 @@ describe("Omni through connect(): audio", () => {
   it("barge-in: talking over the greeting yields playback-clear", async () => {
     const s = await start();
     const { session, of } = await dial(s);
-    session.sendAudio(tone(24000, 0.2));
+    session.sendAudio(sine(24000, 0.2, 220));
     await eventually(() => of("playback-clear").length === 1);
     expect(s.sessions()[0]!.agent.bargeIns).toBe(1);
   });
@@ -106,7 +106,7 @@ describe("Omni through connect(): audio", () => {
   it("answers an utterance after the silence, with transcripts both ways", async () => {
     const s = await start();
     const { session, of } = await dial(s);
-    session.sendAudio(concat([silence(24000, 1.3), tone(24000, 1.4), silence(24000, 0.7)]));
+    session.sendAudio(joinSamples([silence(24000, 1.3), sine(24000, 1.4, 220), silence(24000, 0.7)]));
     await eventually(() => of("transcript-end").length === 3);
     expect(of("transcript-end").map((t) => [t.role, t.text])).toEqual([
       ["agent", "Hello, how can I help?"],

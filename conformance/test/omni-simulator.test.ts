@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { eventually } from "./helpers/eventually.js";
 import { rawOmniClient } from "./helpers/raw-omni-client.js";
-import { concat, frames20ms, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
+import { frames20ms } from "./helpers/frames20ms.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const RATE = 24000;
@@ -41,7 +42,7 @@ describe("Omni simulator: a call", () => {
     const greetingFrames = syntheticClips(RATE).at("greeting", RATE).frames.length;
     await client.until(() => client.binaries.length === greetingFrames);
     // Silence first (the greeting plays out), then a 1 s utterance, then 700 ms of silence.
-    const user = concat([silence(RATE, 0.4), tone(RATE, 1), silence(RATE, 0.7)]);
+    const user = joinSamples([silence(RATE, 0.4), sine(RATE, 1, 220), silence(RATE, 0.7)]);
     for (const frame of frames20ms(user, RATE)) client.sendAudio(frame);
     await client.until(() => client.texts.some((t) => t.role === "user"));
     await client.until(() => client.binaries.length === greetingFrames + syntheticClips(RATE).at("answer", RATE).frames.length);
@@ -64,7 +65,7 @@ describe("Omni simulator: a call", () => {
   it("barge-in: user speech over the agent sends flush and stops the agent", async () => {
     const s = await start();
     const client = await rawOmniClient(s.wsUrl);
-    for (const frame of frames20ms(tone(RATE, 0.1), RATE)) client.sendAudio(frame);
+    for (const frame of frames20ms(sine(RATE, 0.1, 220), RATE)) client.sendAudio(frame);
     await client.until(() => types(client.texts).includes("flush"));
     const [record] = s.sessions();
     expect(record!.agent.bargeIns).toBe(1);

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
 import { eventually } from "./helpers/eventually.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
 const KEY = "omnia_C0nnectK3y_0123456789";
 let sim: Simulator | undefined;
@@ -53,7 +53,7 @@ afterEach(async () => {
 });
 
 /** Silence while the 1.1 s greeting plays (audio time), a 1 s utterance, then silence for the answer to play out. */
-const userTurn = (rate: number) => concat([silence(rate, 1.3), tone(rate, 1), silence(rate, 0.7), silence(rate, 3)]);
+const userTurn = (rate: number) => joinSamples([silence(rate, 1.3), sine(rate, 1, 220), silence(rate, 0.7), silence(rate, 3)]);
 
 describe.each([48000, 16000])("Omnia through connect() at %i Hz", (rate) => {
   it("creates the call, gets the greeting, and has a full turn with state, transcripts and audio", async () => {
@@ -99,7 +99,7 @@ describe("Omnia through connect(): rates, statuses and failures", () => {
     const s = await start();
     const { session, of } = await dial(omnia({ apiKey: KEY, agentId: "a1", inputSampleRate: 16000, outputSampleRate: 44100, baseUrl: s.url }));
     await eventually(() => of("transcript-end").length > 0);
-    session.sendAudio(tone(16000, 0.2));
+    session.sendAudio(sine(16000, 0.2, 220));
     await eventually(() => (s.sessions()[0]?.received.audio.samples ?? 0) >= 3200);
     expect(s.sessions()[0]!.rates).toEqual({ user: 16000, agent: 44100 });
     expect(s.sessions()[0]!.received.audio.frameSamples).toEqual({ 160: 20 });
@@ -152,7 +152,7 @@ describe("Omnia through connect(): rates, statuses and failures", () => {
   it("barge-in reaches the application as playback-clear; debug messages as debug events", async () => {
     const s = await start({ debug: true });
     const { session, of } = await dial(omnia({ apiKey: KEY, agentId: "a1", inputSampleRate: 16000, baseUrl: s.url }));
-    session.sendAudio(tone(16000, 0.1));
+    session.sendAudio(sine(16000, 0.1, 220));
     await eventually(() => of("playback-clear").length === 1 && of("debug").some((d) => d.message.startsWith("barge-in")));
     expect(of("debug")[0]!.message).toMatch(/^call started/);
     expect(of("debug").map((d) => d.message)).toContain("state: speaking");
@@ -207,7 +207,7 @@ describe("the Ultravox preset through connect()", () => {
     const dialect = ultravox({ apiKey: KEY, agentId: "5b5a3b0e-1111", inputSampleRate: 16000, outputSampleRate: 24000, clientBufferSizeMs: 30000, baseUrl: s.url });
     const { session, of } = await dial(dialect);
     await eventually(() => of("transcript-end").length === 1);
-    session.sendAudio(tone(16000, 0.1));
+    session.sendAudio(sine(16000, 0.1, 220));
     await eventually(() => of("playback-clear").length === 1);
     expect(s.sessions()[0]).toMatchObject({ dialect: "ultravox", rates: { user: 16000, agent: 24000 }, details: { agentId: "5b5a3b0e-1111" } });
     expect(session.audio.wire.outbound.frameMs).toBe(20);

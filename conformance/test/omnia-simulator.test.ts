@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
 import { eventually } from "./helpers/eventually.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 import { createCall, joinCall, refusedJoin } from "./omnia-raw-client.js";
 
@@ -125,7 +125,7 @@ describe("Omnia simulator: the call's socket", () => {
     const client = await joinCall((await createCall(s.url)).body.websocketUrl as string);
     await client.until(() => client.binaries.length > 0);
     // The greeting plays out during the first silence (fast mode: audio time), then a 1 s utterance.
-    const user = concat([silence(48000, 0.4), tone(48000, 1), silence(48000, 0.7), silence(48000, 0.4)]);
+    const user = joinSamples([silence(48000, 0.4), sine(48000, 1, 220), silence(48000, 0.7), silence(48000, 0.4)]);
     for (const block of blocks10ms(user, 48000)) client.sendAudio(block);
     await client.until(() => client.texts.filter((t) => t.type === "state").length >= 6);
     expect(client.texts.filter((t) => t.type === "state").map((t) => t.state)).toEqual(["listening", "speaking", "listening", "thinking", "speaking", "listening"]);
@@ -141,7 +141,7 @@ describe("Omnia simulator: the call's socket", () => {
   it("barge-in: user speech over the greeting sends playback_clear_buffer, then listening", async () => {
     const s = await start();
     const client = await joinCall((await createCall(s.url)).body.websocketUrl as string);
-    for (const block of blocks10ms(tone(48000, 0.1), 48000)) client.sendAudio(block);
+    for (const block of blocks10ms(sine(48000, 0.1, 220), 48000)) client.sendAudio(block);
     await client.until(() => types(client.texts).includes("playback_clear_buffer"));
     const after = client.texts.slice(types(client.texts).indexOf("playback_clear_buffer"));
     expect(after[1]).toEqual({ type: "state", state: "listening" });
@@ -159,7 +159,7 @@ describe("Omnia simulator: the call's socket", () => {
 
     const s = await start({}, { debug: true });
     const client = await joinCall((await createCall(s.url)).body.websocketUrl as string);
-    for (const block of blocks10ms(tone(48000, 0.1), 48000)) client.sendAudio(block);
+    for (const block of blocks10ms(sine(48000, 0.1, 220), 48000)) client.sendAudio(block);
     await client.until(() => client.texts.some((t) => t.type === "debug" && String(t.message).startsWith("barge-in")));
     const debug = client.texts.filter((t) => t.type === "debug").map((t) => t.message);
     expect(debug[0]).toMatch(/^call started \(/);

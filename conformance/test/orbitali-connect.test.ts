@@ -15,7 +15,10 @@ import {
 import { type OrbitaliSession, createOrbitaliSession, orbitali } from "@voxwire/orbitali";
 import { afterEach, describe, expect, it } from "vitest";
 import { DIALECTS, DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
-import { eventually, join, sendInPieces, silence, speech, utterancesMs } from "./orbitali-helpers.js";
+import { joinSamples, silence } from "../src/audio/test-signals.js";
+import { speech } from "../src/live/test-audio.js";
+import { eventually } from "./helpers/eventually.js";
+import { sendInPieces, utterancesMs } from "./orbitali-helpers.js";
 import { type OrbitaliFrontOptions, orbitaliFront } from "../src/simulator/fronts/orbitali-front.js";
 
 const KEY = "orb_live_SimK3y_0123456789abcdef";
@@ -70,7 +73,7 @@ describe("Orbitali through connect(): 16 kHz in, 24 kHz out", () => {
     expect(of("transcript-end")[0]).toMatchObject({ role: "agent", text: GREETING });
 
     // Let the greeting "play" out (the simulator counts in audio time), then speak and pause.
-    const user = join([silence(16000, 1.5), speech(16000), silence(16000, 1)]);
+    const user = joinSamples([silence(16000, 1.5), speech(16000), silence(16000, 1)]);
     sendInPieces((a) => session.sendAudio(a), user);
     await eventually(() => (s.sessions()[0]?.agent.utterances.length ?? 0) === 1 && s.sessions()[0]!.agent.spoke.length === 2);
     const record = s.sessions()[0]!;
@@ -103,7 +106,7 @@ describe("Orbitali through connect(): 16 kHz in, 24 kHz out", () => {
     expect(new Set(of("audio-chunk").map((c) => c.sampleRate))).toEqual(new Set([48000]));
     expect(samplesOf(of("audio-chunk"))).toBeLessThanOrEqual(sentAt24k * 2);
 
-    const user = join([silence(48000, 1.5), speech(48000), silence(48000, 1)]);
+    const user = joinSamples([silence(48000, 1.5), speech(48000), silence(48000, 1)]);
     sendInPieces((a) => session.sendAudio(a), user, 4801);
     // The utterance ends 600 ms into the trailing silence; the rest of it may still be in flight.
     await eventually(() => (s.sessions()[0]?.agent.utterances.length ?? 0) === 1 && s.sessions()[0]!.received.audio.seconds > user.length / 48000 - 0.1);
@@ -120,7 +123,7 @@ describe("Orbitali through connect(): 16 kHz in, 24 kHz out", () => {
   it("barge-in: speech over the greeting → clear → playback-clear", async () => {
     const s = await start();
     const { session, of } = await dial(viaKey(s));
-    sendInPieces((a) => session.sendAudio(a), join([speech(16000), silence(16000, 1)]));
+    sendInPieces((a) => session.sendAudio(a), joinSamples([speech(16000), silence(16000, 1)]));
     await eventually(() => of("playback-clear").length === 1);
     expect(s.sessions()[0]!.agent.bargeIns).toBe(1);
     expect(s.sessions()[0]!.sent.events["playback-clear"]).toBe(1);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type OrbitaliFrontOptions, orbitaliFront } from "../src/simulator/fronts/orbitali-front.js";
-import { eventually } from "./orbitali-helpers.js";
+import { eventually } from "./helpers/eventually.js";
 
 const KEY = "orb_live_RawK3y_0123456789";
 const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";

@@ -8,7 +8,7 @@ import { WebSocket } from "ws";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type TokenFirstFrontOptions, tokenFirstFront } from "../src/simulator/fronts/token-first-front.js";
 import { eventually } from "./helpers/eventually.js";
-import { silence, tone } from "./helpers/signals.js";
+import { silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const KEY = "tf_test_C0nnectK3y";
@@ -88,7 +88,7 @@ describe("token-first through connect(): a call", () => {
     const s = await start();
     const { session } = await dial(s, { input: { sampleRate: 16000 } });
     await eventually(() => s.sessions()[0]?.state === "live");
-    const speech = [silence(RATE, 0.3), tone(RATE, 0.4), silence(RATE, 0.8)];
+    const speech = [silence(RATE, 0.3), sine(RATE, 0.4, 220), silence(RATE, 0.8)];
     let total = 0;
     for (const part of speech) {
       for (let i = 0, size = 77; i < part.length; i += size, size = (size * 7) % 1501 || 77) {

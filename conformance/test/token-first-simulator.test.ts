@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type TokenFirstFrontOptions, tokenFirstFront } from "../src/simulator/fronts/token-first-front.js";
 import { eventually } from "./helpers/eventually.js";
-import { silence, tone } from "./helpers/signals.js";
+import { silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 import { type RawTokenFirstClient, rawTokenFirstClient, requestToken } from "./token-first-raw-client.js";
 
@@ -103,7 +103,7 @@ describe("token-first simulator: the socket", () => {
     const s = await start();
     const { token: t, ws_url } = await token(s);
     const client = await dial(ws_url, JSON.stringify({ token: t }));
-    const speech = [silence(RATE, 0.3), tone(RATE, 0.4), silence(RATE, 0.8)]; // after the 200 ms greeting: no barge-in
+    const speech = [silence(RATE, 0.3), sine(RATE, 0.4, 220), silence(RATE, 0.8)]; // after the 200 ms greeting: no barge-in
     for (const part of speech) for (let i = 0; i < part.length; i += 320) client.socket.send(part.subarray(i, i + 320));
     // The answer starts 600 ms into the trailing silence; the rest of it may still be in flight.
     await eventually(() => (s.sessions()[0]?.agent.spoke.length ?? 0) === 2 && s.sessions()[0]!.received.audio.frames === 75);

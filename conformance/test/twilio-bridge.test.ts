@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, dialectEntry, startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -46,7 +46,7 @@ describe.each(["omni", "omnia", "token-first", "orbitali"])("a phone call bridge
   it("carries audio both ways and ends cleanly when the caller hangs up", async () => {
     const { sim, calls, events, mediaUrl, server } = await setUp(dialect);
     // The caller: silence while the greeting plays, a 1 s utterance, then silence for the answer.
-    const audio = concat([silence(8000, 0.4), tone(8000, 1), silence(8000, 0.8)]);
+    const audio = joinSamples([silence(8000, 0.4), sine(8000, 1, 220), silence(8000, 0.8)]);
     const call = simulateTwilioCall({ url: mediaUrl, audio, fast: true, tailMs: 200, settleMs: 400, keepAudio: true });
     const record = await call.done;
 
@@ -92,7 +92,7 @@ describe("barge-in and the ledger through real sockets (Omni)", () => {
     call.advance(100);
     await eventually(() => events.some((e) => e.type === "agent-audio-heard" && e.heardMs === 100));
     // The caller speaks: the agent's VAD hears it over its greeting and flushes.
-    call.sendAudio(tone(8000, 0.2));
+    call.sendAudio(sine(8000, 0.2, 220));
     await eventually(() => call.record.received.clears.length === 1);
     const record = call.record;
     expect(record.received.clears[0]).toMatchObject({ playedMs: 100, droppedMs: greetingMs - 100 });

@@ -7,9 +7,9 @@ import { main } from "../src/cli/main.js";
 import { startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
-import { wav } from "./twilio-helpers.js";
+import { writeWavPcm16 } from "../src/simulator/wav.js";
 
 function captureIo(signal?: AbortSignal) {
   const out: string[] = [];
@@ -97,7 +97,7 @@ describe("voxwire simulate twilio", () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, "caller.wav");
     // 1.2 s: the bridge keeps the last second of what a fast caller says before the agent is connected.
-    writeFileSync(file, wav(concat([silence(16000, 0.1), tone(16000, 0.4), silence(16000, 0.7)]), 16000));
+    writeFileSync(file, writeWavPcm16(joinSamples([silence(16000, 0.1), sine(16000, 0.4, 220), silence(16000, 0.7)]), 16000));
     const cli = captureIo();
     const code = await main(["simulate", "twilio", "--url", mediaUrl, "--audio", file, "--dtmf", "4@0.1s", "--tail-ms", "0", "--fast", "--json", "--quiet"], cli.io);
     expect(code).toBe(0);

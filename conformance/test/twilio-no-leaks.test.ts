@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SIMULATOR_KEY, dialectEntry, startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const WATCHED = ["Timeout", "TCPSocketWrap", "TCPServerWrap", "Immediate"];
@@ -40,12 +40,12 @@ describe("no socket, timer or listener outlives a call", () => {
     const url = `ws://127.0.0.1:${server.port}/media`;
 
     // 1. The caller speaks and hangs up (real-time pacing on the way back).
-    const hangUp = simulateTwilioCall({ url, audio: concat([silence(8000, 0.3), tone(8000, 0.4), silence(8000, 0.7)]), fast: true, settleMs: 300 });
+    const hangUp = simulateTwilioCall({ url, audio: joinSamples([silence(8000, 0.3), sine(8000, 0.4, 220), silence(8000, 0.7)]), fast: true, settleMs: 300 });
     // 2. The caller barges in over the greeting.
     const bargeIn = simulateTwilioCall({ url, fast: true, playback: "manual", tailMs: 0, stop: "manual" });
     await bargeIn.opened;
     await eventually(() => bargeIn.record.received.audioMs > 0);
-    bargeIn.sendAudio(tone(8000, 0.2));
+    bargeIn.sendAudio(sine(8000, 0.2, 220));
     await eventually(() => bargeIn.record.received.clears.length === 1);
     // 3. The agent goes away mid-call.
     const shutdown = simulateTwilioCall({ url, fast: true, stop: "manual" });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createResampler } from "../../packages/core/src/audio/resampler.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, dialectEntry, startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
-import { concat, silence, tone } from "./helpers/signals.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 // Every resampler core builds goes through this factory: count its calls.
@@ -31,7 +31,7 @@ describe("a phone call to Omni at 8 kHz", () => {
 
     let audio: { agentInputRate: number; agentOutputRate: number } | undefined;
     server.server.once("upgrade", () => setImmediate(() => server.calls()[0]?.on("agent-connected", () => (audio = server.calls()[0]?.audio))));
-    const call = simulateTwilioCall({ url: `ws://127.0.0.1:${server.port}/media`, audio: concat([silence(8000, 0.3), tone(8000, 0.6), silence(8000, 0.8)]), fast: true });
+    const call = simulateTwilioCall({ url: `ws://127.0.0.1:${server.port}/media`, audio: joinSamples([silence(8000, 0.3), sine(8000, 0.6, 220), silence(8000, 0.8)]), fast: true });
     const record = await call.done;
 
     expect(record.received.audioMs).toBeGreaterThan(0);

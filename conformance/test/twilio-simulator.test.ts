@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
 import { loadCallerWav, parseDtmfPress, simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { tone } from "./helpers/signals.js";
-import { wav } from "./twilio-helpers.js";
+import { sine } from "../src/audio/test-signals.js";
+import { writeWavPcm16 } from "../src/simulator/wav.js";
 
 interface App {
   url: string;
@@ -58,7 +58,7 @@ const media = (streamSid: string, samples: number) => JSON.stringify({ event: "m
 describe("the Twilio simulator", () => {
   it("sends connected, start, then 20 ms media with string sequence numbers, chunks and timestamps, keys, and stop", async () => {
     const a = await app();
-    const call = simulateTwilioCall({ url: a.url, audio: tone(8000, 0.1), fast: true, tailMs: 40, settleMs: 50, dtmf: [{ digit: "7", atMs: 40 }], customParameters: { who: "test" } });
+    const call = simulateTwilioCall({ url: a.url, audio: sine(8000, 0.1, 220), fast: true, tailMs: 40, settleMs: 50, dtmf: [{ digit: "7", atMs: 40 }], customParameters: { who: "test" } });
     const record = await call.done;
     const events = a.messages.map((m) => m.event);
     expect(events[0]).toBe("connected");
@@ -150,10 +150,10 @@ describe("the Twilio simulator", () => {
     const dir = mkdtempSync(join(tmpdir(), "voxwire-twilio-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, "caller.wav");
-    writeFileSync(path, wav(tone(16000, 0.5), 16000));
+    writeFileSync(path, writeWavPcm16(sine(16000, 0.5, 220), 16000));
     const audio = loadCallerWav(path);
     expect(Math.abs(audio.length - 4000)).toBeLessThanOrEqual(2);
-    writeFileSync(path, wav(tone(8000, 0.25), 8000));
+    writeFileSync(path, writeWavPcm16(sine(8000, 0.25, 220), 8000));
     expect(loadCallerWav(path)).toHaveLength(2000);
     expect(parseDtmfPress("1@2s")).toEqual({ digit: "1", atMs: 2000 });
     expect(parseDtmfPress("#@1500ms")).toEqual({ digit: "#", atMs: 1500 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ClipLibrary } from "@voxwire/conformance";
+import { joinSamples, silence } from "../../conformance/src/audio/test-signals.js";
 import { writeWavPcm16 } from "../../conformance/src/simulator/wav.js";
 import { ensureChromium, launchChromium } from "../../conformance/test/browser/launch-chromium.js";
 import { startDemo } from "./demo-server.js";
@@ -16,14 +17,7 @@ const RATE = 48000;
 /** silence 1.5 s, speech, silence 0.7 s (the utterance ends, the agent answers), speech again (a barge-in), silence 4 s. */
 function fakeMicrophone(dir: string): string {
   const speech = ClipLibrary.fromAssets().at("answer", RATE).frames;
-  const silence = (seconds: number) => new Int16Array(Math.round(RATE * seconds));
-  const parts = [silence(1.5), ...speech, silence(0.7), ...speech, silence(4)];
-  const all = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.length;
-  }
+  const all = joinSamples([silence(RATE, 1.5), ...speech, silence(RATE, 0.7), ...speech, silence(RATE, 4)]);
   const path = join(dir, "fake-mic.wav");
   writeFileSync(path, writeWavPcm16(all, RATE));
   return path;

@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { type InboundEvent, type Session, type WebSocketLike, accept } from "@voxwire/core";
 import { WebSocketServer } from "ws";
+import { joinSamples, silence, sine } from "../audio/test-signals.js";
 import { measureTone } from "../simulator/tone-meter.js";
 import { type TwilioCall, simulateTwilioCall } from "../twilio-simulator/index.js";
 import { type TimedFrame, describeSizes, measurePacing, round } from "./audio-measures.js";
@@ -12,7 +13,6 @@ import type { PhoneLegSubject } from "./live-subject.js";
 import { PHONE_LEG_CATALOG, phoneLegEntry } from "./scenario-catalog.js";
 import { ms } from "./scenario.js";
 import type { DialectReport, ScenarioResult } from "./scenario-result.js";
-import { joinSamples, silence, sine } from "./test-audio.js";
 
 
 const RATE = 8000;

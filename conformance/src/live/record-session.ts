@@ -11,6 +11,7 @@ import {
   errorEvent,
   urlSecrets,
 } from "@voxwire/core";
+import { silence, sine } from "../audio/test-signals.js";
 import { mirrorEvents } from "../golden/check-golden.js";
 import { type GoldenEventJson, type WireEvent, eventToJson } from "../golden/golden-event.js";
 import { compareFrames, frameToJson } from "../golden/golden-frame.js";
@@ -18,7 +19,7 @@ import { asError } from "./conversation.js";
 import { LiveCall } from "./live-call.js";
 import type { ConformanceSubject } from "./live-subject.js";
 import { isBootstrapError } from "./observed-refusal.js";
-import { APP_RATE, silence, sine } from "./test-audio.js";
+import { APP_RATE } from "./test-audio.js";
 import { WireRedactor } from "./wire-redactor.js";
 import { WireTap } from "./wire-tap.js";
 

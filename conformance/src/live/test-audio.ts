@@ -1,20 +1,8 @@
+import { joinSamples } from "../audio/test-signals.js";
 import { ClipLibrary } from "../simulator/clip-library.js";
 
 /** The rate the scenarios make their audio at: a browser's, so every dialect resamples it to its wire. */
 export const APP_RATE = 48000;
-/** The tone the rate check listens for. */
-export const TONE_HZ = 440;
-
-/** A sine at `hz`, amplitude 8000 (−12 dBFS): loud enough for any voice activity detector. */
-export function sine(rate: number, seconds: number, hz: number = TONE_HZ): Int16Array {
-  const out = new Int16Array(Math.round(rate * seconds));
-  for (let i = 0; i < out.length; i++) out[i] = Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / rate));
-  return out;
-}
-
-export function silence(rate: number, seconds: number): Int16Array {
-  return new Int16Array(Math.round(rate * seconds));
-}
 
 let clips: ClipLibrary | undefined;
 
@@ -32,15 +20,4 @@ export function speech(rate: number): Int16Array {
 export function greetingAt(rate: number): Int16Array {
   clips ??= ClipLibrary.fromAssets();
   return joinSamples(clips.at("greeting", rate).frames);
-}
-
-/** Joins chunks of samples. */
-export function joinSamples(parts: readonly Int16Array[]): Int16Array {
-  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { createAudioPipeline, dtmfDigitSchema } from "@voxwire/core";
 import { TWILIO_SAMPLE_RATE } from "@voxwire/twilio";
+import { joinSamples } from "../audio/test-signals.js";
 import { parseWavPcm16 } from "../simulator/wav.js";
 
 /** A mono PCM16 WAV at any rate, as the caller's 8 kHz audio (resampled with core's pipeline). */
@@ -18,13 +19,7 @@ export function toCallerRate(samples: Int16Array, sampleRate: number): Int16Arra
   const keep = (part: Int16Array) => parts.push(part.slice());
   pipeline.push(samples, keep);
   pipeline.flush(keep);
-  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return joinSamples(parts);
 }
 
 /** One scheduled keypress: `digit` at `atMs` after the stream starts. */

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PeerCodec, WireFrame } from "@voxwire/core";
 import { type PacingScheduler, TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE, type Tickable, type TwilioStreamIds, defaultPacingScheduler, twilio } from "@voxwire/twilio";
 import { WebSocket } from "ws";
+import { joinSamples } from "../audio/test-signals.js";
 import { type RecordedMark, type TwilioCallRecord, emptyRecord } from "./call-record.js";
 import type { DtmfPress } from "./caller-audio.js";
 import { type PlaybackMode, TwilioPlayback } from "./twilio-playback.js";
@@ -189,13 +190,7 @@ class SimulatedCall implements TwilioCall, Tickable {
   }
 
   receivedAudio(): Int16Array {
-    const out = new Int16Array(this.#received.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const part of this.#received) {
-      out.set(part, offset);
-      offset += part.length;
-    }
-    return out;
+    return joinSamples(this.#received);
   }
 
   /** Paces the media stream (realtime) or waits for the line to settle (fast). */

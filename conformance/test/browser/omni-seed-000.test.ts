@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClipLibrary, type SessionRecord, type Simulator, startSimulator } from "../../src/index.js";
 import { writeWavPcm16 } from "../../src/simulator/wav.js";
 import { eventually } from "../helpers/eventually.js";
-import { concat, silence } from "../helpers/signals.js";
+import { joinSamples, silence } from "../../src/audio/test-signals.js";
 import { ensureChromium, launchChromium } from "./launch-chromium.js";
 
 const KEY = "pyai_test_browserK3y";
@@ -55,7 +55,7 @@ function serveSeedPage(simulatorHost: string): Promise<Server> {
 /** The fake microphone: 1.5 s of silence, 1.4 s of speech (the answer clip), 1.5 s of silence; Chromium loops it. */
 function writeFakeMic(dir: string): string {
   const speech = ClipLibrary.fromAssets().at("answer", 48000);
-  const audio = concat([silence(48000, 1.5), ...speech.frames, silence(48000, 1.5)]);
+  const audio = joinSamples([silence(48000, 1.5), ...speech.frames, silence(48000, 1.5)]);
   const path = join(dir, "fake-mic.wav");
   writeFileSync(path, writeWavPcm16(audio, 48000));
   return path;

@@ -1,5 +1,5 @@
 // What the Orbitali browser tests share: Chromium (installed through the Debian script when
-// absent), a page bundle made with esbuild, and a WAV writer for the fake microphone.
+// absent) and a page bundle made with esbuild.
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -53,22 +53,4 @@ export async function launchChromium(micWav?: string): Promise<Browser> {
       ...(micWav ? [`--use-file-for-fake-audio-capture=${micWav}`] : []),
     ],
   });
-}
-
-/** Mono PCM16 WAV bytes. */
-export function wavPcm16(samples: Int16Array, sampleRate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(samples.byteLength, 40);
-  return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
 }

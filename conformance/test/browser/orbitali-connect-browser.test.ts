@@ -9,13 +9,15 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/index.js";
 import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
-import { join, silence, speech, utterancesMs } from "../orbitali-helpers.js";
+import { joinSamples, silence } from "../../src/audio/test-signals.js";
+import { speech } from "../../src/live/test-audio.js";
+import { utterancesMs } from "../orbitali-helpers.js";
 import { bundlePage, launchChromium } from "./orbitali-browser-kit.js";
 import type { OrbitaliConnectPage } from "./orbitali-connect-page.js";
 
 const KEY = "orb_live_C0nnectPageK3y_77";
 const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";
-const USER = join([silence(48000, 1.5), speech(48000), silence(48000, 1)]);
+const USER = joinSamples([silence(48000, 1.5), speech(48000), silence(48000, 1)]);
 
 let sim: Simulator;
 let app: Server;

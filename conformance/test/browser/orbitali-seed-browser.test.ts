@@ -10,10 +10,14 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/index.js";
-import { eventually, join, silence, speech, utterancesMs } from "../orbitali-helpers.js";
+import { joinSamples, silence } from "../../src/audio/test-signals.js";
+import { speech } from "../../src/live/test-audio.js";
+import { eventually } from "../helpers/eventually.js";
+import { utterancesMs } from "../orbitali-helpers.js";
 import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
+import { writeWavPcm16 } from "../../src/simulator/wav.js";
 import type { SeedPageReport } from "./orbitali-seed-page.js";
-import { bundlePage, launchChromium, wavPcm16 } from "./orbitali-browser-kit.js";
+import { bundlePage, launchChromium } from "./orbitali-browser-kit.js";
 import { seedVoiceTokenRoute } from "./orbitali-seed-route.js";
 
 const KEY = "orb_live_Br0wserTestK3y_42";
@@ -21,7 +25,7 @@ const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The fake microphone: real speech, then 1.5 s of silence (Chromium loops the file). */
-const MIC = join([speech(48000), silence(48000, 1.5)]);
+const MIC = joinSamples([speech(48000), silence(48000, 1.5)]);
 
 let sim: Simulator;
 let app: Server;
@@ -37,7 +41,7 @@ const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>Orbitali seed 004
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "voxwire-orbitali-"));
   const micFile = joinPath(dir, "mic.wav");
-  writeFileSync(micFile, wavPcm16(MIC, 48000));
+  writeFileSync(micFile, writeWavPcm16(MIC, 48000));
   const script = await bundlePage(here("./orbitali-seed-page.ts"));
 
   sim = await startSimulator({ dialect: orbitaliFront(), fast: true, keys: [KEY] });

@@ -1,11 +1,12 @@
 import { catalogEntry } from "../scenario-catalog.js";
 import type { PeerCodec } from "@voxwire/core";
+import { TONE_HZ, joinSamples } from "../../audio/test-signals.js";
 import { measureTone } from "../../simulator/tone-meter.js";
 import { type TimedFrame, describeSizes, frameSizeProblem, measurePacing, round } from "../audio-measures.js";
 import { type Conversation, startedCall } from "../conversation.js";
 import type { LiveCall } from "../live-call.js";
 import { type Scenario, type ScenarioContext, failed, ms, passed, skipped } from "../scenario.js";
-import { TONE_HZ, greetingAt, joinSamples } from "../test-audio.js";
+import { greetingAt } from "../test-audio.js";
 
 /** How far a measured frequency may stray from the tone, as a fraction (resampling and the meter's resolution). */
 const TONE_TOLERANCE = 0.02;

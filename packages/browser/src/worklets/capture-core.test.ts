@@ -1,5 +1,6 @@
 import { createFramer, createResampler } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
+import { zeroCrossingHz } from "../../../../conformance/src/audio/tone-frequency.js";
 import { CaptureCore } from "./capture-core.js";
 
 /** A sine at `hz`, `seconds` long, as floats at `rate`. */
@@ -20,17 +21,6 @@ function collect(options: ConstructorParameters<typeof CaptureCore>[0]): { core:
     levels.push(peak);
   });
   return { core, frames, levels };
-}
-
-/** Frequency from rising zero crossings, interpolated between samples. */
-function zeroCrossingHz(samples: Int16Array, rate: number): number {
-  const crossings: number[] = [];
-  for (let i = 1; i < samples.length; i++) {
-    const a = samples[i - 1]!;
-    const b = samples[i]!;
-    if (a < 0 && b >= 0) crossings.push(i - 1 + -a / (b - a));
-  }
-  return ((crossings.length - 1) * rate) / (crossings.at(-1)! - crossings[0]!);
 }
 
 describe("CaptureCore", () => {

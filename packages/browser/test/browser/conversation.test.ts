@@ -11,7 +11,8 @@ import { ensureChromium, launchChromium } from "../../../../conformance/test/bro
 import type { PageConfig, PageLog } from "./conversation-page.js";
 import { type PageServer, startPageServer } from "./page-server.js";
 import { recordingFront } from "./recording-front.js";
-import { toneFrequency, writeToneWav } from "./tone.js";
+import { toneFrequency } from "../../../../conformance/src/audio/tone-frequency.js";
+import { writeToneWav } from "./tone.js";
 import { until } from "./until.js";
 
 const KEY = "pyai_test_browserK3y";

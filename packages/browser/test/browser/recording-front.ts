@@ -1,5 +1,6 @@
 import type { PeerCodec } from "@voxwire/core";
 import type { VendorFront } from "@voxwire/conformance";
+import { joinSamples } from "../../../../conformance/src/audio/test-signals.js";
 
 /**
  * Wraps a simulator's vendor front so the audio each session receives is kept, not only counted:
@@ -31,14 +32,7 @@ export function recordingFront(inner: VendorFront): { front: VendorFront; audio(
   return {
     front,
     audio(sessionId) {
-      const chunks = received.get(sessionId) ?? [];
-      const all = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
-      let offset = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return all;
+      return joinSamples(received.get(sessionId) ?? []);
     },
   };
 }
