@@ -19,11 +19,16 @@ export function palette(stream: Stream, env: Readonly<Record<string, string | un
 
 export type Palette = ReturnType<typeof palette>;
 
+export interface ProgressLine {
+  update(text: string, newScenario: boolean): void;
+  done(): void;
+}
+
 /**
  * The status line on stderr while scenarios run: one line rewritten in place on a terminal,
  * one line per scenario otherwise (so logs stay readable); nothing with `--quiet`.
  */
-export function progressLine(io: CliIo, quiet: boolean): { update(text: string, newScenario: boolean): void; done(): void } {
+export function progressLine(io: CliIo, quiet: boolean): ProgressLine {
   if (quiet) return { update() {}, done() {} };
   const live = isTerminal(io.stderr);
   let shown = false;
@@ -39,4 +44,14 @@ export function progressLine(io: CliIo, quiet: boolean): { update(text: string, 
       shown = false;
     },
   };
+}
+
+/** Runs `work` with a progress line, cleared once it ends (or throws). */
+export async function withProgress<T>(io: CliIo, quiet: boolean, work: (progress: ProgressLine) => Promise<T>): Promise<T> {
+  const progress = progressLine(io, quiet);
+  try {
+    return await work(progress);
+  } finally {
+    progress.done();
+  }
 }

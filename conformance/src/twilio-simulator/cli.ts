@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
 import { twilioSignature } from "@voxwire/twilio";
 import { type CliIo, EXIT, UsageError } from "../cli/command.js";
+import { parseOptions, usageErrorFrom } from "../cli/command-line.js";
 import type { TwilioCallRecord } from "./call-record.js";
 import { type DtmfPress, loadCallerWav, parseDtmfPress } from "./caller-audio.js";
 import { simulateTwilioCall } from "./twilio-call.js";
@@ -26,7 +26,18 @@ options:
 
 /** `voxwire simulate twilio …`: one simulated call; exit 0 when it ran and ended with `stop`. */
 export async function runTwilioSimulation(argv: string[], io: CliIo): Promise<number> {
-  const values = parse(argv);
+  const values = parseOptions(argv, {
+    url: { type: "string" },
+    audio: { type: "string" },
+    dtmf: { type: "string", multiple: true },
+    "tail-ms": { type: "string" },
+    "speak-after-ms": { type: "string" },
+    param: { type: "string", multiple: true },
+    "auth-token": { type: "string" },
+    fast: { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
   if (!values.url) throw new UsageError("--url is required");
   let url: URL;
   try {
@@ -39,7 +50,7 @@ export async function runTwilioSimulation(argv: string[], io: CliIo): Promise<nu
   try {
     dtmf = (values.dtmf ?? []).map(parseDtmfPress);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw usageErrorFrom(error);
   }
   const customParameters: Record<string, string> = {};
   for (const pair of values.param ?? []) {
@@ -90,30 +101,6 @@ function withLeadIn(audio: Int16Array, ms: number): Int16Array {
   const out = new Int16Array((ms * 8) + audio.length);
   out.set(audio, ms * 8);
   return out;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        url: { type: "string" },
-        audio: { type: "string" },
-        dtmf: { type: "string", multiple: true },
-        "tail-ms": { type: "string" },
-        "speak-after-ms": { type: "string" },
-        param: { type: "string", multiple: true },
-        "auth-token": { type: "string" },
-        fast: { type: "boolean" },
-        json: { type: "boolean" },
-        quiet: { type: "boolean" },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
 
 function summary(record: TwilioCallRecord): string {

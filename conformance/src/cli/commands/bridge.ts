@@ -1,8 +1,9 @@
-import { parseArgs } from "node:util";
 import { ConfigError, type Dialect } from "@voxwire/core";
 import { type BridgeEvent, type PhoneBridgeServerOptions, type TwilioRestOptions, createPhoneBridge } from "@voxwire/twilio";
-import { DIALECTS, dialectEntry } from "../../dialects.js";
+import { DIALECTS, type DialectEntry } from "../../dialects.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
+import { namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
+import { stopRequested } from "../stop-requested.js";
 
 const USAGE = `usage: voxwire bridge <dialect> --agent-url URL --key K [options]
 
@@ -47,28 +48,29 @@ export const bridgeCommand: CliCommand = {
     });
     const stopped = stopRequested(io.signal);
     io.stdout.write(`listening ${server.url}\n`);
-    await stopped;
+    await stopped.promise;
     await server.close();
     return EXIT.ok;
   },
 };
 
 function parseBridgeArgs(argv: string[]): { options: PhoneBridgeServerOptions; json: boolean; quiet: boolean } {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    "agent-url": { type: "string" },
+    key: { type: "string" },
+    "agent-id": { type: "string" },
+    port: { type: "string" },
+    host: { type: "string" },
+    "public-url": { type: "string" },
+    "twilio-account-sid": { type: "string" },
+    "twilio-auth-token": { type: "string" },
+    "transfer-to": { type: "string" },
+    "lead-ms": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
   if (positionals.length !== 1) throw new UsageError("name exactly one agent dialect");
-  const name = positionals[0]!;
-  let entry: ReturnType<typeof dialectEntry>;
-  try {
-    entry = dialectEntry(name);
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^\[voxwire\] /, ""));
-  }
+  const entry = namedDialect(positionals[0]!);
   const url = values["agent-url"];
   if (!url) throw new UsageError("--agent-url is required");
   const key = values.key ?? process.env.VOXWIRE_AGENT_KEY;
@@ -82,53 +84,24 @@ function parseBridgeArgs(argv: string[]): { options: PhoneBridgeServerOptions; j
   if (values["transfer-to"] && !twilio) throw new UsageError("--transfer-to needs the Twilio account SID and auth token");
   const options: PhoneBridgeServerOptions = {
     agent,
-    port: whole(values.port, "--port", 0, 65535) ?? 8080,
+    port: wholeNumber(values.port, "--port", 0, 65535) ?? 8080,
     ...(values.host ? { host: values.host } : {}),
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     ...(twilio ? { twilio } : {}),
     ...(values["transfer-to"] ? { transfer: { to: values["transfer-to"] } } : {}),
-    ...(values["lead-ms"] !== undefined ? { leadMs: whole(values["lead-ms"], "--lead-ms", 20, 5000)! } : {}),
+    ...(values["lead-ms"] !== undefined ? { leadMs: wholeNumber(values["lead-ms"], "--lead-ms", 20, 5000)! } : {}),
   };
   return { options, json: values.json ?? false, quiet: values.quiet ?? false };
 }
 
 /** The dialect at 8 kHz when it lets the client choose (no resampling on the phone leg), else at its own rate. */
-export function phoneRateClient(entry: ReturnType<typeof dialectEntry>, target: { url: string; key: string; agentId?: string }): Dialect {
+export function phoneRateClient(entry: DialectEntry, target: { url: string; key: string; agentId?: string }): Dialect {
   try {
     return entry.client({ ...target, sampleRate: 8000 });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return entry.client(target);
   }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      "agent-url": { type: "string" },
-      key: { type: "string" },
-      "agent-id": { type: "string" },
-      port: { type: "string" },
-      host: { type: "string" },
-      "public-url": { type: "string" },
-      "twilio-account-sid": { type: "string" },
-      "twilio-auth-token": { type: "string" },
-      "transfer-to": { type: "string" },
-      "lead-ms": { type: "string" },
-      json: { type: "boolean" },
-      quiet: { type: "boolean" },
-    },
-  });
-}
-
-function whole(text: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} takes a whole number from ${min} to ${max}`);
-  return value;
 }
 
 /** One progress line per event worth a line (audio-heard progress is too chatty). */
@@ -158,20 +131,4 @@ function plain(event: BridgeEvent): object {
   if (event.type !== "error") return event;
   const { error: _error, ...rest } = event;
   return rest;
-}
-
-/** Resolves on SIGINT/SIGTERM, or when `signal` aborts. Hooked before the first line is printed. */
-function stopRequested(signal: AbortSignal | undefined): Promise<void> {
-  if (signal) {
-    return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-  }
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { DIALECTS, type DialectEntry, PHONE_LEGS, type PhoneLegEntry } from "../../dialects.js";
 import { checkGoldens } from "../../golden/check-goldens.js";
 import { runPhoneLeg } from "../../live/phone-leg.js";
@@ -7,8 +6,9 @@ import { PHONE_LEG_CATALOG } from "../../live/scenario-catalog.js";
 import { type DialectReport, type ScenarioResult, tally } from "../../live/scenario-result.js";
 import { renderReports } from "../check-report.js";
 import { type CliCommand, type CliIo, UsageError } from "../command.js";
+import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
 import { exitCodeFor, tallyLine } from "../exit-code.js";
-import { palette, progressLine } from "../terminal.js";
+import { type ProgressLine, palette, withProgress } from "../terminal.js";
 
 const GOLDEN = "golden";
 
@@ -59,13 +59,11 @@ export const checkCommand: CliCommand = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const plan = parseCheckArgs(argv);
     const colors = palette(io.stdout, io.env ?? process.env);
-    const progress = progressLine(io, plan.quiet);
-    const reports: DialectReport[] = [];
-    try {
+    const reports = await withProgress(io, plan.quiet, async (progress) => {
+      const reports: DialectReport[] = [];
       for (const entry of plan.entries) reports.push(await checkOne(entry, plan, io, progress));
-    } finally {
-      progress.done();
-    }
+      return reports;
+    });
     const counts = tally(reports.flatMap((r) => r.results));
     if (plan.json) {
       io.stdout.write(`${JSON.stringify({ voxwire: "check", version: 1, dialects: reports, summary: counts }, null, 2)}\n`);
@@ -77,7 +75,7 @@ export const checkCommand: CliCommand = {
   },
 };
 
-async function checkOne(which: CheckEntry, plan: CheckPlan, io: CliIo, progress: ReturnType<typeof progressLine>): Promise<DialectReport> {
+async function checkOne(which: CheckEntry, plan: CheckPlan, io: CliIo, progress: ProgressLine): Promise<DialectReport> {
   const results: ScenarioResult[] = [];
   const { entry } = which;
   const wantGolden = plan.url === undefined && (!plan.only || plan.only.includes(GOLDEN));
@@ -124,20 +122,25 @@ async function checkOne(which: CheckEntry, plan: CheckPlan, io: CliIo, progress:
 }
 
 function parseCheckArgs(argv: string[]): CheckPlan {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    all: { type: "boolean" },
+    url: { type: "string" },
+    key: { type: "string" },
+    agent: { type: "string" },
+    rate: { type: "string" },
+    only: { type: "string", multiple: true },
+    fast: { type: "boolean" },
+    "timeout-ms": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
   const all = values.all ?? false;
   if (all && positionals.length > 0) throw new UsageError("--all takes no dialect");
   if (!all && positionals.length !== 1) throw new UsageError("name exactly one dialect, or --all");
   if (all && (values.url !== undefined || values.key !== undefined)) throw new UsageError("--all runs the built-in simulators: it takes no --url or --key");
   if (values.url !== undefined && values.key === undefined) throw new UsageError("--url needs --key");
   if (values.key !== undefined && values.url === undefined) throw new UsageError("--key goes with --url (the built-in simulator needs none)");
-  if (values.url !== undefined && !/^(https?|wss?):\/\//i.test(values.url)) throw new UsageError("--url must be an http(s) or ws(s) URL");
+  if (values.url !== undefined) endpointUrl(values.url);
   const entries: CheckEntry[] = all
     ? [...Object.values(DIALECTS).map((entry) => ({ kind: "client" as const, entry })), ...Object.values(PHONE_LEGS).map((entry) => ({ kind: "phone" as const, entry }))]
     : [lookup(positionals[0]!)];
@@ -152,10 +155,10 @@ function parseCheckArgs(argv: string[]): CheckPlan {
     ...(values.url !== undefined ? { url: values.url } : {}),
     ...(values.key !== undefined ? { key: values.key } : {}),
     ...(values.agent !== undefined ? { agentId: values.agent } : {}),
-    ...(values.rate !== undefined ? { sampleRate: whole(values.rate, "--rate", 8000, 48000) } : {}),
+    ...(values.rate !== undefined ? { sampleRate: wholeNumber(values.rate, "--rate", 8000, 48000) } : {}),
     ...(values.only !== undefined ? { only: values.only } : {}),
     fast: values.fast ?? false,
-    stepMs: values["timeout-ms"] === undefined ? DEFAULT_STEP_MS : whole(values["timeout-ms"], "--timeout-ms", 100, 120_000),
+    stepMs: wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 120_000) ?? DEFAULT_STEP_MS,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
   };
@@ -165,30 +168,4 @@ function lookup(name: string): CheckEntry {
   if (Object.hasOwn(DIALECTS, name)) return { kind: "client", entry: DIALECTS[name]! };
   if (Object.hasOwn(PHONE_LEGS, name)) return { kind: "phone", entry: PHONE_LEGS[name]! };
   throw new UsageError(`unknown dialect "${name}"; known: ${[...Object.keys(DIALECTS), ...Object.keys(PHONE_LEGS)].join(", ")}`);
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      all: { type: "boolean" },
-      url: { type: "string" },
-      key: { type: "string" },
-      agent: { type: "string" },
-      rate: { type: "string" },
-      only: { type: "string", multiple: true },
-      fast: { type: "boolean" },
-      "timeout-ms": { type: "string" },
-      json: { type: "boolean" },
-      quiet: { type: "boolean" },
-    },
-  });
-}
-
-function whole(text: string, flag: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} takes a whole number from ${min} to ${max}`);
-  return value;
 }

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { DIALECTS } from "../../dialects.js";
 import { PROBE_KEY, type ProbeReport, type ProbeVerdict, probe } from "../../live/probe.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
-import { type Palette, palette, progressLine } from "../terminal.js";
+import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
+import { type Palette, palette, withProgress } from "../terminal.js";
 
 const USAGE = `usage: voxwire probe --url URL [--key KEY] [options]
 
@@ -37,19 +37,15 @@ export const probeCommand: CliCommand = {
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
     const options = parseProbeArgs(argv);
-    const progress = progressLine(io, options.quiet);
-    let report: ProbeReport;
-    try {
-      report = await probe(options.url, Object.values(DIALECTS), {
+    const report = await withProgress(io, options.quiet, (progress) =>
+      probe(options.url, Object.values(DIALECTS), {
         ...(options.key !== undefined ? { key: options.key } : {}),
         ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
         ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
         onProgress: (dialect) => progress.update(`probe › ${dialect}`, true),
-      });
-    } finally {
-      progress.done();
-    }
+      }),
+    );
     if (options.json) io.stdout.write(`${JSON.stringify({ voxwire: "probe", version: 1, ...report }, null, 2)}\n`);
     else io.stdout.write(render(report, palette(io.stdout, io.env ?? process.env)));
     return report.best ? EXIT.ok : EXIT.failed;
@@ -68,42 +64,24 @@ function render(report: ProbeReport, colors: Palette): string {
 }
 
 function parseProbeArgs(argv: string[]) {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    url: { type: "string" },
+    key: { type: "string" },
+    agent: { type: "string" },
+    "timeout-ms": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
   if (positionals.length > 0) throw new UsageError(`probe takes no dialect (it tries them all): ${positionals.join(" ")}`);
   if (values.url === undefined) throw new UsageError("--url is required");
-  if (!/^(https?|wss?):\/\//i.test(values.url)) throw new UsageError("--url must be an http(s) or ws(s) URL");
-  const timeout = values["timeout-ms"];
-  if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > 60_000)) {
-    throw new UsageError("--timeout-ms takes a whole number from 100 to 60000");
-  }
+  const url = endpointUrl(values.url);
+  const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 60_000);
   return {
-    url: values.url,
+    url,
     ...(values.key !== undefined ? { key: values.key } : {}),
     ...(values.agent !== undefined ? { agentId: values.agent } : {}),
-    ...(timeout !== undefined ? { stepMs: Number(timeout) } : {}),
+    ...(stepMs !== undefined ? { stepMs } : {}),
     json: values.json ?? false,
     quiet: values.quiet ?? false,
   };
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      url: { type: "string" },
-      key: { type: "string" },
-      agent: { type: "string" },
-      "timeout-ms": { type: "string" },
-      json: { type: "boolean" },
-      quiet: { type: "boolean" },
-    },
-  });
 }

@@ -1,11 +1,11 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { DIALECTS, dialectEntry } from "../../dialects.js";
+import { DIALECTS } from "../../dialects.js";
 import { checkGoldenFile } from "../../golden/check-golden.js";
 import { parseGolden } from "../../golden/read-golden.js";
 import { recordSession } from "../../live/record-session.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
-import { progressLine } from "../terminal.js";
+import { endpointUrl, namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
+import { withProgress } from "../terminal.js";
 
 const USAGE = `usage: voxwire record <dialect> --url URL --key KEY --out FILE.jsonl [options]
 
@@ -33,12 +33,9 @@ export const recordCommand: CliCommand = {
   summary: "capture a live session as a golden file, every secret redacted",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const options = parseRecordArgs(argv);
-    const subject = dialectEntry(options.dialect);
-    const progress = progressLine(io, options.quiet);
-    let recording: Awaited<ReturnType<typeof recordSession>>;
-    try {
-      recording = await recordSession(subject, {
+    const { subject, ...options } = parseRecordArgs(argv);
+    const recording = await withProgress(io, options.quiet, (progress) =>
+      recordSession(subject, {
         url: options.url,
         key: options.key,
         ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
@@ -47,10 +44,8 @@ export const recordCommand: CliCommand = {
         ...(io.signal ? { signal: io.signal } : {}),
         fast: options.fast,
         onProgress: (step) => progress.update(`record › ${options.dialect}: ${step}`, true),
-      });
-    } finally {
-      progress.done();
-    }
+      }),
+    );
     if (recording.text.includes(options.key)) {
       io.stderr.write("voxwire record: the recording still contains the key; nothing was written\n");
       return EXIT.failed;
@@ -71,29 +66,29 @@ export const recordCommand: CliCommand = {
 };
 
 function parseRecordArgs(argv: string[]) {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    url: { type: "string" },
+    key: { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    agent: { type: "string" },
+    rate: { type: "string" },
+    fast: { type: "boolean" },
+    "timeout-ms": { type: "string" },
+    quiet: { type: "boolean" },
+  });
   if (positionals.length !== 1) throw new UsageError("name exactly one dialect");
   const dialect = positionals[0]!;
-  if (!Object.hasOwn(DIALECTS, dialect)) throw new UsageError(`unknown dialect "${dialect}"; known: ${Object.keys(DIALECTS).join(", ")}`);
+  const subject = namedDialect(dialect);
   for (const flag of ["url", "key", "out"] as const) if (values[flag] === undefined) throw new UsageError(`--${flag} is required`);
-  if (!/^(https?|wss?):\/\//i.test(values.url!)) throw new UsageError("--url must be an http(s) or ws(s) URL");
+  endpointUrl(values.url!);
   if (!values.out!.endsWith(".jsonl")) throw new UsageError("--out must name a .jsonl file");
   if (existsSync(values.out!) && !values.force) throw new UsageError(`${values.out} exists; --force overwrites it`);
-  const number = (text: string | undefined, flag: string, min: number, max: number) => {
-    if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UsageError(`${flag} takes a whole number from ${min} to ${max}`);
-    return Number(text);
-  };
-  const sampleRate = number(values.rate, "--rate", 8000, 48000);
-  const stepMs = number(values["timeout-ms"], "--timeout-ms", 100, 120_000);
+  const sampleRate = wholeNumber(values.rate, "--rate", 8000, 48000);
+  const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 120_000);
   return {
     dialect,
+    subject,
     url: values.url!,
     key: values.key!,
     out: values.out!,
@@ -103,23 +98,4 @@ function parseRecordArgs(argv: string[]) {
     fast: values.fast ?? false,
     quiet: values.quiet ?? false,
   };
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      url: { type: "string" },
-      key: { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      agent: { type: "string" },
-      rate: { type: "string" },
-      fast: { type: "boolean" },
-      "timeout-ms": { type: "string" },
-      quiet: { type: "boolean" },
-    },
-  });
 }

@@ -1,10 +1,11 @@
-import { parseArgs } from "node:util";
-import { DIALECTS, dialectEntry } from "../../dialects.js";
+import { DIALECTS } from "../../dialects.js";
 import { describeFrontOptions, parseFrontOptions } from "../../simulator/front-options.js";
 import type { SessionRecord } from "../../simulator/session-record.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
 import { TWILIO_SIMULATE_USAGE, runTwilioSimulation } from "../../twilio-simulator/cli.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
+import { namedDialect, parseCommandLine, usageErrorFrom, wholeNumber } from "../command-line.js";
+import { stopRequested } from "../stop-requested.js";
 
 const USAGE = `usage: voxwire simulate <dialect> [options]
 
@@ -60,35 +61,44 @@ export const simulateCommand: CliCommand = {
 };
 
 function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptions; json: boolean } {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    port: { type: "string" },
+    host: { type: "string" },
+    key: { type: "string", multiple: true },
+    "key-without-scope": { type: "string", multiple: true },
+    "max-sessions": { type: "string" },
+    agent: { type: "string", multiple: true },
+    "allow-origin": { type: "string", multiple: true },
+    fast: { type: "boolean" },
+    "shutdown-after-ms": { type: "string" },
+    malformed: { type: "boolean" },
+    "slow-reader-ms": { type: "string" },
+    "front-option": { type: "string", multiple: true },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
   if (positionals.length !== 1) throw new UsageError("name exactly one dialect");
   const dialect = positionals[0]!;
+  const entry = namedDialect(dialect);
   let frontOptions: ReturnType<typeof parseFrontOptions>;
   try {
-    const entry = dialectEntry(dialect);
     frontOptions = parseFrontOptions(dialect, entry.frontOptions ?? {}, values["front-option"] ?? []);
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^\[voxwire\] /, ""));
+    throw usageErrorFrom(error);
   }
   const faults = {
-    ...optional("shutdownAfterMs", count(values["shutdown-after-ms"], "--shutdown-after-ms", 0)),
-    ...optional("slowReaderMs", count(values["slow-reader-ms"], "--slow-reader-ms", 1)),
+    ...optional("shutdownAfterMs", wholeNumber(values["shutdown-after-ms"], "--shutdown-after-ms", 0)),
+    ...optional("slowReaderMs", wholeNumber(values["slow-reader-ms"], "--slow-reader-ms", 1)),
     ...(values.malformed ? { malformed: true } : {}),
   };
   const options: SimulatorOptions = {
     dialect,
     ...(Object.keys(frontOptions).length > 0 ? { frontOptions } : {}),
-    port: count(values.port, "--port", 0, 65535) ?? 0,
+    port: wholeNumber(values.port, "--port", 0, 65535) ?? 0,
     ...optional("host", values.host),
     ...optional("keys", values.key),
     ...optional("keysWithoutScope", values["key-without-scope"]),
-    ...optional("maxSessions", count(values["max-sessions"], "--max-sessions", 1)),
+    ...optional("maxSessions", wholeNumber(values["max-sessions"], "--max-sessions", 1)),
     ...optional("agents", values.agent),
     ...optional("allowedOrigins", values["allow-origin"]),
     fast: values.fast ?? false,
@@ -98,70 +108,14 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
   return { options, json: values.json ?? false };
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      key: { type: "string", multiple: true },
-      "key-without-scope": { type: "string", multiple: true },
-      "max-sessions": { type: "string" },
-      agent: { type: "string", multiple: true },
-      "allow-origin": { type: "string", multiple: true },
-      fast: { type: "boolean" },
-      "shutdown-after-ms": { type: "string" },
-      malformed: { type: "boolean" },
-      "slow-reader-ms": { type: "string" },
-      "front-option": { type: "string", multiple: true },
-      json: { type: "boolean" },
-      quiet: { type: "boolean" },
-    },
-  });
-}
-
 /** Each dialect's front options, from the registry (no per-dialect code here). */
 function frontOptionHelp(): string {
   const lines = Object.values(DIALECTS).flatMap((entry) => describeFrontOptions(entry.frontOptions ?? {}).map((line) => `  ${entry.name}: ${line}`));
   return lines.length > 0 ? lines.join("\n") : "  (none)";
 }
 
-/** A whole number within [min, max], or undefined when the option is absent. */
-function count(text: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} takes a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}`);
-  return value;
-}
-
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-/** Resolves on SIGINT/SIGTERM, or when `signal` aborts (tests and embedding callers); `cancel` unhooks. */
-function stopRequested(signal: AbortSignal | undefined): { promise: Promise<void>; cancel(): void } {
-  let unhook = () => {};
-  const promise = new Promise<void>((resolve) => {
-    const stop = () => {
-      unhook();
-      resolve();
-    };
-    if (signal) {
-      if (signal.aborted) return resolve();
-      signal.addEventListener("abort", stop, { once: true });
-      unhook = () => signal.removeEventListener("abort", stop);
-      return;
-    }
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-    unhook = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-    };
-  });
-  return { promise, cancel: () => unhook() };
 }
 
 /** One line per session for the exit summary. */
