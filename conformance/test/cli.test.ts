@@ -2,18 +2,9 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { captureIo } from "./helpers/capture-io.js";
 import { eventually } from "./helpers/eventually.js";
 import { rawOmniClient } from "./helpers/raw-omni-client.js";
-
-function captureIo(signal?: AbortSignal) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, ...(signal ? { signal } : {}) },
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
-  };
-}
 
 describe("voxwire CLI", () => {
   it("lists its commands; usage errors exit 2", async () => {
@@ -38,7 +29,7 @@ describe("voxwire CLI", () => {
 
   it("simulate: prints the URL first, serves until stopped, then the records as JSON", async () => {
     const stop = new AbortController();
-    const cli = captureIo(stop.signal);
+    const cli = captureIo({ signal: stop.signal });
     const exit = main(["simulate", "omni", "--port", "0", "--fast", "--key", "K1", "--json", "--quiet"], cli.io);
     await eventually(() => cli.stdout().includes("\n"));
     const [first] = cli.stdout().split("\n");
@@ -60,7 +51,7 @@ describe("voxwire CLI", () => {
 
   it("simulate: --front-option passes a front's own options through, checked against what it declares", async () => {
     const stop = new AbortController();
-    const cli = captureIo(stop.signal);
+    const cli = captureIo({ signal: stop.signal });
     const exit = main(["simulate", "omnia", "--fast", "--quiet", "--front-option", "createStatus=200", "--front-option", "debug"], cli.io);
     await eventually(() => cli.stdout().includes("\n"));
     const url = cli.stdout().split("\n")[0]!.replace("listening ", "");

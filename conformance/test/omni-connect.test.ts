@@ -2,10 +2,8 @@
 import {
   AuthError,
   ConcurrencyLimitError,
-  type InboundEvent,
-  type InboundEventOf,
+  type ConnectOptions,
   InvalidRequestError,
-  type Logger,
   ScopeError,
   type Session,
   connect,
@@ -13,6 +11,8 @@ import {
 import { omni } from "@voxwire/omni";
 import { afterEach, describe, expect, it } from "vitest";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
+import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
 import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
@@ -25,18 +25,8 @@ async function start(options: Partial<SimulatorOptions> = {}): Promise<Simulator
   return sim;
 }
 
-/** Connects through the registry entry, collecting every event (the iterator also gets those before it started). */
-async function dial(s: Simulator, options: Parameters<typeof connect>[1] = {}, key = KEY) {
-  const session = await connect(DIALECTS.omni!.client({ url: s.url, key }), options);
-  sessions.push(session);
-  const events: InboundEvent[] = [];
-  /** Resolves after the last event (session-ended) has been collected. */
-  const drained = (async () => {
-    for await (const event of session) events.push(event);
-  })();
-  const of = <T extends InboundEvent["type"]>(type: T) => events.filter((e): e is InboundEventOf<T> => e.type === type);
-  return { session, events, of, drained };
-}
+/** Connects through the registry entry, collecting every event. */
+const dial = (s: Simulator, options: ConnectOptions = {}, key = KEY) => connectCollecting(DIALECTS.omni!.client({ url: s.url, key }), options, sessions);
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.close()));
@@ -190,12 +180,7 @@ describe("Omni through connect(): typed failures", () => {
   it("no key reaches an error, an event or a log line, on either side", async () => {
     const secret = "pyai_test_Sup3rS3cretValue";
     const lines: string[] = [];
-    const logger: Logger = {
-      debug: (m, f) => lines.push(m, JSON.stringify(f ?? {})),
-      info: (m, f) => lines.push(m, JSON.stringify(f ?? {})),
-      warn: (m, f) => lines.push(m, JSON.stringify(f ?? {})),
-      error: (m, f) => lines.push(m, JSON.stringify(f ?? {})),
-    };
+    const logger = recordingLogger(lines);
     const s = await start({ maxSessions: 1, log: (line) => lines.push(line) });
     const { events, drained } = await dial(s, { logger }, secret);
     await drained;

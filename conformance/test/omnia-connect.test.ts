@@ -1,17 +1,19 @@
 // The call-create adapter through the public session API, against its simulator (fast mode).
 import {
   BootstrapError,
-  type InboundEvent,
-  type InboundEventOf,
+  type ConnectOptions,
+  type Dialect,
   type Session,
   TokenExpiredError,
-  VoxwireError,
   connect,
 } from "@voxwire/core";
 import { ULTRAVOX_PRESET, omnia, ultravox } from "@voxwire/omnia";
 import { afterEach, describe, expect, it } from "vitest";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
+import { rejection } from "../../packages/core/test/errors.js";
+import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
 import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
@@ -25,26 +27,7 @@ async function start(front: OmniaFrontOptions = {}, options: Partial<SimulatorOp
 }
 
 /** Connects and collects every event until the session ends. */
-async function dial(dialect: Parameters<typeof connect>[0], options: Parameters<typeof connect>[1] = {}) {
-  const session = await connect(dialect, options);
-  sessions.push(session);
-  const events: InboundEvent[] = [];
-  const drained = (async () => {
-    for await (const event of session) events.push(event);
-  })();
-  const of = <T extends InboundEvent["type"]>(type: T) => events.filter((e): e is InboundEventOf<T> => e.type === type);
-  return { session, events, of, drained };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VoxwireError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(VoxwireError.isInstance(error)).toBe(true);
-    return error as VoxwireError;
-  }
-  throw new Error("expected a rejection");
-}
+const dial = (dialect: Dialect, options: ConnectOptions = {}) => connectCollecting(dialect, options, sessions);
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.close()));
@@ -174,8 +157,7 @@ describe("Omnia through connect(): the socket URL is a bearer capability", () =>
   it("appears in no log line, error, or serialized session, even when the app logs it itself", async () => {
     const s = await start();
     const lines: string[] = [];
-    const log = (message: string, fields?: Record<string, unknown>) => lines.push(message + (fields ? JSON.stringify(fields) : ""));
-    const logger = { debug: log, info: log, warn: log, error: log };
+    const logger = recordingLogger(lines);
     let socketUrl = "";
     // A fetch that lets the test see the created call's URL, to look for it afterwards.
     const peek: typeof fetch = async (input, init) => {

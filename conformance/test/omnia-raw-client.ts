@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import { type RawSocket, openedOrRefused, rawSocket } from "./helpers/raw-socket.js";
 
 /** The create-call request seed 002 makes, with `fetch`: returns the status and the parsed body. */
 export async function createCall(
@@ -15,58 +16,10 @@ export async function createCall(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export interface RawCallClient {
-  socket: WebSocket;
-  /** Text messages, parsed, in order. */
-  texts: Record<string, unknown>[];
-  binaries: Buffer[];
-  closed: Promise<{ code: number; reason: string }>;
-  /** Resolves once `predicate` holds, checked after each frame. */
-  until(predicate: () => boolean): Promise<void>;
-  sendAudio(samples: Int16Array): void;
-}
-
 /** A bare `ws` client on a created call's socket URL, as seed 002 joins it (no headers, no subprotocol). */
-export function joinCall(websocketUrl: string): Promise<RawCallClient> {
+export function joinCall(websocketUrl: string): Promise<RawSocket> {
   const socket = new WebSocket(websocketUrl);
-  const texts: Record<string, unknown>[] = [];
-  const binaries: Buffer[] = [];
-  const waiters = new Set<{ predicate: () => boolean; resolve: () => void }>();
-  const check = () => {
-    for (const waiter of waiters) {
-      if (!waiter.predicate()) continue;
-      waiters.delete(waiter);
-      waiter.resolve();
-    }
-  };
-  socket.on("message", (data: Buffer, isBinary) => {
-    if (isBinary) binaries.push(data);
-    else texts.push(JSON.parse(data.toString("utf8")) as Record<string, unknown>);
-    check();
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
-    socket.on("close", (code, reason) => {
-      resolve({ code, reason: reason.toString() });
-      check();
-    });
-  });
-  const client: RawCallClient = {
-    socket,
-    texts,
-    binaries,
-    closed,
-    until: (predicate) => (predicate() ? Promise.resolve() : new Promise((resolve) => waiters.add({ predicate, resolve }))),
-    sendAudio: (samples) => socket.send(Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)),
-  };
-  return new Promise((resolve, reject) => {
-    socket.once("open", () => resolve(client));
-    socket.once("unexpected-response", (_req, res) => {
-      let body = "";
-      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      res.on("end", () => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, body })));
-    });
-    socket.on("error", (error) => reject(error));
-  });
+  return openedOrRefused(socket, rawSocket(socket));
 }
 
 /** Rejection of `joinCall`, as `{ status, body }`. */

@@ -6,7 +6,6 @@ import {
   type Dialect,
   type InboundEvent,
   type InboundEventOf,
-  type Logger,
   type Session,
   TokenExpiredError,
   VoxwireError,
@@ -17,6 +16,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DIALECTS, DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { joinSamples, silence } from "../src/audio/test-signals.js";
 import { speech } from "../src/live/test-audio.js";
+import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
 import { sendInPieces, utterancesMs } from "./orbitali-helpers.js";
 import { type OrbitaliFrontOptions, orbitaliFront } from "../src/simulator/fronts/orbitali-front.js";
@@ -37,16 +38,7 @@ async function start(front: OrbitaliFrontOptions = {}, options: Partial<Simulato
 const viaKey = (s: Simulator): Dialect => orbitali({ apiKey: KEY, agentId: AGENT, baseUrl: s.url });
 
 /** Connects and collects every event; `drained` resolves after session-ended. */
-async function dial(dialect: Dialect, options: ConnectOptions = {}) {
-  const session = await connect(dialect, options);
-  open.push(session);
-  const events: InboundEvent[] = [];
-  const drained = (async () => {
-    for await (const event of session) events.push(event);
-  })();
-  const of = <T extends InboundEvent["type"]>(type: T) => events.filter((e): e is InboundEventOf<T> => e.type === type);
-  return { session, events, of, drained };
-}
+const dial = (dialect: Dialect, options: ConnectOptions = {}) => connectCollecting(dialect, options, open);
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
@@ -256,7 +248,7 @@ describe("Orbitali through connect(): robustness and secrets", () => {
   it("no key, token or websocketUrl in any event, error or log line", async () => {
     const s = await start();
     const lines: string[] = [];
-    const logger: Logger = { debug: (l) => lines.push(l), info: (l) => lines.push(l), warn: (l) => lines.push(l), error: (l) => lines.push(l) };
+    const logger = recordingLogger(lines);
     const minted = await createOrbitaliSession({ apiKey: KEY, agentId: AGENT, baseUrl: s.url });
     const secrets = [KEY, minted.token, encodeURIComponent(minted.token), minted.websocketUrl];
 

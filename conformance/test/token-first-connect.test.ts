@@ -1,12 +1,14 @@
 // The token-first adapter through the public session API (connect()), against its simulator.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BootstrapError, type ConnectOptions, type InboundEvent, type InboundEventOf, type Logger, type Session, connect } from "@voxwire/core";
+import { BootstrapError, type ConnectOptions, type Session, connect } from "@voxwire/core";
 import { createTokenRoute, tokenFirst } from "@voxwire/token-first";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type TokenFirstFrontOptions, tokenFirstFront } from "../src/simulator/fronts/token-first-front.js";
+import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
 import { silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
@@ -25,16 +27,7 @@ async function start(options: Partial<SimulatorOptions> = {}, front?: TokenFirst
 }
 
 /** Connects through the registry entry, collecting every event; `drained` resolves after session-ended. */
-async function dial(s: Simulator, options: ConnectOptions = {}, key = KEY) {
-  const session = await connect(DIALECTS["token-first"]!.client({ url: s.url, key }), options);
-  sessions.push(session);
-  const events: InboundEvent[] = [];
-  const drained = (async () => {
-    for await (const event of session) events.push(event);
-  })();
-  const of = <T extends InboundEvent["type"]>(type: T) => events.filter((e): e is InboundEventOf<T> => e.type === type);
-  return { session, events, of, drained };
-}
+const dial = (s: Simulator, options: ConnectOptions = {}, key = KEY) => connectCollecting(DIALECTS["token-first"]!.client({ url: s.url, key }), options, sessions);
 
 /** A fetch that remembers the token answers it saw and can replay the first one (a reused token). */
 function replayingFetch(onAnswer: () => void = () => {}) {
@@ -55,11 +48,6 @@ function replayingFetch(onAnswer: () => void = () => {}) {
       replay = true;
     },
   };
-}
-
-function recordingLogger(lines: string[]): Logger {
-  const log = (message: string, fields?: Record<string, unknown>) => lines.push(message + (fields ? JSON.stringify(fields) : ""));
-  return { debug: log, info: log, warn: log, error: log };
 }
 
 afterEach(async () => {

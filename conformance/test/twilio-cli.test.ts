@@ -6,20 +6,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
+import { captureIo } from "./helpers/capture-io.js";
 import { eventually } from "./helpers/eventually.js";
 import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 import { writeWavPcm16 } from "../src/simulator/wav.js";
-
-function captureIo(signal?: AbortSignal) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, ...(signal ? { signal } : {}) },
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
-  };
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -31,7 +22,7 @@ async function runBridge(extra: string[] = []) {
   const sim = await startSimulator({ dialect: "omni", fast: true, clips: syntheticClips(8000), keys: ["K1"] });
   cleanups.push(() => sim.close());
   const stop = new AbortController();
-  const cli = captureIo(stop.signal);
+  const cli = captureIo({ signal: stop.signal });
   const exit = main(["bridge", "omni", "--agent-url", sim.url, "--key", "K1", "--port", "0", "--lead-ms", "5000", ...extra], cli.io);
   cleanups.push(async () => {
     stop.abort();

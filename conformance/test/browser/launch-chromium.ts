@@ -1,5 +1,5 @@
 // Debian's Chromium, headless, driven by playwright-core (`npx playwright install` cannot work
-// here: it downloads a browser build). Shared by the seed browser checks.
+// here: it downloads a browser build). Shared by every browser test.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,11 @@ export function ensureChromium(): void {
   execFileSync("bash", [script, "chromium:chromium"], { stdio: "inherit" });
 }
 
-/** Launches headless Chromium whose microphone plays `fakeMicWav` (looped), with the permission prompt auto-accepted. */
-export function launchChromium(options: { fakeMicWav?: string } = {}): Promise<Browser> {
+/**
+ * Launches headless Chromium whose microphone plays `fakeMicWav` (looped), with the permission
+ * prompt auto-accepted; `extraArgs` are further command-line switches.
+ */
+export function launchChromium(options: { fakeMicWav?: string; extraArgs?: readonly string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -29,6 +32,7 @@ export function launchChromium(options: { fakeMicWav?: string } = {}): Promise<B
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
       ...(options.fakeMicWav ? [`--use-file-for-fake-audio-capture=${options.fakeMicWav}`] : []),
+      ...(options.extraArgs ?? []),
     ],
   });
 }

@@ -12,7 +12,8 @@ import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
 import { joinSamples, silence } from "../../src/audio/test-signals.js";
 import { speech } from "../../src/live/test-audio.js";
 import { utterancesMs } from "../orbitali-helpers.js";
-import { bundlePage, launchChromium } from "./orbitali-browser-kit.js";
+import { ensureChromium, launchChromium } from "./launch-chromium.js";
+import { bundlePage } from "./bundle-page.js";
 import type { OrbitaliConnectPage } from "./orbitali-connect-page.js";
 
 const KEY = "orb_live_C0nnectPageK3y_77";
@@ -41,6 +42,7 @@ beforeAll(async () => {
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  ensureChromium();
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${(app.address() as AddressInfo).port}/`);

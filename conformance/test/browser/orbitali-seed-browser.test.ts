@@ -17,7 +17,8 @@ import { utterancesMs } from "../orbitali-helpers.js";
 import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
 import { writeWavPcm16 } from "../../src/simulator/wav.js";
 import type { SeedPageReport } from "./orbitali-seed-page.js";
-import { bundlePage, launchChromium } from "./orbitali-browser-kit.js";
+import { ensureChromium, launchChromium } from "./launch-chromium.js";
+import { bundlePage } from "./bundle-page.js";
 import { seedVoiceTokenRoute } from "./orbitali-seed-route.js";
 
 const KEY = "orb_live_Br0wserTestK3y_42";
@@ -69,7 +70,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 
-  browser = await launchChromium(micFile);
+  ensureChromium();
+  browser = await launchChromium({ fakeMicWav: micFile });
   page = await browser.newPage();
   page.on("console", (message) => consoleLines.push(message.text()));
 }, 240_000);

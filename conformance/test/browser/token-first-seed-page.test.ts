@@ -2,19 +2,18 @@
 // token-first-seed-001-page.html beside this file is the page exactly as printed in seed 001
 // (/work/shared/seeds/001_*.txt, section 5); the test changes only API_URL and API_KEY, serves it
 // from another origin than the simulator's, feeds a fake microphone and clicks Start.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/index.js";
 import { tokenFirstFront } from "../../src/simulator/fronts/token-first-front.js";
 import { eventually } from "../helpers/eventually.js";
+import { ensureChromium, launchChromium } from "./launch-chromium.js";
 
 const KEY = "tf_test_Br0wserK3y";
-const CHROMIUM = "/usr/bin/chromium";
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** A spoken line (espeak-ng, 48 kHz mono PCM16) for the fake microphone. */
 const MIC_WAV = here("../../assets/clips/answer.wav");
@@ -36,7 +35,7 @@ let pageOrigin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(here("../../../scripts/ensure-debian-packages.sh"), ["chromium:chromium"], { stdio: "inherit" });
+  ensureChromium();
   sim = await startSimulator({ dialect: tokenFirstFront(), fast: true, keys: [KEY] });
   const html = seedPage(sim.url, KEY);
   pageServer = createServer((_req, res) => {
@@ -46,22 +45,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
   // `localhost` (a secure context, so getUserMedia works) on another port: another origin than the simulator's 127.0.0.1.
   pageOrigin = `http://localhost:${(pageServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-audio-capture=${MIC_WAV}`,
-    ],
-  });
+  browser = await launchChromium({ fakeMicWav: MIC_WAV, extraArgs: ["--autoplay-policy=no-user-gesture-required"] });
 }, 120_000);
 
 afterAll(async () => {

@@ -1,28 +1,9 @@
-import { type ConnectPlan, VoxwireError } from "@voxwire/core";
+import type { ConnectPlan } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
+import { everything, thrown } from "../../core/test/errors.js";
 import { type OmniOptions, omni } from "./index.js";
 
 const SECRET = "pyai_live_S3cr3tV4lue";
-
-/** Every text an error exposes: message, JSON, stack and cause chain. */
-function everything(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  while (current instanceof Error) {
-    parts.push(current.message, String(current.stack), VoxwireError.isInstance(current) ? JSON.stringify(current) : "");
-    current = current.cause;
-  }
-  return parts.join("\n");
-}
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("no credential in any Omni error", () => {
   it("factory and prepare refusals never quote the key or the subprotocol value", () => {

@@ -1,6 +1,7 @@
 import { ProtocolError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { bootstrapOf, everything, KEY, NODE, response, SOCKET_URL, thrown } from "../test/fixtures.js";
+import { everything, thrown } from "../../core/test/errors.js";
+import { bootstrapOf, KEY, NODE, response, SOCKET_URL } from "../test/fixtures.js";
 import { omnia } from "./index.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 16000 });

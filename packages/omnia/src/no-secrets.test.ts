@@ -1,6 +1,7 @@
-import { BootstrapError, connect, type InboundEvent, VoxwireError } from "@voxwire/core";
+import { BootstrapError, connect, type InboundEvent } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { createdPlan, everything, KEY, SOCKET_URL, thrown } from "../test/fixtures.js";
+import { everything, rejection, thrown } from "../../core/test/errors.js";
+import { createdPlan, KEY, SOCKET_URL } from "../test/fixtures.js";
 import { type OmniaOptions, omnia, ultravox } from "./index.js";
 
 const TOKEN = "tok_9f8e7d6c5b4a39281706";
@@ -19,16 +20,6 @@ function fakeFetch(status: number, body: string) {
     return new Response(body, { status, headers: { "content-type": "application/json" } });
   }) as unknown as typeof globalThis.fetch;
   return { fetch, seen };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VoxwireError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(VoxwireError.isInstance(error)).toBe(true);
-    return error as VoxwireError;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("no key or socket URL in any error", () => {

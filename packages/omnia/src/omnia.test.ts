@@ -1,6 +1,7 @@
 import { ConfigError, type DialectEnv, type VoxwireError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { bootstrapOf, createdPlan, KEY, NODE, SOCKET_URL, thrown } from "../test/fixtures.js";
+import { thrown } from "../../core/test/errors.js";
+import { bootstrapOf, createdPlan, KEY, NODE, SOCKET_URL } from "../test/fixtures.js";
 import { OMNIA_PRESET, type OmniaOptions, omnia } from "./index.js";
 
 const base = { apiKey: KEY, agentId: "agent_42", inputSampleRate: 48000, outputSampleRate: 48000 };

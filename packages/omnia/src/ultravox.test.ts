@@ -1,6 +1,7 @@
 import { ConfigError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { bootstrapOf, createdPlan, KEY, NODE, response, SOCKET_URL, thrown } from "../test/fixtures.js";
+import { thrown } from "../../core/test/errors.js";
+import { bootstrapOf, createdPlan, KEY, NODE, response, SOCKET_URL } from "../test/fixtures.js";
 import { createCallCodec, ULTRAVOX_PRESET, type UltravoxOptions, ultravox } from "./index.js";
 
 const base = { apiKey: KEY, agentId: "5b5a3b0e-1111-4222-8333-944445555666", inputSampleRate: 48000 };

@@ -19,24 +19,3 @@ export function response(status: number, body: unknown): HttpResponseData {
 export function createdPlan(dialect: DialectV1, field = "websocketUrl", url = SOCKET_URL): ConnectPlan {
   return bootstrapOf(dialect).parse(response(201, { [field]: url }), NODE);
 }
-
-/** Runs `fn`, expects it to throw, and returns what it threw. */
-export function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
-
-/** Every text an error exposes: message, JSON, stack and the cause chain. */
-export function everything(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  while (current instanceof Error) {
-    parts.push(current.message, String(current.stack), JSON.stringify(current));
-    current = current.cause;
-  }
-  return parts.join("\n");
-}

@@ -1,5 +1,6 @@
-import { connect, type InboundEvent, type Logger, VoxwireError, type WebSocketConstructor, type WebSocketLike } from "@voxwire/core";
+import { connect, type InboundEvent, VoxwireError, type WebSocketConstructor, type WebSocketLike } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
+import { recordingLogger } from "../../core/test/recording-logger.js";
 import { createOrbitaliCodec } from "./client-codec.js";
 import { createOrbitaliSession } from "./create-session.js";
 import { orbitali } from "./orbitali.js";
@@ -83,7 +84,7 @@ describe("no secret in any error, event or log line", () => {
 
   it("connect(): a socket that never opens, and the logger", async () => {
     const lines: string[] = [];
-    const logger: Logger = { debug: (l) => lines.push(l), info: (l) => lines.push(l), warn: (l) => lines.push(l), error: (l) => lines.push(l) };
+    const logger = recordingLogger(lines);
     const error = await caught(() => connect(orbitali({ session: session() }), { WebSocket: FailingSocket as unknown as WebSocketConstructor, logger }));
     expect(error.code).toBe("network");
     expectClean(error.message);

@@ -1,5 +1,6 @@
 import { ConfigError, type DialectEnv, ProtocolError, type VoxwireError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../core/test/errors.js";
 import { SEED_TOKEN_FRAME, SEED_TOKEN_RESPONSE } from "../test/seed-001-frames.js";
 import { type TokenFirstOptions, tokenFirst } from "./index.js";
 
@@ -11,15 +12,6 @@ function bootstrapOf(options: TokenFirstOptions, env: DialectEnv = NODE) {
   const preparation = tokenFirst(options).prepare(env);
   if (preparation.kind !== "bootstrap") throw new Error("token-first always bootstraps");
   return preparation;
-}
-
-function thrown(fn: () => unknown): VoxwireError {
-  try {
-    fn();
-  } catch (error) {
-    return error as VoxwireError;
-  }
-  throw new Error("expected a throw");
 }
 
 const response = (body: string) => ({ status: 200, headers: {}, body });
@@ -62,7 +54,7 @@ describe("tokenFirst() bootstrap", () => {
       '{"token":"tok_secret_1","ws_url":"https://x.test/ws"}',
     ];
     for (const body of bodies) {
-      const error = thrown(() => parse(response(body), NODE));
+      const error = thrown<VoxwireError>(() => parse(response(body), NODE));
       expect(error).toBeInstanceOf(ProtocolError);
       expect(error).toMatchObject({ code: "protocol_violation", fatal: true, vendorCode: "invalid_token_response" });
       expect(error.message).not.toContain("tok_secret_1");
@@ -105,12 +97,12 @@ describe("tokenFirst() in a browser", () => {
     expect(request.url).toBe("/api/voice-token");
     expect(request.headers["x-csrf-token"]).toBe("csrf-abc");
     expect(request.secrets).toEqual(["csrf-abc"]);
-    expect(thrown(() => bootstrapOf({ tokenUrl: "/api/voice-token" }, NODE))).toBeInstanceOf(ConfigError);
+    expect(thrown<VoxwireError>(() => bootstrapOf({ tokenUrl: "/api/voice-token" }, NODE))).toBeInstanceOf(ConfigError);
   });
 
   it("refuses an apiKey in a page or worker, explains the backend route, and never quotes the key", () => {
     for (const runtime of ["browser", "worker"] as const) {
-      const error = thrown(() => bootstrapOf({ apiUrl: "https://x.test", apiKey: KEY }, { runtime, now: 0 }));
+      const error = thrown<VoxwireError>(() => bootstrapOf({ apiUrl: "https://x.test", apiKey: KEY }, { runtime, now: 0 }));
       expect(error).toBeInstanceOf(ConfigError);
       expect(error.message).toContain("createTokenRoute");
       expect(error.message).toContain("tokenUrl");
@@ -144,7 +136,7 @@ describe("tokenFirst() refuses options that cannot work, before any I/O", () => 
     ["a bad token header", { tokenUrl: "https://app.test/t", tokenHeaders: { "x-a": "1\r\nx-b: 2" } }],
   ];
   it.each(cases)("%s", (_name, options) => {
-    const error = thrown(() => tokenFirst(options as TokenFirstOptions));
+    const error = thrown<VoxwireError>(() => tokenFirst(options as TokenFirstOptions));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.code).toBe("invalid_config");
     expect(error.message).not.toContain(KEY);

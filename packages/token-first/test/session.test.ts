@@ -1,7 +1,8 @@
 // The dialect inside core's session runtime (`connect()`), with the vendor played by an
 // in-memory socket and fetch: what goes out, in what order, and what the application sees.
-import { BootstrapError, type ConnectOptions, type InboundEvent, type Logger, connect } from "@voxwire/core";
+import { BootstrapError, type ConnectOptions, type InboundEvent, connect } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
+import { recordingLogger } from "../../core/test/recording-logger.js";
 import { tokenFirst } from "../src/index.js";
 import { fakeSocketClass, tokenEndpoint } from "./fake-socket.js";
 import { SEED_AGENT_READY, SEED_CONNECTED, SEED_SESSION_ENDED, seedAudioFrame } from "./seed-001-frames.js";
@@ -33,11 +34,6 @@ function samplesOf(frames: Uint8Array[]): Int16Array {
     at += frame.byteLength / 2;
   }
   return out;
-}
-
-function recordingLogger(lines: string[]): Logger {
-  const log = (message: string, fields?: Record<string, unknown>) => lines.push(message + (fields ? JSON.stringify(fields) : ""));
-  return { debug: log, info: log, warn: log, error: log };
 }
 
 async function dial(options: ConnectOptions = {}, answer: unknown = { token: TOKEN, ws_url: WS_URL }) {

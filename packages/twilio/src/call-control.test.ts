@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from "node:ht
 import type { AddressInfo } from "node:net";
 import { VoxwireError } from "@voxwire/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { everything } from "../../core/test/errors.js";
 import { type TwilioRestOptions, twilioHangupHook, twilioTransferHook, updateCall } from "./index.js";
 
 const ACCOUNT = "AC11111111111111111111111111111111";
@@ -38,17 +39,6 @@ afterEach(async () => {
 });
 
 const context = { callSid: CALL, accountSid: ACCOUNT, streamSid: "MZ1", customParameters: {} };
-
-/** Every text an error exposes. */
-function everything(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  while (current instanceof Error) {
-    parts.push(current.message, String(current.stack), VoxwireError.isInstance(current) ? JSON.stringify(current) : "");
-    current = current.cause;
-  }
-  return parts.join("\n");
-}
 
 describe("Twilio REST call control", () => {
   it("transfer: POST …/Calls/{CallSid}.json with Basic auth and Twiml=<Dial>", async () => {

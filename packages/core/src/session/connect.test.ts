@@ -1,5 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { rejection } from "../../test/errors.js";
+import { recordingLogger } from "../../test/recording-logger.js";
 import { toy } from "../../test/toy-dialect.js";
 import { type ToyServer, startToyServer } from "../../test/toy-server.js";
 import type { InboundEvent } from "../events/inbound.js";
@@ -32,16 +34,6 @@ function until<T extends InboundEvent["type"]>(session: Session, type: T): Promi
       resolve(event as Extract<InboundEvent, { type: T }>);
     });
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VoxwireError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(VoxwireError.isInstance(error)).toBe(true);
-    return error as VoxwireError;
-  }
-  throw new Error("expected a rejection");
 }
 
 const waitFor = async (check: () => boolean, ms = 2000) => {
@@ -344,8 +336,7 @@ describe("connect() against a real ws server", () => {
 
   it("no secret appears in JSON.stringify(session), util.inspect(session) or a log line", async () => {
     const lines: string[] = [];
-    const logger = { debug: (m: string) => lines.push(m), info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
-    const { session } = await open({}, {}, { logger });
+    const { session } = await open({}, {}, { logger: recordingLogger(lines) });
     session.mark(`note ${KEY}`); // the app itself puts the key in a log-bound string
     session.sendDtmf("1");
     for (const text of [JSON.stringify(session), inspect(session, { depth: 10, showHidden: true }), ...lines]) {
