@@ -7,17 +7,14 @@ import {
   ProtocolError,
   type VoxwireError,
   type WireFrame,
-  base64Decode,
-  base64Encode,
   closeEvents,
   dtmfDigitSchema,
   errorEvent,
   httpError,
-  mulawDecode,
-  mulawEncode,
   passthrough,
   readJsonFrame,
 } from "@voxwire/core";
+import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
 import { readStart } from "./start-message.js";
 import { TWILIO_FRAME_BYTES, TWILIO_INBOUND_TRACK, TWILIO_SAMPLE_RATE, TWILIO_STOP_REASON, TwilioEvent } from "./wire.js";
 
@@ -61,13 +58,9 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
     if (track !== undefined && track !== TWILIO_INBOUND_TRACK) return [passthrough(TwilioEvent.media, message, frame)];
     if (formatError !== undefined) return fail(new AudioDataError(formatError, { dialect: DIALECT }), frame);
     if (typeof payload !== "string") return fail(new AudioDataError("media payload is not a base64 string", { dialect: DIALECT }), frame);
-    let codes: Uint8Array;
-    try {
-      codes = base64Decode(payload);
-    } catch (error) {
-      return fail(new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT, cause: error }), frame);
-    }
-    return [{ type: "audio-chunk", audio: mulawDecode(codes), sampleRate: TWILIO_SAMPLE_RATE, raw: frame }];
+    const audio = decodeMediaPayload(payload);
+    if (audio instanceof AudioDataError) return fail(audio, frame);
+    return [{ type: "audio-chunk", audio, sampleRate: TWILIO_SAMPLE_RATE, raw: frame }];
   }
 
   function decodeStart(message: Message, frame: string): InboundEvent[] {
@@ -156,7 +149,7 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
           const sid = requireSid("media");
           const n = event.audio.length;
           if (scratch.length < n) scratch = new Uint8Array(n);
-          const payload = base64Encode(mulawEncode(event.audio, scratch));
+          const payload = encodeMediaPayload(event.audio, scratch);
           return [`{"event":"media","streamSid":${sid},"media":{"payload":"${payload}"}}`];
         }
         case "mark":

@@ -6,14 +6,11 @@ import {
   type PeerDecoded,
   ProtocolError,
   type WireFrame,
-  base64Decode,
-  base64Encode,
   errorEvent,
-  mulawDecode,
-  mulawEncode,
   passthrough,
   readJsonFrame,
 } from "@voxwire/core";
+import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
 import { MULAW_BYTES_PER_MS, TWILIO_DTMF_TRACK, TWILIO_INBOUND_TRACK, TWILIO_MEDIA_FORMAT, TWILIO_PROTOCOL, TWILIO_SAMPLE_RATE, TwilioCommand, TwilioEvent } from "./wire.js";
 
 const DIALECT = "twilio";
@@ -57,7 +54,7 @@ export function createTwilioPeerCodec(_plan: ConnectPlan): PeerCodec {
       case "audio-chunk": {
         const timestamp = Math.floor(samplesSent / MULAW_BYTES_PER_MS);
         samplesSent += event.audio.length;
-        const media = { track: TWILIO_INBOUND_TRACK, chunk: String(++chunk), timestamp: String(timestamp), payload: base64Encode(mulawEncode(event.audio)) };
+        const media = { track: TWILIO_INBOUND_TRACK, chunk: String(++chunk), timestamp: String(timestamp), payload: encodeMediaPayload(event.audio) };
         return [tagged(TwilioEvent.media, { media })];
       }
       case "dtmf-received":
@@ -92,11 +89,8 @@ export function createTwilioPeerCodec(_plan: ConnectPlan): PeerCodec {
     }
     const payload = (message.media as Message | undefined)?.payload;
     if (typeof payload !== "string") return fail(new AudioDataError("media without a base64 payload", { dialect: DIALECT }));
-    try {
-      return [{ type: "audio-append", audio: mulawDecode(base64Decode(payload)), sampleRate: TWILIO_SAMPLE_RATE }];
-    } catch (error) {
-      return fail(new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT, cause: error }));
-    }
+    const audio = decodeMediaPayload(payload);
+    return audio instanceof AudioDataError ? fail(audio) : [{ type: "audio-append", audio, sampleRate: TWILIO_SAMPLE_RATE }];
   }
 
   return { encode, decode };
