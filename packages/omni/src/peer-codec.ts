@@ -8,6 +8,7 @@ import {
   type PeerDecoded,
   ProtocolError,
   passthrough,
+  passthroughFrame,
   pcm16ToBytes,
   readJsonFrame,
   type WireFrame,
@@ -46,7 +47,7 @@ export function createOmniPeerCodec(plan: ConnectPlan): PeerCodec {
         case "transcript-end":
           return [json({ type: OMNI_TRANSCRIPT_FINAL, role: event.role, text: event.text, final: true })];
         case "passthrough":
-          return event.raw !== undefined ? [event.raw] : [json({ type: event.name, payload: event.payload })];
+          return [passthroughFrame(event)];
         default:
           return [];
       }

@@ -6,6 +6,7 @@ import {
   type PeerCodec,
   type PeerDecoded,
   passthrough,
+  passthroughFrame,
   pcm16ToBytes,
   readJsonFrame,
   type WireFrame,
@@ -44,7 +45,7 @@ export function createCallPeerCodec(plan: ConnectPlan, dialect: string): PeerCod
         case "error":
           return [json({ type: CallServerMessage.error, message: event.message })];
         case "passthrough":
-          return event.raw !== undefined ? [event.raw] : [json({ type: event.name, payload: event.payload })];
+          return [passthroughFrame(event)];
         default:
           return [];
       }

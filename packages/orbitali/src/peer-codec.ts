@@ -9,6 +9,7 @@ import {
   type PeerDecoded,
   ProtocolError,
   passthrough,
+  passthroughFrame,
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
@@ -45,7 +46,7 @@ export function createOrbitaliPeerCodec(plan: ConnectPlan): PeerCodec {
         case "transcript-end":
           return [JSON.stringify({ type: OrbitaliServerMessage.transcript, role: roleToWire(event.role), text: event.text })];
         case "passthrough":
-          return event.raw !== undefined ? [event.raw] : [JSON.stringify({ type: event.name, payload: event.payload })];
+          return [passthroughFrame(event)];
         default:
           return [];
       }

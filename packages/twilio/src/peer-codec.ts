@@ -8,6 +8,7 @@ import {
   type WireFrame,
   errorEvent,
   passthrough,
+  passthroughFrame,
   readJsonFrame,
 } from "@voxwire/core";
 import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
@@ -64,7 +65,7 @@ export function createTwilioPeerCodec(_plan: ConnectPlan): PeerCodec {
       case "session-ended":
         return [tagged(TwilioEvent.stop, { stop: { accountSid: ids.accountSid, callSid: ids.callSid } })];
       case "passthrough":
-        return event.raw !== undefined ? [event.raw] : [JSON.stringify({ event: event.name, payload: event.payload })];
+        return [passthroughFrame(event, "event")];
       default:
         return [];
     }

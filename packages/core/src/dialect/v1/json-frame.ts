@@ -1,4 +1,4 @@
-import type { InboundEvent } from "../../events/inbound.js";
+import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
 import { errorEvent } from "../../errors/error-event.js";
 import { ProtocolError } from "../../errors/error-classes.js";
 import type { WireFrame } from "./wire-frame.js";
@@ -49,4 +49,12 @@ export function readJsonFrame(
 /** A frame the dialect does not know, kept whole. */
 export function passthrough(name: string, payload: unknown, raw: WireFrame): InboundEvent {
   return { type: "passthrough", name, payload, raw };
+}
+
+/**
+ * A pass-through back on the wire (a peer codec's encode): the frame it came from, or, for one
+ * made without a frame, `{ [typeKey]: name, payload }` as JSON text.
+ */
+export function passthroughFrame(event: InboundEventOf<"passthrough">, typeKey = "type"): WireFrame {
+  return event.raw !== undefined ? event.raw : JSON.stringify({ [typeKey]: event.name, payload: event.payload });
 }
