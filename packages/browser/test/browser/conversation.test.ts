@@ -11,6 +11,7 @@ import { ensureChromium, launchChromium } from "../../../../conformance/test/bro
 import type { PageConfig, PageLog } from "./conversation-page.js";
 import { type PageServer, startPageServer } from "./page-server.js";
 import { recordingFront } from "./recording-front.js";
+import { openConversationPage, pageLog } from "./open-conversation-page.js";
 import { toneFrequency } from "../../../../conformance/src/audio/tone-frequency.js";
 import { writeToneWav } from "./tone.js";
 import { until } from "./until.js";
@@ -42,20 +43,7 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Opens the page and clicks Start with `config`: startConversation runs inside a real user gesture. */
-async function startInPage(config: PageConfig): Promise<Page> {
-  const tab = await browser.newPage();
-  tab.on("pageerror", (error) => console.error("page error:", error.message));
-  await tab.goto(pages.url);
-  await tab.evaluate((c) => {
-    window.vxConfig = c;
-  }, config);
-  await tab.click("#start");
-  await tab.waitForFunction(() => window.vx.log.ready || window.vx.log.readyError !== undefined);
-  return tab;
-}
-
-const pageLog = (tab: Page): Promise<PageLog> => tab.evaluate(() => window.vx.log);
+const startInPage = (config: PageConfig): Promise<Page> => openConversationPage(browser, pages.url, config, { logPageErrors: true });
 const lastPlayback = (log: PageLog) => log.playback.at(-1);
 
 describe("startConversation in headless Chromium against the Omni simulator", () => {

@@ -10,8 +10,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenFirstFront } from "../../../../conformance/src/simulator/fronts/token-first-front.js";
 import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
-import type { PageConfig, PageLog } from "./conversation-page.js";
+import type { PageConfig } from "./conversation-page.js";
 import { type PageServer, startPageServer } from "./page-server.js";
+import { openConversationPage, pageLog } from "./open-conversation-page.js";
 import { writeToneWav } from "./tone.js";
 import { until } from "./until.js";
 
@@ -44,18 +45,7 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function startInPage(config: PageConfig): Promise<Page> {
-  const tab = await browser.newPage();
-  await tab.goto(pages.url);
-  await tab.evaluate((c) => {
-    window.vxConfig = c;
-  }, config);
-  await tab.click("#start");
-  await tab.waitForFunction(() => window.vx.log.ready || window.vx.log.readyError !== undefined);
-  return tab;
-}
-
-const pageLog = (tab: Page): Promise<PageLog> => tab.evaluate(() => window.vx.log);
+const startInPage = (config: PageConfig): Promise<Page> => openConversationPage(browser, pages.url, config);
 
 describe("secret keys in a browser", () => {
   it.each([
