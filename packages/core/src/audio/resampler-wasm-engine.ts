@@ -77,6 +77,11 @@ export function createWasmEngine(design: ResamplerDesign, capacity: number): Res
   const stage32 = new Float32Array(buffer, stageOffset, capacity);
   const out16 = new Int16Array(buffer, outOffset, OUT_BLOCK);
   const out32 = new Float32Array(buffer, outOffset, OUT_BLOCK);
+  // Views of the first n outputs, made once per length: a stream asks for a few lengths only, so
+  // after warm-up nothing allocates (AudioWorklets call this every 128 samples), and `set` from a
+  // view stays a memcpy (an element loop measured ~15 % slower streaming).
+  const out16Views: Int16Array[] = [];
+  const out32Views: Float32Array[] = [];
   const { taps, phases, step } = design;
   const posStep = Math.floor(step / phases);
   const phaseStep = step % phases;
@@ -86,20 +91,19 @@ export function createWasmEngine(design: ResamplerDesign, capacity: number): Res
     history,
     writeInt16(chunk, start, count, at) {
       if (count === chunk.length) stage16.set(chunk);
-      else copy(chunk, start, stage16, 0, count);
+      else copyInt16(chunk, start, stage16, 0, count);
       k.load_i16(stageOffset, histOffset + at * 4, count);
     },
     writeFloat32(chunk, start, count, at) {
       if (count === chunk.length) stage32.set(chunk);
-      else copy(chunk, start, stage32, 0, count);
+      else copyFloat32(chunk, start, stage32, 0, count);
       k.load_f32(stageOffset, histOffset + at * 4, count, FLOAT_INPUT_LIMIT);
     },
     runInt16(state, count, out, offset) {
       while (count > 0) {
         const n = Math.min(count, OUT_BLOCK);
         k.run_i16(coefOffset, taps, phases, posStep, phaseStep, histOffset, state.pos, state.phase, n, outOffset);
-        if (n === OUT_BLOCK) out.set(out16, offset);
-        else copy(out16, 0, out, offset, n);
+        out.set(firstN(out16Views, out16, n), offset);
         advance(state, n);
         offset += n;
         count -= n;
@@ -109,8 +113,7 @@ export function createWasmEngine(design: ResamplerDesign, capacity: number): Res
       while (count > 0) {
         const n = Math.min(count, OUT_BLOCK);
         k.run_f32(coefOffset, taps, phases, posStep, phaseStep, histOffset, state.pos, state.phase, n, outOffset, 1 / 32768);
-        if (n === OUT_BLOCK) out.set(out32, offset);
-        else copy(out32, 0, out, offset, n);
+        out.set(firstN(out32Views, out32, n), offset);
         advance(state, n);
         offset += n;
         count -= n;
@@ -118,15 +121,29 @@ export function createWasmEngine(design: ResamplerDesign, capacity: number): Res
     },
   };
 
-  // An indexed copy instead of `set(subarray(...))`: a subarray is an object per call, and an
-  // AudioWorklet calls this every 128 samples, where nothing should allocate.
-  function copy(from: ArrayLike<number>, fromAt: number, to: { [i: number]: number }, toAt: number, n: number): void {
-    for (let i = 0; i < n; i++) to[toAt + i] = from[fromAt + i]!;
-  }
-
   function advance(state: { pos: number; phase: number }, n: number): void {
     const total = state.phase + n * step;
     state.pos += Math.floor(total / phases);
     state.phase = total % phases;
   }
+}
+
+/** The view of `source`'s first n elements, made on first use and kept in `views`. */
+function firstN<T extends Int16Array | Float32Array>(views: T[], source: T, n: number): T {
+  let view = views[n];
+  if (view === undefined) {
+    view = source.subarray(0, n) as T;
+    views[n] = view;
+  }
+  return view;
+}
+
+// A chunk larger than the staging area is written in parts; an indexed copy then avoids a view
+// per part. One function per element type keeps each loop monomorphic.
+function copyInt16(from: Int16Array, fromAt: number, to: Int16Array, toAt: number, n: number): void {
+  for (let i = 0; i < n; i++) to[toAt + i] = from[fromAt + i]!;
+}
+
+function copyFloat32(from: Float32Array, fromAt: number, to: Float32Array, toAt: number, n: number): void {
+  for (let i = 0; i < n; i++) to[toAt + i] = from[fromAt + i]!;
 }
