@@ -1,4 +1,4 @@
-import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, urlSecrets, type WireAudioFormat } from "@voxwire/core";
+import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, readJsonObject, urlSecrets, type WireAudioFormat } from "@voxwire/core";
 import { isSocketUrl } from "./validate.js";
 
 /** What one dialect instance needs to create calls and dial them. Validated by the factory. */
@@ -36,14 +36,7 @@ export function createCallRequest(config: CallCreateConfig): HttpRequestSpec {
 export function parseCreatedCall(response: HttpResponseData, config: CallCreateConfig): ConnectPlan {
   const fail = (why: string) =>
     new ProtocolError(`the create-call answer (HTTP ${response.status}) ${why}`, { dialect: config.dialect, fatal: true });
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    throw fail(`is not JSON (${response.body.length} characters)`);
-  }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw fail("is not a JSON object");
-  const record = body as Record<string, unknown>;
+  const record = readJsonObject(response.body, { dialect: config.dialect, what: `the create-call answer (HTTP ${response.status})` });
   const socketUrl = record[config.urlField];
   if (!isSocketUrl(socketUrl)) {
     const fields = Object.keys(record).slice(0, 20).join(", ") || "none";

@@ -1,4 +1,4 @@
-import { type HttpRequestSpec, type HttpResponseData, ProtocolError } from "@voxwire/core";
+import { type HttpRequestSpec, type HttpResponseData, readJsonObject } from "@voxwire/core";
 import { type OrbitaliSession, readOrbitaliSession } from "./orbitali-session.js";
 import { validateAgentId, validateApiKey, validateBaseUrl } from "./validate.js";
 import { realtimeSessionsPath } from "./wire.js";
@@ -32,15 +32,6 @@ export function realtimeSessionRequest(options: RealtimeSessionRequestOptions): 
 
 /** Reads a successful answer into a session; a body that is not the documented JSON is a fatal `ProtocolError`. */
 export function parseRealtimeSessionResponse(response: HttpResponseData): OrbitaliSession {
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    // Never quote the body: a half-valid answer may still hold the token.
-    throw new ProtocolError(`the realtime-sessions answer (HTTP ${response.status}, ${response.body.length} characters) is not JSON`, {
-      dialect: "orbitali",
-      fatal: true,
-    });
-  }
+  const body = readJsonObject(response.body, { dialect: "orbitali", what: `the realtime-sessions answer (HTTP ${response.status})` });
   return readOrbitaliSession(body, "response");
 }

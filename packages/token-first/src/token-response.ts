@@ -1,7 +1,8 @@
-import { type ConnectPlan, ProtocolError, urlSecrets } from "@voxwire/core";
+import { type ConnectPlan, ProtocolError, readJsonObject, urlSecrets } from "@voxwire/core";
 import { TOKEN_FIRST_FRAME_MS, TOKEN_FIRST_SAMPLE_RATE, tokenFrame } from "./wire.js";
 
 const DIALECT = "token-first";
+const INVALID_RESPONSE = "invalid_token_response";
 
 /** What the token endpoint (or the application's route in front of it) answers. */
 export interface TokenResponse {
@@ -14,14 +15,7 @@ export interface TokenResponse {
  * `ProtocolError` naming the field; the message never quotes the body, which holds the token.
  */
 export function readTokenResponse(body: string): TokenResponse {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw invalid(`the token response is not JSON (${body.length} characters)`);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw invalid("the token response is not a JSON object");
-  const { token, ws_url } = parsed as Record<string, unknown>;
+  const { token, ws_url } = readJsonObject(body, { dialect: DIALECT, what: "the token response", vendorCode: INVALID_RESPONSE });
   if (typeof token !== "string" || token.length === 0) throw invalid('the token response has no non-empty string "token"');
   if (typeof ws_url !== "string") throw invalid('the token response has no string "ws_url"');
   let url: URL;
@@ -49,5 +43,5 @@ export function planForToken(response: TokenResponse, apiKey: string | undefined
 }
 
 function invalid(message: string): ProtocolError {
-  return new ProtocolError(message, { dialect: DIALECT, fatal: true, vendorCode: "invalid_token_response" });
+  return new ProtocolError(message, { dialect: DIALECT, fatal: true, vendorCode: INVALID_RESPONSE });
 }

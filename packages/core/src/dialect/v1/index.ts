@@ -7,6 +7,7 @@ export type { Dialect, DialectEnv, DialectRole, DialectV1, RuntimeKind } from ".
 export type { WireFrame } from "./wire-frame.js";
 export { isBinaryFrame } from "./wire-frame.js";
 export type { JsonMessage, ReadJsonOptions } from "./json-frame.js";
+export { readJsonObject, type ReadJsonObjectOptions } from "./json-body.js";
 export { DEFAULT_MAX_FRAME_BYTES, passthrough, passthroughFrame, readJsonFrame } from "./json-frame.js";
 export { decodePcm16Append, decodePcm16Chunk, readPcm16Frame } from "./pcm-frame.js";
 export { sessionStartedEvent } from "./session-started.js";

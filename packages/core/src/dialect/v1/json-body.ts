@@ -1,0 +1,29 @@
+import { ProtocolError } from "../../errors/error-classes.js";
+
+export interface ReadJsonObjectOptions {
+  dialect: string;
+  /** What the text is, for the message: `the token response`, `the create-call answer (HTTP 201)`. */
+  what: string;
+  vendorCode?: string;
+}
+
+/**
+ * A bootstrap answer's body as a JSON object, or a fatal `ProtocolError`. The message gives the
+ * length, never the body: a half-valid answer may still hold a token.
+ */
+export function readJsonObject(text: string, options: ReadJsonObjectOptions): Record<string, unknown> {
+  const fail = (why: string) =>
+    new ProtocolError(`${options.what} ${why}`, {
+      dialect: options.dialect,
+      fatal: true,
+      ...(options.vendorCode === undefined ? {} : { vendorCode: options.vendorCode }),
+    });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw fail(`is not JSON (${text.length} characters)`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw fail("is not a JSON object");
+  return parsed as Record<string, unknown>;
+}
