@@ -1,6 +1,6 @@
 // Scaffolds a workspace package with the shared build, test and packaging setup.
 // Usage: node scripts/new-package.mjs <dir> <name> "<description>"
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, name, description] = process.argv.slice(2);

@@ -1,20 +1,20 @@
 import { ConfigError, type Dialect } from "@voxwire/core";
+import { type OmniRate, omni } from "@voxwire/omni";
+import { omnia } from "@voxwire/omnia";
+import { orbitali } from "@voxwire/orbitali";
+import { tokenFirst } from "@voxwire/token-first";
+import { twilio } from "@voxwire/twilio";
 import type { ClientTarget } from "./client-target.js";
 import type { AuthRefusal } from "./live/auth-refusal.js";
 import type { PhoneLegSubject } from "./live/live-subject.js";
-import { twilio } from "@voxwire/twilio";
-import { type OmniRate, omni } from "@voxwire/omni";
-import { omniFront } from "./simulator/fronts/omni-front.js";
-import { omnia } from "@voxwire/omnia";
-import { OMNIA_SAMPLE_AGENT, omniaFront } from "./simulator/fronts/omnia-front.js";
-import { tokenFirst } from "@voxwire/token-first";
-import { tokenFirstFront } from "./simulator/fronts/token-first-front.js";
-import { orbitali } from "@voxwire/orbitali";
-import { ORBITALI_SAMPLE_AGENT, orbitaliFront } from "./simulator/fronts/orbitali-front.js";
 import type { FrontOptionSpec, FrontOptions } from "./simulator/front-options.js";
+import { omniFront } from "./simulator/fronts/omni-front.js";
 import type { OmniaFrontOptions } from "./simulator/fronts/omnia-front.js";
+import { OMNIA_SAMPLE_AGENT, omniaFront } from "./simulator/fronts/omnia-front.js";
 import type { OrbitaliFrontOptions } from "./simulator/fronts/orbitali-front.js";
+import { ORBITALI_SAMPLE_AGENT, orbitaliFront } from "./simulator/fronts/orbitali-front.js";
 import type { TokenFirstFrontOptions } from "./simulator/fronts/token-first-front.js";
+import { tokenFirstFront } from "./simulator/fronts/token-first-front.js";
 import type { VendorFront } from "./simulator/vendor-front.js";
 
 export type { ClientTarget };
@@ -72,7 +72,7 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
   },
   "token-first": {
     name: "token-first",
-    summary: "token-first-message (POST /api/v1/sdk/token with a Bearer key, {\"token\"} first, PCM16 16 kHz in 640-byte frames)",
+    summary: 'token-first-message (POST /api/v1/sdk/token with a Bearer key, {"token"} first, PCM16 16 kHz in 640-byte frames)',
     // The wire is 16 kHz and names no agent: `sampleRate` and `agentId` do not apply.
     client: ({ url, key }) => tokenFirst({ apiUrl: url, apiKey: key }),
     front: (options) => tokenFirstFront(options as TokenFirstFrontOptions),

@@ -2,7 +2,7 @@ import type { ConnectPlan, Dialect, WireAudioFormat } from "@voxwire/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClientTarget } from "./client-target.js";
-import { GOLDEN_BASE_URL, GOLDEN_KEY, checkGoldenFile } from "./golden/check-golden.js";
+import { checkGoldenFile, GOLDEN_BASE_URL, GOLDEN_KEY } from "./golden/check-golden.js";
 import { frameFromJson } from "./golden/golden-frame.js";
 import { type GoldenFile, goldenPaths, readGolden } from "./golden/read-golden.js";
 import type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
@@ -70,7 +70,10 @@ export function describeConformance(dialect: string | ConformanceSubject, option
       it("client decode, any frame", () => {
         const codec = sample.createCodec(plan);
         warmUp(codec, goldens[0]);
-        fc.assert(fc.property(frames, (frame) => void codec.decode(frame)), { numRuns: runs });
+        fc.assert(
+          fc.property(frames, (frame) => void codec.decode(frame)),
+          { numRuns: runs },
+        );
       });
       it("client close and upgrade refusal, any code and text", () => {
         const codec = sample.createCodec(plan);
@@ -86,7 +89,10 @@ export function describeConformance(dialect: string | ConformanceSubject, option
       const peerOf = sample.createPeerCodec;
       (peerOf ? it : it.skip)("peer decode, any frame", () => {
         const peer = peerOf!(plan);
-        fc.assert(fc.property(frames, (frame) => void peer.decode(frame)), { numRuns: runs });
+        fc.assert(
+          fc.property(frames, (frame) => void peer.decode(frame)),
+          { numRuns: runs },
+        );
       });
     });
 
@@ -115,15 +121,11 @@ export function describeConformance(dialect: string | ConformanceSubject, option
           it.skip(`${entry.title} (${reason})`, () => {});
           continue;
         }
-        it(
-          entry.title,
-          async (context) => {
-            const result = (await run()).results.find((r) => r.id === entry.id);
-            if (result?.status === "skipped") context.skip(result.detail);
-            expect(result?.status, result?.detail).toBe("passed");
-          },
-          60_000,
-        );
+        it(entry.title, async (context) => {
+          const result = (await run()).results.find((r) => r.id === entry.id);
+          if (result?.status === "skipped") context.skip(result.detail);
+          expect(result?.status, result?.detail).toBe("passed");
+        }, 60_000);
       }
     });
   });
@@ -174,7 +176,8 @@ function fuzzFrames(goldens: readonly GoldenFile[]): fc.Arbitrary<string | Uint8
       try {
         const value = JSON.parse(line.frame.text) as Record<string, unknown>;
         for (const key of Object.keys(value)) fields.add(key);
-        for (const key of ["type", "event"]) if (typeof value[key] === "string") (tags.get(key) ?? tags.set(key, new Set()).get(key)!).add(value[key] as string);
+        for (const key of ["type", "event"])
+          if (typeof value[key] === "string") (tags.get(key) ?? tags.set(key, new Set()).get(key)!).add(value[key] as string);
       } catch {
         // a malformed golden frame is a fuzz case of its own below
       }

@@ -2,8 +2,8 @@
 // WebSocket, silent, a wrong key), each ending with a clear message in bounded time.
 import { performance } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { exitCodeFor, tallyLine } from "../src/cli/exit-code.js";
+import { main } from "../src/cli/main.js";
 import type { DialectReport } from "../src/live/scenario-result.js";
 import { type Simulator, startSimulator } from "../src/simulator/start-simulator.js";
 import { closedPortUrl, silentServer, webPageServer } from "./helpers/bad-servers.js";
@@ -31,7 +31,10 @@ describe("voxwire check", () => {
     const doc = JSON.parse(cli.stdout()) as { dialects: DialectReport[]; summary: { passed: number; failed: number; skipped: number } };
     expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali", "twilio"]);
     for (const report of doc.dialects) {
-      expect(report.results.filter((r) => r.status === "failed"), report.dialect).toEqual([]);
+      expect(
+        report.results.filter((r) => r.status === "failed"),
+        report.dialect,
+      ).toEqual([]);
       expect(report.results.map((r) => r.id).slice(0, 4)).toEqual(["golden", "bootstrap", "bad-credential", "audio"]);
     }
     // The phone leg: served here, dialed by the Twilio simulator, checked from both ends.
@@ -47,7 +50,10 @@ describe("voxwire check", () => {
       ["dtmf", "passed"],
       ["close", "passed"],
     ]);
-    expect(twilio.results.find((r) => r.id === "audio")!.measured).toMatchObject({ callerToneHz: expect.any(Number), agentToneHz: expect.any(Number) });
+    expect(twilio.results.find((r) => r.id === "audio")!.measured).toMatchObject({
+      callerToneHz: expect.any(Number),
+      agentToneHz: expect.any(Number),
+    });
     const omni = doc.dialects[0]!.results;
     expect(omni.find((r) => r.id === "audio")!.measured).toMatchObject({ firstAudioMs: expect.any(Number), toneHeardHz: expect.any(Number) });
     expect(omni.find((r) => r.id === "barge-in")!.measured).toMatchObject({ bargeInMs: expect.any(Number), audioAfterClearMs: 0 });
@@ -138,7 +144,9 @@ describe("voxwire check", () => {
       const cli = captureIo();
       expect(await main(["check", "omni", "--url", sim.url, "--key", "pyai_test_wrongKey", "--quiet"], cli.io)).toBe(1);
       const out = cli.stdout();
-      expect(out).toMatch(/FAIL {2}bootstrap +the session ended before it started: close 4401 \(auth_failed\): the key was refused as documented \(seeds 000 and 003/);
+      expect(out).toMatch(
+        /FAIL {2}bootstrap +the session ended before it started: close 4401 \(auth_failed\): the key was refused as documented \(seeds 000 and 003/,
+      );
       expect(out).toMatch(/PASS {2}bad-credential +refused: close 4401 \(auth_failed\)/);
       expect(out).toMatch(/skip {2}audio +no session \(see bootstrap\)/);
       expect(out).not.toContain("pyai_test_wrongKey");
@@ -148,7 +156,25 @@ describe("voxwire check", () => {
     it("the right key: the live scenarios pass by URL too (the simulator-only checks are noted, not failed)", async () => {
       await start();
       const cli = captureIo();
-      const code = await main(["check", "omni", "--url", sim.url, "--key", "pyai_test_goodKey01", "--only", "bootstrap", "--only", "audio", "--only", "close", "--json", "--quiet"], cli.io);
+      const code = await main(
+        [
+          "check",
+          "omni",
+          "--url",
+          sim.url,
+          "--key",
+          "pyai_test_goodKey01",
+          "--only",
+          "bootstrap",
+          "--only",
+          "audio",
+          "--only",
+          "close",
+          "--json",
+          "--quiet",
+        ],
+        cli.io,
+      );
       const doc = JSON.parse(cli.stdout()) as { dialects: DialectReport[] };
       expect(doc.dialects[0]!.results.map((r) => [r.id, r.status])).toEqual([
         ["bootstrap", "passed"],

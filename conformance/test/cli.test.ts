@@ -19,7 +19,12 @@ describe("voxwire CLI", () => {
     const badDialect = captureIo();
     expect(await main(["simulate", "acme"], badDialect.io)).toBe(2);
     expect(badDialect.stderr()).toContain('unknown dialect "acme"; known: omni');
-    for (const argv of [["simulate"], ["simulate", "omni", "--port", "70000"], ["simulate", "omni", "--max-sessions", "0"], ["simulate", "omni", "--bogus"]]) {
+    for (const argv of [
+      ["simulate"],
+      ["simulate", "omni", "--port", "70000"],
+      ["simulate", "omni", "--max-sessions", "0"],
+      ["simulate", "omni", "--bogus"],
+    ]) {
       expect(await main(argv, captureIo().io)).toBe(2);
     }
     const usage = captureIo();
@@ -43,7 +48,10 @@ describe("voxwire CLI", () => {
     await client.closed;
     stop.abort();
     expect(await exit).toBe(0);
-    const report = JSON.parse(cli.stdout().slice(first!.length + 1)) as { dialect: string; sessions: { rates: unknown; received: { dtmf: string[] } }[] };
+    const report = JSON.parse(cli.stdout().slice(first!.length + 1)) as {
+      dialect: string;
+      sessions: { rates: unknown; received: { dtmf: string[] } }[];
+    };
     expect(report.dialect).toBe("omni");
     expect(report.sessions[0]).toMatchObject({ rates: { user: 16000, agent: 16000 }, received: { dtmf: ["3"] } });
     expect(cli.stderr()).toBe("");

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { EnergyVad, type VadEvent } from "../src/simulator/energy-vad.js";
 import { FramePacer } from "../src/simulator/frame-pacer.js";
 import { parseWavPcm16 } from "../src/simulator/wav.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
 describe("EnergyVad", () => {
   const run = (audio: Int16Array, sampleRate = 16000) => {

@@ -4,13 +4,14 @@ import { readFileSync } from "node:fs";
 import type { DialectCodec, PeerCodec } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { DIALECTS } from "../src/dialects.js";
-import { type GoldenSubject, checkGoldenFile } from "../src/golden/check-golden.js";
+import { checkGoldenFile, type GoldenSubject } from "../src/golden/check-golden.js";
 import { checkGoldens } from "../src/golden/check-goldens.js";
 import { goldenPaths, goldenRoot, parseGolden } from "../src/golden/read-golden.js";
 
 const omni = DIALECTS.omni!;
 const dtmfText = () => readFileSync(goldenPaths("omni").find((p) => p.endsWith("/dtmf.jsonl"))!, "utf8");
-const HEADER = '{"golden":1,"dialect":"omni","title":"t","source":"s","audio":{"outbound":{"encoding":"pcm16","sampleRate":24000},"inbound":{"encoding":"pcm16","sampleRate":24000}}}';
+const HEADER =
+  '{"golden":1,"dialect":"omni","title":"t","source":"s","audio":{"outbound":{"encoding":"pcm16","sampleRate":24000},"inbound":{"encoding":"pcm16","sampleRate":24000}}}';
 
 /** The subject with its codecs changed by `change` (a broken adapter). */
 function broken(change: { client?: (codec: DialectCodec) => Partial<DialectCodec>; peer?: (codec: PeerCodec) => Partial<PeerCodec> }): GoldenSubject {
@@ -51,7 +52,9 @@ describe("golden files: the format", () => {
     expect(bad(`${HEADER}\n{"dir":"sideways","frame":{"text":"{}"},"events":[]}`)).toThrow(/x\.jsonl:2: dir/);
     expect(bad(`${HEADER}\n{"dir":"in","frame":{"binary":"@@"},"events":[]}`)).toThrow(/x\.jsonl:2: frame/);
     expect(bad(`${HEADER}\n{"dir":"in","frame":{"text":"{}"},"events":[{"type":"nope"}]}`)).toThrow(/x\.jsonl:2: event 1 \(nope\)/);
-    expect(bad(`${HEADER}\n{"dir":"in","frame":{"text":"{}"},"events":[{"type":"audio-chunk","audio":"AQI=","sampleRate":1}]}`)).toThrow(/event 1 \(audio-chunk\): sampleRate/);
+    expect(bad(`${HEADER}\n{"dir":"in","frame":{"text":"{}"},"events":[{"type":"audio-chunk","audio":"AQI=","sampleRate":1}]}`)).toThrow(
+      /event 1 \(audio-chunk\): sampleRate/,
+    );
     expect(bad(`${HEADER}\n{"dir":"out","frame":{"text":"{}"},"events":[{"type":"agent-state","state":"idle"}]}`)).toThrow(/event 1 \(agent-state\)/);
   });
 });
@@ -75,7 +78,10 @@ describe("golden files: the checker", () => {
       expect.stringMatching(/^client decode: event 1: expected .*"digit":"6".*got .*"digit":"5"/),
       expect.stringMatching(/^peer encode: frame 1:/),
     ]);
-    const wrongFrame = dtmfText().replace('{\\"type\\":\\"dtmf\\",\\"digit\\":\\"#\\",\\"duration_ms\\":120}', '{\\"type\\":\\"dtmf\\",\\"digit\\":\\"#\\"}');
+    const wrongFrame = dtmfText().replace(
+      '{\\"type\\":\\"dtmf\\",\\"digit\\":\\"#\\",\\"duration_ms\\":120}',
+      '{\\"type\\":\\"dtmf\\",\\"digit\\":\\"#\\"}',
+    );
     const frameReport = await checkGoldenFile(parseGolden(wrongFrame, "dtmf.jsonl"), omni);
     expect(frameReport.lines[2]!.problems[0]).toMatch(/^client encode: frame 1: expected text .*got text .*duration_ms/);
   });
@@ -88,18 +94,41 @@ describe("golden files: the checker", () => {
     expect(mute.lines[1]!.problems[0]).toMatch(/^client encode: expected 1 frame\(s\), got 0/);
     const peer = await checkGoldenFile(golden, broken({ peer: () => ({ decode: () => [] }) }));
     expect(peer.lines[1]!.problems[0]).toMatch(/^peer decode: event 1 missing/);
-    const throwing = await checkGoldenFile(golden, broken({ client: () => ({ decode: () => { throw new Error("boom"); } }) }));
+    const throwing = await checkGoldenFile(
+      golden,
+      broken({
+        client: () => ({
+          decode: () => {
+            throw new Error("boom");
+          },
+        }),
+      }),
+    );
     expect(throwing.lines[0]!.problems[0]).toBe("client decode threw: boom");
   });
 
   it("a one-way line is checked on the client's side only", async () => {
-    const report = await checkGoldenFile(parseGolden(readFileSync(goldenPaths("omni").find((p) => p.endsWith("/tolerance.jsonl"))!, "utf8"), "t"), omni);
+    const report = await checkGoldenFile(
+      parseGolden(readFileSync(goldenPaths("omni").find((p) => p.endsWith("/tolerance.jsonl"))!, "utf8"), "t"),
+      omni,
+    );
     expect(report.passed).toBe(true);
-    expect(report.lines.map((l) => l.checks.join("+"))).toEqual(["client decode+peer encode", "client decode", "client decode", "client decode", "client decode"]);
+    expect(report.lines.map((l) => l.checks.join("+"))).toEqual([
+      "client decode+peer encode",
+      "client decode",
+      "client decode",
+      "client decode",
+      "client decode",
+    ]);
   });
 
   it("checks the bootstrap request, the answer's plan, the dial and the plan's first frame", async () => {
-    const [header, request, response, connect, token, ...rest] = readFileSync(goldenPaths("token-first").find((p) => p.endsWith("/handshake.jsonl"))!, "utf8").trim().split("\n");
+    const [header, request, response, connect, token, ...rest] = readFileSync(
+      goldenPaths("token-first").find((p) => p.endsWith("/handshake.jsonl"))!,
+      "utf8",
+    )
+      .trim()
+      .split("\n");
     const subject = DIALECTS["token-first"]!;
     const check = (...lines: string[]) => checkGoldenFile(parseGolden([header, ...lines].join("\n"), "h"), subject);
     expect((await check(request!, response!, connect!, token!, ...rest)).passed).toBe(true);

@@ -1,20 +1,12 @@
 // The Omni adapter through the public session API, against the Omni simulator with its real clips.
-import {
-  AuthError,
-  ConcurrencyLimitError,
-  type ConnectOptions,
-  InvalidRequestError,
-  ScopeError,
-  type Session,
-  connect,
-} from "@voxwire/core";
+import { AuthError, ConcurrencyLimitError, type ConnectOptions, connect, InvalidRequestError, ScopeError, type Session } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { afterEach, describe, expect, it } from "vitest";
-import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
+import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
 const KEY = "pyai_test_C0nnectK3y";
 let sim: Simulator | undefined;
@@ -26,7 +18,8 @@ async function start(options: Partial<SimulatorOptions> = {}): Promise<Simulator
 }
 
 /** Connects through the registry entry, collecting every event. */
-const dial = (s: Simulator, options: ConnectOptions = {}, key = KEY) => connectCollecting(DIALECTS.omni!.client({ url: s.url, key }), options, sessions);
+const dial = (s: Simulator, options: ConnectOptions = {}, key = KEY) =>
+  connectCollecting(DIALECTS.omni!.client({ url: s.url, key }), options, sessions);
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.close()));

@@ -1,10 +1,10 @@
 // The Omni simulator on the wire, driven by a bare `ws` client written the way seed 000 dials.
 import { afterEach, describe, expect, it } from "vitest";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { rawOmniClient } from "./helpers/raw-omni-client.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { frames20ms } from "./helpers/frames20ms.js";
+import { rawOmniClient } from "./helpers/raw-omni-client.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const RATE = 24000;
@@ -54,7 +54,12 @@ describe("Omni simulator: a call", () => {
     // The answer starts 600 ms into the trailing silence; the rest of it may still be in flight.
     await eventually(() => s.sessions()[0]!.received.audio.samples === user.length);
     const [record] = s.sessions();
-    expect(record).toMatchObject({ dialect: "omni", state: "live", rates: { user: RATE, agent: RATE }, details: { agentId: "agent_123", rate: RATE } });
+    expect(record).toMatchObject({
+      dialect: "omni",
+      state: "live",
+      rates: { user: RATE, agent: RATE },
+      details: { agentId: "agent_123", rate: RATE },
+    });
     expect(record!.received.audio).toMatchObject({ frames: 105, samples: user.length, frameSamples: { 480: 105 } });
     expect(record!.received.audio.seconds).toBeCloseTo(2.1, 5);
     expect(record!.agent.utterances).toEqual([{ startMs: 400, durationMs: 1000 }]);
@@ -80,7 +85,10 @@ describe("Omni simulator: a call", () => {
     client.socket.send(JSON.stringify({ type: "dtmf", digit: "0" }));
     await client.until(() => types(client.texts).includes("transfer_to_human"));
     expect(s.sessions()[0]!.received.dtmf).toEqual(["4", "0"]);
-    expect(s.sessions()[0]!.received.commands).toMatchObject([{ type: "dtmf-send", digit: "4" }, { type: "dtmf-send", digit: "0" }]);
+    expect(s.sessions()[0]!.received.commands).toMatchObject([
+      { type: "dtmf-send", digit: "4" },
+      { type: "dtmf-send", digit: "0" },
+    ]);
     client.socket.close();
   });
 

@@ -1,21 +1,14 @@
 // The call-create adapter through the public session API, against its simulator (fast mode).
-import {
-  BootstrapError,
-  type ConnectOptions,
-  type Dialect,
-  type Session,
-  TokenExpiredError,
-  connect,
-} from "@voxwire/core";
-import { ULTRAVOX_PRESET, omnia, ultravox } from "@voxwire/omnia";
+import { BootstrapError, type ConnectOptions, connect, type Dialect, type Session, TokenExpiredError } from "@voxwire/core";
+import { omnia, ULTRAVOX_PRESET, ultravox } from "@voxwire/omnia";
 import { afterEach, describe, expect, it } from "vitest";
-import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
-import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
 import { rejection } from "../../packages/core/test/errors.js";
 import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
+import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
+import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
 import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 
 const KEY = "omnia_C0nnectK3y_0123456789";
 let sim: Simulator | undefined;
@@ -186,7 +179,14 @@ describe("Omnia through connect(): the socket URL is a bearer capability", () =>
 describe("the Ultravox preset through connect()", () => {
   it("creates an agent call at /api/agents/{id}/calls with medium.serverWebSocket, joins by joinUrl, and talks", async () => {
     const s = await start({ preset: ULTRAVOX_PRESET });
-    const dialect = ultravox({ apiKey: KEY, agentId: "5b5a3b0e-1111", inputSampleRate: 16000, outputSampleRate: 24000, clientBufferSizeMs: 30000, baseUrl: s.url });
+    const dialect = ultravox({
+      apiKey: KEY,
+      agentId: "5b5a3b0e-1111",
+      inputSampleRate: 16000,
+      outputSampleRate: 24000,
+      clientBufferSizeMs: 30000,
+      baseUrl: s.url,
+    });
     const { session, of } = await dial(dialect);
     await eventually(() => of("transcript-end").length === 1);
     session.sendAudio(sine(16000, 0.1, 220));
@@ -197,7 +197,14 @@ describe("the Ultravox preset through connect()", () => {
 
   it("an Ultravox body without the medium is refused with 400, surfaced as a BootstrapError", async () => {
     const s = await start({ preset: ULTRAVOX_PRESET });
-    const dialect = omnia({ apiKey: KEY, agentId: "a1", inputSampleRate: 16000, baseUrl: s.url, createPath: ULTRAVOX_PRESET.createPath, urlField: "joinUrl" });
+    const dialect = omnia({
+      apiKey: KEY,
+      agentId: "a1",
+      inputSampleRate: 16000,
+      baseUrl: s.url,
+      createPath: ULTRAVOX_PRESET.createPath,
+      urlField: "joinUrl",
+    });
     const error = await rejection(connect(dialect));
     expect(error).toMatchObject({ status: 400 });
     expect((error as BootstrapError).body).toContain("medium.serverWebSocket");

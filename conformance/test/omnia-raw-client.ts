@@ -1,5 +1,5 @@
 import { WebSocket } from "ws";
-import { type RawSocket, openedOrRefused, rawSocket } from "./helpers/raw-socket.js";
+import { openedOrRefused, type RawSocket, rawSocket } from "./helpers/raw-socket.js";
 
 /** The create-call request seed 002 makes, with `fetch`: returns the status and the parsed body. */
 export async function createCall(

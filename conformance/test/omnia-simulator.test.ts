@@ -1,9 +1,9 @@
 // The Omnia simulator on the wire, driven the way seed 002's client drives it: fetch, then a bare socket.
 import { afterEach, describe, expect, it } from "vitest";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type OmniaFrontOptions, omniaFront } from "../src/simulator/fronts/omnia-front.js";
 import { eventually } from "./helpers/eventually.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 import { createCall, joinCall, refusedJoin } from "./omnia-raw-client.js";
 
@@ -115,7 +115,11 @@ describe("Omnia simulator: the call's socket", () => {
     ]);
     expect(new Set(client.binaries.map((b) => b.byteLength))).toEqual(new Set([960])); // 20 ms at 24 kHz
     const [record] = s.sessions();
-    expect(record).toMatchObject({ dialect: "omnia", rates: { user: 16000, agent: 24000 }, details: { inputSampleRate: 16000, outputSampleRate: 24000 } });
+    expect(record).toMatchObject({
+      dialect: "omnia",
+      rates: { user: 16000, agent: 24000 },
+      details: { inputSampleRate: 16000, outputSampleRate: 24000 },
+    });
     expect(record!.details).not.toHaveProperty("token");
     client.socket.close();
   });
@@ -128,7 +132,14 @@ describe("Omnia simulator: the call's socket", () => {
     const user = joinSamples([silence(48000, 0.4), sine(48000, 1, 220), silence(48000, 0.7), silence(48000, 0.4)]);
     for (const block of blocks10ms(user, 48000)) client.sendAudio(block);
     await client.until(() => client.texts.filter((t) => t.type === "state").length >= 6);
-    expect(client.texts.filter((t) => t.type === "state").map((t) => t.state)).toEqual(["listening", "speaking", "listening", "thinking", "speaking", "listening"]);
+    expect(client.texts.filter((t) => t.type === "state").map((t) => t.state)).toEqual([
+      "listening",
+      "speaking",
+      "listening",
+      "thinking",
+      "speaking",
+      "listening",
+    ]);
     expect(client.texts).toContainEqual({ type: "transcript", role: "user", text: "[speech 1.0 s]", final: true });
     expect(client.texts).toContainEqual({ type: "transcript", role: "agent", text: "Sure, I can help with that.", final: true });
     expect(types(client.texts)).not.toContain("playback_clear_buffer");

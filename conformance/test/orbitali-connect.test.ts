@@ -3,24 +3,24 @@
 import {
   BootstrapError,
   type ConnectOptions,
+  connect,
   type Dialect,
   type InboundEvent,
   type InboundEventOf,
   type Session,
   TokenExpiredError,
   VoxwireError,
-  connect,
 } from "@voxwire/core";
-import { type OrbitaliSession, createOrbitaliSession, orbitali } from "@voxwire/orbitali";
+import { createOrbitaliSession, type OrbitaliSession, orbitali } from "@voxwire/orbitali";
 import { afterEach, describe, expect, it } from "vitest";
-import { DIALECTS, DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
-import { joinSamples, silence } from "../src/audio/test-signals.js";
-import { speech } from "../src/live/test-audio.js";
 import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { joinSamples, silence } from "../src/audio/test-signals.js";
+import { DEFAULT_SIMULATOR_KEY, DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
+import { speech } from "../src/live/test-audio.js";
+import { type OrbitaliFrontOptions, orbitaliFront } from "../src/simulator/fronts/orbitali-front.js";
 import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
 import { sendInPieces, utterancesMs } from "./orbitali-helpers.js";
-import { type OrbitaliFrontOptions, orbitaliFront } from "../src/simulator/fronts/orbitali-front.js";
 
 const KEY = "orb_live_SimK3y_0123456789abcdef";
 const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";
@@ -53,7 +53,10 @@ describe("Orbitali through connect(): 16 kHz in, 24 kHz out", () => {
   it("at the wire rates: the greeting arrives sample for sample, the user's speech is heard, stop ends it", async () => {
     const s = await start();
     const { session, of, drained } = await dial(viaKey(s));
-    expect(session.audio.wire).toEqual({ outbound: { encoding: "pcm16", sampleRate: 16000, frameMs: 20 }, inbound: { encoding: "pcm16", sampleRate: 24000 } });
+    expect(session.audio.wire).toEqual({
+      outbound: { encoding: "pcm16", sampleRate: 16000, frameMs: 20 },
+      inbound: { encoding: "pcm16", sampleRate: 24000 },
+    });
     expect(session.audio.input.sampleRate).toBe(16000);
     expect(session.audio.output.sampleRate).toBe(24000);
 
@@ -101,7 +104,9 @@ describe("Orbitali through connect(): 16 kHz in, 24 kHz out", () => {
     const user = joinSamples([silence(48000, 1.5), speech(48000), silence(48000, 1)]);
     sendInPieces((a) => session.sendAudio(a), user, 4801);
     // The utterance ends 600 ms into the trailing silence; the rest of it may still be in flight.
-    await eventually(() => (s.sessions()[0]?.agent.utterances.length ?? 0) === 1 && s.sessions()[0]!.received.audio.seconds > user.length / 48000 - 0.1);
+    await eventually(
+      () => (s.sessions()[0]?.agent.utterances.length ?? 0) === 1 && s.sessions()[0]!.received.audio.seconds > user.length / 48000 - 0.1,
+    );
     const record = s.sessions()[0]!;
     expect(record.rates.user).toBe(16000);
     expect(Object.keys(record.received.audio.frameSamples)).toEqual(["320"]);
@@ -151,7 +156,11 @@ describe("Orbitali in the dialect registry", () => {
     const { session, of } = await dial(DIALECTS.orbitali!.client({ url: sim.url, key: DEFAULT_SIMULATOR_KEY }));
     await eventually(() => of("audio-chunk").length > 0);
     expect(session.dialect).toBe("orbitali");
-    expect(sim.sessions()[0]).toMatchObject({ dialect: "orbitali", rates: { user: 16000, agent: 24000 }, details: { agentId: "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9" } });
+    expect(sim.sessions()[0]).toMatchObject({
+      dialect: "orbitali",
+      rates: { user: 16000, agent: 24000 },
+      details: { agentId: "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9" },
+    });
   });
 });
 
@@ -240,7 +249,14 @@ describe("Orbitali through connect(): robustness and secrets", () => {
     const { of, session } = await dial(viaKey(s));
     await eventually(() => samplesOf(of("audio-chunk")) > 0 && samplesOf(of("audio-chunk")) === s.sessions()[0]!.sent.audioSamples);
     const errors = of("error");
-    expect(errors.map((e) => e.code).sort()).toEqual(["invalid_audio", "invalid_audio", "invalid_audio", "protocol_violation", "protocol_violation", "protocol_violation"]);
+    expect(errors.map((e) => e.code).sort()).toEqual([
+      "invalid_audio",
+      "invalid_audio",
+      "invalid_audio",
+      "protocol_violation",
+      "protocol_violation",
+      "protocol_violation",
+    ]);
     expect(errors.every((e) => !e.fatal)).toBe(true);
     expect(session.state).toBe("open");
   });
@@ -259,15 +275,17 @@ describe("Orbitali through connect(): robustness and secrets", () => {
     const reused = await dial(orbitali({ session: minted }), { logger });
     await reused.drained;
     await first.session.close();
-    const thrown = await connect(orbitali({ session: { ...minted, websocketUrl: minted.websocketUrl.replace(s.wsUrl, "ws://127.0.0.1:9") } }), { logger }).catch(
-      (error: unknown) => error as VoxwireError,
-    );
+    const thrown = await connect(orbitali({ session: { ...minted, websocketUrl: minted.websocketUrl.replace(s.wsUrl, "ws://127.0.0.1:9") } }), {
+      logger,
+    }).catch((error: unknown) => error as VoxwireError);
     expect(thrown).toMatchObject({ code: "network" });
 
     const texts = [
       ...lines,
       ...simLog,
-      ...[...first.events, ...reused.events].map((e) => JSON.stringify(e, (k, v) => (k === "raw" || k === "audio" ? undefined : k === "error" ? String(v) : v))),
+      ...[...first.events, ...reused.events].map((e) =>
+        JSON.stringify(e, (k, v) => (k === "raw" || k === "audio" ? undefined : k === "error" ? String(v) : v)),
+      ),
       String((thrown as VoxwireError).message),
       JSON.stringify(thrown),
     ];

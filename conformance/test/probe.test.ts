@@ -22,7 +22,8 @@ describe("voxwire probe", () => {
       const subjects = Object.values(DIALECTS);
       const anonymous = await probe(sim.url, subjects, { stepMs: 2000 });
       expect(anonymous.best).toMatchObject({ dialect: name, verdict: "refuses-auth" });
-      for (const other of anonymous.attempts.filter((a) => a.dialect !== name)) expect(other.verdict, `${other.dialect}: ${other.detail}`).toBe("not-this");
+      for (const other of anonymous.attempts.filter((a) => a.dialect !== name))
+        expect(other.verdict, `${other.dialect}: ${other.detail}`).toBe("not-this");
 
       const keyed = await probe(sim.url, subjects, { key: KEY, stepMs: 2000 });
       expect(keyed.best).toMatchObject({ dialect: name, verdict: "speaks", deviations: [] });
@@ -36,7 +37,9 @@ describe("voxwire probe", () => {
     sims.push(sim);
     const cli = captureIo();
     expect(await main(["probe", "--url", sim.url, "--quiet"], cli.io)).toBe(0);
-    expect(cli.stdout()).toMatch(/^probe http:\/\/127\.0\.0\.1:\d+\n\n {2}orbitali +refuses the key as documented +POST \/public\/v1\/agents\/[^ ]+\/realtime-sessions → HTTP 401/);
+    expect(cli.stdout()).toMatch(
+      /^probe http:\/\/127\.0\.0\.1:\d+\n\n {2}orbitali +refuses the key as documented +POST \/public\/v1\/agents\/[^ ]+\/realtime-sessions → HTTP 401/,
+    );
     expect(cli.stdout().trimEnd().split("\n").at(-1)).toBe("best match: orbitali (refuses the key as documented)");
 
     const json = captureIo();

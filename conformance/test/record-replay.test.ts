@@ -39,7 +39,9 @@ describe("voxwire record → replay", () => {
       expect(recording.text).not.toMatch(ISSUED);
       const golden = parseGolden(recording.text, `${name}.jsonl`);
       expect(golden.header.source).toMatch(/^recorded from http:\/\/127\.0\.0\.1:\d+ on \d{4}-/);
-      const kinds = golden.entries.map(({ line }) => ("frame" in line ? `${line.dir}-frame` : Object.keys(line).find((k) => k !== "dir" && k !== "atMs")));
+      const kinds = golden.entries.map(({ line }) =>
+        "frame" in line ? `${line.dir}-frame` : Object.keys(line).find((k) => k !== "dir" && k !== "atMs"),
+      );
       expect(kinds).toContain("in-frame");
       expect(kinds).toContain("out-frame");
       expect(kinds.at(-1)).toBe("close");
@@ -76,11 +78,17 @@ describe("voxwire record → replay", () => {
     const again = captureIo();
     expect(await main(["record", "token-first", "--url", sim.url, "--key", KEY, "--out", out, "--fast"], again.io)).toBe(2);
     expect(again.stderr()).toContain("exists; --force overwrites it");
-    for (const argv of [["record", "token-first", "--url", sim.url, "--key", KEY], ["record", "acme", "--url", sim.url, "--key", KEY, "--out", out], ["record", "token-first", "--url", sim.url, "--key", KEY, "--out", join(dir, "x.txt")]]) {
+    for (const argv of [
+      ["record", "token-first", "--url", sim.url, "--key", KEY],
+      ["record", "acme", "--url", sim.url, "--key", KEY, "--out", out],
+      ["record", "token-first", "--url", sim.url, "--key", KEY, "--out", join(dir, "x.txt")],
+    ]) {
       expect(await main(argv, captureIo().io)).toBe(2);
     }
     const unreachable = captureIo();
-    expect(await main(["record", "omni", "--url", "http://127.0.0.1:9", "--key", KEY, "--out", join(dir, "none.jsonl"), "--quiet"], unreachable.io)).toBe(1);
+    expect(
+      await main(["record", "omni", "--url", "http://127.0.0.1:9", "--key", KEY, "--out", join(dir, "none.jsonl"), "--quiet"], unreachable.io),
+    ).toBe(1);
     expect(unreachable.stderr()).toMatch(/^voxwire record: \[voxwire\/omni\] could not open/);
     expect(existsSync(join(dir, "none.jsonl"))).toBe(false);
   });

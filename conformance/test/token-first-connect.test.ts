@@ -1,16 +1,16 @@
 // The token-first adapter through the public session API (connect()), against its simulator.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BootstrapError, type ConnectOptions, type Session, connect } from "@voxwire/core";
+import { BootstrapError, type ConnectOptions, connect, type Session } from "@voxwire/core";
 import { createTokenRoute, tokenFirst } from "@voxwire/token-first";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
+import { recordingLogger } from "../../packages/core/test/recording-logger.js";
+import { silence, sine } from "../src/audio/test-signals.js";
 import { DIALECTS, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type TokenFirstFrontOptions, tokenFirstFront } from "../src/simulator/fronts/token-first-front.js";
-import { recordingLogger } from "../../packages/core/test/recording-logger.js";
 import { connectCollecting } from "./helpers/connect-collecting.js";
 import { eventually } from "./helpers/eventually.js";
-import { silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const KEY = "tf_test_C0nnectK3y";
@@ -27,7 +27,8 @@ async function start(options: Partial<SimulatorOptions> = {}, front?: TokenFirst
 }
 
 /** Connects through the registry entry, collecting every event; `drained` resolves after session-ended. */
-const dial = (s: Simulator, options: ConnectOptions = {}, key = KEY) => connectCollecting(DIALECTS["token-first"]!.client({ url: s.url, key }), options, sessions);
+const dial = (s: Simulator, options: ConnectOptions = {}, key = KEY) =>
+  connectCollecting(DIALECTS["token-first"]!.client({ url: s.url, key }), options, sessions);
 
 /** A fetch that remembers the token answers it saw and can replay the first one (a reused token). */
 function replayingFetch(onAnswer: () => void = () => {}) {

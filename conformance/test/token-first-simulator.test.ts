@@ -1,10 +1,10 @@
 // The token-first simulator on the wire, driven the way seed 001's page does it: the token call,
 // then a bare socket whose first message the test chooses.
 import { afterEach, describe, expect, it } from "vitest";
+import { silence, sine } from "../src/audio/test-signals.js";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { type TokenFirstFrontOptions, tokenFirstFront } from "../src/simulator/fronts/token-first-front.js";
 import { eventually } from "./helpers/eventually.js";
-import { silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 import { type RawTokenFirstClient, rawTokenFirstClient, requestToken } from "./token-first-raw-client.js";
 
@@ -92,10 +92,7 @@ describe("token-first simulator: the socket", () => {
     const client = await dial(ws_url, JSON.stringify({ token: t }));
     const greeting = syntheticClips(RATE).at("greeting", RATE).frames.length;
     await client.until(() => client.binaries.length === greeting);
-    expect(client.texts).toEqual([
-      { type: "connected", session_id: "sim-1" },
-      { type: "agent_ready" },
-    ]);
+    expect(client.texts).toEqual([{ type: "connected", session_id: "sim-1" }, { type: "agent_ready" }]);
     expect(new Set(client.binaries.map((b) => b.byteLength))).toEqual(new Set([640]));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ToneMeter, measureTone } from "../src/simulator/tone-meter.js";
 import { silence, sine } from "../src/audio/test-signals.js";
+import { measureTone, ToneMeter } from "../src/simulator/tone-meter.js";
 
 describe("ToneMeter", () => {
   it("reads a tone's frequency at its rate, and a rate mistake as the wrong frequency", () => {

@@ -1,11 +1,11 @@
 // A call from the Twilio simulator through createPhoneBridge to each agent simulator, over real
 // sockets on 127.0.0.1; everything in fast mode.
-import { type BridgeEvent, type PhoneBridge, type PhoneBridgeServer, createPhoneBridge, defaultPacingScheduler } from "@voxwire/twilio";
+import { type BridgeEvent, createPhoneBridge, defaultPacingScheduler, type PhoneBridge, type PhoneBridgeServer } from "@voxwire/twilio";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SIMULATOR_KEY, type Simulator, dialectEntry, startSimulator } from "../src/index.js";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
+import { DEFAULT_SIMULATOR_KEY, dialectEntry, type Simulator, startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -110,7 +110,15 @@ describe("barge-in and the ledger through real sockets (Omni)", () => {
   it("DTMF reaches the agent and the application; the agent's transfer reaches the hook with the callSid", async () => {
     const transfers: unknown[] = [];
     const { sim, calls, events, mediaUrl } = await setUp("omni", { bridge: { onTransfer: (request) => void transfers.push(request) } });
-    const call = simulateTwilioCall({ url: mediaUrl, fast: true, stop: "manual", dtmf: [{ digit: "4", atMs: 0 }, { digit: "0", atMs: 20 }] });
+    const call = simulateTwilioCall({
+      url: mediaUrl,
+      fast: true,
+      stop: "manual",
+      dtmf: [
+        { digit: "4", atMs: 0 },
+        { digit: "0", atMs: 20 },
+      ],
+    });
     await call.opened;
     await eventually(() => transfers.length === 1);
     expect(sim.sessions()[0]!.received.dtmf).toEqual(["4", "0"]);

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { main } from "../src/cli/main.js";
 import { startSimulator } from "../src/index.js";
+import { writeWavPcm16 } from "../src/simulator/wav.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { captureIo } from "./helpers/capture-io.js";
 import { eventually } from "./helpers/eventually.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
-import { writeWavPcm16 } from "../src/simulator/wav.js";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -57,7 +57,12 @@ describe("voxwire bridge", () => {
     await eventually(() => cli.stdout().includes('"agent-connected"'));
     await call.stop();
     await eventually(() => cli.stdout().includes('"type":"ended"'));
-    const lines = cli.stdout().trim().split("\n").slice(1).map((line) => JSON.parse(line) as { type: string });
+    const lines = cli
+      .stdout()
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => JSON.parse(line) as { type: string });
     expect(lines[0]).toMatchObject({ type: "call-started" });
     expect(lines.at(-1)).toMatchObject({ type: "ended", reason: "caller-hung-up" });
     expect(cli.stderr()).toBe("");
@@ -90,9 +95,15 @@ describe("voxwire simulate twilio", () => {
     // 1.2 s: the bridge keeps the last second of what a fast caller says before the agent is connected.
     writeFileSync(file, writeWavPcm16(joinSamples([silence(16000, 0.1), sine(16000, 0.4, 220), silence(16000, 0.7)]), 16000));
     const cli = captureIo();
-    const code = await main(["simulate", "twilio", "--url", mediaUrl, "--audio", file, "--dtmf", "4@0.1s", "--tail-ms", "0", "--fast", "--json", "--quiet"], cli.io);
+    const code = await main(
+      ["simulate", "twilio", "--url", mediaUrl, "--audio", file, "--dtmf", "4@0.1s", "--tail-ms", "0", "--fast", "--json", "--quiet"],
+      cli.io,
+    );
     expect(code).toBe(0);
-    const record = JSON.parse(cli.stdout()) as { sent: { audioMs: number; dtmf: { digit: string }[] }; received: { audioMs: number; frameBytes: Record<string, number> } };
+    const record = JSON.parse(cli.stdout()) as {
+      sent: { audioMs: number; dtmf: { digit: string }[] };
+      received: { audioMs: number; frameBytes: Record<string, number> };
+    };
     expect(record.sent.audioMs).toBeGreaterThanOrEqual(1200);
     expect(record.sent.dtmf).toMatchObject([{ digit: "4" }]);
     expect(record.received.audioMs).toBeGreaterThan(0);
@@ -107,7 +118,12 @@ describe("voxwire simulate twilio", () => {
     expect(await main(["simulate", "twilio", "--url", mediaUrl, "--fast", "--quiet"], cli.io)).toBe(0);
     expect(cli.stdout()).toMatch(/^call CA[0-9a-f]{32}: sent/);
     expect(cli.stdout()).toContain("closed 1000 by twilio");
-    for (const argv of [["simulate", "twilio"], ["simulate", "twilio", "--url", "http://x"], ["simulate", "twilio", "--url", mediaUrl, "--dtmf", "nope"], ["simulate", "twilio", "--url", mediaUrl, "--param", "novalue"]]) {
+    for (const argv of [
+      ["simulate", "twilio"],
+      ["simulate", "twilio", "--url", "http://x"],
+      ["simulate", "twilio", "--url", mediaUrl, "--dtmf", "nope"],
+      ["simulate", "twilio", "--url", mediaUrl, "--param", "novalue"],
+    ]) {
       expect(await main(argv, captureIo().io), argv.join(" ")).toBe(2);
     }
     const dead = captureIo();

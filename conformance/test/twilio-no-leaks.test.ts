@@ -2,10 +2,10 @@
 // socket, server or timer is left in the process.
 import { createPhoneBridge, defaultPacingScheduler } from "@voxwire/twilio";
 import { describe, expect, it } from "vitest";
+import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { DEFAULT_SIMULATOR_KEY, dialectEntry, startSimulator } from "../src/index.js";
 import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { eventually } from "./helpers/eventually.js";
-import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 const WATCHED = ["Timeout", "TCPSocketWrap", "TCPServerWrap", "Immediate"];
@@ -40,7 +40,12 @@ describe("no socket, timer or listener outlives a call", () => {
     const url = `ws://127.0.0.1:${server.port}/media`;
 
     // 1. The caller speaks and hangs up (real-time pacing on the way back).
-    const hangUp = simulateTwilioCall({ url, audio: joinSamples([silence(8000, 0.3), sine(8000, 0.4, 220), silence(8000, 0.7)]), fast: true, settleMs: 300 });
+    const hangUp = simulateTwilioCall({
+      url,
+      audio: joinSamples([silence(8000, 0.3), sine(8000, 0.4, 220), silence(8000, 0.7)]),
+      fast: true,
+      settleMs: 300,
+    });
     // 2. The caller barges in over the greeting.
     const bargeIn = simulateTwilioCall({ url, fast: true, playback: "manual", tailMs: 0, stop: "manual" });
     await bargeIn.opened;

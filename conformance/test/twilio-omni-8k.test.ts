@@ -2,9 +2,9 @@
 import { createPhoneBridge } from "@voxwire/twilio";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createResampler } from "../../packages/core/src/audio/resampler.js";
-import { DEFAULT_SIMULATOR_KEY, type Simulator, dialectEntry, startSimulator } from "../src/index.js";
-import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
+import { DEFAULT_SIMULATOR_KEY, dialectEntry, type Simulator, startSimulator } from "../src/index.js";
+import { simulateTwilioCall } from "../src/twilio-simulator/index.js";
 import { syntheticClips } from "./helpers/synthetic-clips.js";
 
 // Every resampler core builds goes through this factory: count its calls.
@@ -25,13 +25,23 @@ describe("a phone call to Omni at 8 kHz", () => {
     const sim: Simulator = await startSimulator({ dialect: "omni", fast: true, clips: syntheticClips(8000) });
     cleanup.push(() => sim.close());
     const dialect = dialectEntry("omni").client({ url: sim.url, key: DEFAULT_SIMULATOR_KEY, sampleRate: 8000 });
-    const server = await createPhoneBridge({ agent: dialect, port: 0, leadMs: 10_000, preconnectBufferMs: 5000, agentOptions: { queue: { maxAudioMs: 5000 } } });
+    const server = await createPhoneBridge({
+      agent: dialect,
+      port: 0,
+      leadMs: 10_000,
+      preconnectBufferMs: 5000,
+      agentOptions: { queue: { maxAudioMs: 5000 } },
+    });
     cleanup.push(() => server.close());
     vi.mocked(createResampler).mockClear();
 
     let audio: { agentInputRate: number; agentOutputRate: number } | undefined;
     server.server.once("upgrade", () => setImmediate(() => server.calls()[0]?.on("agent-connected", () => (audio = server.calls()[0]?.audio))));
-    const call = simulateTwilioCall({ url: `ws://127.0.0.1:${server.port}/media`, audio: joinSamples([silence(8000, 0.3), sine(8000, 0.6, 220), silence(8000, 0.8)]), fast: true });
+    const call = simulateTwilioCall({
+      url: `ws://127.0.0.1:${server.port}/media`,
+      audio: joinSamples([silence(8000, 0.3), sine(8000, 0.6, 220), silence(8000, 0.8)]),
+      fast: true,
+    });
     const record = await call.done;
 
     expect(record.received.audioMs).toBeGreaterThan(0);

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { base64Encode, mulawEncode } from "@voxwire/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
-import { loadCallerWav, parseDtmfPress, simulateTwilioCall } from "../src/twilio-simulator/index.js";
-import { eventually } from "./helpers/eventually.js";
 import { sine } from "../src/audio/test-signals.js";
 import { writeWavPcm16 } from "../src/simulator/wav.js";
+import { loadCallerWav, parseDtmfPress, simulateTwilioCall } from "../src/twilio-simulator/index.js";
+import { eventually } from "./helpers/eventually.js";
 
 interface App {
   url: string;
@@ -53,12 +53,21 @@ async function app(): Promise<App> {
   return a;
 }
 
-const media = (streamSid: string, samples: number) => JSON.stringify({ event: "media", streamSid, media: { payload: base64Encode(mulawEncode(new Int16Array(samples).fill(500))) } });
+const media = (streamSid: string, samples: number) =>
+  JSON.stringify({ event: "media", streamSid, media: { payload: base64Encode(mulawEncode(new Int16Array(samples).fill(500))) } });
 
 describe("the Twilio simulator", () => {
   it("sends connected, start, then 20 ms media with string sequence numbers, chunks and timestamps, keys, and stop", async () => {
     const a = await app();
-    const call = simulateTwilioCall({ url: a.url, audio: sine(8000, 0.1, 220), fast: true, tailMs: 40, settleMs: 50, dtmf: [{ digit: "7", atMs: 40 }], customParameters: { who: "test" } });
+    const call = simulateTwilioCall({
+      url: a.url,
+      audio: sine(8000, 0.1, 220),
+      fast: true,
+      tailMs: 40,
+      settleMs: 50,
+      dtmf: [{ digit: "7", atMs: 40 }],
+      customParameters: { who: "test" },
+    });
     const record = await call.done;
     const events = a.messages.map((m) => m.event);
     expect(events[0]).toBe("connected");
@@ -67,10 +76,18 @@ describe("the Twilio simulator", () => {
       event: "start",
       sequenceNumber: "1",
       streamSid: call.ids.streamSid,
-      start: { callSid: call.ids.callSid, accountSid: call.ids.accountSid, customParameters: { who: "test" }, mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 } },
+      start: {
+        callSid: call.ids.callSid,
+        accountSid: call.ids.accountSid,
+        customParameters: { who: "test" },
+        mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 },
+      },
     });
     expect(call.ids.callSid).toMatch(/^CA[0-9a-f]{32}$/);
-    const mediaMessages = a.messages.filter((m) => m.event === "media") as { sequenceNumber: string; media: { chunk: string; timestamp: string; payload: string; track: string } }[];
+    const mediaMessages = a.messages.filter((m) => m.event === "media") as {
+      sequenceNumber: string;
+      media: { chunk: string; timestamp: string; payload: string; track: string };
+    }[];
     expect(mediaMessages).toHaveLength(7); // 100 ms of audio, 40 ms of tail
     expect(mediaMessages.map((m) => m.media.chunk)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
     expect(mediaMessages.map((m) => m.media.timestamp)).toEqual(["0", "20", "40", "60", "80", "100", "120"]);

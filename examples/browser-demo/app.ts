@@ -39,10 +39,14 @@ startButton.addEventListener("click", () => {
   startButton.disabled = true;
   dialectSelect.disabled = true;
   stopButton.disabled = false;
-  current.ready.then(() => {
-    const wire = current.session?.audio.wire;
-    $("rates").textContent = `context ${khz(current.audioContext?.sampleRate)} → wire ${khz(wire?.outbound.sampleRate)} in, ${khz(wire?.inbound.sampleRate)} out`;
-  }, () => {});
+  current.ready.then(
+    () => {
+      const wire = current.session?.audio.wire;
+      $("rates").textContent =
+        `context ${khz(current.audioContext?.sampleRate)} → wire ${khz(wire?.outbound.sampleRate)} in, ${khz(wire?.inbound.sampleRate)} out`;
+    },
+    () => {},
+  );
   void current.ended.then(() => {
     startButton.disabled = false;
     dialectSelect.disabled = false;

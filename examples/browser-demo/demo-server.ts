@@ -2,7 +2,7 @@
 // backend token route, the pattern the vendor documents show), and the page, bundled from the
 // workspace sources on start. Node only; nothing here reaches the browser but the page.
 import { readFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Simulator, startSimulator } from "@voxwire/conformance";

@@ -3,7 +3,9 @@ import { type DialectEntry, dialectEntry } from "../dialects.js";
 import { UsageError } from "./command.js";
 
 type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
-type Parsed<O extends OptionSpecs, Positionals extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: Positionals; strict: true; options: O }>>;
+type Parsed<O extends OptionSpecs, Positionals extends boolean> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: Positionals; strict: true; options: O }>
+>;
 
 /** A thrown error as a UsageError (`main` prints it with the usage and exits 2), without core's `[voxwire] ` prefix. */
 export function usageErrorFrom(error: unknown): UsageError {
@@ -32,7 +34,8 @@ export function parseOptions<const O extends OptionSpecs>(argv: string[], option
 export function wholeNumber(text: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} takes a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}`);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new UsageError(`${flag} takes a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}`);
   return value;
 }
 

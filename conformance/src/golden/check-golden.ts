@@ -4,19 +4,19 @@ import {
   type Dialect,
   type DialectCodec,
   type DialectEnv,
+  errorEvent,
   type HttpResponseData,
   type InboundEvent,
   type PeerCodec,
   type Preparation,
   REDACTED,
+  runBootstrap,
   SecretSet,
   VoxwireError,
   type WireFrame,
-  errorEvent,
-  runBootstrap,
 } from "@voxwire/core";
 import type { ClientTarget } from "../client-target.js";
-import { type WireEvent, brief, compareEvents } from "./golden-event.js";
+import { brief, compareEvents, type WireEvent } from "./golden-event.js";
 import { compareFrames, describeFrame, frameFromJson } from "./golden-frame.js";
 import type { GoldenConnectLine, GoldenFrameLine, GoldenRequestLine, GoldenResponseLine } from "./golden-line.js";
 import type { GoldenEntry, GoldenFile } from "./read-golden.js";
@@ -128,7 +128,14 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
       const frame = frameFromJson(line.frame);
       if (line.dir === "in") {
         await check("client decode", () => compareEvents(getCodecs().client.decode(frame), line.events));
-        await mirror(line, () => check("peer encode", () => compareFrames(mirrorEvents(events, frame).flatMap((e) => peerOf().encode(e)), [frame])));
+        await mirror(line, () =>
+          check("peer encode", () =>
+            compareFrames(
+              mirrorEvents(events, frame).flatMap((e) => peerOf().encode(e)),
+              [frame],
+            ),
+          ),
+        );
       } else if (line.plan) {
         const index = planFrames++;
         await check("connect plan", () => {
@@ -137,15 +144,24 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
         });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       } else {
-        await check("client encode", () => compareFrames(events.flatMap((e) => getCodecs().client.encode(e as never)), [frame]));
+        await check("client encode", () =>
+          compareFrames(
+            events.flatMap((e) => getCodecs().client.encode(e as never)),
+            [frame],
+          ),
+        );
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       }
     } else if ("connect" in line) {
-      await check("connect plan", () => (plan ? compareConnect(plan, target, line) : ["no connect plan: the dialect bootstraps, and no answer came before this line"]));
+      await check("connect plan", () =>
+        plan ? compareConnect(plan, target, line) : ["no connect plan: the dialect bootstraps, and no answer came before this line"],
+      );
     } else if ("close" in line) {
       await check("client close", () => compareEvents(getCodecs().client.close(line.close.code, line.close.reason), line.events));
     } else if ("upgrade" in line) {
-      await check("client upgrade refusal", () => compareEvents([errorEvent(getCodecs().client.upgradeRejected(line.upgrade.status, line.upgrade.body))], line.events));
+      await check("client upgrade refusal", () =>
+        compareEvents([errorEvent(getCodecs().client.upgradeRejected(line.upgrade.status, line.upgrade.body))], line.events),
+      );
     } else if ("request" in line) {
       await check("bootstrap request", () => compareRequest(preparation, target, line));
     } else {
@@ -207,7 +223,8 @@ function compareConnect(plan: ConnectPlan, target: ClientTarget, line: GoldenCon
   const url = secrets.redact(plan.url);
   if (url !== golden.url) problems.push(`URL ${url}, expected ${golden.url}`);
   const protocols = (plan.protocols ?? []).map((p) => secrets.redact(p));
-  if (!isDeepStrictEqual(protocols, golden.protocols ?? [])) problems.push(`subprotocols ${brief(protocols)}, expected ${brief(golden.protocols ?? [])}`);
+  if (!isDeepStrictEqual(protocols, golden.protocols ?? []))
+    problems.push(`subprotocols ${brief(protocols)}, expected ${brief(golden.protocols ?? [])}`);
   problems.push(...missingHeaders(plan.headers ?? {}, golden.headers ?? {}, secrets));
   return problems;
 }

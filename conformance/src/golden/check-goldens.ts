@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { ScenarioResult } from "../live/scenario-result.js";
-import { type GoldenFileReport, type GoldenSubject, checkGoldenFile } from "./check-golden.js";
+import { checkGoldenFile, type GoldenFileReport, type GoldenSubject } from "./check-golden.js";
 import { goldenPaths, goldenRoot, readGolden } from "./read-golden.js";
 
 /** Problems listed in a failed result before "and N more". */
@@ -10,7 +10,10 @@ const SHOWN_PROBLEMS = 3;
  * Every golden file of a dialect through `checkGoldenFile`, as one result (the CLI's `golden`
  * row) and the per-file reports. A file that does not parse is a failure naming its line.
  */
-export async function checkGoldens(subject: GoldenSubject, root: string = goldenRoot()): Promise<{ result: ScenarioResult; reports: GoldenFileReport[] }> {
+export async function checkGoldens(
+  subject: GoldenSubject,
+  root: string = goldenRoot(),
+): Promise<{ result: ScenarioResult; reports: GoldenFileReport[] }> {
   const paths = goldenPaths(subject.name, root);
   const base = { id: "golden", title: "golden frames, both roles" };
   if (paths.length === 0) return { result: { ...base, status: "skipped", detail: `no golden files in ${subject.name}/`, measured: {} }, reports: [] };

@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from "node:util";
 import {
-  type InboundEvent,
-  type OutboundEvent,
-  VoxwireError,
   base64Decode,
   base64Encode,
+  type InboundEvent,
   inboundEventSchema,
+  type OutboundEvent,
   outboundEventSchema,
   pcm16FromBytesCopy,
   pcm16ToBytes,
+  VoxwireError,
 } from "@voxwire/core";
 
 /**
@@ -96,7 +96,8 @@ export function compareEvents(actual: readonly WireEvent[], golden: readonly Gol
       const { message, vendorCode, ...flags } = g;
       const mine: Record<string, unknown> = { type: got.type, code: got.code, fatal: got.fatal, retryable: got.retryable };
       if (!isDeepStrictEqual(mine, flags)) problems.push(`event ${i + 1}: expected ${brief(flags)}, got ${brief(mine)}`);
-      if (vendorCode !== undefined && got.vendorCode !== vendorCode) problems.push(`event ${i + 1}: expected vendorCode ${String(vendorCode)}, got ${String(got.vendorCode)}`);
+      if (vendorCode !== undefined && got.vendorCode !== vendorCode)
+        problems.push(`event ${i + 1}: expected vendorCode ${String(vendorCode)}, got ${String(got.vendorCode)}`);
       if (typeof message === "string" && !String(got.message).includes(message)) {
         problems.push(`event ${i + 1}: the error message does not quote the peer's text "${message}"`);
       }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { type WireFrame, base64Decode, base64Encode } from "@voxwire/core";
+import { base64Decode, base64Encode, type WireFrame } from "@voxwire/core";
 import { brief } from "./golden-event.js";
 
 /** A wire frame as a golden file writes it: text as it is, binary as base64. */

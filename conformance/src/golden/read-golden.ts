@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineVoxwireError } from "@voxwire/core";
-import { type WireEvent, eventFromJson } from "./golden-event.js";
+import { eventFromJson, type WireEvent } from "./golden-event.js";
 import { type GoldenHeader, type GoldenLine, goldenHeaderSchema, goldenLineSchemaFor } from "./golden-line.js";
 
 /** A golden file that does not follow the format (conformance/README.md), with its file and line. */
@@ -27,7 +27,10 @@ export interface GoldenFile {
 
 /** Parses a golden file's text. A malformed line is a GoldenFormatError naming `path:line` and the first issue. */
 export function parseGolden(text: string, path: string): GoldenFile {
-  const rows = text.split("\n").map((raw, i) => ({ raw: raw.trim(), lineNo: i + 1 })).filter((row) => row.raw !== "");
+  const rows = text
+    .split("\n")
+    .map((raw, i) => ({ raw: raw.trim(), lineNo: i + 1 }))
+    .filter((row) => row.raw !== "");
   const fail = (lineNo: number, why: string) => new GoldenFormatError(`${path}:${lineNo}: ${why}`);
   const json = (row: { raw: string; lineNo: number }): unknown => {
     try {

@@ -1,11 +1,11 @@
 import { VoxwireError } from "@voxwire/core";
 import { silence, sine } from "../audio/test-signals.js";
-import type { SessionRecord } from "../simulator/session-record.js";
 import { TRANSFER_DIGIT } from "../simulator/scripted-agent.js";
-import { LiveCall, type TimedEvent, sleep } from "./live-call.js";
-import { WireTap } from "./wire-tap.js";
+import type { SessionRecord } from "../simulator/session-record.js";
+import { LiveCall, sleep, type TimedEvent } from "./live-call.js";
 import type { ScenarioContext } from "./scenario.js";
 import { APP_RATE } from "./test-audio.js";
+import { WireTap } from "./wire-tap.js";
 
 /** The user's turn: this much tone, then this much silence (more than any end-of-turn detector waits). */
 export const TONE_SECONDS = 0.6;

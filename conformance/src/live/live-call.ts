@@ -1,4 +1,4 @@
-import { type ConnectOptions, type Dialect, type InboundEvent, type Session, connect } from "@voxwire/core";
+import { type ConnectOptions, connect, type Dialect, type InboundEvent, type Session } from "@voxwire/core";
 import { WireTap } from "./wire-tap.js";
 
 /** An event as the scenario saw it, with the ms since the tap began. */

@@ -1,19 +1,18 @@
-import { type IncomingMessage, createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
-import { type InboundEvent, type Session, type WebSocketLike, accept } from "@voxwire/core";
+import { accept, type InboundEvent, type Session, type WebSocketLike } from "@voxwire/core";
 import { WebSocketServer } from "ws";
 import { joinSamples, silence, sine } from "../audio/test-signals.js";
 import { measureTone } from "../simulator/tone-meter.js";
-import { type TwilioCall, simulateTwilioCall } from "../twilio-simulator/index.js";
-import { type TimedFrame, describeSizes, measurePacing, round } from "./audio-measures.js";
+import { simulateTwilioCall, type TwilioCall } from "../twilio-simulator/index.js";
+import { describeSizes, measurePacing, round, type TimedFrame } from "./audio-measures.js";
 import { sleep } from "./live-call.js";
 import type { PhoneLegSubject } from "./live-subject.js";
-import { PHONE_LEG_CATALOG, phoneLegEntry } from "./scenario-catalog.js";
 import { ms } from "./scenario.js";
+import { PHONE_LEG_CATALOG, phoneLegEntry } from "./scenario-catalog.js";
 import type { DialectReport, ScenarioResult } from "./scenario-result.js";
-
 
 const RATE = 8000;
 const CALLER_TONE_HZ = 440;
@@ -45,14 +44,30 @@ export async function runPhoneLeg(
   const add = (id: string, status: ScenarioResult["status"], detail: string, measured: ScenarioResult["measured"] = {}, summary?: string) => {
     const entry = phoneLegEntry(id);
     const lacking = entry.skipFor?.(capabilities);
-    results.push(lacking ? { id, title: entry.title, status: "skipped", detail: lacking, measured: {} } : { id, title: entry.title, status, detail, measured, ...(summary ? { summary } : {}) });
+    results.push(
+      lacking
+        ? { id, title: entry.title, status: "skipped", detail: lacking, measured: {} }
+        : { id, title: entry.title, status, detail, measured, ...(summary ? { summary } : {}) },
+    );
   };
   /** Every catalog scenario, in order: those never reached are skipped; `only` keeps the ones asked for. */
   const report = (): DialectReport => {
     const all = PHONE_LEG_CATALOG.map(
-      (entry) => results.find((r) => r.id === entry.id) ?? { id: entry.id, title: entry.title, status: "skipped" as const, detail: "no stream (see bootstrap)", measured: {} },
+      (entry) =>
+        results.find((r) => r.id === entry.id) ?? {
+          id: entry.id,
+          title: entry.title,
+          status: "skipped" as const,
+          detail: "no stream (see bootstrap)",
+          measured: {},
+        },
     );
-    return { dialect: subject.name, target: "built-in Twilio simulator", fast, results: all.filter((r) => !options.only || options.only.includes(r.id)) };
+    return {
+      dialect: subject.name,
+      target: "built-in Twilio simulator",
+      fast,
+      results: all.filter((r) => !options.only || options.only.includes(r.id)),
+    };
   };
   const t0 = performance.now();
   const now = () => performance.now() - t0;
@@ -74,7 +89,8 @@ export async function runPhoneLeg(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}${subject.path}`;
-  const of = <T extends InboundEvent["type"]>(type: T) => events.filter((e) => e.event.type === type) as { event: Extract<InboundEvent, { type: T }>; atMs: number }[];
+  const of = <T extends InboundEvent["type"]>(type: T) =>
+    events.filter((e) => e.event.type === type) as { event: Extract<InboundEvent, { type: T }>; atMs: number }[];
   const waitFor = async (match: (e: Timed) => boolean, timeoutMs: number): Promise<Timed | undefined> => {
     const deadline = now() + timeoutMs;
     while (now() < deadline) {
@@ -90,17 +106,35 @@ export async function runPhoneLeg(
   try {
     progress("bootstrap", "the carrier dials");
     const caller = joinSamples([silence(RATE, 0.1), sine(RATE, 0.6, CALLER_TONE_HZ), silence(RATE, 0.3)]);
-    call = simulateTwilioCall({ url, audio: caller, dtmf: [{ digit: DTMF_DIGIT, atMs: 500 }], fast, stop: "manual", keepAudio: true, playback: fast ? "instant" : "realtime" });
+    call = simulateTwilioCall({
+      url,
+      audio: caller,
+      dtmf: [{ digit: DTMF_DIGIT, atMs: 500 }],
+      fast,
+      stop: "manual",
+      keepAudio: true,
+      playback: fast ? "instant" : "realtime",
+    });
     await Promise.race([call.opened, sleep(stepMs)]);
     session = await Promise.race([accepted, sleep(stepMs).then(() => undefined)]);
     const started = session ? await waitFor((e) => e.event.type === "session-started", stepMs) : undefined;
     if (!session || !started || started.event.type !== "session-started") {
-      add("bootstrap", "failed", session ? `no start within ${stepMs} ms of the carrier connecting` : `the carrier never connected within ${stepMs} ms`);
+      add(
+        "bootstrap",
+        "failed",
+        session ? `no start within ${stepMs} ms of the carrier connecting` : `the carrier never connected within ${stepMs} ms`,
+      );
       return report();
     }
     const accepted0 = of("session-accepted")[0];
     const ids = Object.keys(started.event.ids).join(", ");
-    add("bootstrap", accepted0 ? "passed" : "failed", `${accepted0 ? "connected, then " : "no connected before "}start (ids: ${ids}) ${ms(started.atMs)} ms after dialing`, { startedMs: ms(started.atMs) }, `start +${ms(started.atMs)} ms (${ids})`);
+    add(
+      "bootstrap",
+      accepted0 ? "passed" : "failed",
+      `${accepted0 ? "connected, then " : "no connected before "}start (ids: ${ids}) ${ms(started.atMs)} ms after dialing`,
+      { startedMs: ms(started.atMs) },
+      `start +${ms(started.atMs)} ms (${ids})`,
+    );
     add("bad-credential", "skipped", "the carrier dials the application: the stream carries no credential (the webhook is signed instead)");
 
     // Caller → application.
@@ -108,7 +142,9 @@ export async function runPhoneLeg(
     await waitFor(() => of("audio-chunk").reduce((n, c) => n + c.event.audio.length, 0) >= caller.length, fast ? stepMs : 3000);
     const heard = of("audio-chunk");
     const heardHz = measureTone(joinSamples(heard.map((c) => c.event.audio)), RATE);
-    const pacing = fast ? undefined : measurePacing(heard.map((c): TimedFrame => ({ samples: c.event.audio.length, sampleRate: c.event.sampleRate, atMs: c.atMs })));
+    const pacing = fast
+      ? undefined
+      : measurePacing(heard.map((c): TimedFrame => ({ samples: c.event.audio.length, sampleRate: c.event.sampleRate, atMs: c.atMs })));
 
     // Application → caller: a paced tone, then a mark the carrier echoes once it has played.
     progress("audio", "talking to the caller");
@@ -133,7 +169,10 @@ export async function runPhoneLeg(
       const text = `the caller's ${CALLER_TONE_HZ} Hz tone reached the application as ${round(heardHz)} Hz`;
       (Math.abs(heardHz / CALLER_TONE_HZ - 1) > TOLERANCE ? problems : notes).push(text);
     }
-    measured.inFrames = describeSizes(heard.map((c) => c.event.audio.length), RATE);
+    measured.inFrames = describeSizes(
+      heard.map((c) => c.event.audio.length),
+      RATE,
+    );
     if (heard.some((c) => c.event.audio.length !== frame)) problems.push(`caller frames are not all ${frame} samples: ${measured.inFrames}`);
     if (pacing) {
       measured.pacingRealTime = round(pacing.realTime, 2);
@@ -146,7 +185,8 @@ export async function runPhoneLeg(
       .join(", ");
     if (sizes.length === 0) problems.push("the caller got no audio back");
     else if (sizes.some((n) => n !== frame)) problems.push(`media sent to the carrier is not all ${frame} bytes (20 ms): ${measured.outFrames}`);
-    if (record.received.dropped.length > 0) problems.push(`the carrier dropped ${record.received.dropped.length} message(s): ${record.received.dropped[0]!.reason}`);
+    if (record.received.dropped.length > 0)
+      problems.push(`the carrier dropped ${record.received.dropped.length} message(s): ${record.received.dropped[0]!.reason}`);
     if (outHz !== undefined) {
       measured.agentToneHz = round(outHz);
       const text = `the application's ${AGENT_TONE_HZ} Hz tone reached the caller as ${round(outHz)} Hz`;
@@ -168,10 +208,17 @@ export async function runPhoneLeg(
     session.clearPlayback();
     const echoed = await waitFor((e) => e.event.type === "mark-played" && e.event.name === "voxwire-2", stepMs);
     const clears = call.record.received.clears;
-    if (!echoed || clears.length === 0) add("clear", "failed", clears.length === 0 ? "the carrier saw no clear" : "the mark behind the cleared audio never came back");
+    if (!echoed || clears.length === 0)
+      add("clear", "failed", clears.length === 0 ? "the carrier saw no clear" : "the mark behind the cleared audio never came back");
     else {
       const echoMs = ms(echoed.atMs - clearedAt);
-      add("clear", "passed", `clear reached the carrier (${Math.round(clears[0]!.droppedMs)} ms of audio dropped) and the pending mark came back ${echoMs} ms later`, { clearEchoMs: echoMs, droppedMs: Math.round(clears[0]!.droppedMs) }, `mark back ${echoMs} ms after the clear`);
+      add(
+        "clear",
+        "passed",
+        `clear reached the carrier (${Math.round(clears[0]!.droppedMs)} ms of audio dropped) and the pending mark came back ${echoMs} ms later`,
+        { clearEchoMs: echoMs, droppedMs: Math.round(clears[0]!.droppedMs) },
+        `mark back ${echoMs} ms after the clear`,
+      );
     }
 
     const digit = of("dtmf-received")[0];
@@ -184,7 +231,13 @@ export async function runPhoneLeg(
     await Promise.race([call.stop(), sleep(stepMs)]);
     const ended = await waitFor((e) => e.event.type === "session-ended", stepMs);
     if (ended?.event.type === "session-ended" && of("session-ending").length > 0) {
-      add("close", "passed", `stop → session-ending, session-ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`, { closeMs: ms(ended.atMs - stopAt) }, `ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`);
+      add(
+        "close",
+        "passed",
+        `stop → session-ending, session-ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
+        { closeMs: ms(ended.atMs - stopAt) },
+        `ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
+      );
     } else add("close", "failed", "stop did not end the session");
     return report();
   } finally {

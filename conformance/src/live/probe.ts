@@ -1,5 +1,5 @@
-import { SecretSet, type VoxwireError, redactUrl } from "@voxwire/core";
-import { type ObservedRefusal, describeObserved, matchesRefusal } from "./auth-refusal.js";
+import { redactUrl, SecretSet, type VoxwireError } from "@voxwire/core";
+import { describeObserved, matchesRefusal, type ObservedRefusal } from "./auth-refusal.js";
 import { asError } from "./conversation.js";
 import { LiveCall } from "./live-call.js";
 import type { ConformanceSubject } from "./live-subject.js";
@@ -147,7 +147,11 @@ function judgeRefusal(
     return result("refuses-auth", `${seen}: ${note}, the way the dialect documents`, deviations);
   }
   const authLike = observed.errorCode === "auth_failed" || observed.errorCode === "missing_scope" || observed.errorCode === "token_expired";
-  if (authLike) return result("refuses-auth", `${seen}: an auth refusal, though not the documented one`, [...deviations, `refused with ${describeObserved(observed)} instead of the documented refusal`]);
+  if (authLike)
+    return result("refuses-auth", `${seen}: an auth refusal, though not the documented one`, [
+      ...deviations,
+      `refused with ${describeObserved(observed)} instead of the documented refusal`,
+    ]);
   return result("deviates", `${seen}`, deviations);
 }
 

@@ -2,18 +2,18 @@ import {
   ConfigError,
   type ConnectPlan,
   type DialectEnv,
+  errorEvent,
   type HttpResponseData,
   type InboundEvent,
   type Preparation,
   SecretSet,
+  urlSecrets,
   type VoxwireError,
   type WireFrame,
-  errorEvent,
-  urlSecrets,
 } from "@voxwire/core";
 import { silence, sine } from "../audio/test-signals.js";
 import { mirrorEvents } from "../golden/check-golden.js";
-import { type GoldenEventJson, type WireEvent, eventToJson } from "../golden/golden-event.js";
+import { eventToJson, type GoldenEventJson, type WireEvent } from "../golden/golden-event.js";
 import { compareFrames, frameToJson } from "../golden/golden-frame.js";
 import { asError } from "./conversation.js";
 import { LiveCall } from "./live-call.js";
@@ -109,21 +109,39 @@ export async function recordSession(subject: ConformanceSubject, options: Record
       const contentType = http.response.headers["content-type"];
       redactedResponse = { status: http.response.status, headers: contentType ? { "content-type": contentType } : {}, body };
       const failed = refused && isBootstrapError(refused) ? [recorded(errorEvent(refused))] : undefined;
-      lines.push({ dir: "in", response: { ...redactedResponse, body: jsonOrText(body) }, ...(failed ? { events: failed } : {}), atMs: at(http.response.atMs) });
+      lines.push({
+        dir: "in",
+        response: { ...redactedResponse, body: jsonOrText(body) },
+        ...(failed ? { events: failed } : {}),
+        atMs: at(http.response.atMs),
+      });
     }
   }
 
   // Decode what was recorded exactly as the replay will: from the redacted frames.
   const replayPlan = planOf(preparation, redactedResponse, env) ?? realPlan;
   if (tap.dialed) {
-    lines.push({ dir: "out", connect: { url: redactor.text(tap.dialed.url), ...(tap.dialed.protocols.length ? { protocols: tap.dialed.protocols.map((p) => redactor.text(p)) } : {}) } });
+    lines.push({
+      dir: "out",
+      connect: {
+        url: redactor.text(tap.dialed.url),
+        ...(tap.dialed.protocols.length ? { protocols: tap.dialed.protocols.map((p) => redactor.text(p)) } : {}),
+      },
+    });
   }
-  const audio = replayPlan?.audio ?? { outbound: { encoding: "pcm16" as const, sampleRate: 16000 }, inbound: { encoding: "pcm16" as const, sampleRate: 16000 } };
+  const audio = replayPlan?.audio ?? {
+    outbound: { encoding: "pcm16" as const, sampleRate: 16000 },
+    inbound: { encoding: "pcm16" as const, sampleRate: 16000 },
+  };
   const decodePlan: ConnectPlan = replayPlan ?? { url: "ws://golden.invalid/", audio, secrets: [] };
   const client = dialect.createCodec(decodePlan);
   const peer = dialect.createPeerCodec(decodePlan);
   if (tap.upgrade && tap.upgrade.status !== 101 && refused) {
-    lines.push({ dir: "in", upgrade: { status: tap.upgrade.status, body: redactor.text(tap.upgrade.body ?? "") }, events: [recorded(errorEvent(client.upgradeRejected(tap.upgrade.status, redactor.text(tap.upgrade.body ?? ""))))] });
+    lines.push({
+      dir: "in",
+      upgrade: { status: tap.upgrade.status, body: redactor.text(tap.upgrade.body ?? "") },
+      events: [recorded(errorEvent(client.upgradeRejected(tap.upgrade.status, redactor.text(tap.upgrade.body ?? ""))))],
+    });
   }
   let planFrames = replayPlan?.firstFrames?.length ?? 0;
   for (const { dir, frame, atMs } of tap.frames) {
@@ -131,7 +149,10 @@ export async function recordSession(subject: ConformanceSubject, options: Record
     if (dir === "in") {
       const events = client.decode(wire);
       const line: Record<string, unknown> = { dir, frame: frameToJson(wire), events: events.map(recorded), atMs: at(atMs) };
-      const differs = compareFrames(mirrorEvents(events, wire).flatMap((e) => peer.encode(e)), [wire]);
+      const differs = compareFrames(
+        mirrorEvents(events, wire).flatMap((e) => peer.encode(e)),
+        [wire],
+      );
       if (differs.length > 0) line.oneWay = `recorded; voxwire's peer codec would send these events differently (${differs[0]})`;
       lines.push(line);
     } else {
@@ -141,7 +162,12 @@ export async function recordSession(subject: ConformanceSubject, options: Record
   }
   if (tap.closed) {
     const reason = redactor.text(tap.closed.reason);
-    lines.push({ dir: "in", close: { code: tap.closed.code, reason }, events: client.close(tap.closed.code, reason).map(recorded), atMs: at(tap.closed.atMs) });
+    lines.push({
+      dir: "in",
+      close: { code: tap.closed.code, reason },
+      events: client.close(tap.closed.code, reason).map(recorded),
+      atMs: at(tap.closed.atMs),
+    });
   }
 
   const header = {
@@ -188,7 +214,11 @@ async function drive(call: LiveCall, stepMs: number, options: RecordOptions): Pr
 }
 
 /** The plan the dialect gets: its own, or parsed from the bootstrap answer (undefined when there is none or it does not parse). */
-function planOf(preparation: Preparation, response: HttpResponseData | { status: number; headers: Record<string, string>; body: string } | undefined, env: DialectEnv): ConnectPlan | undefined {
+function planOf(
+  preparation: Preparation,
+  response: HttpResponseData | { status: number; headers: Record<string, string>; body: string } | undefined,
+  env: DialectEnv,
+): ConnectPlan | undefined {
   if (preparation.kind === "plan") return preparation.plan;
   if (!response) return undefined;
   try {

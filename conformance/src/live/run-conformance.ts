@@ -1,7 +1,7 @@
-import { ConfigError, type Dialect, SecretSet, redactUrl } from "@voxwire/core";
+import { ConfigError, type Dialect, redactUrl, SecretSet } from "@voxwire/core";
 import type { ClientTarget } from "../client-target.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, startSimulator } from "../simulator/start-simulator.js";
-import { type Conversation, asError, runConversation } from "./conversation.js";
+import { asError, type Conversation, runConversation } from "./conversation.js";
 import type { ConformanceSubject } from "./live-subject.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "./scenario.js";
 import { SCENARIO_CATALOG } from "./scenario-catalog.js";
@@ -95,11 +95,25 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
       dialect = subject.client(target);
     } catch (error) {
       const why = secrets.redact(asError(error).message);
-      for (const s of selected) results.push({ id: s.id, title: s.title, status: s.id === "bootstrap" ? "failed" : "skipped", detail: `the dialect refused its options: ${why}`, measured: {} });
+      for (const s of selected)
+        results.push({
+          id: s.id,
+          title: s.title,
+          status: s.id === "bootstrap" ? "failed" : "skipped",
+          detail: `the dialect refused its options: ${why}`,
+          measured: {},
+        });
       return report(where);
     }
     if (dialect.role !== "client") {
-      for (const s of selected) results.push({ id: s.id, title: s.title, status: "skipped", detail: `${subject.name} is dialed by its peer (role "server"): no live scenarios here`, measured: {} });
+      for (const s of selected)
+        results.push({
+          id: s.id,
+          title: s.title,
+          status: "skipped",
+          detail: `${subject.name} is dialed by its peer (role "server"): no live scenarios here`,
+          measured: {},
+        });
       return report(where);
     }
 

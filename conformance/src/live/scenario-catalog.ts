@@ -42,8 +42,16 @@ export const PHONE_LEG_CATALOG: readonly CatalogEntry[] = [
   { id: "bootstrap", title: "the stream starts" },
   { id: "bad-credential", title: "a bad credential is refused as documented" },
   { id: "audio", title: "audio both ways: 20 ms frames, rate from a tone each way" },
-  { id: "marks", title: "a mark comes back once its audio has played", skipFor: needs("the dialect declares no marks (marks: false)", (c) => c.marks) },
-  { id: "clear", title: "clear empties the carrier's queue", skipFor: needs("the dialect cannot clear its peer's queue (clearOut: false)", (c) => c.clearOut) },
+  {
+    id: "marks",
+    title: "a mark comes back once its audio has played",
+    skipFor: needs("the dialect declares no marks (marks: false)", (c) => c.marks),
+  },
+  {
+    id: "clear",
+    title: "clear empties the carrier's queue",
+    skipFor: needs("the dialect cannot clear its peer's queue (clearOut: false)", (c) => c.clearOut),
+  },
   { id: "dtmf", title: "DTMF", skipFor: needs("the dialect declares no DTMF in (dtmfIn: false)", (c) => c.dtmfIn) },
   { id: "close", title: "the stream ends cleanly" },
 ];

@@ -77,10 +77,16 @@ export class WireTap {
       const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
       const headers = Object.fromEntries(new Headers(init?.headers).entries());
       const body = typeof init?.body === "string" ? init.body : undefined;
-      const call: TappedHttp = { atMs: this.now(), request: { method: init?.method ?? "GET", url, headers, ...(body !== undefined ? { body } : {}) } };
+      const call: TappedHttp = {
+        atMs: this.now(),
+        request: { method: init?.method ?? "GET", url, headers, ...(body !== undefined ? { body } : {}) },
+      };
       this.http.push(call);
       const response = await inner(input, init);
-      const text = await response.clone().text().catch(() => "");
+      const text = await response
+        .clone()
+        .text()
+        .catch(() => "");
       call.response = { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text, atMs: this.now() };
       return response;
     };

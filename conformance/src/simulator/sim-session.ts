@@ -2,7 +2,7 @@ import type { InboundEvent, WireFrame } from "@voxwire/core";
 import type { WebSocket } from "ws";
 import type { ClipLibrary } from "./clip-library.js";
 import { ScriptedAgent } from "./scripted-agent.js";
-import { SessionRecorder, type SessionRecord } from "./session-record.js";
+import { type SessionRecord, SessionRecorder } from "./session-record.js";
 import type { FrontConnection } from "./vendor-front.js";
 
 /** Fault switches, per session. */

@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
@@ -169,7 +169,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         onEnd: (s) => {
           live.delete(s);
           const record = s.snapshot();
-          log(`${s.id}: ended, close ${record.close?.code ?? "?"} by ${record.close?.by ?? "?"}; received ${record.received.audio.frames} audio frames`);
+          log(
+            `${s.id}: ended, close ${record.close?.code ?? "?"} by ${record.close?.by ?? "?"}; received ${record.received.audio.frames} audio frames`,
+          );
         },
       });
       all.push(session);

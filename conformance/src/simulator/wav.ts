@@ -22,7 +22,8 @@ export function parseWavPcm16(bytes: Uint8Array, name: string): WavPcm16 {
       const format = view.getUint16(body, true);
       const channels = view.getUint16(body + 2, true);
       const bits = view.getUint16(body + 14, true);
-      if (format !== 1 || channels !== 1 || bits !== 16) throw new Error(`${name}: expected mono 16-bit PCM (format ${format}, ${channels} ch, ${bits} bit)`);
+      if (format !== 1 || channels !== 1 || bits !== 16)
+        throw new Error(`${name}: expected mono 16-bit PCM (format ${format}, ${channels} ch, ${bits} bit)`);
       sampleRate = view.getUint32(body + 4, true);
     } else if (id === "data") {
       if (sampleRate === undefined) throw new Error(`${name}: data chunk before fmt chunk`);

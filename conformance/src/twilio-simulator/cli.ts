@@ -98,7 +98,7 @@ export async function runTwilioSimulation(argv: string[], io: CliIo): Promise<nu
 /** `ms` of silence, then the audio (8 kHz). */
 function withLeadIn(audio: Int16Array, ms: number): Int16Array {
   if (ms === 0) return audio;
-  const out = new Int16Array((ms * 8) + audio.length);
+  const out = new Int16Array(ms * 8 + audio.length);
   out.set(audio, ms * 8);
   return out;
 }

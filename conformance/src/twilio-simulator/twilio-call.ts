@@ -1,9 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type { PeerCodec, WireFrame } from "@voxwire/core";
-import { type PacingScheduler, TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE, type Tickable, type TwilioStreamIds, defaultPacingScheduler, twilio } from "@voxwire/twilio";
+import {
+  defaultPacingScheduler,
+  type PacingScheduler,
+  type Tickable,
+  TWILIO_FRAME_MS,
+  TWILIO_SAMPLE_RATE,
+  type TwilioStreamIds,
+  twilio,
+} from "@voxwire/twilio";
 import { WebSocket } from "ws";
 import { joinSamples } from "../audio/test-signals.js";
-import { type RecordedMark, type TwilioCallRecord, emptyRecord } from "./call-record.js";
+import { emptyRecord, type RecordedMark, type TwilioCallRecord } from "./call-record.js";
 import type { DtmfPress } from "./caller-audio.js";
 import { type PlaybackMode, TwilioPlayback } from "./twilio-playback.js";
 

@@ -2,17 +2,17 @@
 // only the URL's host/scheme and the key changed) in real headless Chromium with a fake
 // microphone, against the Omni simulator.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { joinSamples, silence } from "../../src/audio/test-signals.js";
 import { ClipLibrary, type SessionRecord, type Simulator, startSimulator } from "../../src/index.js";
 import { writeWavPcm16 } from "../../src/simulator/wav.js";
 import { eventually } from "../helpers/eventually.js";
-import { joinSamples, silence } from "../../src/audio/test-signals.js";
 import { ensureChromium, launchChromium } from "./launch-chromium.js";
 
 const KEY = "pyai_test_browserK3y";

@@ -1,19 +1,19 @@
 // voxwire's own Orbitali client in a real Chromium: the app's backend route made with
 // createOrbitaliSessionRoute (node:http), then connect(orbitali({ session })) in the page with the
 // application at 48 kHz both ways; the simulator checks that the wire carried 16 kHz in and 24 kHz out.
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createOrbitaliSessionRoute } from "@voxwire/orbitali";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Simulator, startSimulator } from "../../src/index.js";
-import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
 import { joinSamples, silence } from "../../src/audio/test-signals.js";
+import { type Simulator, startSimulator } from "../../src/index.js";
 import { speech } from "../../src/live/test-audio.js";
+import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
 import { utterancesMs } from "../orbitali-helpers.js";
-import { ensureChromium, launchChromium } from "./launch-chromium.js";
 import { bundlePage } from "./bundle-page.js";
+import { ensureChromium, launchChromium } from "./launch-chromium.js";
 import type { OrbitaliConnectPage } from "./orbitali-connect-page.js";
 
 const KEY = "orb_live_C0nnectPageK3y_77";
@@ -68,7 +68,10 @@ describe("@voxwire/orbitali in Chromium through connect()", () => {
     expect(appRequests.filter((r) => r.includes("realtime-sessions"))).toEqual([]);
 
     expect(result.errors).toEqual([]);
-    expect(result.wire).toEqual({ outbound: { encoding: "pcm16", sampleRate: 16000, frameMs: 20 }, inbound: { encoding: "pcm16", sampleRate: 24000 } });
+    expect(result.wire).toEqual({
+      outbound: { encoding: "pcm16", sampleRate: 16000, frameMs: 20 },
+      inbound: { encoding: "pcm16", sampleRate: 24000 },
+    });
     expect(result.callIds).toEqual(["call_sim-1"]);
     expect(result.transcripts.map((t) => t.role)).toEqual(["agent", "user", "agent"]);
 

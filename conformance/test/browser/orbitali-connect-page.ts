@@ -1,7 +1,7 @@
 // The test page's script for voxwire's own client in a browser: the two-step flow with
 // `@voxwire/orbitali` (the app's route, then `connect(orbitali({ session }))`), the application at
 // 48 kHz both ways, and a permanent key refused before any request.
-import { type InboundEvent, VoxwireError, connect } from "@voxwire/core";
+import { connect, type InboundEvent, VoxwireError } from "@voxwire/core";
 import { orbitali } from "@voxwire/orbitali";
 
 export interface ConnectPageResult {

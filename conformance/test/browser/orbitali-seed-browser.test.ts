@@ -2,23 +2,23 @@
 // method filled minimally), in a real Chromium with a fake microphone, against the Orbitali
 // simulator. The page is served by a plain node:http app: `/api/voice-token` runs the seed's route.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Simulator, startSimulator } from "../../src/index.js";
 import { joinSamples, silence } from "../../src/audio/test-signals.js";
+import { type Simulator, startSimulator } from "../../src/index.js";
 import { speech } from "../../src/live/test-audio.js";
-import { eventually } from "../helpers/eventually.js";
-import { utterancesMs } from "../orbitali-helpers.js";
 import { orbitaliFront } from "../../src/simulator/fronts/orbitali-front.js";
 import { writeWavPcm16 } from "../../src/simulator/wav.js";
-import type { SeedPageReport } from "./orbitali-seed-page.js";
-import { ensureChromium, launchChromium } from "./launch-chromium.js";
+import { eventually } from "../helpers/eventually.js";
+import { utterancesMs } from "../orbitali-helpers.js";
 import { bundlePage } from "./bundle-page.js";
+import { ensureChromium, launchChromium } from "./launch-chromium.js";
+import type { SeedPageReport } from "./orbitali-seed-page.js";
 import { seedVoiceTokenRoute } from "./orbitali-seed-route.js";
 
 const KEY = "orb_live_Br0wserTestK3y_42";

@@ -18,7 +18,7 @@ export function seedVoiceTokenRoute(orbitaliHost: string): () => Promise<Respons
       const res = await fetch(`${orbitaliHost}/public/v1/agents/${agentId}/realtime-sessions`, {
         method: "POST",
         headers: {
-          "Authorization": `Bearer ${apiKey}`,
+          Authorization: `Bearer ${apiKey}`,
           "Content-Type": "application/json",
         },
       });

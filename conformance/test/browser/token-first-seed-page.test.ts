@@ -3,7 +3,7 @@
 // (/work/shared/seeds/001_*.txt, section 5); the test changes only API_URL and API_KEY, serves it
 // from another origin than the simulator's, feeds a fake microphone and clicks Start.
 import { readFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";

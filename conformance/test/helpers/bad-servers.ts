@@ -1,6 +1,6 @@
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Server as NetServer, type Socket, createServer as createNetServer } from "node:net";
+import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 
 /** A plain web server (not a WebSocket): every path answers 200 with a page. */
 export async function webPageServer(): Promise<{ url: string; close(): Promise<void> }> {

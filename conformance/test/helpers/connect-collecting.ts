@@ -1,4 +1,4 @@
-import { type ConnectOptions, type Dialect, type InboundEvent, type InboundEventOf, type Session, connect } from "@voxwire/core";
+import { type ConnectOptions, connect, type Dialect, type InboundEvent, type InboundEventOf, type Session } from "@voxwire/core";
 
 /**
  * Connects, adds the session to `opened` (the test file closes those after each test), and

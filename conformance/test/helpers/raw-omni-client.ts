@@ -1,5 +1,5 @@
 import { WebSocket } from "ws";
-import { type RawSocket, openedOrRefused, rawSocket } from "./raw-socket.js";
+import { openedOrRefused, type RawSocket, rawSocket } from "./raw-socket.js";
 
 /** A bare `ws` client speaking Omni's client side, as seed 000 does: key in the subprotocol. */
 export function rawOmniClient(

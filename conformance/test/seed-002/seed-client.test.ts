@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../src/index.js";
 import { omniaFront } from "../../src/simulator/fronts/omnia-front.js";
-import { REPO_ROOT, SEED_CREATE_URL, findSeed002, seedClientFor } from "./seed-client.js";
+import { findSeed002, REPO_ROOT, SEED_CREATE_URL, seedClientFor } from "./seed-client.js";
 
 const HERE = join(REPO_ROOT, "conformance/test/seed-002");
 const KEY = "omnia_seed_K3y_0123456789abcdef";
@@ -59,7 +59,8 @@ function waitFor(condition: () => boolean, run: Run, what: string): Promise<void
   return new Promise((resolve, reject) => {
     const poll = () => {
       if (condition()) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`no ${what} within ${DEADLINE_MS} ms\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`));
+      if (Date.now() > deadline)
+        return reject(new Error(`no ${what} within ${DEADLINE_MS} ms\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`));
       setTimeout(poll, 20);
     };
     poll();
@@ -71,81 +72,87 @@ describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia 
 
   it("the check changes exactly one line of the seed's client: the create-call URL", () => {
     const { changed } = seedClientFor(findSeed002()!, "http://127.0.0.1:1234/api/v1/calls/create");
-    expect(changed).toEqual([
-      { before: `    target = "${SEED_CREATE_URL}"`, after: '    target = "http://127.0.0.1:1234/api/v1/calls/create"' },
-    ]);
+    expect(changed).toEqual([{ before: `    target = "${SEED_CREATE_URL}"`, after: '    target = "http://127.0.0.1:1234/api/v1/calls/create"' }]);
   });
 
-  it.each([48000, 16000])("at %i Hz: creates a call, connects, streams its microphone, plays the agent and shows its states and transcripts", async (rate) => {
-    sim = await startSimulator({ dialect: omniaFront({ debug: true }), fast: true, keys: [KEY] });
-    work = mkdtempSync(join(tmpdir(), "voxwire-seed-002-"));
-    const clientPath = join(work, "omnia_websocket_client.py");
-    const statsPath = join(work, "speaker.json");
-    writeFileSync(clientPath, seedClientFor(findSeed002()!, `${sim.url}/api/v1/calls/create`).code);
+  it.each([48000, 16000])(
+    "at %i Hz: creates a call, connects, streams its microphone, plays the agent and shows its states and transcripts",
+    async (rate) => {
+      sim = await startSimulator({ dialect: omniaFront({ debug: true }), fast: true, keys: [KEY] });
+      work = mkdtempSync(join(tmpdir(), "voxwire-seed-002-"));
+      const clientPath = join(work, "omnia_websocket_client.py");
+      const statsPath = join(work, "speaker.json");
+      writeFileSync(clientPath, seedClientFor(findSeed002()!, `${sim.url}/api/v1/calls/create`).code);
 
-    const run: Run = { stdout: "", stderr: "", exited: Promise.resolve({ code: null, signal: null }) };
-    child = spawn(python, [clientPath, "--verbose", "--sample-rate", String(rate)], {
-      cwd: work,
-      env: {
-        ...process.env,
-        OMNIA_API_KEY: KEY,
-        OMNIA_AGENT_ID: AGENT,
-        PYTHONUNBUFFERED: "1",
-        // The shim is used only when no audio device exists (see shim/sounddevice.py).
-        ...(shim ? { PYTHONPATH: join(HERE, "shim"), SEED_SHIM_SPEECH: SPEECH, SEED_SHIM_SPEECH_DELAY_S: "0.3", SEED_SHIM_STATS: statsPath } : {}),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const proc = child;
-    proc.stdout!.on("data", (chunk: Buffer) => (run.stdout += chunk.toString()));
-    proc.stderr!.on("data", (chunk: Buffer) => (run.stderr += chunk.toString()));
-    run.exited = new Promise((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal })));
+      const run: Run = { stdout: "", stderr: "", exited: Promise.resolve({ code: null, signal: null }) };
+      child = spawn(python, [clientPath, "--verbose", "--sample-rate", String(rate)], {
+        cwd: work,
+        env: {
+          ...process.env,
+          OMNIA_API_KEY: KEY,
+          OMNIA_AGENT_ID: AGENT,
+          PYTHONUNBUFFERED: "1",
+          // The shim is used only when no audio device exists (see shim/sounddevice.py).
+          ...(shim ? { PYTHONPATH: join(HERE, "shim"), SEED_SHIM_SPEECH: SPEECH, SEED_SHIM_SPEECH_DELAY_S: "0.3", SEED_SHIM_STATS: statsPath } : {}),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const proc = child;
+      proc.stdout!.on("data", (chunk: Buffer) => (run.stdout += chunk.toString()));
+      proc.stderr!.on("data", (chunk: Buffer) => (run.stderr += chunk.toString()));
+      run.exited = new Promise((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal })));
 
-    const record = () => sim!.sessions()[0];
-    if (shim) {
-      // The shim's microphone talks over the greeting (a barge-in), then waits for the answer.
-      await waitFor(() => (record()?.sent.events["agent-state"] ?? 0) >= 5 && run.stdout.includes("Agent: Sure, I can help with that.\n"), run, "full turn");
-    } else {
-      await waitFor(() => run.stdout.includes("Agent: Hello, how can I help?\n") && (record()?.received.audio.frames ?? 0) > 0, run, "greeting");
-    }
-    proc.kill("SIGINT"); // the seed's own way out: its SIGINT handler stops the session
-    await waitFor(() => proc.exitCode !== null || proc.signalCode !== null, run, "exit after SIGINT");
-    const exit = await run.exited;
+      const record = () => sim!.sessions()[0];
+      if (shim) {
+        // The shim's microphone talks over the greeting (a barge-in), then waits for the answer.
+        await waitFor(
+          () => (record()?.sent.events["agent-state"] ?? 0) >= 5 && run.stdout.includes("Agent: Sure, I can help with that.\n"),
+          run,
+          "full turn",
+        );
+      } else {
+        await waitFor(() => run.stdout.includes("Agent: Hello, how can I help?\n") && (record()?.received.audio.frames ?? 0) > 0, run, "greeting");
+      }
+      proc.kill("SIGINT"); // the seed's own way out: its SIGINT handler stops the session
+      await waitFor(() => proc.exitCode !== null || proc.signalCode !== null, run, "exit after SIGINT");
+      const exit = await run.exited;
 
-    // The client: it created the call, connected, got call_started, states, transcripts and debug.
-    expect(exit).toEqual({ code: 0, signal: null });
-    expect(run.stderr).not.toMatch(/Traceback|Error/);
-    expect(run.stdout).toContain(`Agent ID: ${AGENT}`);
-    expect(run.stdout).toContain("Call created, connecting to agent...");
-    expect(run.stdout).toContain("Connected! Start speaking...");
-    expect(run.stdout).toContain("INFO:root:Call started successfully");
-    expect(run.stdout).toContain("INFO:root:Debug: call started (");
-    expect(run.stdout).toMatch(/Agent: Hello,\r/); // a partial line, rewritten by the next delta
-    expect(run.stdout).toContain("Agent: Hello, how can I help?\n");
-    expect(run.stdout).not.toContain(KEY); // the seed prints only the key's first 20 characters
+      // The client: it created the call, connected, got call_started, states, transcripts and debug.
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(run.stderr).not.toMatch(/Traceback|Error/);
+      expect(run.stdout).toContain(`Agent ID: ${AGENT}`);
+      expect(run.stdout).toContain("Call created, connecting to agent...");
+      expect(run.stdout).toContain("Connected! Start speaking...");
+      expect(run.stdout).toContain("INFO:root:Call started successfully");
+      expect(run.stdout).toContain("INFO:root:Debug: call started (");
+      expect(run.stdout).toMatch(/Agent: Hello,\r/); // a partial line, rewritten by the next delta
+      expect(run.stdout).toContain("Agent: Hello, how can I help?\n");
+      expect(run.stdout).not.toContain(KEY); // the seed prints only the key's first 20 characters
 
-    // The simulator: the call was created at the requested rates and heard the client's audio in 10 ms blocks.
-    const seen = record()!;
-    expect(seen).toMatchObject({ dialect: "omnia", rates: { user: rate, agent: rate }, details: { agentId: AGENT } });
-    expect(Object.keys(seen.received.audio.frameSamples)).toEqual([String(rate / 100)]);
-    expect(seen.received.audio.frames).toBeGreaterThan(50);
-    expect(seen.close).toMatchObject({ by: "client" });
+      // The simulator: the call was created at the requested rates and heard the client's audio in 10 ms blocks.
+      const seen = record()!;
+      expect(seen).toMatchObject({ dialect: "omnia", rates: { user: rate, agent: rate }, details: { agentId: AGENT } });
+      expect(Object.keys(seen.received.audio.frameSamples)).toEqual([String(rate / 100)]);
+      expect(seen.received.audio.frames).toBeGreaterThan(50);
+      expect(seen.close).toMatchObject({ by: "client" });
 
-    if (!shim) return;
-    // The shim's speaker played the agent's audio through the seed's AudioPlayer callback.
-    const speaker = JSON.parse(readFileSync(statsPath, "utf8")) as { rate: number; blocksize: number; nonzero: number };
-    expect(speaker).toMatchObject({ rate, blocksize: rate / 100 });
-    expect(speaker.nonzero).toBeGreaterThan(rate / 10);
-    // The turn: barge-in during the greeting, the user's utterance heard, thinking, the answer.
-    expect(seen.agent.bargeIns).toBe(1);
-    expect(seen.sent.events["playback-clear"]).toBe(1);
-    expect(seen.agent.utterances).toHaveLength(1);
-    expect(seen.agent.spoke).toEqual(["greeting", "answer"]);
-    expect(run.stdout).toContain("INFO:root:Debug: barge-in:");
-    expect(run.stdout).toContain("User:  \r"); // state listening
-    expect(run.stdout).toContain("Agent: \r"); // state thinking
-    expect(run.stdout).toContain("Agent: Sure, I can help with that.\n");
-  }, 2 * DEADLINE_MS + 10_000); // a real-time call (about 5 s) on a busy machine; waitFor reports a stall first
+      if (!shim) return;
+      // The shim's speaker played the agent's audio through the seed's AudioPlayer callback.
+      const speaker = JSON.parse(readFileSync(statsPath, "utf8")) as { rate: number; blocksize: number; nonzero: number };
+      expect(speaker).toMatchObject({ rate, blocksize: rate / 100 });
+      expect(speaker.nonzero).toBeGreaterThan(rate / 10);
+      // The turn: barge-in during the greeting, the user's utterance heard, thinking, the answer.
+      expect(seen.agent.bargeIns).toBe(1);
+      expect(seen.sent.events["playback-clear"]).toBe(1);
+      expect(seen.agent.utterances).toHaveLength(1);
+      expect(seen.agent.spoke).toEqual(["greeting", "answer"]);
+      expect(run.stdout).toContain("INFO:root:Debug: barge-in:");
+      expect(run.stdout).toContain("User:  \r"); // state listening
+      expect(run.stdout).toContain("Agent: \r"); // state thinking
+      expect(run.stdout).toContain("Agent: Sure, I can help with that.\n");
+    },
+    2 * DEADLINE_MS + 10_000,
+  ); // a real-time call (about 5 s) on a busy machine; waitFor reports a stall first
 
   it("reports what stood in for the audio device", () => {
     // Not an assertion on behaviour: a record in the test output of how the run above was made.

@@ -2,7 +2,7 @@
 // its src/, the worklet scripts inlined as the package build does). Used by the real-browser
 // tests and by the demo server (examples/browser-demo), so neither needs a build step.
 import { fileURLToPath } from "node:url";
-import { type Plugin, build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { workletDefines } from "./worklet-bundles.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));

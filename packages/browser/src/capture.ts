@@ -1,6 +1,6 @@
 import { ConfigError, type ResamplerQuality, VoxwireError } from "@voxwire/core";
 import { AudioUnavailableError } from "./audio-unavailable-error.js";
-import { type WorkletModuleUrls, loadWorkletModules } from "./worklet-modules.js";
+import { loadWorkletModules, type WorkletModuleUrls } from "./worklet-modules.js";
 import type { Level } from "./worklets/level.js";
 import { CAPTURE_PROCESSOR_NAME, type CaptureCommand, type CaptureMessage, type CaptureProcessorOptions } from "./worklets/messages.js";
 
@@ -42,7 +42,8 @@ export interface Capture {
 export async function createCapture(context: BaseAudioContext, source: AudioNode, options: CaptureOptions): Promise<Capture> {
   if (options === null || typeof options !== "object") throw new ConfigError("createCapture() needs { sampleRate, onFrame }");
   const { sampleRate, frameMs = 20, quality = "voice" } = options;
-  if (!Number.isInteger(sampleRate) || sampleRate < 1000) throw new ConfigError(`capture needs an integer sampleRate in Hz, got ${String(sampleRate)}`);
+  if (!Number.isInteger(sampleRate) || sampleRate < 1000)
+    throw new ConfigError(`capture needs an integer sampleRate in Hz, got ${String(sampleRate)}`);
   if (typeof options.onFrame !== "function") throw new ConfigError("capture needs an onFrame callback");
   await loadWorkletModules(context, options.workletUrls);
   const processorOptions: CaptureProcessorOptions = { sampleRate, frameMs, quality };
@@ -67,7 +68,10 @@ export async function createCapture(context: BaseAudioContext, source: AudioNode
       } else if (message.type === "ready") {
         resolve(message);
       } else if (message.type === "error") {
-        const error = message.code === "invalid_config" ? new ConfigError(`capture: ${message.message}`) : new AudioUnavailableError(`capture: ${message.message}`);
+        const error =
+          message.code === "invalid_config"
+            ? new ConfigError(`capture: ${message.message}`)
+            : new AudioUnavailableError(`capture: ${message.message}`);
         reject(error);
         options.onError?.(error);
       }

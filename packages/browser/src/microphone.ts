@@ -26,9 +26,12 @@ const REASONS: Record<string, string> = {
 export async function openMicrophone(constraints: MediaTrackConstraints = {}, signal?: AbortSignal): Promise<MediaStream> {
   const devices = (globalThis.navigator as Navigator | undefined)?.mediaDevices;
   if (typeof devices?.getUserMedia !== "function") {
-    throw new MicrophoneError("this page cannot use a microphone: navigator.mediaDevices needs a secure context (https://, or http://localhost while developing)", {
-      vendorCode: "SecurityError",
-    });
+    throw new MicrophoneError(
+      "this page cannot use a microphone: navigator.mediaDevices needs a secure context (https://, or http://localhost while developing)",
+      {
+        vendorCode: "SecurityError",
+      },
+    );
   }
   let stream: MediaStream;
   try {

@@ -1,7 +1,7 @@
-import { AudioDataError, ConfigError, type Resampler, type ResamplerQuality, type VoxwireError, createResampler } from "@voxwire/core";
+import { AudioDataError, ConfigError, createResampler, type Resampler, type ResamplerQuality, type VoxwireError } from "@voxwire/core";
 import { AudioUnavailableError } from "./audio-unavailable-error.js";
-import { type PlaybackStats, emptyPlaybackStats, toPlaybackStats } from "./playback-stats.js";
-import { type WorkletModuleUrls, loadWorkletModules } from "./worklet-modules.js";
+import { emptyPlaybackStats, type PlaybackStats, toPlaybackStats } from "./playback-stats.js";
+import { loadWorkletModules, type WorkletModuleUrls } from "./worklet-modules.js";
 import { PLAYBACK_PROCESSOR_NAME, type PlaybackCommand, type PlaybackMessage, type PlaybackProcessorOptions } from "./worklets/messages.js";
 
 export interface PlayerOptions {
@@ -54,7 +54,8 @@ export async function createPlayer(context: BaseAudioContext, options: PlayerOpt
   const rate = context.sampleRate;
   const ms = (name: keyof typeof DEFAULTS, min: number): number => {
     const value = options[name] ?? DEFAULTS[name];
-    if (typeof value !== "number" || !Number.isFinite(value) || value < min) throw new ConfigError(`player option ${name} must be a number ≥ ${min}, got ${String(value)}`);
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min)
+      throw new ConfigError(`player option ${name} must be a number ≥ ${min}, got ${String(value)}`);
     return value;
   };
   const processorOptions: PlaybackProcessorOptions = {
@@ -86,7 +87,11 @@ export async function createPlayer(context: BaseAudioContext, options: PlayerOpt
   node.port.onmessage = (event: MessageEvent<PlaybackMessage>) => {
     const message = event.data;
     if (message.type === "error") {
-      options.onError?.(message.code === "invalid_audio" ? new AudioDataError(`playback: ${message.message}`) : new AudioUnavailableError(`playback: ${message.message}`));
+      options.onError?.(
+        message.code === "invalid_audio"
+          ? new AudioDataError(`playback: ${message.message}`)
+          : new AudioUnavailableError(`playback: ${message.message}`),
+      );
       return;
     }
     stats = toPlaybackStats(message.snapshot);
@@ -112,7 +117,8 @@ export async function createPlayer(context: BaseAudioContext, options: PlayerOpt
       return stats;
     },
     push(audio, sampleRate = rate) {
-      if (!(audio instanceof Int16Array) && !(audio instanceof Float32Array)) throw new AudioDataError("player.push takes an Int16Array or a Float32Array");
+      if (!(audio instanceof Int16Array) && !(audio instanceof Float32Array))
+        throw new AudioDataError("player.push takes an Int16Array or a Float32Array");
       if (closed || audio.length === 0) return;
       let samples: Int16Array | Float32Array = audio;
       if (sampleRate !== rate) {

@@ -29,7 +29,10 @@ describe("startConversation failures", () => {
     vi.stubGlobal("AudioContext", AudioContext);
     vi.stubGlobal("navigator", { mediaDevices: { getUserMedia } });
     const key = "pyai_live_NeverInAPage0123";
-    const conversation = startConversation({ dialect: omni({ agentId: "agent_123", apiKey: key, rate: 16000 }), sessionOptions: { runtime: "browser" } });
+    const conversation = startConversation({
+      dialect: omni({ agentId: "agent_123", apiKey: key, rate: 16000 }),
+      sessionOptions: { runtime: "browser" },
+    });
     const errors = errorsOf(conversation);
     const error = (await conversation.ready.then(
       () => undefined,

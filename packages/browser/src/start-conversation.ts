@@ -3,22 +3,22 @@ import {
   AudioDataError,
   ConfigError,
   type ConnectOptions,
-  type Dialect,
-  type Session,
-  VoxwireError,
   connect,
+  type Dialect,
   detectRuntime,
   errorEvent,
+  type Session,
+  VoxwireError,
 } from "@voxwire/core";
 import { AudioUnavailableError } from "./audio-unavailable-error.js";
 import { type Capture, createCapture } from "./capture.js";
 import { conversationEventHub } from "./conversation-event-hub.js";
 import type { ConversationEvent, ConversationEventOf, ConversationEventType, ConversationState } from "./conversation-events.js";
-import { MicrophoneError } from "./microphone-error.js";
 import { openMicrophone } from "./microphone.js";
+import { MicrophoneError } from "./microphone-error.js";
 import type { PlaybackStats } from "./playback-stats.js";
-import { type Player, type PlayerOptions, createPlayer } from "./player.js";
-import { type WorkletModuleUrls, loadWorkletModules } from "./worklet-modules.js";
+import { createPlayer, type Player, type PlayerOptions } from "./player.js";
+import { loadWorkletModules, type WorkletModuleUrls } from "./worklet-modules.js";
 import type { Level } from "./worklets/level.js";
 
 export interface ConversationOptions {
@@ -46,7 +46,9 @@ export interface ConversationOptions {
   workletUrls?: WorkletModuleUrls;
 }
 
-type ListenerFor<T extends ConversationEventType | "*"> = (event: T extends ConversationEventType ? ConversationEventOf<T> : ConversationEvent) => void;
+type ListenerFor<T extends ConversationEventType | "*"> = (
+  event: T extends ConversationEventType ? ConversationEventOf<T> : ConversationEvent,
+) => void;
 
 /** A live conversation: microphone → session → speakers, with its events. */
 export interface Conversation extends AsyncIterable<ConversationEvent> {
@@ -195,7 +197,11 @@ class LiveConversation implements Conversation {
       const microphone = openMicrophone(options.inputDeviceConstraints, signal);
       // Whatever opens after a failure elsewhere is released at once.
       const adopted = Promise.all([
-        this.#adopt(session, (s) => (this.#session = s), (s) => void s.close("stopped")),
+        this.#adopt(
+          session,
+          (s) => (this.#session = s),
+          (s) => void s.close("stopped"),
+        ),
         this.#adopt(microphone, (m) => (this.#stream = m), stopTracks),
         loadWorkletModules(context, options.workletUrls),
       ]);
@@ -296,7 +302,9 @@ class LiveConversation implements Conversation {
       this.#player?.push(audio, sampleRate);
     } catch (error) {
       // A chunk the player cannot take is reported; the conversation goes on.
-      this.#emitError(VoxwireError.isInstance(error) ? error : new AudioDataError(`agent audio could not be played: ${String(error)}`, { cause: error }));
+      this.#emitError(
+        VoxwireError.isInstance(error) ? error : new AudioDataError(`agent audio could not be played: ${String(error)}`, { cause: error }),
+      );
     }
   }
 
@@ -319,7 +327,8 @@ class LiveConversation implements Conversation {
     if (reason === "request") return;
     this.#emit({ type: "playback", ...stats });
     if (reason !== "tick") return;
-    const input: Level = this.#inputFrames === 0 ? { peak: 0, rms: 0 } : { peak: this.#inputPeak, rms: Math.sqrt(this.#inputSquares / this.#inputFrames) };
+    const input: Level =
+      this.#inputFrames === 0 ? { peak: 0, rms: 0 } : { peak: this.#inputPeak, rms: Math.sqrt(this.#inputSquares / this.#inputFrames) };
     this.#inputPeak = 0;
     this.#inputSquares = 0;
     this.#inputFrames = 0;
@@ -380,7 +389,8 @@ function checkDialect(dialect: Dialect, options: ConversationOptions): void {
   if (dialect === null || typeof dialect !== "object" || typeof dialect.prepare !== "function") {
     throw new ConfigError("startConversation() needs a voxwire dialect (omni({...}), tokenFirst({...}), …)");
   }
-  if (dialect.role !== "client") throw new ConfigError(`the ${dialect.name} dialect is dialed by its peer; a browser conversation needs a client dialect`);
+  if (dialect.role !== "client")
+    throw new ConfigError(`the ${dialect.name} dialect is dialed by its peer; a browser conversation needs a client dialect`);
   const runtime = options.sessionOptions?.runtime ?? detectRuntime();
   dialect.prepare({ runtime, now: (options.sessionOptions?.now ?? Date.now)() });
 }

@@ -1,12 +1,12 @@
 // The package must run in a browser: no Node built-in anywhere in what it ships. Checked on the
 // package bundled from its sources (as tsup bundles it), on the worklet scripts, and on dist/
 // when a build is present (`npx pnpm@10 test` builds first).
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
-import { type Plugin, build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { WORKLET_BUNDLES, bundleWorklet, workletDefines } from "../scripts/worklet-bundles.js";
+import { bundleWorklet, WORKLET_BUNDLES, workletDefines } from "../scripts/worklet-bundles.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -15,7 +15,12 @@ const isBuiltin = (specifier: string) => specifier.startsWith("node:") || BUILTI
 /** Every module specifier a built file imports or requires. */
 function specifiersIn(code: string): string[] {
   const found = new Set<string>();
-  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g, /^\s*import\s*["']([^"']+)["']/gm];
+  const patterns = [
+    /\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /^\s*import\s*["']([^"']+)["']/gm,
+  ];
   for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]!);
   return [...found];
 }

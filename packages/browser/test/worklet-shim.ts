@@ -32,7 +32,10 @@ export interface ShimProcessor {
 type ShimProcessorClass = new (options: { processorOptions?: unknown }) => ShimProcessor;
 
 /** Evaluates a worklet module's source in a scope running at `sampleRate`; returns its processors by name. */
-export function loadWorkletSource(source: string, sampleRate: number): { processors: Map<string, ShimProcessorClass>; scope: { currentFrame: number } } {
+export function loadWorkletSource(
+  source: string,
+  sampleRate: number,
+): { processors: Map<string, ShimProcessorClass>; scope: { currentFrame: number } } {
   const processors = new Map<string, ShimProcessorClass>();
   const scope = { currentFrame: 0 };
   const g = globalThis as Record<string, unknown>;

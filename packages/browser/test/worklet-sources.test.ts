@@ -1,8 +1,8 @@
 // The worklet modules as shipped (the bundled, self-contained scripts the build inlines), run in
 // Node under a tiny AudioWorkletGlobalScope shim.
 import { describe, expect, it } from "vitest";
-import { CAPTURE_WORKLET_SOURCE, PLAYBACK_WORKLET_SOURCE } from "../src/worklets/worklet-sources.js";
 import type { CaptureMessage, PlaybackMessage, PlaybackSnapshot } from "../src/worklets/messages.js";
+import { CAPTURE_WORKLET_SOURCE, PLAYBACK_WORKLET_SOURCE } from "../src/worklets/worklet-sources.js";
 import { type FakePort, loadWorkletSource } from "./worklet-shim.js";
 
 const QUANTUM = 128;
@@ -28,7 +28,9 @@ describe("capture processor (inlined source, Node shim)", () => {
     const Capture = processors.get("voxwire-capture")!;
     const node = new Capture({ processorOptions: { sampleRate: 16000, frameMs: 20, quality: "voice" } });
     const port = node.port as FakePort;
-    expect(port.of<CaptureMessage>("ready")).toEqual([{ type: "ready", inputRate: 48000, outputRate: 16000, frameSamples: 320, backend: expect.any(String) }]);
+    expect(port.of<CaptureMessage>("ready")).toEqual([
+      { type: "ready", inputRate: 48000, outputRate: 16000, frameSamples: 320, backend: expect.any(String) },
+    ]);
     for (const block of sineBlocks(440, 48000, 375)) expect(node.process([[block]], [])).toBe(true); // 1 s
     const frames = port.posted.filter((p) => (p.message as CaptureMessage).type === "frame");
     expect(frames.length).toBeGreaterThanOrEqual(49);
@@ -52,7 +54,9 @@ describe("capture processor (inlined source, Node shim)", () => {
   it("answers options that cannot work with an error message instead of throwing on the audio thread", () => {
     const { processors } = loadWorkletSource(CAPTURE_WORKLET_SOURCE, 48000);
     const node = new (processors.get("voxwire-capture")!)({ processorOptions: { sampleRate: 12.5, frameMs: 20, quality: "voice" } });
-    expect((node.port as FakePort).of<CaptureMessage>("error")).toEqual([{ type: "error", code: "invalid_config", message: expect.stringContaining("12.5") }]);
+    expect((node.port as FakePort).of<CaptureMessage>("error")).toEqual([
+      { type: "error", code: "invalid_config", message: expect.stringContaining("12.5") },
+    ]);
     expect(node.process([[new Float32Array(QUANTUM)]], [])).toBe(false);
   });
 });
@@ -71,7 +75,10 @@ describe("playback processor (inlined source, Node shim)", () => {
       return out;
     };
     const reports = (reason: string) =>
-      port.of<Extract<PlaybackMessage, { type: "report" }>>("report").filter((m) => m.reason === reason).map((m) => m.snapshot as PlaybackSnapshot);
+      port
+        .of<Extract<PlaybackMessage, { type: "report" }>>("report")
+        .filter((m) => m.reason === reason)
+        .map((m) => m.snapshot as PlaybackSnapshot);
     return { port, render, reports };
   }
 
@@ -80,10 +87,14 @@ describe("playback processor (inlined source, Node shim)", () => {
     const pcm = Int16Array.from({ length: 24000 }, (_, i) => (i % 2 === 0 ? 8192 : -8192));
     port.send({ type: "push", pcm: pcm.buffer, format: "int16" });
     for (let i = 0; i < 10; i++) expect(render()[0]).toBe(0.25);
-    expect(reports("tick")).toEqual([expect.objectContaining({ playedSamples: 1280, queuedSamples: 24000 - 1280, sampleRate: 48000, frame: 1152, peak: 0.25 })]);
+    expect(reports("tick")).toEqual([
+      expect.objectContaining({ playedSamples: 1280, queuedSamples: 24000 - 1280, sampleRate: 48000, frame: 1152, peak: 0.25 }),
+    ]);
 
     port.send({ type: "clear" });
-    expect(reports("clear")).toEqual([expect.objectContaining({ queuedSamples: 0, playedSamples: 1280, lastClearedSamples: 24000 - 1280, clears: 1, utterancePlayedSamples: 1280 })]);
+    expect(reports("clear")).toEqual([
+      expect.objectContaining({ queuedSamples: 0, playedSamples: 1280, lastClearedSamples: 24000 - 1280, clears: 1, utterancePlayedSamples: 1280 }),
+    ]);
     expect(render().every((v) => v === 0)).toBe(true);
 
     port.send({ type: "report", id: 7 });

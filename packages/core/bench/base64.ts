@@ -43,7 +43,13 @@ export function benchBase64(): string {
     const bufferEnc = enc[2]!.rate;
     const bufferDec = dec[2]!.rate;
     for (let i = 0; i < 3; i++) {
-      rows.push([label, enc[i]!.name, `${fixed(enc[i]!.rate / 1e6, 0)} (${ratio(enc[i]!.rate, bufferEnc)})`, dec[i]!.name, `${fixed(dec[i]!.rate / 1e6, 0)} (${ratio(dec[i]!.rate, bufferDec)})`]);
+      rows.push([
+        label,
+        enc[i]!.name,
+        `${fixed(enc[i]!.rate / 1e6, 0)} (${ratio(enc[i]!.rate, bufferEnc)})`,
+        dec[i]!.name,
+        `${fixed(dec[i]!.rate / 1e6, 0)} (${ratio(dec[i]!.rate, bufferDec)})`,
+      ]);
     }
   }
   return `#### Base64: MB of audio per CPU-second (ratio to Node's Buffer)\n\n${table(["payload", "encoder", "encode", "decoder", "decode"], rows)}`;

@@ -39,7 +39,14 @@ export function benchDesigns(): string {
     ]);
   }
   return `#### Presets: worst case over all 56 rate pairs (FFT of each polyphase prototype)\n\n${table(
-    ["preset", "passband / stopband edge (× lower Nyquist)", "alias & image rejection dB", "passband deviation dB", "look-ahead ms", "taps per output"],
+    [
+      "preset",
+      "passband / stopband edge (× lower Nyquist)",
+      "alias & image rejection dB",
+      "passband deviation dB",
+      "look-ahead ms",
+      "taps per output",
+    ],
     rows,
   )}`;
 }

@@ -23,7 +23,13 @@ interface Quality {
 }
 
 /** Streams `input` in 20 ms chunks (or whole), then flushes. */
-async function stream(entry: ResamplerEntry, from: number, to: number, input: Float32Array, chunked = true): Promise<{ out: Float32Array; beforeFlush: number }> {
+async function stream(
+  entry: ResamplerEntry,
+  from: number,
+  to: number,
+  input: Float32Array,
+  chunked = true,
+): Promise<{ out: Float32Array; beforeFlush: number }> {
   const s: FloatStream = await entry.float(from, to);
   const chunk = chunked ? Math.round(from * CHUNK_SECONDS) : input.length;
   const parts: Float32Array[] = [];
@@ -140,7 +146,17 @@ export async function benchResamplers(): Promise<string> {
     sections.push(
       `#### ${from / 1000} → ${to / 1000} kHz, streaming 20 ms chunks\n\n` +
         table(
-          ["resampler", "s of audio / CPU-s", "vs speex q3", "vs SRC MEDIUM", "in-band SNR dB", `${from > to ? "alias" : "image"} rejection dB`, "passband dev. dB (≤ 0.8 Nyq)", "latency ms", "chunked vs whole (max Δ dBFS)"],
+          [
+            "resampler",
+            "s of audio / CPU-s",
+            "vs speex q3",
+            "vs SRC MEDIUM",
+            "in-band SNR dB",
+            `${from > to ? "alias" : "image"} rejection dB`,
+            "passband dev. dB (≤ 0.8 Nyq)",
+            "latency ms",
+            "chunked vs whole (max Δ dBFS)",
+          ],
           rows,
         ),
     );
@@ -157,6 +173,16 @@ export async function benchResamplers(): Promise<string> {
   }
   const targets =
     "#### Targets (ratios from the tables below)\n\n" +
-    table(["pair (kHz)", "voice ÷ speex q3 (target ≥ 1.0)", "rejection dB: voice vs speex q3", "voice TypeScript ÷ speex q3", "high ÷ SRC MEDIUM (target ≥ 10)", "high TypeScript ÷ SRC MEDIUM"], summary);
+    table(
+      [
+        "pair (kHz)",
+        "voice ÷ speex q3 (target ≥ 1.0)",
+        "rejection dB: voice vs speex q3",
+        "voice TypeScript ÷ speex q3",
+        "high ÷ SRC MEDIUM (target ≥ 10)",
+        "high TypeScript ÷ SRC MEDIUM",
+      ],
+      summary,
+    );
   return [targets, ...sections].join("\n\n");
 }

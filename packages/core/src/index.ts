@@ -1,9 +1,9 @@
-export * from "./events/index.js";
+export * from "./audio/index.js";
+export * from "./credentials/index.js";
 export * from "./dialect/v1/index.js";
 export * from "./errors/index.js";
-export { MIN_SECRET_LENGTH, REDACTED, SecretSet, redact, redactUrl } from "./secrets/redact.js";
+export * from "./events/index.js";
+export { MIN_SECRET_LENGTH, REDACTED, redact, redactUrl, SecretSet } from "./secrets/redact.js";
 export { urlSecrets } from "./secrets/url-secrets.js";
 export * from "./session/index.js";
-export * from "./credentials/index.js";
 export { detectRuntime, isBrowserLike } from "./util/runtime.js";
-export * from "./audio/index.js";

@@ -21,7 +21,11 @@ export interface FuzzDialect<Plan> {
  * one of `messages` (the wire's own shapes with fields of any value) as JSON.
  */
 export function frameSequences(messages: fc.Arbitrary<unknown>, maxBytes: number): fc.Arbitrary<Frame[]> {
-  const text = fc.oneof(fc.string(), fc.json(), messages.map((value) => JSON.stringify(value)));
+  const text = fc.oneof(
+    fc.string(),
+    fc.json(),
+    messages.map((value) => JSON.stringify(value)),
+  );
   return fc.array(fc.oneof(text, fc.uint8Array({ maxLength: maxBytes })), { maxLength: 20 });
 }
 
@@ -64,10 +68,13 @@ export function decodeNeverThrows<Plan, D extends FuzzDialect<Plan>>(
   });
 
   const upgrade = options.upgradeRejected ?? true;
-  test.prop([which, fc.integer({ min: 0, max: 65535 }), fc.string()])(upgrade ? "closes end the session; refused upgrades are typed" : "closes end the session", (i, code, reason) => {
-    const { dialect, plan } = subjects[i]!;
-    const codec = dialect.createCodec(plan);
-    expect(codec.close(code, reason).at(-1)?.type).toBe("session-ended");
-    if (upgrade) expect(codec.upgradeRejected(code, reason).code).toEqual(expect.any(String));
-  });
+  test.prop([which, fc.integer({ min: 0, max: 65535 }), fc.string()])(
+    upgrade ? "closes end the session; refused upgrades are typed" : "closes end the session",
+    (i, code, reason) => {
+      const { dialect, plan } = subjects[i]!;
+      const codec = dialect.createCodec(plan);
+      expect(codec.close(code, reason).at(-1)?.type).toBe("session-ended");
+      if (upgrade) expect(codec.upgradeRejected(code, reason).code).toEqual(expect.any(String));
+    },
+  );
 }

@@ -1,24 +1,24 @@
 // A small dialect used only by the core tests: binary PCM16 audio, JSON control messages,
 // a key in a subprotocol, an optional bootstrap call and an optional "wait for hello" gate.
 import {
+  type AudioDataError,
   type ConnectPlan,
+  closeEvents,
   type Dialect,
   type DialectCodec,
+  errorEvent,
+  httpError,
   type InboundEvent,
   NO_CAPABILITIES,
   type OutboundEvent,
   type PeerCodec,
   type PeerDecoded,
-  type WireFrame,
-  type AudioDataError,
-  VendorError,
-  closeEvents,
-  errorEvent,
-  httpError,
   passthrough,
   pcm16FromBytes,
   pcm16ToBytes,
   readJsonFrame,
+  VendorError,
+  type WireFrame,
 } from "../src/index.js";
 
 export interface ToyOptions {

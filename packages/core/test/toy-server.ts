@@ -70,11 +70,15 @@ export async function startToyServer(options: ToyServerOptions = {}): Promise<To
     }
     if (options.rejectUpgrade) {
       const { status, body } = options.rejectUpgrade;
-      socket.end(`HTTP/1.1 ${status} Rejected\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status} Rejected\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const offered = String(req.headers["sec-websocket-protocol"] ?? "").split(",").map((s) => s.trim());
+      const offered = String(req.headers["sec-websocket-protocol"] ?? "")
+        .split(",")
+        .map((s) => s.trim());
       const key = offered.find((p) => p.startsWith("toy-key."))?.slice("toy-key.".length);
       const index = sockets.push(ws) - 1;
       received[index] = [];

@@ -63,7 +63,9 @@ describe("Omni client codec: decoding server frames", () => {
     expect(codec().decode("{nope")).toMatchObject([{ type: "error", code: "protocol_violation", fatal: false }]);
     expect(codec().decode("[1,2]")).toMatchObject([{ type: "error", code: "protocol_violation" }]);
     const frame = text({ type: "usage", tokens: 12, nested: { a: [1] } });
-    expect(codec().decode(frame)).toEqual([{ type: "passthrough", name: "usage", payload: { type: "usage", tokens: 12, nested: { a: [1] } }, raw: frame }]);
+    expect(codec().decode(frame)).toEqual([
+      { type: "passthrough", name: "usage", payload: { type: "usage", tokens: 12, nested: { a: [1] } }, raw: frame },
+    ]);
   });
 });
 
@@ -80,10 +82,24 @@ describe("Omni client codec: transcripts (shape not published)", () => {
 
   it("accumulates partials given as deltas or as the text so far", () => {
     const c = codec();
-    expect(c.decode(text({ type: "transcript_partial", role: "user", delta: "Hel" }))[0]).toMatchObject({ type: "transcript-delta", role: "user", delta: "Hel", text: "Hel" });
+    expect(c.decode(text({ type: "transcript_partial", role: "user", delta: "Hel" }))[0]).toMatchObject({
+      type: "transcript-delta",
+      role: "user",
+      delta: "Hel",
+      text: "Hel",
+    });
     expect(c.decode(text({ type: "transcript_partial", role: "user", delta: "lo" }))[0]).toMatchObject({ delta: "lo", text: "Hello" });
-    expect(c.decode(text({ type: "partial", speaker: "user", text: "Hello wor" }))[0]).toMatchObject({ type: "transcript-delta", role: "user", delta: " wor", text: "Hello wor" });
-    expect(c.decode(text({ type: "transcript", role: "user", text: "Hello world", final: true }))[0]).toMatchObject({ type: "transcript-end", role: "user", text: "Hello world" });
+    expect(c.decode(text({ type: "partial", speaker: "user", text: "Hello wor" }))[0]).toMatchObject({
+      type: "transcript-delta",
+      role: "user",
+      delta: " wor",
+      text: "Hello wor",
+    });
+    expect(c.decode(text({ type: "transcript", role: "user", text: "Hello world", final: true }))[0]).toMatchObject({
+      type: "transcript-end",
+      role: "user",
+      text: "Hello world",
+    });
     // The turn is over: the next partial starts afresh.
     expect(c.decode(text({ type: "transcript_partial", role: "user", delta: "Next" }))[0]).toMatchObject({ text: "Next" });
   });

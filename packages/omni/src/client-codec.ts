@@ -46,7 +46,10 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
         return dtmfReceived(message, frame);
       case OmniServerEvent.transferToHuman:
         return [
-          withOptional({ type: "transfer-requested", raw: frame }, { reason: str(message, "reason"), target: str(message, "target", "destination", "to") }),
+          withOptional(
+            { type: "transfer-requested", raw: frame },
+            { reason: str(message, "reason"), target: str(message, "target", "destination", "to") },
+          ),
         ];
       case OmniServerEvent.sessionEnding:
         return [withOptional({ type: "session-ending", raw: frame }, { reason: str(message, "reason") })];
@@ -82,7 +85,6 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
     },
   };
 }
-
 
 function dtmfReceived(message: Message, raw: string): InboundEvent[] {
   const dtmf = parseDtmf(message);

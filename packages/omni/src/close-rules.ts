@@ -1,12 +1,4 @@
-import {
-  AuthError,
-  ConcurrencyLimitError,
-  type ErrorFactory,
-  InvalidRequestError,
-  ScopeError,
-  type VoxwireError,
-  vendorCodeOf,
-} from "@voxwire/core";
+import { AuthError, ConcurrencyLimitError, type ErrorFactory, InvalidRequestError, ScopeError, type VoxwireError, vendorCodeOf } from "@voxwire/core";
 import { OMNI_SESSION_SCOPE, OmniClose, OmniVendorCode } from "./wire.js";
 
 /*
@@ -46,10 +38,10 @@ export const OMNI_CLOSE_RULES: Readonly<Record<number, ErrorFactory>> = {
   ),
   [OmniClose.missingScope]: orOrigin(
     (r, d) =>
-      new ScopeError(
-        `the key lacks the ${OMNI_SESSION_SCOPE} scope (close 4403): use a key or token that grants ${OMNI_SESSION_SCOPE}${quoted(r)}`,
-        { dialect: d, vendorCode: vendorCodeOf(r) },
-      ),
+      new ScopeError(`the key lacks the ${OMNI_SESSION_SCOPE} scope (close 4403): use a key or token that grants ${OMNI_SESSION_SCOPE}${quoted(r)}`, {
+        dialect: d,
+        vendorCode: vendorCodeOf(r),
+      }),
   ),
   1008: orOrigin(
     (r, d) => new AuthError(`the peer closed for a policy violation (close 1008)${quoted(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),

@@ -70,7 +70,7 @@ describe("omni() refuses options that cannot work, before any I/O", () => {
   });
 
   it("refuses a key that is not an RFC 7230 token, without echoing it", () => {
-    for (const apiKey of ["abc/def", "abc==", "has space", "quote\"d", "colon:key", "ünï"]) {
+    for (const apiKey of ["abc/def", "abc==", "has space", 'quote"d', "colon:key", "ünï"]) {
       const error = configError(() => omni({ agentId: "a1", apiKey, rate: 24000 }));
       expect(error.message).toContain("RFC 7230");
       expect(error.message).not.toContain(apiKey);

@@ -27,10 +27,10 @@ export function isSubprotocolSafe(credential: unknown): credential is string {
 
 export function validateAgentId(agentId: unknown): string {
   if (!isValidAgentId(agentId)) {
-    throw new ConfigError(
-      "agentId must be 1-128 characters of A-Z, a-z, 0-9, '_' or '-' (the service answers 400 invalid_agent_id otherwise)",
-      { dialect: DIALECT, vendorCode: "invalid_agent_id" },
-    );
+    throw new ConfigError("agentId must be 1-128 characters of A-Z, a-z, 0-9, '_' or '-' (the service answers 400 invalid_agent_id otherwise)", {
+      dialect: DIALECT,
+      vendorCode: "invalid_agent_id",
+    });
   }
   return agentId;
 }

@@ -25,7 +25,6 @@ import { TranscriptAccumulator } from "./transcript-accumulator.js";
 import { readTranscriptFields } from "./transcript-message.js";
 import { CallServerMessage } from "./wire.js";
 
-
 /** Vendor text quoted in an error message is cut here. */
 const MAX_QUOTED_CHARS = 500;
 /** Seed 002 prints this when an `error` message has no `message`. */
@@ -35,10 +34,12 @@ const UNKNOWN_ERROR = "Unknown error";
  * A call's socket URL is single-use and short-lived: an upgrade answered 404 or 410 means the
  * call is gone (already joined, expired, ended), and a new call is the way forward.
  */
-const CALL_GONE = (status: number): ErrorFactory => (body, dialect) =>
-  new TokenExpiredError(`the call's socket URL was refused with HTTP ${status} (already used or expired): create a new call${quote(body)}`, {
-    dialect,
-  });
+const CALL_GONE =
+  (status: number): ErrorFactory =>
+  (body, dialect) =>
+    new TokenExpiredError(`the call's socket URL was refused with HTTP ${status} (already used or expired): create a new call${quote(body)}`, {
+      dialect,
+    });
 const UPGRADE_RULES: Readonly<Record<number, ErrorFactory>> = { 404: CALL_GONE(404), 410: CALL_GONE(410) };
 
 /**
@@ -107,7 +108,6 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
     },
   };
 }
-
 
 /** A debug payload as text: strings as they are, anything else as JSON ("" when absent). */
 function textOf(value: unknown): string {

@@ -1,4 +1,12 @@
-import { type ConnectPlan, type HttpRequestSpec, type HttpResponseData, ProtocolError, readJsonObject, urlSecrets, type WireAudioFormat } from "@voxwire/core";
+import {
+  type ConnectPlan,
+  type HttpRequestSpec,
+  type HttpResponseData,
+  ProtocolError,
+  readJsonObject,
+  urlSecrets,
+  type WireAudioFormat,
+} from "@voxwire/core";
 import { isSocketUrl } from "./validate.js";
 
 /** What one dialect instance needs to create calls and dial them. Validated by the factory. */

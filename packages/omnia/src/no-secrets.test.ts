@@ -48,7 +48,11 @@ describe("no key or socket URL in any error", () => {
       ...codec.decode(JSON.stringify({ type: "error", message: `leaked ${KEY} ${SOCKET_URL} ${TOKEN}` })),
       ...codec.decode(JSON.stringify({ type: "transcript", role: KEY })),
     ];
-    const errors = [...events.flatMap((e) => (e.type === "error" ? [e.error, e.message] : [])), codec.upgradeRejected(410, ""), codec.upgradeRejected(500, "")];
+    const errors = [
+      ...events.flatMap((e) => (e.type === "error" ? [e.error, e.message] : [])),
+      codec.upgradeRejected(410, ""),
+      codec.upgradeRejected(500, ""),
+    ];
     for (const error of errors) clean(typeof error === "string" ? error : everything(error));
   });
 

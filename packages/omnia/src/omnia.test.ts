@@ -87,9 +87,7 @@ describe("omnia() plan for a created call", () => {
 
   it("lists the key, the socket URL and its token and call id as secrets", () => {
     const plan = createdPlan(omnia(base));
-    expect(plan.secrets).toEqual(
-      expect.arrayContaining([KEY, SOCKET_URL, "tok_9f8e7d6c5b4a39281706", "3f2b9c1e-77aa-4c1d-9e55-0a1b2c3d4e5f"]),
-    );
+    expect(plan.secrets).toEqual(expect.arrayContaining([KEY, SOCKET_URL, "tok_9f8e7d6c5b4a39281706", "3f2b9c1e-77aa-4c1d-9e55-0a1b2c3d4e5f"]));
   });
 
   it("joins a call a server created, without a bootstrap", () => {
@@ -111,7 +109,8 @@ describe("omnia() refuses options that cannot work, before any I/O", () => {
     for (const rate of [4000, 96000, "x", null]) {
       expect(configError(() => omnia({ ...base, outputSampleRate: rate } as unknown as OmniaOptions)).message).toContain("outputSampleRate");
     }
-    for (const rate of [8000, 11025, 22050, 44100, 48000]) expect(() => omnia({ ...base, inputSampleRate: rate, outputSampleRate: rate })).not.toThrow();
+    for (const rate of [8000, 11025, 22050, 44100, 48000])
+      expect(() => omnia({ ...base, inputSampleRate: rate, outputSampleRate: rate })).not.toThrow();
   });
 
   it("agentId must be a non-empty string", () => {
@@ -153,7 +152,12 @@ describe("omnia() refuses options that cannot work, before any I/O", () => {
 
   it("refuses a non-object, and a preset of the wrong shape", () => {
     configError(() => omnia(undefined as unknown as OmniaOptions));
-    for (const preset of [{}, { ...OMNIA_PRESET, bodyShape: "xml" }, { ...OMNIA_PRESET, okStatuses: [404] }, { ...OMNIA_PRESET, baseUrl: "ftp://x" }]) {
+    for (const preset of [
+      {},
+      { ...OMNIA_PRESET, bodyShape: "xml" },
+      { ...OMNIA_PRESET, okStatuses: [404] },
+      { ...OMNIA_PRESET, baseUrl: "ftp://x" },
+    ]) {
       configError(() => omnia({ ...base, preset } as unknown as OmniaOptions));
     }
     const custom = { ...OMNIA_PRESET, name: "acme", baseUrl: "https://api.acme.test/", createPath: "/calls", urlField: "socket" };

@@ -43,7 +43,9 @@ describe("call-create peer codec: agent events to frames", () => {
     expect(p.encode({ type: "session-ended", reason: "closed" })).toEqual([]);
     expect(p.encode({ type: "dtmf-received", digit: "1" })).toEqual([]);
     expect(p.encode({ type: "transfer-requested" })).toEqual([]);
-    expect(p.encode({ type: "passthrough", name: "pong", payload: {}, raw: '{"type":"pong","timestamp":1}' })).toEqual(['{"type":"pong","timestamp":1}']);
+    expect(p.encode({ type: "passthrough", name: "pong", payload: {}, raw: '{"type":"pong","timestamp":1}' })).toEqual([
+      '{"type":"pong","timestamp":1}',
+    ]);
     expect(parse(p.encode({ type: "passthrough", name: "x", payload: { a: 1 } }))).toEqual([{ type: "x", payload: { a: 1 } }]);
   });
 });

@@ -58,7 +58,9 @@ export function createCallPeerCodec(plan: ConnectPlan, dialect: string): PeerCod
       if (!read.ok) return read.events.flatMap((e) => (e.type === "error" ? [e] : []));
       const { type, message } = read.value;
       if (type === ULTRAVOX_HANG_UP) {
-        return [typeof message.message === "string" && message.message ? { type: "session-stop", reason: message.message } : { type: "session-stop" }];
+        return [
+          typeof message.message === "string" && message.message ? { type: "session-stop", reason: message.message } : { type: "session-stop" },
+        ];
       }
       return [passthrough(type, message, frame) as PeerDecoded];
     },

@@ -38,8 +38,9 @@ function pythonTruthy(value: unknown): boolean {
 
 /** What our codec emits for the agent, in the oracle's shape. */
 function ourOutputs(events: readonly InboundEvent[], role: "agent" | "user" = "agent"): Array<[string, boolean]> {
-  return events.flatMap((e): Array<[string, boolean]> =>
-    (e.type === "transcript-delta" || e.type === "transcript-end") && e.role === role ? [[e.text, e.type === "transcript-end"]] : [],
+  return events.flatMap(
+    (e): Array<[string, boolean]> =>
+      (e.type === "transcript-delta" || e.type === "transcript-end") && e.role === role ? [[e.text, e.type === "transcript-end"]] : [],
   );
 }
 
@@ -85,20 +86,23 @@ describe("transcript accumulation matches the seed 002 client", () => {
     expect(ourOutputs(decodeAll(messages), "user")).toEqual(seedOutputs(asAgent));
   });
 
-  test.prop([fc.array(transcriptMessage, { maxLength: 40 })])("a delta event's text is the previous text plus its delta when it appended", (messages) => {
-    const codec = dialect.createCodec(plan);
-    const soFar = { user: "", agent: "" };
-    for (const message of messages) {
-      for (const event of codec.decode(JSON.stringify(message))) {
-        if (event.type === "transcript-delta") {
-          if (event.text.startsWith(soFar[event.role])) expect(event.text).toBe(soFar[event.role] + event.delta);
-          soFar[event.role] = event.text;
-        } else if (event.type === "transcript-end") {
-          soFar[event.role] = "";
+  test.prop([fc.array(transcriptMessage, { maxLength: 40 })])(
+    "a delta event's text is the previous text plus its delta when it appended",
+    (messages) => {
+      const codec = dialect.createCodec(plan);
+      const soFar = { user: "", agent: "" };
+      for (const message of messages) {
+        for (const event of codec.decode(JSON.stringify(message))) {
+          if (event.type === "transcript-delta") {
+            if (event.text.startsWith(soFar[event.role])) expect(event.text).toBe(soFar[event.role] + event.delta);
+            soFar[event.role] = event.text;
+          } else if (event.type === "transcript-end") {
+            soFar[event.role] = "";
+          }
         }
       }
-    }
-  });
+    },
+  );
 });
 
 describe("transcript rules, one by one", () => {
@@ -109,7 +113,9 @@ describe("transcript rules, one by one", () => {
   };
 
   it("deltas append; the final carries the accumulated text; the next turn starts empty", () => {
-    expect(run({ delta: "Hel", final: false }, { delta: "lo", final: false }, { delta: "!", final: true }, { delta: "Next", final: false })).toMatchObject([
+    expect(
+      run({ delta: "Hel", final: false }, { delta: "lo", final: false }, { delta: "!", final: true }, { delta: "Next", final: false }),
+    ).toMatchObject([
       { type: "transcript-delta", delta: "Hel", text: "Hel" },
       { type: "transcript-delta", delta: "lo", text: "Hello" },
       { type: "transcript-end", text: "Hello!" },
@@ -142,7 +148,10 @@ describe("transcript rules, one by one", () => {
   });
 
   it("a final text replaces everything before it", () => {
-    expect(run({ delta: "Helo", final: false }, { text: "Hello.", final: true })).toMatchObject([{ text: "Helo" }, { type: "transcript-end", text: "Hello." }]);
+    expect(run({ delta: "Helo", final: false }, { text: "Hello.", final: true })).toMatchObject([
+      { text: "Helo" },
+      { type: "transcript-end", text: "Hello." },
+    ]);
   });
 
   it("beyond the seed: null or non-string delta appends nothing; missing or non-true final is not final", () => {

@@ -36,7 +36,11 @@ describe("the Ultravox preset", () => {
     expect(ultravox(base).name).toBe("ultravox");
     const adHoc = bootstrapOf(ultravox({ ...base, createPath: "/api/calls", extraBody: { systemPrompt: "Be brief.", voice: "Mark" } })).request;
     expect(adHoc.url).toBe("https://api.ultravox.ai/api/calls");
-    expect(JSON.parse(adHoc.body!)).toMatchObject({ systemPrompt: "Be brief.", voice: "Mark", medium: { serverWebSocket: { inputSampleRate: 48000 } } });
+    expect(JSON.parse(adHoc.body!)).toMatchObject({
+      systemPrompt: "Be brief.",
+      voice: "Mark",
+      medium: { serverWebSocket: { inputSampleRate: 48000 } },
+    });
   });
 
   it("joins an existing call by joinUrl", () => {

@@ -55,8 +55,14 @@ describe("client codec: output_audio is checked against the plan", () => {
   it("takes the rate from the plan, not a constant", () => {
     const plan = seedPlan();
     const at48k: ConnectPlan = { ...plan, audio: { ...plan.audio, inbound: { encoding: "pcm16", sampleRate: 48000 } } };
-    expect(decode(outputAudio({ audio: pcm, encoding: "pcm16", sampleRate: 48000 }), at48k)[0]).toMatchObject({ type: "audio-chunk", sampleRate: 48000 });
-    expect(decode(outputAudio({ audio: pcm, encoding: "pcm16", sampleRate: 24000 }), at48k)[0]).toMatchObject({ type: "error", code: "invalid_audio" });
+    expect(decode(outputAudio({ audio: pcm, encoding: "pcm16", sampleRate: 48000 }), at48k)[0]).toMatchObject({
+      type: "audio-chunk",
+      sampleRate: 48000,
+    });
+    expect(decode(outputAudio({ audio: pcm, encoding: "pcm16", sampleRate: 24000 }), at48k)[0]).toMatchObject({
+      type: "error",
+      code: "invalid_audio",
+    });
   });
 
   it.each([

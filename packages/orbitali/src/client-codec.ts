@@ -36,17 +36,23 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     const { encoding, sampleRate } = message;
     if (encoding !== undefined && encoding !== inbound.encoding) {
       return errorEvent(
-        new AudioDataError(`output_audio in encoding ${JSON.stringify(encoding).slice(0, 32)}, but the session declared ${inbound.encoding}; chunk dropped`, {
-          dialect: DIALECT,
-        }),
+        new AudioDataError(
+          `output_audio in encoding ${JSON.stringify(encoding).slice(0, 32)}, but the session declared ${inbound.encoding}; chunk dropped`,
+          {
+            dialect: DIALECT,
+          },
+        ),
         raw,
       );
     }
     if (sampleRate !== undefined && sampleRate !== inbound.sampleRate) {
       return errorEvent(
-        new AudioDataError(`output_audio at ${JSON.stringify(sampleRate).slice(0, 16)} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`, {
-          dialect: DIALECT,
-        }),
+        new AudioDataError(
+          `output_audio at ${JSON.stringify(sampleRate).slice(0, 16)} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`,
+          {
+            dialect: DIALECT,
+          },
+        ),
         raw,
       );
     }
@@ -94,7 +100,9 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (isBinaryFrame(frame)) {
-        const error = new ProtocolError(`Orbitali sends JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, { dialect: DIALECT });
+        const error = new ProtocolError(`Orbitali sends JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, {
+          dialect: DIALECT,
+        });
         return [errorEvent(error, frame)];
       }
       return decodeText(frame);
@@ -107,4 +115,3 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     },
   };
 }
-

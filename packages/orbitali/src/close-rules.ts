@@ -26,10 +26,13 @@ function tokenRefused(how: string): ErrorFactory {
       );
     }
     if (vendorCode !== undefined && STALE_TOKEN.has(vendorCode)) {
-      return new TokenExpiredError(`the session token expired before the socket opened (${how}): mint a new session and connect within 60 s${quoted(text)}`, {
-        dialect,
-        vendorCode,
-      });
+      return new TokenExpiredError(
+        `the session token expired before the socket opened (${how}): mint a new session and connect within 60 s${quoted(text)}`,
+        {
+          dialect,
+          vendorCode,
+        },
+      );
     }
     return new AuthError(`the session token was refused (${how})${quoted(text)}`, { dialect, vendorCode });
   };

@@ -59,7 +59,10 @@ describe("createOrbitaliSession", () => {
   it.each([
     ["not JSON", "<html>oops</html>"],
     ["no websocketUrl", JSON.stringify({ ...JSON.parse(REALTIME_SESSION_RESPONSE), websocketUrl: undefined })],
-    ["a protocol without outputAudio", JSON.stringify({ ...JSON.parse(REALTIME_SESSION_RESPONSE), protocol: { inputAudio: { encoding: "pcm16", sampleRate: 16000 } } })],
+    [
+      "a protocol without outputAudio",
+      JSON.stringify({ ...JSON.parse(REALTIME_SESSION_RESPONSE), protocol: { inputAudio: { encoding: "pcm16", sampleRate: 16000 } } }),
+    ],
     ["an unparsable expiresAt", JSON.stringify({ ...JSON.parse(REALTIME_SESSION_RESPONSE), expiresAt: "soon" })],
   ])("an answer with %s is a fatal ProtocolError without the token", async (_name, body) => {
     const error = await failure(createOrbitaliSession({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: fakeFetch(200, body) }));
@@ -84,7 +87,9 @@ describe("createOrbitaliSession", () => {
     const attempt = createOrbitaliSession({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: hanging, signal: controller.signal, timeoutMs: 60_000 });
     controller.abort();
     expect(await failure(attempt)).toMatchObject({ code: "aborted" });
-    expect(await failure(createOrbitaliSession({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: hanging, timeoutMs: 1 }))).toMatchObject({ code: "timeout" });
+    expect(await failure(createOrbitaliSession({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: hanging, timeoutMs: 1 }))).toMatchObject({
+      code: "timeout",
+    });
     expect(await failure(createOrbitaliSession({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: hanging, signal: AbortSignal.abort() }))).toMatchObject({
       code: "aborted",
     });

@@ -15,15 +15,18 @@ const frames = fc.oneof(
   fc.uint8Array({ maxLength: 256 }),
   fc.json(),
   fc
-    .record({
-      type: fc.constantFrom("output_audio", "input_audio", "clear", "session.started", "transcript", "stop", "x"),
-      audio: fc.oneof(fc.base64String({ maxLength: 64 }), fc.string(), fc.anything()),
-      encoding: fc.oneof(fc.constant("pcm16"), fc.anything()),
-      sampleRate: fc.oneof(fc.constant(24000), fc.anything()),
-      role: fc.oneof(fc.constantFrom("assistant", "user", "agent", "__proto__", "constructor"), fc.anything()),
-      text: fc.anything(),
-      callId: fc.anything(),
-    }, { requiredKeys: ["type"] })
+    .record(
+      {
+        type: fc.constantFrom("output_audio", "input_audio", "clear", "session.started", "transcript", "stop", "x"),
+        audio: fc.oneof(fc.base64String({ maxLength: 64 }), fc.string(), fc.anything()),
+        encoding: fc.oneof(fc.constant("pcm16"), fc.anything()),
+        sampleRate: fc.oneof(fc.constant(24000), fc.anything()),
+        role: fc.oneof(fc.constantFrom("assistant", "user", "agent", "__proto__", "constructor"), fc.anything()),
+        text: fc.anything(),
+        callId: fc.anything(),
+      },
+      { requiredKeys: ["type"] },
+    )
     .map((message) => {
       try {
         return JSON.stringify(message);

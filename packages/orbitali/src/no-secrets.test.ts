@@ -62,7 +62,11 @@ describe("no secret in any error, event or log line", () => {
       await caught(() => orbitali({ session: session({ expiresAt: `${TOKEN}` }) })),
       await caught(() => orbitali({ session: session({ websocketUrl: `https://x/${TOKEN}` }) })),
       await caught(() =>
-        orbitali({ session: session({ protocol: { inputAudio: { encoding: TOKEN, sampleRate: 16000 }, outputAudio: { encoding: "pcm16", sampleRate: 24000 } } }) }),
+        orbitali({
+          session: session({
+            protocol: { inputAudio: { encoding: TOKEN, sampleRate: 16000 }, outputAudio: { encoding: "pcm16", sampleRate: 24000 } },
+          }),
+        }),
       ),
       await caught(() => orbitali({ apiKey: `${KEY} `, agentId: "a" })),
       await caught(() => orbitali({ apiKey: KEY, agentId: "a" }).prepare({ runtime: "browser", now: 0 })),
@@ -85,7 +89,9 @@ describe("no secret in any error, event or log line", () => {
   it("connect(): a socket that never opens, and the logger", async () => {
     const lines: string[] = [];
     const logger = recordingLogger(lines);
-    const error = await caught(() => connect(orbitali({ session: session() }), { WebSocket: FailingSocket as unknown as WebSocketConstructor, logger }));
+    const error = await caught(() =>
+      connect(orbitali({ session: session() }), { WebSocket: FailingSocket as unknown as WebSocketConstructor, logger }),
+    );
     expect(error.code).toBe("network");
     expectClean(error.message);
     expectClean(String(error.cause ?? ""));

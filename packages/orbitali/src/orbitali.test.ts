@@ -1,4 +1,13 @@
-import { type ConnectPlan, connect, type DialectEnv, type Preparation, TokenExpiredError, urlSecrets, VoxwireError, type WebSocketConstructor } from "@voxwire/core";
+import {
+  type ConnectPlan,
+  connect,
+  type DialectEnv,
+  type Preparation,
+  TokenExpiredError,
+  urlSecrets,
+  VoxwireError,
+  type WebSocketConstructor,
+} from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../test/seed-004-frames.js";
 import { orbitali } from "./orbitali.js";
@@ -35,7 +44,10 @@ describe("orbitali({ session })", () => {
 
   it("reads the rates from the protocol block, never a constant", () => {
     const session = seedSession();
-    const other = { ...session, protocol: { inputAudio: { encoding: "pcm16", sampleRate: 8000 }, outputAudio: { encoding: "pcm16", sampleRate: 48000 } } };
+    const other = {
+      ...session,
+      protocol: { inputAudio: { encoding: "pcm16", sampleRate: 8000 }, outputAudio: { encoding: "pcm16", sampleRate: 48000 } },
+    };
     expect(planOf(orbitali({ session: other }).prepare(node)).audio).toEqual({
       outbound: { encoding: "pcm16", sampleRate: 8000, frameMs: 20 },
       inbound: { encoding: "pcm16", sampleRate: 48000 },
@@ -56,9 +68,21 @@ describe("orbitali({ session })", () => {
     ["an http websocketUrl", { websocketUrl: "https://agent.orbitali.ai/ws" }, /websocketUrl/],
     ["an empty token", { token: "" }, /token/],
     ["no protocol", { protocol: undefined }, /protocol/],
-    ["a rate that is not a rate", { protocol: { inputAudio: { encoding: "pcm16", sampleRate: 0 }, outputAudio: { encoding: "pcm16", sampleRate: 24000 } } }, /inputAudio\.sampleRate/],
-    ["a rate as a string", { protocol: { inputAudio: { encoding: "pcm16", sampleRate: 16000 }, outputAudio: { encoding: "pcm16", sampleRate: "24000" } } }, /outputAudio\.sampleRate/],
-    ["another encoding", { protocol: { inputAudio: { encoding: "pcm16", sampleRate: 16000 }, outputAudio: { encoding: "opus", sampleRate: 24000 } } }, /"opus"/],
+    [
+      "a rate that is not a rate",
+      { protocol: { inputAudio: { encoding: "pcm16", sampleRate: 0 }, outputAudio: { encoding: "pcm16", sampleRate: 24000 } } },
+      /inputAudio\.sampleRate/,
+    ],
+    [
+      "a rate as a string",
+      { protocol: { inputAudio: { encoding: "pcm16", sampleRate: 16000 }, outputAudio: { encoding: "pcm16", sampleRate: "24000" } } },
+      /outputAudio\.sampleRate/,
+    ],
+    [
+      "another encoding",
+      { protocol: { inputAudio: { encoding: "pcm16", sampleRate: 16000 }, outputAudio: { encoding: "opus", sampleRate: 24000 } } },
+      /"opus"/,
+    ],
   ])("%s is a ConfigError from the factory, naming the field", (_name, change, pattern) => {
     const error = errorOf(() => orbitali({ session: { ...seedSession(), ...change } as unknown as OrbitaliSession }));
     expect(error.code).toBe("invalid_config");
@@ -111,7 +135,9 @@ describe("orbitali({ apiKey, agentId })", () => {
     const dialect = orbitali({ ...options, baseUrl: "http://127.0.0.1:4010/" });
     expect(dialect.capabilities.bootstrap).toBe(true);
     const preparation = dialect.prepare(node);
-    expect(preparation.kind === "bootstrap" && preparation.request.url).toBe(`http://127.0.0.1:4010/public/v1/agents/${SEED_AGENT_ID}/realtime-sessions`);
+    expect(preparation.kind === "bootstrap" && preparation.request.url).toBe(
+      `http://127.0.0.1:4010/public/v1/agents/${SEED_AGENT_ID}/realtime-sessions`,
+    );
   });
 
   it("refuses an orb_live_ key in a browser or worker, naming the prefix and not the key", () => {

@@ -37,7 +37,8 @@ export const ORBITALI_CAPABILITIES: DialectCapabilities = {
  * `ConfigError` here, before any I/O; no message holds a credential.
  */
 export function orbitali(options: OrbitaliOptions): DialectV1 {
-  if (options === null || typeof options !== "object") throw new ConfigError("orbitali() needs { session } or { apiKey, agentId }", { dialect: DIALECT });
+  if (options === null || typeof options !== "object")
+    throw new ConfigError("orbitali() needs { session } or { apiKey, agentId }", { dialect: DIALECT });
   const base = { specVersion: 1, name: DIALECT, role: "client", createCodec: createOrbitaliCodec, createPeerCodec: createOrbitaliPeerCodec } as const;
 
   if ("session" in options && options.session !== undefined) {

@@ -12,7 +12,9 @@ const parsed = (frames: unknown[]) => frames.map((f) => JSON.parse(f as string))
 
 describe("peer codec: agent events → the seed's server messages", () => {
   it("session-started → session.started with the callId", () => {
-    expect(parsed(peer().encode({ type: "session-started", ids: { callId: "call_uuid" } }))).toEqual([{ type: "session.started", callId: "call_uuid" }]);
+    expect(parsed(peer().encode({ type: "session-started", ids: { callId: "call_uuid" } }))).toEqual([
+      { type: "session.started", callId: "call_uuid" },
+    ]);
   });
 
   it("audio-chunk → output_audio with base64 PCM16, the encoding and the chunk's rate", () => {
@@ -66,11 +68,11 @@ describe("both sides of the wire agree", () => {
   it("client audio reaches the peer sample for sample, and agent audio reaches the client", () => {
     const client = createOrbitaliCodec(seedPlan());
     const vendor = peer();
-    const user = Int16Array.from({ length: 320 }, (_, i) => (i * 211) % 65536 - 32768);
+    const user = Int16Array.from({ length: 320 }, (_, i) => ((i * 211) % 65536) - 32768);
     const [frame] = client.encode({ type: "audio-append", audio: user, sampleRate: 16000 });
     expect(vendor.decode(frame!)).toEqual([{ type: "audio-append", audio: user, sampleRate: 16000 }]);
 
-    const agent = Int16Array.from({ length: 480 }, (_, i) => (i * 97) % 65536 - 32768);
+    const agent = Int16Array.from({ length: 480 }, (_, i) => ((i * 97) % 65536) - 32768);
     const [out] = vendor.encode({ type: "audio-chunk", audio: agent, sampleRate: 24000 });
     expect(client.decode(out!)).toEqual([{ type: "audio-chunk", audio: agent, sampleRate: 24000, raw: out }]);
   });

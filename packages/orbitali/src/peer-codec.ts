@@ -53,7 +53,12 @@ export function createOrbitaliPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        return [errorEvent(new ProtocolError(`Orbitali takes JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, { dialect: DIALECT }), frame)];
+        return [
+          errorEvent(
+            new ProtocolError(`Orbitali takes JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, { dialect: DIALECT }),
+            frame,
+          ),
+        ];
       }
       const read = readJsonFrame(frame, { dialect: DIALECT });
       if (!read.ok) return read.events.filter((e): e is ErrorEvent => e.type === "error");

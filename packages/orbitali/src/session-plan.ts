@@ -8,7 +8,8 @@ import { ORBITALI_ENCODING, ORBITALI_FRAME_MS } from "./wire.js";
  * direction and are the server's to choose). Every credential goes in `secrets`.
  */
 export function planFromSession(session: OrbitaliSession, apiKey?: string): ConnectPlan {
-  const secrets = apiKey === undefined ? [session.token, ...urlSecrets(session.websocketUrl)] : [session.token, ...urlSecrets(session.websocketUrl), apiKey];
+  const secrets =
+    apiKey === undefined ? [session.token, ...urlSecrets(session.websocketUrl)] : [session.token, ...urlSecrets(session.websocketUrl), apiKey];
   const outbound: WireAudioFormat = { ...wireFormat(session.protocol.inputAudio, "inputAudio", secrets), frameMs: ORBITALI_FRAME_MS };
   const inbound = wireFormat(session.protocol.outputAudio, "outputAudio", secrets);
   return { url: session.websocketUrl, audio: { outbound, inbound }, expiresAt: Date.parse(session.expiresAt), secrets };

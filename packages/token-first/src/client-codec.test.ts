@@ -48,7 +48,10 @@ describe("token-first client codec: seed 001's server events", () => {
       expect(event?.type === "error" && event.error).toBeInstanceOf(TokenExpiredError);
       expect(event?.type === "error" && event.error?.vendorCode).toBe(code);
     }
-    expect(codec().decode(SEED_ERROR)[0]).toMatchObject({ code: "token_expired", message: expect.stringContaining("the token expired before it was presented") });
+    expect(codec().decode(SEED_ERROR)[0]).toMatchObject({
+      code: "token_expired",
+      message: expect.stringContaining("the token expired before it was presented"),
+    });
   });
 
   it("maps other vendor errors to typed events with the vendor's code", () => {

@@ -44,7 +44,9 @@ export function createTokenFirstCodec(plan: ConnectPlan): DialectCodec {
       case TokenFirstServerEvent.agentReady:
         return [{ type: "agent-state", state: "listening", raw: frame }];
       case TokenFirstServerEvent.sessionEnded:
-        return [{ type: "session-ended", reason: typeof message.reason === "string" && message.reason ? message.reason : "session_ended", raw: frame }];
+        return [
+          { type: "session-ended", reason: typeof message.reason === "string" && message.reason ? message.reason : "session_ended", raw: frame },
+        ];
       case TokenFirstServerEvent.error: {
         const code = typeof message.code === "string" && message.code ? message.code : "unknown";
         // The runtime redacts the event's message, not the error object inside it: redact here.

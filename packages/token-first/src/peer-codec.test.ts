@@ -1,6 +1,13 @@
 import { type ConnectPlan, errorEvent, type InboundEvent, TokenExpiredError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { SEED_AGENT_READY, SEED_CONNECTED, SEED_SESSION_ENDED, SEED_TOKEN_FRAME, SEED_TOKEN_RESPONSE, seedAudioFrame } from "../test/seed-001-frames.js";
+import {
+  SEED_AGENT_READY,
+  SEED_CONNECTED,
+  SEED_SESSION_ENDED,
+  SEED_TOKEN_FRAME,
+  SEED_TOKEN_RESPONSE,
+  seedAudioFrame,
+} from "../test/seed-001-frames.js";
 import { TOKEN_FRAME_NAME, tokenFirst } from "./index.js";
 
 const dialect = tokenFirst({ apiUrl: "https://your-api-url.com", apiKey: "sk_example_K3yValue" });
@@ -47,7 +54,9 @@ describe("token-first peer codec: what the vendor sends", () => {
 
 describe("token-first peer codec: what the client sends", () => {
   it("decodes seed 001's first message to a pass-through named `token`", () => {
-    expect(peer.decode(SEED_TOKEN_FRAME)).toEqual([{ type: "passthrough", name: TOKEN_FRAME_NAME, payload: { token: "tok_example" }, raw: SEED_TOKEN_FRAME }]);
+    expect(peer.decode(SEED_TOKEN_FRAME)).toEqual([
+      { type: "passthrough", name: TOKEN_FRAME_NAME, payload: { token: "tok_example" }, raw: SEED_TOKEN_FRAME },
+    ]);
   });
 
   it("decodes a 640-byte frame to 320 samples of user audio", () => {

@@ -41,7 +41,9 @@ export function createTokenRoute(options: TokenRouteOptions): CredentialRoute {
       const body = await response.text().catch(() => "");
       if (!response.ok) {
         const safeBody = redact(body, secrets).slice(0, MAX_ERROR_BODY_CHARS);
-        throw new BootstrapError(`token call ${where} answered HTTP ${response.status}: ${safeBody}`, response.status, safeBody, { dialect: DIALECT });
+        throw new BootstrapError(`token call ${where} answered HTTP ${response.status}: ${safeBody}`, response.status, safeBody, {
+          dialect: DIALECT,
+        });
       }
       const { token, ws_url } = readTokenResponse(body);
       return { token, ws_url };

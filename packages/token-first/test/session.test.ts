@@ -1,6 +1,6 @@
 // The dialect inside core's session runtime (`connect()`), with the vendor played by an
 // in-memory socket and fetch: what goes out, in what order, and what the application sees.
-import { BootstrapError, type ConnectOptions, type InboundEvent, connect } from "@voxwire/core";
+import { BootstrapError, type ConnectOptions, connect, type InboundEvent } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { recordingLogger } from "../../core/test/recording-logger.js";
 import { tokenFirst } from "../src/index.js";
@@ -148,7 +148,9 @@ describe("token-first failures through connect()", () => {
     expect(errors[0]).toMatchObject({ type: "error", code: "token_expired", fatal: true, retryable: true });
     expect(errors[0]?.type === "error" && errors[0].error?.vendorCode).toBe("token_used");
     expect(ended).toMatchObject({ reason: "token_expired", code: 4401 });
-    const exposed = [...lines, ...errors.map((e) => (e.type === "error" ? `${e.message} ${e.error?.message} ${JSON.stringify(e.error)}` : ""))].join("\n");
+    const exposed = [...lines, ...errors.map((e) => (e.type === "error" ? `${e.message} ${e.error?.message} ${JSON.stringify(e.error)}` : ""))].join(
+      "\n",
+    );
     for (const secret of SECRETS) expect(exposed).not.toContain(secret);
   });
 
@@ -190,7 +192,11 @@ describe("token-first failures through connect()", () => {
   it("an apiKey is refused in a page before any request is made", async () => {
     const endpoint = tokenEndpoint({ token: TOKEN, ws_url: WS_URL });
     await expect(
-      connect(tokenFirst({ apiUrl: "https://api.test", apiKey: KEY }), { fetch: endpoint.fetch, WebSocket: fakeSocketClass().WebSocket, runtime: "browser" }),
+      connect(tokenFirst({ apiUrl: "https://api.test", apiKey: KEY }), {
+        fetch: endpoint.fetch,
+        WebSocket: fakeSocketClass().WebSocket,
+        runtime: "browser",
+      }),
     ).rejects.toMatchObject({ code: "invalid_config" });
     expect(endpoint.requests).toHaveLength(0);
   });
@@ -198,7 +204,11 @@ describe("token-first failures through connect()", () => {
   it("in a page, tokenUrl bootstraps through the application's route without the key", async () => {
     const endpoint = tokenEndpoint({ token: TOKEN, ws_url: WS_URL });
     const sockets = fakeSocketClass();
-    const session = await connect(tokenFirst({ tokenUrl: "/api/voice-token" }), { fetch: endpoint.fetch, WebSocket: sockets.WebSocket, runtime: "browser" });
+    const session = await connect(tokenFirst({ tokenUrl: "/api/voice-token" }), {
+      fetch: endpoint.fetch,
+      WebSocket: sockets.WebSocket,
+      runtime: "browser",
+    });
     expect(endpoint.requests[0]?.url).toBe("/api/voice-token");
     expect(JSON.stringify(endpoint.requests[0]?.init.headers)).not.toMatch(/authorization/i);
     expect(sockets.sockets[0]?.sent).toEqual([JSON.stringify({ token: TOKEN })]);

@@ -9,9 +9,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { ConnectPlan, PeerCodec } from "@voxwire/core";
-import { OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX, createOmniPeerCodec } from "@voxwire/omni";
+import { createOmniPeerCodec, OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX } from "@voxwire/omni";
 import { type WebSocket, WebSocketServer } from "ws";
-import { type Tickable, createTimerScheduler } from "../src/index.js";
+import { createTimerScheduler, type Tickable } from "../src/index.js";
 import { monotonicUs, readStamp, stampFrame, voiceFrame } from "./frame-stamp.js";
 import { LatencyLog } from "./latency-log.js";
 
@@ -43,7 +43,11 @@ class AgentSession implements Tickable {
 
   constructor(private readonly socket: WebSocket) {
     this.#codec = createOmniPeerCodec(plan);
-    for (const frame of [...this.#codec.encode({ type: "session-accepted" }), ...this.#codec.encode({ type: "session-started", ids: { session_id: `bench-${opened}` } })]) socket.send(frame);
+    for (const frame of [
+      ...this.#codec.encode({ type: "session-accepted" }),
+      ...this.#codec.encode({ type: "session-started", ids: { session_id: `bench-${opened}` } }),
+    ])
+      socket.send(frame);
     socket.on("message", (data, isBinary) => this.#onMessage(data as Buffer, isBinary));
     socket.on("close", () => this.#end());
     socket.on("error", () => {});
@@ -83,7 +87,11 @@ class AgentSession implements Tickable {
   }
 }
 
-const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: (offered) => [...offered].find((p) => p.startsWith(OMNI_SUBPROTOCOL_PREFIX)) ?? false });
+const wss = new WebSocketServer({
+  noServer: true,
+  perMessageDeflate: false,
+  handleProtocols: (offered) => [...offered].find((p) => p.startsWith(OMNI_SUBPROTOCOL_PREFIX)) ?? false,
+});
 const server = createServer((_req, res) => res.writeHead(404).end());
 server.on("upgrade", (req, socket, head) => {
   wss.handleUpgrade(req, socket, head, (ws) => {
@@ -110,7 +118,13 @@ process.on("message", (message: { cmd: string }) => {
       delay.disable();
       break;
     case "report":
-      process.send!({ type: "report", cpuPercent: windowCpuPercent, latency: log.report(), sessions: { live: sessions.size, opened, closed }, loopDelayP99Ms: delay.percentile(99) / 1e6 });
+      process.send!({
+        type: "report",
+        cpuPercent: windowCpuPercent,
+        latency: log.report(),
+        sessions: { live: sessions.size, opened, closed },
+        loopDelayP99Ms: delay.percentile(99) / 1e6,
+      });
       break;
     case "shutdown":
       for (const client of wss.clients) client.terminate();

@@ -9,8 +9,9 @@
  * seed 003 uses), JSON.stringify, and stateless per-frame linear resampling.
  */
 // A CommonJS/UMD package: no named ESM exports under Node.
-import alawmulaw from "alawmulaw";
+
 import { base64Decode, base64Encode, createAudioPipeline, mulawDecode, mulawEncode, pcm16ToBytes } from "@voxwire/core";
+import alawmulaw from "alawmulaw";
 import { voiceFrame } from "./frame-stamp.js";
 
 const STREAM_SID = "MZ18ad3ab5a668481ce02b83e7395059f0";
@@ -83,7 +84,12 @@ function linearResample(input: Int16Array, from: number, to: number): Int16Array
 export function measureAudioPaths(): PathResult[] {
   const pcm8k = voiceFrame(160);
   const codes = mulawEncode(pcm8k);
-  const inbound = JSON.stringify({ event: "media", sequenceNumber: "42", streamSid: STREAM_SID, media: { track: "inbound", chunk: "41", timestamp: "820", payload: base64Encode(codes) } });
+  const inbound = JSON.stringify({
+    event: "media",
+    sequenceNumber: "42",
+    streamSid: STREAM_SID,
+    media: { track: "inbound", chunk: "41", timestamp: "820", payload: base64Encode(codes) },
+  });
   const pcm24k = Int16Array.from({ length: 480 }, (_, i) => pcm8k[Math.floor(i / 3)]!);
   const scratch = new Uint8Array(160);
   const results: PathResult[] = [];

@@ -22,7 +22,9 @@ server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head,
 function relay(phone: WebSocket): void {
   live.add(phone);
   let sid = "";
-  const agent = new WebSocket(`${agentUrl}/v1/omni?agent_id=agent_bench&format=pcm16&rate=8000`, ["pyai-key.pyai_test_benchkey"], { perMessageDeflate: false });
+  const agent = new WebSocket(`${agentUrl}/v1/omni?agent_id=agent_bench&format=pcm16&rate=8000`, ["pyai-key.pyai_test_benchkey"], {
+    perMessageDeflate: false,
+  });
   phone.on("message", (data, isBinary) => {
     if (isBinary) return;
     const message = JSON.parse(data.toString()) as { event: string; streamSid?: string; media?: { payload: string } };

@@ -5,7 +5,7 @@
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { omni } from "@voxwire/omni";
-import { type PhoneBridge, createPhoneBridge, createSharedScheduler, createTimerScheduler } from "../src/index.js";
+import { createPhoneBridge, createSharedScheduler, createTimerScheduler, type PhoneBridge } from "../src/index.js";
 
 const agentUrl = process.env.BENCH_AGENT_URL!;
 const schedulerKind = process.env.BENCH_SCHEDULER === "timer" ? "timer" : "shared";

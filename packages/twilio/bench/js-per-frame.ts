@@ -5,7 +5,7 @@
  * marks or ledger): the difference is the bridge's own work, the rest is the session runtime's.
  * Forked by run.ts with BENCH_WIRING=bridge|direct; reports over IPC.
  */
-import { type Session, type WebSocketLike, accept, base64Encode, connect, mulawEncode } from "@voxwire/core";
+import { accept, base64Encode, connect, mulawEncode, type Session, type WebSocketLike } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { bridge, createSharedScheduler, twilio } from "../src/index.js";
 
@@ -58,11 +58,30 @@ await new Promise((resolve) => setTimeout(resolve, 20));
 const sid = `MZ${"1".repeat(32)}`;
 for (const { phone } of legs) {
   phone.onmessage!({ data: JSON.stringify({ event: "connected", protocol: "Call", version: "1.0.0" }) });
-  phone.onmessage!({ data: JSON.stringify({ event: "start", sequenceNumber: "1", streamSid: sid, start: { streamSid: sid, callSid: `CA${"2".repeat(32)}`, accountSid: `AC${"3".repeat(32)}`, tracks: ["inbound"], customParameters: {}, mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 } } }) });
+  phone.onmessage!({
+    data: JSON.stringify({
+      event: "start",
+      sequenceNumber: "1",
+      streamSid: sid,
+      start: {
+        streamSid: sid,
+        callSid: `CA${"2".repeat(32)}`,
+        accountSid: `AC${"3".repeat(32)}`,
+        tracks: ["inbound"],
+        customParameters: {},
+        mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 },
+      },
+    }),
+  });
 }
 await new Promise((resolve) => setTimeout(resolve, 20));
 const pcm = Int16Array.from({ length: 160 }, (_, i) => ((i * 37) % 2000) - 1000);
-const media = JSON.stringify({ event: "media", sequenceNumber: "3", streamSid: sid, media: { track: "inbound", chunk: "1", timestamp: "5", payload: base64Encode(mulawEncode(pcm)) } });
+const media = JSON.stringify({
+  event: "media",
+  sequenceNumber: "3",
+  streamSid: sid,
+  media: { track: "inbound", chunk: "1", timestamp: "5", payload: base64Encode(mulawEncode(pcm)) },
+});
 const pcmBytes = new Uint8Array(pcm.buffer);
 const cpu = process.cpuUsage();
 for (let round = 0; round < ROUNDS; round++) {

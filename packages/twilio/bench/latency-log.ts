@@ -1,4 +1,4 @@
-import { type Stamp, monotonicUs } from "./frame-stamp.js";
+import { monotonicUs, type Stamp } from "./frame-stamp.js";
 
 /**
  * Per-frame latencies and sequence gaps seen by one receiving process, for one direction.

@@ -4,7 +4,7 @@
  * the same for both, so the difference in CPU is the scheduling. Run in the parent process after
  * the load runs, when nothing else of the benchmark is running.
  */
-import { FramePacer, type PacingScheduler, createSharedScheduler, createTimerScheduler } from "../src/index.js";
+import { createSharedScheduler, createTimerScheduler, FramePacer, type PacingScheduler } from "../src/index.js";
 
 export interface PacingTimerResult {
   scheduler: string;

@@ -15,8 +15,8 @@ import { cpus, loadavg, setPriority, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type PathResult, measureAudioPaths } from "./audio-path.js";
-import { type PacingTimerResult, measurePacingTimers } from "./pacing-timers.js";
+import { measureAudioPaths, type PathResult } from "./audio-path.js";
+import { measurePacingTimers, type PacingTimerResult } from "./pacing-timers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -28,7 +28,10 @@ const { values } = parseArgs({
     json: { type: "string", default: `${here}/results/latest.json` },
   },
 });
-const counts = values.calls.split(",").map(Number).filter((n) => n > 0);
+const counts = values.calls
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const windowMs = Number(values["window-s"]) * 1000;
 const origin = Number(process.hrtime.bigint() / 1000n);
 
@@ -76,7 +79,11 @@ function child(file: string, env: Record<string, string>) {
   const profile = process.env.BENCH_PROFILE === file ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? "."}`] : [];
   // BENCH_BRIDGE_FLAGS="--max-semi-space-size=16" passes V8/Node flags to the bridge's process only.
   const flags = file === "bridge-process.ts" && process.env.BENCH_BRIDGE_FLAGS ? process.env.BENCH_BRIDGE_FLAGS.split(" ") : [];
-  const proc: ChildProcess = fork(`${here}/${file}`, [], { execArgv: ["--import", "tsx", ...profile, ...flags], env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const proc: ChildProcess = fork(`${here}/${file}`, [], {
+    execArgv: ["--import", "tsx", ...profile, ...flags],
+    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const waiting = new Map<string, ((message: Record<string, unknown>) => void)[]>();
   proc.on("message", (message: Record<string, unknown>) => {
     const list = waiting.get(String(message.type));
@@ -235,6 +242,8 @@ const verdict = at200
     `p99 ${f(Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99), 2)} ms (≤ 5 ms: ${Math.max(at200.callerToAgent.p99, at200.agentToCaller.p99) <= 5 ? "met" : "NOT met"}), ` +
     `drops ${at200.droppedFrames} (zero: ${at200.droppedFrames === 0 ? "met" : "NOT met"})`
   : "no 200-call run";
-console.log(`\nPhone bridge load (${machine}; ${windowMs / 1000} s window after a 2 s steady state)\n\n${table(results)}\n\n${verdict}\n\nJavaScript per frame with in-memory sockets (no kernel): through the bridge ${f(jsPerFrame.bridge!, 1)} µs, the two sessions wired directly ${f(jsPerFrame.direct!, 1)} µs\n\nPacing timers alone (same run)\n\n${timerTable(timers)}\n\nAudio path, CPU per frame (same run)\n\n${pathTable(paths)}\n`);
+console.log(
+  `\nPhone bridge load (${machine}; ${windowMs / 1000} s window after a 2 s steady state)\n\n${table(results)}\n\n${verdict}\n\nJavaScript per frame with in-memory sockets (no kernel): through the bridge ${f(jsPerFrame.bridge!, 1)} µs, the two sessions wired directly ${f(jsPerFrame.direct!, 1)} µs\n\nPacing timers alone (same run)\n\n${timerTable(timers)}\n\nAudio path, CPU per frame (same run)\n\n${pathTable(paths)}\n`,
+);
 mkdirSync(dirname(values.json), { recursive: true });
 writeFileSync(values.json, `${JSON.stringify({ machine, windowMs, results, jsPerFrame, timers, paths, at: new Date().toISOString() }, null, 2)}\n`);

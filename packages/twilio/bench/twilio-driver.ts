@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { ConnectPlan, PeerCodec } from "@voxwire/core";
 import { WebSocket } from "ws";
-import { type Tickable, createTimerScheduler, twilio } from "../src/index.js";
+import { createTimerScheduler, type Tickable, twilio } from "../src/index.js";
 import { monotonicUs, readStamp, stampFrame, voiceFrame } from "./frame-stamp.js";
 import { LatencyLog } from "./latency-log.js";
 
@@ -126,7 +126,11 @@ class CallDriver implements Tickable {
   #begin(): void {
     totals.opened++;
     this.#live = true;
-    const ids = { streamSid: `MZ${randomBytes(16).toString("hex")}`, callSid: `CA${randomBytes(16).toString("hex")}`, accountSid: `AC${"0".repeat(32)}` };
+    const ids = {
+      streamSid: `MZ${randomBytes(16).toString("hex")}`,
+      callSid: `CA${randomBytes(16).toString("hex")}`,
+      accountSid: `AC${"0".repeat(32)}`,
+    };
     this.#send(this.#codec.encode({ type: "session-accepted" }));
     this.#send(this.#codec.encode({ type: "session-started", ids, metadata: { customParameters: { call: String(this.callId) } } }));
     this.#start = scheduler.now() + Math.random() * FRAME_MS;
@@ -179,7 +183,13 @@ process.on("message", async (message: { cmd: string; url?: string; calls?: numbe
       delay.disable();
       break;
     case "report":
-      process.send!({ type: "report", cpuPercent: windowCpuPercent, latency: log.report(), totals: { ...totals, live: calls.size }, loopDelayP99Ms: delay.percentile(99) / 1e6 });
+      process.send!({
+        type: "report",
+        cpuPercent: windowCpuPercent,
+        latency: log.report(),
+        totals: { ...totals, live: calls.size },
+        loopDelayP99Ms: delay.percentile(99) / 1e6,
+      });
       break;
     case "stop-calls": {
       const live = [...calls];

@@ -1,4 +1,4 @@
-import { type InboundEventOf, type PeerDecoded, type Session, mulawDecode } from "@voxwire/core";
+import { type InboundEventOf, mulawDecode, type PeerDecoded, type Session } from "@voxwire/core";
 import { describe, expect, it, vi } from "vitest";
 import { fakeClock } from "../test/fake-clock.js";
 import { FakeAgent, fakePhone } from "../test/fakes.js";
@@ -199,7 +199,14 @@ describe("bridge: barge-in and the playback ledger", () => {
     for (const name of marksOf(phone.fresh())) phone.twilio({ type: "mark-played", name });
     await settle();
     agent.emit({ type: "audio-chunk", audio: exactFrame(9), sampleRate: 8000 });
-    expect(heard(events).find((e) => e.final)).toEqual({ type: "agent-audio-heard", turn: 1, heardMs: 100, sentMs: 100, final: true, interrupted: false });
+    expect(heard(events).find((e) => e.final)).toEqual({
+      type: "agent-audio-heard",
+      turn: 1,
+      heardMs: 100,
+      sentMs: 100,
+      final: true,
+      interrupted: false,
+    });
     time.advance(100);
     expect(marksOf(phone.fresh())).toEqual(["vx:2:0:20"]);
   });
@@ -212,7 +219,9 @@ describe("bridge: transfer and ending", () => {
     phone.start();
     await settle();
     agent.emit({ type: "transfer-requested", reason: "caller asked", target: "+15550001111" });
-    expect(onTransfer).toHaveBeenCalledWith(expect.objectContaining({ callSid: phone.ids.callSid, streamSid: phone.ids.streamSid, reason: "caller asked", target: "+15550001111" }));
+    expect(onTransfer).toHaveBeenCalledWith(
+      expect.objectContaining({ callSid: phone.ids.callSid, streamSid: phone.ids.streamSid, reason: "caller asked", target: "+15550001111" }),
+    );
     expect(events.find((e) => e.type === "transfer")).toMatchObject({ call: { callSid: phone.ids.callSid }, reason: "caller asked" });
     // Twilio stops the stream once the call is redirected: the bridge ends as transferred.
     phone.twilio({ type: "session-ended", reason: "stop" });

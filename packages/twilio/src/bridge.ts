@@ -1,20 +1,20 @@
 import {
   type AudioPipeline,
   ConfigError,
+  createAudioPipeline,
+  createFramer,
   EventHub,
+  type Framer,
   type InboundEventOf,
   type Logger,
   type Session,
-  VoxwireError,
-  type Framer,
-  createAudioPipeline,
-  createFramer,
   silentLogger,
+  VoxwireError,
 } from "@voxwire/core";
 import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
 import type { HangupHook, TransferHook } from "./call-control.js";
 import { FramePacer } from "./frame-pacer.js";
-import { type PacingScheduler, defaultPacingScheduler } from "./pacing-scheduler.js";
+import { defaultPacingScheduler, type PacingScheduler } from "./pacing-scheduler.js";
 import { PlaybackLedger } from "./playback-ledger.js";
 import { TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
 
@@ -338,7 +338,14 @@ class Bridge implements PhoneBridge {
       (error: unknown) => {
         if (this.#ending) return undefined;
         const voxwire = asVoxwireError(error);
-        this.#emit({ type: "error", leg: "agent", code: voxwire?.code ?? "agent_connect_failed", message: errorText(error), fatal: true, ...(voxwire ? { error: voxwire } : {}) });
+        this.#emit({
+          type: "error",
+          leg: "agent",
+          code: voxwire?.code ?? "agent_connect_failed",
+          message: errorText(error),
+          fatal: true,
+          ...(voxwire ? { error: voxwire } : {}),
+        });
         this.#finish("agent-failed", "agent", voxwire?.code ?? "connect_failed");
         return undefined;
       },
@@ -417,14 +424,29 @@ class Bridge implements PhoneBridge {
   #onTransfer(event: InboundEventOf<"transfer-requested">): void {
     const call = this.#call;
     if (!call || this.#ending) return;
-    this.#emit({ type: "transfer", call, ...(event.reason !== undefined ? { reason: event.reason } : {}), ...(event.target !== undefined ? { target: event.target } : {}) });
+    this.#emit({
+      type: "transfer",
+      call,
+      ...(event.reason !== undefined ? { reason: event.reason } : {}),
+      ...(event.target !== undefined ? { target: event.target } : {}),
+    });
     const hook = this.#options.onTransfer;
     if (!hook) {
-      this.#emit({ type: "error", leg: "bridge", code: "transfer_unconfigured", message: "the agent asked for a transfer, but the bridge has no transfer hook", fatal: false });
+      this.#emit({
+        type: "error",
+        leg: "bridge",
+        code: "transfer_unconfigured",
+        message: "the agent asked for a transfer, but the bridge has no transfer hook",
+        fatal: false,
+      });
       return;
     }
     this.#transferRequested = true;
-    const request = { ...call, ...(event.reason !== undefined ? { reason: event.reason } : {}), ...(event.target !== undefined ? { target: event.target } : {}) };
+    const request = {
+      ...call,
+      ...(event.reason !== undefined ? { reason: event.reason } : {}),
+      ...(event.target !== undefined ? { target: event.target } : {}),
+    };
     void this.#runHook("transfer", () => hook(request));
   }
 

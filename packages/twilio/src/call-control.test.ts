@@ -1,4 +1,4 @@
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { VoxwireError } from "@voxwire/core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,12 +18,21 @@ interface Seen {
 }
 
 /** A local stand-in for api.twilio.com that records requests and answers as told. */
-async function fakeTwilioRest(answer: (req: IncomingMessage, res: ServerResponse) => void = (_q, s) => s.writeHead(200, { "content-type": "application/json" }).end('{"sid":"CA"}')) {
+async function fakeTwilioRest(
+  answer: (req: IncomingMessage, res: ServerResponse) => void = (_q, s) =>
+    s.writeHead(200, { "content-type": "application/json" }).end('{"sid":"CA"}'),
+) {
   const seen: Seen[] = [];
   const server = createServer(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
-    seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, contentType: req.headers["content-type"], form: new URLSearchParams(body) });
+    seen.push({
+      method: req.method!,
+      url: req.url!,
+      authorization: req.headers.authorization,
+      contentType: req.headers["content-type"],
+      form: new URLSearchParams(body),
+    });
     answer(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -74,7 +83,9 @@ describe("Twilio REST call control", () => {
 
   it("a refusal is a typed error that never holds the token, even when Twilio echoes it", async () => {
     const { rest } = await fakeTwilioRest((req, res) =>
-      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ code: 20003, message: `Authenticate ${req.headers.authorization} ${TOKEN}` })),
+      res
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ code: 20003, message: `Authenticate ${req.headers.authorization} ${TOKEN}` })),
     );
     const error = await updateCall(rest, CALL, { Status: "completed" }).catch((e: unknown) => e);
     expect(VoxwireError.isInstance(error)).toBe(true);
@@ -85,7 +96,9 @@ describe("Twilio REST call control", () => {
   });
 
   it("unreachable, slow and malformed: typed errors without secrets", async () => {
-    const dead = await updateCall({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: "http://127.0.0.1:1" }, CALL, { Status: "completed" }).catch((e: unknown) => e);
+    const dead = await updateCall({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: "http://127.0.0.1:1" }, CALL, { Status: "completed" }).catch(
+      (e: unknown) => e,
+    );
     expect((dead as VoxwireError).code).toBe("network");
     expect(everything(dead)).not.toContain(TOKEN);
 

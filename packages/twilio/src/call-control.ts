@@ -1,4 +1,4 @@
-import { ConfigError, NetworkError, SecretSet, TimeoutError, type VoxwireError, httpError } from "@voxwire/core";
+import { ConfigError, httpError, NetworkError, SecretSet, TimeoutError, type VoxwireError } from "@voxwire/core";
 import { dialTwiml } from "./twiml.js";
 
 /** Credentials and transport for Twilio's REST API. Never logged; redacted from every error. */
@@ -55,7 +55,8 @@ export async function updateCall(rest: TwilioRestOptions, callSid: string, param
   secrets.add(basic);
   if (!rest.accountSid || !SID.test(rest.accountSid)) throw new ConfigError("the Twilio accountSid is missing or malformed", { dialect: "twilio" });
   if (!rest.authToken) throw new ConfigError("the Twilio auth token is missing", { dialect: "twilio" });
-  if (typeof callSid !== "string" || !SID.test(callSid)) throw new ConfigError("no valid callSid to update (the stream has not started?)", { dialect: "twilio" });
+  if (typeof callSid !== "string" || !SID.test(callSid))
+    throw new ConfigError("no valid callSid to update (the stream has not started?)", { dialect: "twilio" });
   const fetchImpl = rest.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for Twilio's REST API: pass `fetch`", { dialect: "twilio" });
   const base = (rest.baseUrl ?? "https://api.twilio.com").replace(/\/+$/, "");

@@ -1,4 +1,4 @@
-import { type ConnectPlan, type InboundEvent, base64Encode, mulawDecode, mulawEncode } from "@voxwire/core";
+import { base64Encode, type ConnectPlan, type InboundEvent, mulawDecode, mulawEncode } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { twilio } from "./index.js";
 

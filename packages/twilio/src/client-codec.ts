@@ -1,18 +1,18 @@
 import {
   AudioDataError,
   type ConnectPlan,
-  type DialectCodec,
-  type InboundEvent,
-  type OutboundEvent,
-  ProtocolError,
-  type VoxwireError,
-  type WireFrame,
   closeEvents,
+  type DialectCodec,
   dtmfDigitSchema,
   errorEvent,
   httpError,
+  type InboundEvent,
+  type OutboundEvent,
+  ProtocolError,
   passthrough,
   readJsonFrame,
+  type VoxwireError,
+  type WireFrame,
 } from "@voxwire/core";
 import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
 import { readStart } from "./start-message.js";
@@ -88,7 +88,10 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
     const dtmf = message.dtmf as Message | undefined;
     const digit = dtmf !== null && typeof dtmf === "object" ? dtmf.digit : undefined;
     if (typeof digit === "string" && dtmfDigitSchema.safeParse(digit).success) return [{ type: "dtmf-received", digit, raw: frame }];
-    return [errorEvent(protocolError("dtmf message without a valid digit (0-9, *, #, A-D); passed through"), frame), passthrough(TwilioEvent.dtmf, message, frame)];
+    return [
+      errorEvent(protocolError("dtmf message without a valid digit (0-9, *, #, A-D); passed through"), frame),
+      passthrough(TwilioEvent.dtmf, message, frame),
+    ];
   }
 
   function decodeMark(message: Message, frame: string): InboundEvent[] {

@@ -13,7 +13,16 @@ const twilioMessage = fc.record({
   event: fc.constantFrom("connected", "start", "media", "dtmf", "mark", "stop", "clear", "other"),
   streamSid: fc.oneof(fc.constant(SID), fc.anything()),
   sequenceNumber: fc.anything(),
-  start: fc.oneof(fc.anything(), fc.record({ streamSid: fc.constant(SID), callSid: fc.anything(), tracks: fc.anything(), customParameters: fc.anything(), mediaFormat: fc.anything() })),
+  start: fc.oneof(
+    fc.anything(),
+    fc.record({
+      streamSid: fc.constant(SID),
+      callSid: fc.anything(),
+      tracks: fc.anything(),
+      customParameters: fc.anything(),
+      mediaFormat: fc.anything(),
+    }),
+  ),
   media: fc.oneof(fc.anything(), fc.record({ payload: fc.oneof(fc.base64String(), fc.string()), track: fc.anything(), chunk: fc.anything() })),
   dtmf: fc.anything(),
   mark: fc.anything(),

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fakeClock } from "../test/fake-clock.js";
-import { FramePacer, type PacingScheduler, createSharedScheduler, createTimerScheduler } from "./index.js";
+import { createSharedScheduler, createTimerScheduler, FramePacer, type PacingScheduler } from "./index.js";
 
 const FRAME = () => new Int16Array(160);
 
-function setup(make: (clock: ReturnType<typeof fakeClock>["clock"]) => PacingScheduler, options: { leadMs?: number; capacityMs?: number; lateMs?: () => number } = {}) {
+function setup(
+  make: (clock: ReturnType<typeof fakeClock>["clock"]) => PacingScheduler,
+  options: { leadMs?: number; capacityMs?: number; lateMs?: () => number } = {},
+) {
   const time = fakeClock(options.lateMs ? { lateMs: options.lateMs } : {});
   const scheduler = make(time.clock);
   const sent: { at: number; startsTurn: boolean; frame: Int16Array }[] = [];
@@ -137,7 +140,17 @@ for (const [name, make] of Object.entries(schedulers)) {
       const time = fakeClock();
       const scheduler = make(time.clock);
       const sent: number[] = [];
-      const pacer = new FramePacer({ leadMs: 100, capacityMs: 1000, frameMs: 20, sampleRate: 8000, idleAfterMs: 60, scheduler, send: () => sent.push(time.now), onIdle: () => {}, held: true });
+      const pacer = new FramePacer({
+        leadMs: 100,
+        capacityMs: 1000,
+        frameMs: 20,
+        sampleRate: 8000,
+        idleAfterMs: 60,
+        scheduler,
+        send: () => sent.push(time.now),
+        onIdle: () => {},
+        held: true,
+      });
       for (let i = 0; i < 3; i++) pacer.push(FRAME());
       time.advance(100);
       expect(sent).toHaveLength(0);

@@ -1,6 +1,46 @@
-export { TWILIO_CAPABILITIES, TWILIO_WIRE_FORMAT, type TwilioOptions, twilio } from "./twilio.js";
+export { BatchedWebSocket, batchSends } from "./batched-sends.js";
+export {
+  type AgentSource,
+  type BridgeAudio,
+  type BridgeOptions,
+  type BridgeStats,
+  bridge,
+  DEFAULT_LEAD_MS,
+  DEFAULT_MARK_EVERY_MS,
+  DEFAULT_MAX_BUFFER_MS,
+  DEFAULT_PRECONNECT_BUFFER_MS,
+  DEFAULT_TURN_GAP_MS,
+  type PhoneBridge,
+} from "./bridge.js";
+export type { BridgeEndReason, BridgeEvent, BridgeEventOf, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
+export {
+  type CallContext,
+  type HangupHook,
+  type HangupRequest,
+  type TransferHook,
+  type TransferRequest,
+  type TransferTarget,
+  type TwilioRestOptions,
+  twilioHangupHook,
+  twilioTransferHook,
+  updateCall,
+} from "./call-control.js";
 export { createTwilioCodec } from "./client-codec.js";
+export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
+export {
+  createSharedScheduler,
+  createTimerScheduler,
+  defaultPacingScheduler,
+  type PacingScheduler,
+  type SchedulerClock,
+  type Tickable,
+} from "./pacing-scheduler.js";
 export { createTwilioPeerCodec } from "./peer-codec.js";
+export { createPhoneBridge, type PhoneBridgeServer, type PhoneBridgeServerOptions } from "./phone-server.js";
+export { type AgentAudioHeard, LEDGER_MARK_PREFIX, PlaybackLedger, type PlaybackLedgerOptions, parseMarkName } from "./playback-ledger.js";
+export { type TwilioParams, twilioSignature, validateTwilioSignature } from "./signature.js";
+export { TWILIO_CAPABILITIES, TWILIO_WIRE_FORMAT, type TwilioOptions, twilio } from "./twilio.js";
+export { type ConnectStreamOptions, connectStreamTwiml, dialTwiml, escapeXml } from "./twiml.js";
 export {
   MULAW_BYTES_PER_MS,
   TWILIO_DTMF_TRACK,
@@ -16,43 +56,3 @@ export {
   type TwilioStartDetails,
   type TwilioStreamIds,
 } from "./wire.js";
-export { type ConnectStreamOptions, connectStreamTwiml, dialTwiml, escapeXml } from "./twiml.js";
-export { type TwilioParams, twilioSignature, validateTwilioSignature } from "./signature.js";
-export {
-  type CallContext,
-  type HangupHook,
-  type HangupRequest,
-  type TransferHook,
-  type TransferRequest,
-  type TransferTarget,
-  type TwilioRestOptions,
-  twilioHangupHook,
-  twilioTransferHook,
-  updateCall,
-} from "./call-control.js";
-export { type AgentAudioHeard, LEDGER_MARK_PREFIX, PlaybackLedger, type PlaybackLedgerOptions, parseMarkName } from "./playback-ledger.js";
-export {
-  type PacingScheduler,
-  type SchedulerClock,
-  type Tickable,
-  createSharedScheduler,
-  createTimerScheduler,
-  defaultPacingScheduler,
-} from "./pacing-scheduler.js";
-export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
-export type { BridgeEndReason, BridgeEvent, BridgeEventOf, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
-export {
-  type AgentSource,
-  type BridgeAudio,
-  type BridgeOptions,
-  type BridgeStats,
-  DEFAULT_LEAD_MS,
-  DEFAULT_MARK_EVERY_MS,
-  DEFAULT_MAX_BUFFER_MS,
-  DEFAULT_PRECONNECT_BUFFER_MS,
-  DEFAULT_TURN_GAP_MS,
-  type PhoneBridge,
-  bridge,
-} from "./bridge.js";
-export { BatchedWebSocket, batchSends } from "./batched-sends.js";
-export { type PhoneBridgeServer, type PhoneBridgeServerOptions, createPhoneBridge } from "./phone-server.js";

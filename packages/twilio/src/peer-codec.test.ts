@@ -22,7 +22,14 @@ describe("Twilio's side (the simulator's codec)", () => {
       event: "start",
       sequenceNumber: "1",
       streamSid: "MZ1",
-      start: { streamSid: "MZ1", callSid: "CA1", accountSid: "AC1", tracks: ["inbound"], customParameters: { a: "b" }, mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 } },
+      start: {
+        streamSid: "MZ1",
+        callSid: "CA1",
+        accountSid: "AC1",
+        tracks: ["inbound"],
+        customParameters: { a: "b" },
+        mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 },
+      },
     });
     const first = JSON.parse(peer.encode({ type: "audio-chunk", audio: new Int16Array(160), sampleRate: 8000 })[0] as string);
     const second = JSON.parse(peer.encode({ type: "audio-chunk", audio: new Int16Array(160), sampleRate: 8000 })[0] as string);

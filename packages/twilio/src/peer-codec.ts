@@ -1,18 +1,27 @@
 import {
   AudioDataError,
   type ConnectPlan,
+  errorEvent,
   type InboundEvent,
   type PeerCodec,
   type PeerDecoded,
   ProtocolError,
-  type WireFrame,
-  errorEvent,
   passthrough,
   passthroughFrame,
   readJsonFrame,
+  type WireFrame,
 } from "@voxwire/core";
 import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
-import { MULAW_BYTES_PER_MS, TWILIO_DTMF_TRACK, TWILIO_INBOUND_TRACK, TWILIO_MEDIA_FORMAT, TWILIO_PROTOCOL, TWILIO_SAMPLE_RATE, TwilioCommand, TwilioEvent } from "./wire.js";
+import {
+  MULAW_BYTES_PER_MS,
+  TWILIO_DTMF_TRACK,
+  TWILIO_INBOUND_TRACK,
+  TWILIO_MEDIA_FORMAT,
+  TWILIO_PROTOCOL,
+  TWILIO_SAMPLE_RATE,
+  TwilioCommand,
+  TwilioEvent,
+} from "./wire.js";
 
 const DIALECT = "twilio";
 
@@ -73,7 +82,8 @@ export function createTwilioPeerCodec(_plan: ConnectPlan): PeerCodec {
 
   function decode(frame: WireFrame): PeerDecoded[] {
     const fail = (error: ProtocolError | AudioDataError): PeerDecoded[] => [errorEvent(error, frame)];
-    if (typeof frame !== "string") return fail(new ProtocolError(`binary frame of ${frame.byteLength} bytes: Twilio accepts only JSON text`, { dialect: DIALECT }));
+    if (typeof frame !== "string")
+      return fail(new ProtocolError(`binary frame of ${frame.byteLength} bytes: Twilio accepts only JSON text`, { dialect: DIALECT }));
     const read = readJsonFrame(frame, { dialect: DIALECT, typeKey: "event" });
     if (!read.ok) return read.events.filter((e) => e.type === "error") as PeerDecoded[];
     const { type, message } = read.value;

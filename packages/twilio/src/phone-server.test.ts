@@ -1,7 +1,7 @@
 import { type Dialect, NO_CAPABILITIES } from "@voxwire/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type PhoneBridgeServer, type PhoneBridgeServerOptions, createPhoneBridge, twilioSignature } from "./index.js";
+import { createPhoneBridge, type PhoneBridgeServer, type PhoneBridgeServerOptions, twilioSignature } from "./index.js";
 
 const TOKEN = "phone-server-auth-token";
 
@@ -31,7 +31,11 @@ async function start(options: Partial<PhoneBridgeServerOptions> = {}): Promise<P
 }
 
 function post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form) });
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(form),
+  });
 }
 
 /** Opens a WebSocket; resolves "open" or the refusal's HTTP status. */
@@ -81,7 +85,9 @@ describe("createPhoneBridge: the voice webhook", () => {
   });
 
   it("refuses options that cannot work", async () => {
-    await expect(createPhoneBridge({ agent: unusedAgent, port: 0, twilio: { accountSid: "AC1", authToken: "", validateSignature: true } })).rejects.toThrow(/authToken/);
+    await expect(
+      createPhoneBridge({ agent: unusedAgent, port: 0, twilio: { accountSid: "AC1", authToken: "", validateSignature: true } }),
+    ).rejects.toThrow(/authToken/);
     await expect(createPhoneBridge({ agent: unusedAgent, port: 0, transfer: { to: "+1" } })).rejects.toThrow(/credentials/);
     await expect(createPhoneBridge({} as PhoneBridgeServerOptions)).rejects.toThrow(/agent/);
   });

@@ -1,10 +1,10 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { ConfigError, type ConnectOptions, type Dialect, type Logger, accept, connect, silentLogger } from "@voxwire/core";
+import { accept, ConfigError, type ConnectOptions, connect, type Dialect, type Logger, silentLogger } from "@voxwire/core";
 import { WebSocketServer } from "ws";
 import { BatchedWebSocket, batchSends } from "./batched-sends.js";
-import { type BridgeOptions, type PhoneBridge, bridge } from "./bridge.js";
+import { type BridgeOptions, bridge, type PhoneBridge } from "./bridge.js";
 import type { TwilioCall } from "./bridge-events.js";
 import { type TransferTarget, type TwilioRestOptions, twilioHangupHook, twilioTransferHook } from "./call-control.js";
 import { validateTwilioSignature } from "./signature.js";
@@ -82,7 +82,8 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
   const authToken = rest?.authToken;
   const validate = rest?.validateSignature ?? authToken !== undefined;
   if (validate && !authToken) throw new ConfigError("validateSignature needs twilio.authToken", { dialect: "twilio" });
-  if (options.transfer && !rest && !options.onTransfer) throw new ConfigError("the default transfer needs twilio credentials (or pass onTransfer)", { dialect: "twilio" });
+  if (options.transfer && !rest && !options.onTransfer)
+    throw new ConfigError("the default transfer needs twilio credentials (or pass onTransfer)", { dialect: "twilio" });
   const onTransfer = options.onTransfer ?? (rest && options.transfer ? twilioTransferHook(rest, options.transfer) : undefined);
   const onHangup = options.onHangup ?? (rest ? twilioHangupHook(rest) : undefined);
   const phoneDialect = twilio({ path: mediaPath });
@@ -93,7 +94,9 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
       const base = options.publicUrl.replace(/\/+$/, "");
       return scheme === "ws" ? base.replace(/^http/, "ws") : base;
     }
-    const forwarded = String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim();
+    const forwarded = String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]
+      ?.trim();
     const secure = forwarded === "https" || forwarded === "wss";
     const host = req.headers["x-forwarded-host"] ?? req.headers.host ?? "localhost";
     return `${scheme}${secure ? "s" : ""}://${host}`;

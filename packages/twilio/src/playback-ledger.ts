@@ -112,7 +112,14 @@ export class PlaybackLedger {
     this.#marksHeard++;
     if (parsed.ms > state.heardMs) state.heardMs = Math.min(parsed.ms, state.sentMs);
     if (!this.#finishIfHeard(parsed.turn, state)) {
-      this.#options.emit({ type: "agent-audio-heard", turn: parsed.turn, heardMs: state.heardMs, sentMs: state.sentMs, final: false, interrupted: false });
+      this.#options.emit({
+        type: "agent-audio-heard",
+        turn: parsed.turn,
+        heardMs: state.heardMs,
+        sentMs: state.sentMs,
+        final: false,
+        interrupted: false,
+      });
     }
     return true;
   }
@@ -134,7 +141,14 @@ export class PlaybackLedger {
 
   #finishAll(): void {
     for (const [turn, state] of this.#turns) {
-      this.#options.emit({ type: "agent-audio-heard", turn, heardMs: state.heardMs, sentMs: state.sentMs, final: true, interrupted: state.heardMs < state.sentMs });
+      this.#options.emit({
+        type: "agent-audio-heard",
+        turn,
+        heardMs: state.heardMs,
+        sentMs: state.sentMs,
+        final: true,
+        interrupted: state.heardMs < state.sentMs,
+      });
     }
     this.#turns.clear();
   }

@@ -10,7 +10,13 @@ const EXPECTED = "GvWf1cFY/Q7PnoempGyD5oXAezc=";
 describe("X-Twilio-Signature", () => {
   it("matches Twilio's published example, from an object or a form body", () => {
     expect(twilioSignature(TOKEN, URL_, PARAMS)).toBe(EXPECTED);
-    const form = new URLSearchParams([["To", PARAMS.To], ["Digits", "1234"], ["From", PARAMS.From], ["Caller", PARAMS.Caller], ["CallSid", PARAMS.CallSid]]);
+    const form = new URLSearchParams([
+      ["To", PARAMS.To],
+      ["Digits", "1234"],
+      ["From", PARAMS.From],
+      ["Caller", PARAMS.Caller],
+      ["CallSid", PARAMS.CallSid],
+    ]);
     expect(twilioSignature(TOKEN, URL_, form)).toBe(EXPECTED);
   });
 
@@ -34,7 +40,14 @@ describe("X-Twilio-Signature", () => {
 
   it("sorts repeated parameters by value", () => {
     const a = twilioSignature(TOKEN, URL_, { K: ["b", "a"] });
-    const b = twilioSignature(TOKEN, URL_, new URLSearchParams([["K", "a"], ["K", "b"]]));
+    const b = twilioSignature(
+      TOKEN,
+      URL_,
+      new URLSearchParams([
+        ["K", "a"],
+        ["K", "b"],
+      ]),
+    );
     expect(a).toBe(b);
   });
 });

@@ -27,7 +27,8 @@ export const TWILIO_WIRE_FORMAT = { encoding: "mulaw", sampleRate: TWILIO_SAMPLE
 export function twilio(options: TwilioOptions = {}): DialectV1 {
   if (options === null || typeof options !== "object") throw new ConfigError("twilio() takes an options object", { dialect: "twilio" });
   const path = options.path ?? "/media";
-  if (typeof path !== "string" || !path.startsWith("/")) throw new ConfigError(`path must start with "/", got ${JSON.stringify(path)}`, { dialect: "twilio" });
+  if (typeof path !== "string" || !path.startsWith("/"))
+    throw new ConfigError(`path must start with "/", got ${JSON.stringify(path)}`, { dialect: "twilio" });
   const plan: ConnectPlan = { url: path, audio: { outbound: TWILIO_WIRE_FORMAT, inbound: TWILIO_WIRE_FORMAT }, secrets: [] };
   return {
     specVersion: 1,

@@ -7,7 +7,9 @@ describe("TwiML", () => {
       '<?xml version="1.0" encoding="UTF-8"?><Response><Connect><Stream url="wss://example.com/media">' +
         '<Parameter name="caller" value="+15551234567"/><Parameter name="lang" value="en"/></Stream></Connect></Response>',
     );
-    expect(connectStreamTwiml({ url: "wss://h/m" })).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Connect><Stream url="wss://h/m"/></Connect></Response>');
+    expect(connectStreamTwiml({ url: "wss://h/m" })).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Connect><Stream url="wss://h/m"/></Connect></Response>',
+    );
   });
 
   it("escapes every attribute, and drops characters XML cannot hold", () => {
@@ -32,7 +34,9 @@ describe("TwiML", () => {
 
   it("<Dial> for transfers: numbers, SIP and clients, escaped", () => {
     expect(dialTwiml("+15550001111")).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Number>+15550001111</Number></Dial></Response>');
-    expect(dialTwiml("sip:desk@example.com;x=1&y", { callerId: "+1555" })).toContain('<Dial callerId="+1555"><Sip>sip:desk@example.com;x=1&amp;y</Sip></Dial>');
+    expect(dialTwiml("sip:desk@example.com;x=1&y", { callerId: "+1555" })).toContain(
+      '<Dial callerId="+1555"><Sip>sip:desk@example.com;x=1&amp;y</Sip></Dial>',
+    );
     expect(dialTwiml("client:agent<1>")).toContain("<Client>agent&lt;1&gt;</Client>");
     expect(() => dialTwiml(" ")).toThrow(/target/);
   });

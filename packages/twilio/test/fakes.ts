@@ -1,17 +1,17 @@
 import {
+  accept,
   type ConnectPlan,
   type DialectCapabilities,
   type InboundEvent,
   type InboundEventOf,
   type Listener,
+  NO_CAPABILITIES,
   type PeerDecoded,
   type Session,
   type SessionAudio,
   type SessionState,
   type SessionStats,
   type WebSocketLike,
-  NO_CAPABILITIES,
-  accept,
 } from "@voxwire/core";
 import { twilio } from "../src/index.js";
 
@@ -58,7 +58,11 @@ export function fakePhone() {
   const socket = new FakeSocket();
   const session = accept(dialect, socket);
   const peer = dialect.createPeerCodec!(plan);
-  const ids = { streamSid: "MZ00000000000000000000000000000001", callSid: "CA00000000000000000000000000000001", accountSid: "AC00000000000000000000000000000001" };
+  const ids = {
+    streamSid: "MZ00000000000000000000000000000001",
+    callSid: "CA00000000000000000000000000000001",
+    accountSid: "AC00000000000000000000000000000001",
+  };
   let read = 0;
   return {
     session,
@@ -115,7 +119,17 @@ export class FakeAgent implements Session {
   }
 
   get stats(): SessionStats {
-    return { framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0, audioFramesDropped: 0, eventsDropped: 0, queueDepth: 0, queuedAudioMs: 0, listenerErrors: 0 };
+    return {
+      framesIn: 0,
+      bytesIn: 0,
+      framesOut: 0,
+      bytesOut: 0,
+      audioFramesDropped: 0,
+      eventsDropped: 0,
+      queueDepth: 0,
+      queuedAudioMs: 0,
+      listenerErrors: 0,
+    };
   }
 
   get listenerCount(): number {

@@ -1,5 +1,5 @@
 import { ConfigError, type Dialect } from "@voxwire/core";
-import { type BridgeEvent, type PhoneBridgeServerOptions, type TwilioRestOptions, createPhoneBridge } from "@voxwire/twilio";
+import { type BridgeEvent, createPhoneBridge, type PhoneBridgeServerOptions, type TwilioRestOptions } from "@voxwire/twilio";
 import { DIALECTS, type DialectEntry } from "../../dialects.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
@@ -114,7 +114,9 @@ function describe(event: BridgeEvent): string | undefined {
     case "barge-in":
       return `barge-in in turn ${event.turn}: cleared Twilio, dropped ${Math.round(event.droppedMs)} ms queued here`;
     case "agent-audio-heard":
-      return event.final ? `turn ${event.turn}: caller heard ${event.heardMs} of ${event.sentMs} ms${event.interrupted ? " (interrupted)" : ""}` : undefined;
+      return event.final
+        ? `turn ${event.turn}: caller heard ${event.heardMs} of ${event.sentMs} ms${event.interrupted ? " (interrupted)" : ""}`
+        : undefined;
     case "dtmf":
       return `caller pressed ${event.digit}${event.forwarded ? " (forwarded)" : ""}`;
     case "transfer":

@@ -109,7 +109,7 @@ async function checkOne(which: CheckEntry, plan: CheckPlan, io: CliIo, progress:
     ...(plan.key !== undefined ? { key: plan.key } : {}),
     ...(plan.agentId !== undefined ? { agentId: plan.agentId } : {}),
     ...(plan.sampleRate !== undefined ? { sampleRate: plan.sampleRate } : {}),
-      ...(clientOnly ? { only: clientOnly } : {}),
+    ...(clientOnly ? { only: clientOnly } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
     fast: plan.fast,
     stepMs: plan.stepMs,
@@ -137,15 +137,21 @@ function parseCheckArgs(argv: string[]): CheckPlan {
   const all = values.all ?? false;
   if (all && positionals.length > 0) throw new UsageError("--all takes no dialect");
   if (!all && positionals.length !== 1) throw new UsageError("name exactly one dialect, or --all");
-  if (all && (values.url !== undefined || values.key !== undefined)) throw new UsageError("--all runs the built-in simulators: it takes no --url or --key");
+  if (all && (values.url !== undefined || values.key !== undefined))
+    throw new UsageError("--all runs the built-in simulators: it takes no --url or --key");
   if (values.url !== undefined && values.key === undefined) throw new UsageError("--url needs --key");
   if (values.key !== undefined && values.url === undefined) throw new UsageError("--key goes with --url (the built-in simulator needs none)");
   if (values.url !== undefined) endpointUrl(values.url);
   const entries: CheckEntry[] = all
-    ? [...Object.values(DIALECTS).map((entry) => ({ kind: "client" as const, entry })), ...Object.values(PHONE_LEGS).map((entry) => ({ kind: "phone" as const, entry }))]
+    ? [
+        ...Object.values(DIALECTS).map((entry) => ({ kind: "client" as const, entry })),
+        ...Object.values(PHONE_LEGS).map((entry) => ({ kind: "phone" as const, entry })),
+      ]
     : [lookup(positionals[0]!)];
   if (entries.some((e) => e.kind === "phone") && values.url !== undefined) {
-    throw new UsageError(`${positionals[0]} is dialed by its carrier: there is no URL to check; its side is served and the carrier's simulator dials it`);
+    throw new UsageError(
+      `${positionals[0]} is dialed by its carrier: there is no URL to check; its side is served and the carrier's simulator dials it`,
+    );
   }
   const known = [GOLDEN, ...new Set([...scenarioIds(), ...PHONE_LEG_CATALOG.map((e) => e.id)])];
   const unknown = (values.only ?? []).filter((id) => !known.includes(id));

@@ -57,9 +57,14 @@ function render(report: ProbeReport, colors: Palette): string {
   const verdictWidth = Math.max(...report.attempts.map((a) => WORDS[a.verdict].length));
   const rows = report.attempts.flatMap((a) => {
     const paint = a.verdict === "speaks" || a.verdict === "refuses-auth" ? colors.green : a.verdict === "deviates" ? colors.yellow : colors.dim;
-    return [`  ${a.dialect.padEnd(width)}  ${paint(WORDS[a.verdict].padEnd(verdictWidth))}  ${a.detail}`, ...a.deviations.map((d) => `  ${"".padEnd(width)}  ${"".padEnd(verdictWidth)}  ${colors.yellow(`deviation: ${d}`)}`)];
+    return [
+      `  ${a.dialect.padEnd(width)}  ${paint(WORDS[a.verdict].padEnd(verdictWidth))}  ${a.detail}`,
+      ...a.deviations.map((d) => `  ${"".padEnd(width)}  ${"".padEnd(verdictWidth)}  ${colors.yellow(`deviation: ${d}`)}`),
+    ];
   });
-  const best = report.best ? `best match: ${colors.bold(report.best.dialect)} (${WORDS[report.best.verdict]})` : "best match: none of the known dialects";
+  const best = report.best
+    ? `best match: ${colors.bold(report.best.dialect)} (${WORDS[report.best.verdict]})`
+    : "best match: none of the known dialects";
   return `probe ${report.url}\n\n${rows.join("\n")}\n\n${best}\n`;
 }
 

@@ -60,7 +60,9 @@ export const recordCommand: CliCommand = {
     writeFileSync(options.out, recording.text);
     const oneWay = golden.entries.filter(({ line }) => "frame" in line && line.oneWay !== undefined).length;
     const what = recording.refused ? `the session was refused (${recording.refused.code}); the refusal is recorded` : "the session is recorded";
-    io.stdout.write(`${what}: ${recording.lines} lines in ${options.out}, secrets redacted; it replays through the golden check${oneWay > 0 ? ` (${oneWay} frames voxwire's peer would send differently: client side only)` : ""}\n`);
+    io.stdout.write(
+      `${what}: ${recording.lines} lines in ${options.out}, secrets redacted; it replays through the golden check${oneWay > 0 ? ` (${oneWay} frames voxwire's peer would send differently: client side only)` : ""}\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -2,7 +2,7 @@ import { DIALECTS } from "../../dialects.js";
 import { describeFrontOptions, parseFrontOptions } from "../../simulator/front-options.js";
 import type { SessionRecord } from "../../simulator/session-record.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/start-simulator.js";
-import { TWILIO_SIMULATE_USAGE, runTwilioSimulation } from "../../twilio-simulator/cli.js";
+import { runTwilioSimulation, TWILIO_SIMULATE_USAGE } from "../../twilio-simulator/cli.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, usageErrorFrom, wholeNumber } from "../command-line.js";
 import { stopRequested } from "../stop-requested.js";

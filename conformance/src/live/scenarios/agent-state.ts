@@ -1,6 +1,6 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
-import { type Scenario, failed, passed, skipped } from "../scenario.js";
+import { failed, passed, type Scenario, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 
 /** Agent state: reported at all, and on the simulator `listening` before the agent first speaks. */
 export const agentStateScenario: Scenario = {

@@ -1,11 +1,11 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import type { PeerCodec } from "@voxwire/core";
-import { TONE_HZ, joinSamples } from "../../audio/test-signals.js";
+import { joinSamples, TONE_HZ } from "../../audio/test-signals.js";
 import { measureTone } from "../../simulator/tone-meter.js";
-import { type TimedFrame, describeSizes, frameSizeProblem, measurePacing, round } from "../audio-measures.js";
+import { describeSizes, frameSizeProblem, measurePacing, round, type TimedFrame } from "../audio-measures.js";
 import { type Conversation, startedCall } from "../conversation.js";
 import type { LiveCall } from "../live-call.js";
-import { type Scenario, type ScenarioContext, failed, ms, passed, skipped } from "../scenario.js";
+import { failed, ms, passed, type Scenario, type ScenarioContext, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 import { greetingAt } from "../test-audio.js";
 
 /** How far a measured frequency may stray from the tone, as a fraction (resampling and the meter's resolution). */
@@ -42,10 +42,16 @@ export const audioRoundTripScenario: Scenario = {
       notes.push(`first audio ${measured.firstAudioMs} ms after the session started`);
       const counts = chunks.map((c) => c.event.audio.length);
       measured.inFrames = describeSizes(counts, wire.inbound.sampleRate);
-      const sizeProblem = frameSizeProblem(greeting.map((c) => c.event.audio.length), wire.inbound, "incoming");
+      const sizeProblem = frameSizeProblem(
+        greeting.map((c) => c.event.audio.length),
+        wire.inbound,
+        "incoming",
+      );
       if (sizeProblem) problems.push(sizeProblem);
       notes.push(`in: ${measured.inFrames}`);
-      const pacing = measurePacing(greeting.map((c): TimedFrame => ({ samples: c.event.audio.length, sampleRate: c.event.sampleRate, atMs: c.atMs })));
+      const pacing = measurePacing(
+        greeting.map((c): TimedFrame => ({ samples: c.event.audio.length, sampleRate: c.event.sampleRate, atMs: c.atMs })),
+      );
       if (ctx.fast) notes.push("pacing not measured (fast simulator)");
       else if (!pacing) notes.push("pacing not measured (under 0.5 s of agent audio)");
       else {
@@ -56,7 +62,15 @@ export const audioRoundTripScenario: Scenario = {
         if (pacing.realTime < MIN_REAL_TIME) problems.push(`${text}: agent audio arrives slower than it plays`);
         else notes.push(text);
       }
-      if (ctx.sim && simRecord) checkAgentRate(call, greeting.map((c) => c.event.audio), simRecord.rates.agent, problems, notes, measured);
+      if (ctx.sim && simRecord)
+        checkAgentRate(
+          call,
+          greeting.map((c) => c.event.audio),
+          simRecord.rates.agent,
+          problems,
+          notes,
+          measured,
+        );
     }
 
     // Application → agent: the tone.
@@ -72,7 +86,9 @@ export const audioRoundTripScenario: Scenario = {
     checkAnswer(ctx, conversation, problems, notes, measured);
 
     const summary = audioSummary(measured, wire.inbound.sampleRate, wire.outbound.sampleRate);
-    return problems.length === 0 ? passed(notes.join("; "), measured, summary) : failed(`${problems.join("; ")} (${notes.join("; ")})`, measured, summary);
+    return problems.length === 0
+      ? passed(notes.join("; "), measured, summary)
+      : failed(`${problems.join("; ")} (${notes.join("; ")})`, measured, summary);
   },
 };
 
@@ -122,7 +138,13 @@ function checkToneHeard(toneHz: number | undefined, problems: string[], notes: s
   else notes.push(text);
 }
 
-function checkAnswer(ctx: ScenarioContext, conversation: Conversation, problems: string[], notes: string[], measured: Record<string, number | string>): void {
+function checkAnswer(
+  ctx: ScenarioContext,
+  conversation: Conversation,
+  problems: string[],
+  notes: string[],
+  measured: Record<string, number | string>,
+): void {
   const { marks } = conversation;
   if (marks.answer === undefined) {
     if (ctx.sim) problems.push("the agent did not answer the user's turn");

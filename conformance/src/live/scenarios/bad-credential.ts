@@ -1,9 +1,9 @@
-import { catalogEntry } from "../scenario-catalog.js";
-import { type AuthRefusal, type ObservedRefusal, describeObserved, describeRefusal, matchesRefusal } from "../auth-refusal.js";
+import { type AuthRefusal, describeObserved, describeRefusal, matchesRefusal, type ObservedRefusal } from "../auth-refusal.js";
 import { asError } from "../conversation.js";
 import { LiveCall } from "../live-call.js";
 import { observedClose, observedRefusal } from "../observed-refusal.js";
-import { type Scenario, type ScenarioOutcome, failed, passed, skipped } from "../scenario.js";
+import { failed, passed, type Scenario, type ScenarioOutcome, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 import { APP_RATE } from "../test-audio.js";
 import { WireTap } from "../wire-tap.js";
 
@@ -34,7 +34,8 @@ export const badCredentialScenario: Scenario = {
     } catch (error) {
       observed = observedRefusal(asError(error), tap.upgrade?.status);
     }
-    if (observed.kind === "other" && UNREACHABLE.has(observed.errorCode)) return skipped(`the target could not be reached (${observed.errorCode}): nothing to refuse the key`);
+    if (observed.kind === "other" && UNREACHABLE.has(observed.errorCode))
+      return skipped(`the target could not be reached (${observed.errorCode}): nothing to refuse the key`);
     return judge(ctx.subject.authRefusal, observed);
   },
 };
@@ -43,8 +44,11 @@ function judge(expected: AuthRefusal | undefined, observed: ObservedRefusal): Sc
   const seen = describeObserved(observed);
   const measured = { refusal: seen };
   if (!expected) {
-    const authLike = AUTH_CODES.has(observed.errorCode ?? "") || (observed.kind === "bootstrap" && (observed.status === 401 || observed.status === 403));
-    return authLike ? passed(`refused: ${seen} (the dialect declares no documented refusal)`, measured) : failed(`refused, but not as an auth failure: ${seen}`, measured);
+    const authLike =
+      AUTH_CODES.has(observed.errorCode ?? "") || (observed.kind === "bootstrap" && (observed.status === 401 || observed.status === 403));
+    return authLike
+      ? passed(`refused: ${seen} (the dialect declares no documented refusal)`, measured)
+      : failed(`refused, but not as an auth failure: ${seen}`, measured);
   }
   if (matchesRefusal(expected, observed)) return passed(`refused with ${seen}, as documented (${expected.source})`, measured, `refused: ${seen}`);
   return failed(`refused with ${seen}; documented: ${describeRefusal(expected)} (${expected.source})`, measured);

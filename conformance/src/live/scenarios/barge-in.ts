@@ -1,7 +1,7 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import { asError } from "../conversation.js";
 import { LiveCall, sleep } from "../live-call.js";
-import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
+import { failed, ms, passed, type Scenario, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 import { APP_RATE, speech } from "../test-audio.js";
 
 /** How long the agent may take to clear after the user starts talking over it. */
@@ -32,7 +32,10 @@ export const bargeInScenario: Scenario = {
     try {
       if (!(await call.waitFor((e) => e.type === "session-started", ctx.stepMs))) return skipped("no session (see bootstrap)");
       const first = await call.waitFor((e) => e.type === "audio-chunk", 4000);
-      if (!first) return ctx.sim ? failed("the agent never spoke, so nothing could be interrupted") : skipped("the agent did not speak first: nothing to interrupt");
+      if (!first)
+        return ctx.sim
+          ? failed("the agent never spoke, so nothing could be interrupted")
+          : skipped("the agent did not speak first: nothing to interrupt");
       ctx.progress("talking over the agent");
       const talking = new AbortController();
       const streamed = call.stream(speech(APP_RATE), !ctx.fast, talking.signal);

@@ -1,7 +1,7 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import { describeObserved, matchesRefusal } from "../auth-refusal.js";
 import { observedClose, observedRefusal } from "../observed-refusal.js";
-import { type Scenario, failed, ms, passed } from "../scenario.js";
+import { failed, ms, passed, type Scenario } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 
 /** The session opens with the given key: the bootstrap call (if any), the upgrade, the vendor's start. */
 export const bootstrapScenario: Scenario = {
@@ -32,6 +32,10 @@ export const bootstrapScenario: Scenario = {
     const ids = Object.keys(started.ids);
     const bootstrap = measured.bootstrapMs !== undefined ? ` (bootstrap call ${measured.bootstrapMs} ms)` : "";
     const summary = `connect ${measured.connectMs} ms${measured.bootstrapMs !== undefined ? ` (bootstrap call ${measured.bootstrapMs} ms)` : ""} · started +${measured.startedMs} ms`;
-    return passed(`connected in ${measured.connectMs} ms${bootstrap}, session started ${measured.startedMs} ms after the socket opened${ids.length ? ` (ids: ${ids.join(", ")})` : ""}`, measured, summary);
+    return passed(
+      `connected in ${measured.connectMs} ms${bootstrap}, session started ${measured.startedMs} ms after the socket opened${ids.length ? ` (ids: ${ids.join(", ")})` : ""}`,
+      measured,
+      summary,
+    );
   },
 };

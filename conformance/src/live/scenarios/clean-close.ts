@@ -1,6 +1,6 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
-import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
+import { failed, ms, passed, type Scenario, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 
 /** How long a clean close may take. */
 const CLOSE_BOUND_MS = 3000;
@@ -23,7 +23,8 @@ export const cleanCloseScenario: Scenario = {
     const errors = call.events.filter((e) => e.atMs >= marks.closeStart! && e.event.type === "error");
     const code = ended.event.code;
     const detail = `ended in ${measured.closeMs} ms (${code ?? "no code"} ${ended.event.reason})`;
-    if (errors.length > 0) return failed(`${detail} with an error: ${errors.map((e) => (e.event.type === "error" ? e.event.code : "")).join(", ")}`, measured);
+    if (errors.length > 0)
+      return failed(`${detail} with an error: ${errors.map((e) => (e.event.type === "error" ? e.event.code : "")).join(", ")}`, measured);
     if (code !== undefined && code !== 1000 && code !== 1005) return failed(`${detail}: not a clean close code`, measured);
     if (marks.closeMs > CLOSE_BOUND_MS) return failed(`${detail}: slower than ${CLOSE_BOUND_MS} ms`, measured);
     if (simRecord?.close && simRecord.close.code !== 1000) return failed(`${detail}, but the agent saw close ${simRecord.close.code}`, measured);

@@ -1,6 +1,6 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import { DTMF_IN, DTMF_OUT, startedCall } from "../conversation.js";
-import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
+import { failed, ms, passed, type Scenario, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 
 /**
  * DTMF where declared: a digit sent reaches the peer (the simulator records it; a live vendor

@@ -1,6 +1,6 @@
-import { catalogEntry } from "../scenario-catalog.js";
 import { startedCall } from "../conversation.js";
-import { type Scenario, failed, passed, skipped } from "../scenario.js";
+import { failed, passed, type Scenario, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 
 /**
  * Transcript shape: every delta's `text` is the turn so far (the previous text plus the delta),

@@ -1,7 +1,7 @@
-import { catalogEntry } from "../scenario-catalog.js";
-import { startedCall } from "../conversation.js";
 import { TRANSFER_DIGIT } from "../../simulator/scripted-agent.js";
-import { type Scenario, failed, ms, passed, skipped } from "../scenario.js";
+import { startedCall } from "../conversation.js";
+import { failed, ms, passed, type Scenario, skipped } from "../scenario.js";
+import { catalogEntry } from "../scenario-catalog.js";
 
 /** Transfer where declared: on the simulator, the transfer digit makes the agent ask for a human. */
 export const transferScenario: Scenario = {
@@ -19,6 +19,10 @@ export const transferScenario: Scenario = {
     if (!call || !startedCall(conversation)) return skipped("no session (see bootstrap)");
     if (transfer?.event.type !== "transfer-requested") return failed(`no transfer-requested after pressing ${TRANSFER_DIGIT}`);
     const reason = transfer.event.reason ? ` (reason: ${transfer.event.reason})` : "";
-    return passed(`transfer-requested after pressing ${TRANSFER_DIGIT}${reason}`, marks.dtmfSent === undefined ? {} : { transferAtMs: ms(transfer.atMs) }, `requested after pressing ${TRANSFER_DIGIT}`);
+    return passed(
+      `transfer-requested after pressing ${TRANSFER_DIGIT}${reason}`,
+      marks.dtmfSent === undefined ? {} : { transferAtMs: ms(transfer.atMs) },
+      `requested after pressing ${TRANSFER_DIGIT}`,
+    );
   },
 };

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { ConnectPlan } from "@voxwire/core";
 import {
+  createOmniPeerCodec,
+  isValidAgentId,
   OMNI_FORMAT,
   OMNI_FRAME_MS,
   OMNI_PATH,
@@ -10,8 +12,6 @@ import {
   OmniClose,
   type OmniRate,
   OmniVendorCode,
-  createOmniPeerCodec,
-  isValidAgentId,
 } from "@voxwire/omni";
 import type { UpgradeContext, UpgradeDecision, VendorFront } from "../vendor-front.js";
 

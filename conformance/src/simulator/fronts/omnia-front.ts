@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ConnectPlan, InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
-import { type CallCreatePreset, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET, createCallPeerCodec } from "@voxwire/omnia";
+import { type CallCreatePreset, createCallPeerCodec, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET } from "@voxwire/omnia";
 import { sendJson } from "../http-reply.js";
 import type { FrontContext, UpgradeContext, UpgradeDecision, VendorFront } from "../vendor-front.js";
 
@@ -93,9 +93,15 @@ export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
     const callId = SOCKET_PATH.exec(url.pathname)?.[1];
     if (!callId) return reject(404, "not_found", "no such path");
     const call = created.get(callId);
-    if (!call) return joined.has(callId) ? reject(410, "call_already_joined", "this call's socket URL was already used") : reject(404, "call_not_found", "no such call");
+    if (!call)
+      return joined.has(callId)
+        ? reject(410, "call_already_joined", "this call's socket URL was already used")
+        : reject(404, "call_not_found", "no such call");
     if (url.searchParams.get("token") !== call.token) return reject(401, "invalid_call_token", "the socket URL's token is wrong");
-    if (Number(url.searchParams.get("inputSampleRate")) !== call.inputSampleRate || Number(url.searchParams.get("outputSampleRate")) !== call.outputSampleRate) {
+    if (
+      Number(url.searchParams.get("inputSampleRate")) !== call.inputSampleRate ||
+      Number(url.searchParams.get("outputSampleRate")) !== call.outputSampleRate
+    ) {
       return reject(400, "rate_mismatch", "the socket URL's rates differ from the created call's");
     }
     if (ctx.atCapacity) return reject(429, "concurrency_limit_exceeded", "too many live calls");

@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ConnectPlan, WireFrame } from "@voxwire/core";
 import {
+  createOrbitaliPeerCodec,
+  isValidAgentId,
   ORBITALI_ENCODING,
   ORBITALI_FRAME_MS,
   ORBITALI_TOKEN_CLOSE,
   ORBITALI_TOKEN_TTL_MS,
   OrbitaliTokenRefusal,
-  createOrbitaliPeerCodec,
-  isValidAgentId,
 } from "@voxwire/orbitali";
 import { sendJson } from "../http-reply.js";
 import type { FrontContext, UpgradeContext, UpgradeDecision, VendorFront } from "../vendor-front.js";
@@ -149,8 +149,16 @@ export function orbitaliFront(options: OrbitaliFrontOptions = {}): VendorFront {
    * not declare. A client reports each and goes on.
    */
   function malformedFrames(): WireFrame[] {
-    const audio = (fields: Record<string, unknown>) => JSON.stringify({ type: "output_audio", encoding: ORBITALI_ENCODING, sampleRate: outputRate, ...fields });
-    return ['{"type":"output_au', "[1,2,3]", '{"no_type":true}', audio({ audio: "@@not base64@@" }), audio({ audio: "AQID" }), audio({ audio: "AQACAA==", sampleRate: outputRate / 2 })];
+    const audio = (fields: Record<string, unknown>) =>
+      JSON.stringify({ type: "output_audio", encoding: ORBITALI_ENCODING, sampleRate: outputRate, ...fields });
+    return [
+      '{"type":"output_au',
+      "[1,2,3]",
+      '{"no_type":true}',
+      audio({ audio: "@@not base64@@" }),
+      audio({ audio: "AQID" }),
+      audio({ audio: "AQACAA==", sampleRate: outputRate / 2 }),
+    ];
   }
 
   return { dialect: "orbitali", http, upgrade, malformedFrames };

@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ConnectPlan, InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
 import {
+  createTokenFirstPeerCodec,
   TOKEN_FIRST_FRAME_MS,
   TOKEN_FIRST_SAMPLE_RATE,
   TOKEN_FRAME_NAME,
   TOKEN_PATH,
   TokenFirstClose,
   TokenFirstErrorCode,
-  createTokenFirstPeerCodec,
 } from "@voxwire/token-first";
 import { sendJson } from "../http-reply.js";
 import type { FrontContext, HandshakeStep, UpgradeContext, UpgradeDecision, VendorFront } from "../vendor-front.js";
@@ -138,7 +138,11 @@ export function tokenFirstFront(options: TokenFirstFrontOptions = {}): VendorFro
 
 /** The documented refusals of a first message: an `error`, then the close. */
 const refusals = {
-  invalid: refuse(TokenFirstClose.tokenRefused, TokenFirstErrorCode.invalidToken, 'the first message must be {"token": "<a token from /api/v1/sdk/token>"}'),
+  invalid: refuse(
+    TokenFirstClose.tokenRefused,
+    TokenFirstErrorCode.invalidToken,
+    'the first message must be {"token": "<a token from /api/v1/sdk/token>"}',
+  ),
   expired: refuse(TokenFirstClose.tokenRefused, TokenFirstErrorCode.tokenExpired, "the token expired before it was presented; request a new one"),
   used: refuse(TokenFirstClose.tokenRefused, TokenFirstErrorCode.tokenUsed, "the token was already used; tokens are single-use"),
   audio: refuse(TokenFirstClose.protocolError, TokenFirstErrorCode.protocolError, "audio arrived before the token; send the token first"),

@@ -77,8 +77,14 @@ describe("CaptureCore", () => {
 
   it("refuses rates and frame lengths that cannot work with typed errors", () => {
     const sink = () => {};
-    expect(() => new CaptureCore({ inputRate: 48000, outputRate: 0, frameMs: 20, quality: "voice" }, sink)).toThrow(expect.objectContaining({ code: "invalid_config" }));
-    expect(() => new CaptureCore({ inputRate: 48000, outputRate: 16000, frameMs: 0, quality: "voice" }, sink)).toThrow(expect.objectContaining({ code: "invalid_config" }));
-    expect(() => new CaptureCore({ inputRate: 44100, outputRate: 22050, frameMs: 0.01, quality: "voice" }, sink)).toThrow(expect.objectContaining({ code: "invalid_config" }));
+    expect(() => new CaptureCore({ inputRate: 48000, outputRate: 0, frameMs: 20, quality: "voice" }, sink)).toThrow(
+      expect.objectContaining({ code: "invalid_config" }),
+    );
+    expect(() => new CaptureCore({ inputRate: 48000, outputRate: 16000, frameMs: 0, quality: "voice" }, sink)).toThrow(
+      expect.objectContaining({ code: "invalid_config" }),
+    );
+    expect(() => new CaptureCore({ inputRate: 44100, outputRate: 22050, frameMs: 0.01, quality: "voice" }, sink)).toThrow(
+      expect.objectContaining({ code: "invalid_config" }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigError, type Framer, type Resampler, type ResamplerQuality, createFramer, createResampler, frameSamplesFor } from "@voxwire/core";
+import { ConfigError, createFramer, createResampler, type Framer, frameSamplesFor, type Resampler, type ResamplerQuality } from "@voxwire/core";
 import { LevelMeter } from "./level.js";
 
 export interface CaptureCoreOptions {

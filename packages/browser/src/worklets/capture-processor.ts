@@ -28,7 +28,13 @@ class VoxwireCaptureProcessor extends scope.AudioWorkletProcessor {
       if (event.data?.type === "stop") this.#stopped = true;
     };
     const core = this.#core;
-    this.#post({ type: "ready", inputRate: core.inputRate, outputRate: core.outputRate, frameSamples: core.frameSamples, backend: core.resampler.backend });
+    this.#post({
+      type: "ready",
+      inputRate: core.inputRate,
+      outputRate: core.outputRate,
+      frameSamples: core.frameSamples,
+      backend: core.resampler.backend,
+    });
   }
 
   process(inputs: Float32Array[][]): boolean {

@@ -36,10 +36,7 @@ export interface PlaybackProcessorOptions {
 
 export type PlaybackCommand =
   /** Samples at the context's rate: PCM16 or floats, as the buffer of the named type. */
-  | { type: "push"; pcm: ArrayBuffer; format: "int16" | "float32" }
-  | { type: "clear" }
-  | { type: "report"; id: number }
-  | { type: "stop" };
+  { type: "push"; pcm: ArrayBuffer; format: "int16" | "float32" } | { type: "clear" } | { type: "report"; id: number } | { type: "stop" };
 
 /** The ring's counters plus what the speakers got since the previous report. */
 export interface PlaybackSnapshot extends PlaybackCounters {

@@ -41,7 +41,13 @@ describe("PlaybackRing", () => {
     expect(r.clear()).toBe(10_000 - 128);
     expect(r.queuedSamples).toBe(0);
     expect(render(r, 128).every((v) => v === 0)).toBe(true);
-    expect(r.counters()).toMatchObject({ playedSamples: 128, clears: 1, clearedSamples: 9872, lastClearedSamples: 9872, utterancePlayedSamples: 128 });
+    expect(r.counters()).toMatchObject({
+      playedSamples: 128,
+      clears: 1,
+      clearedSamples: 9872,
+      lastClearedSamples: 9872,
+      utterancePlayedSamples: 128,
+    });
     // Audio after the clear plays from its own first sample: a new utterance.
     r.write(ramp(10, 500));
     expect(render(r, 128).slice(0, 10)).toEqual([...ramp(10, 500)]);
@@ -104,6 +110,8 @@ describe("PlaybackRing", () => {
 
   it("refuses a capacity that cannot work with a typed error", () => {
     expect(() => ring(0)).toThrow(expect.objectContaining({ code: "invalid_config" }));
-    expect(() => new PlaybackRing({ capacity: 10, prebufferSamples: -1, underrunGapSamples: 0 })).toThrow(expect.objectContaining({ code: "invalid_config" }));
+    expect(() => new PlaybackRing({ capacity: 10, prebufferSamples: -1, underrunGapSamples: 0 })).toThrow(
+      expect.objectContaining({ code: "invalid_config" }),
+    );
   });
 });

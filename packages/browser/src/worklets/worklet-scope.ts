@@ -13,7 +13,9 @@ export interface ProcessorConstructionOptions<P> {
   processorOptions?: P;
 }
 
-export type ProcessorClass = new (options: never) => AudioWorkletProcessorLike & {
+export type ProcessorClass = new (
+  options: never,
+) => AudioWorkletProcessorLike & {
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean;
 };
 

@@ -1,10 +1,11 @@
 // The real-browser tests' page: starts a conversation from a click (as an application must) with
 // the configuration the test put on window.vxConfig, and keeps a log the test reads back.
-import { type Conversation, type ConversationEvent, type PlaybackStats, createPlayer, startConversation } from "../../src/index.js";
+
 import type { Dialect } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { orbitali } from "@voxwire/orbitali";
 import { tokenFirst } from "@voxwire/token-first";
+import { type Conversation, type ConversationEvent, createPlayer, type PlaybackStats, startConversation } from "../../src/index.js";
 
 export interface PageConfig {
   dialect: "omni" | "token-first-route" | "token-first-key" | "orbitali-key";
@@ -67,8 +68,14 @@ export interface PlayerCheck {
 async function playerAtOtherRates(): Promise<PlayerCheck> {
   const context = new AudioContext({ sampleRate: 48000 });
   const player = await createPlayer(context, { prebufferMs: 0 });
-  player.push(Int16Array.from({ length: 24000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 24000))), 24000);
-  player.push(Float32Array.from({ length: 8000 }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 440 * i) / 16000)), 16000);
+  player.push(
+    Int16Array.from({ length: 24000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 24000))),
+    24000,
+  );
+  player.push(
+    Float32Array.from({ length: 8000 }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 440 * i) / 16000)),
+    16000,
+  );
   const before = await player.report();
   const afterClear = await player.clear();
   // Two more reports: the ring stays empty and nothing more is played.
@@ -77,7 +84,13 @@ async function playerAtOtherRates(): Promise<PlayerCheck> {
   player.close();
   await context.close();
   // Both resamplers hold back their look-ahead (core's `latencySamples`) until more audio comes.
-  return { contextRate: 48000, enqueued: before.enqueuedSamples, latency: 48000 + 24000 - before.enqueuedSamples, afterClear, playedAfterClear: later.playedSamples - afterClear.playedSamples };
+  return {
+    contextRate: 48000,
+    enqueued: before.enqueuedSamples,
+    latency: 48000 + 24000 - before.enqueuedSamples,
+    afterClear,
+    playedAfterClear: later.playedSamples - afterClear.playedSamples,
+  };
 }
 
 const log: PageLog = {

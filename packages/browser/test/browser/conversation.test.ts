@@ -4,15 +4,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Simulator, omniFront, startSimulator } from "@voxwire/conformance";
+import { omniFront, type Simulator, startSimulator } from "@voxwire/conformance";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toneFrequency } from "../../../../conformance/src/audio/tone-frequency.js";
 import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
 import type { PageConfig, PageLog } from "./conversation-page.js";
+import { openConversationPage, pageLog } from "./open-conversation-page.js";
 import { type PageServer, startPageServer } from "./page-server.js";
 import { recordingFront } from "./recording-front.js";
-import { openConversationPage, pageLog } from "./open-conversation-page.js";
-import { toneFrequency } from "../../../../conformance/src/audio/tone-frequency.js";
 import { writeToneWav } from "./tone.js";
 import { until } from "./until.js";
 
@@ -113,7 +113,10 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
 
     // The tone starts at once, during the greeting: the simulator's VAD hears speech and barges in.
     await tab.waitForFunction(() => window.vx.log.bargeIns.length > 0);
-    await until(async () => (await pageLog(tab)).playback.length > (await pageLog(tab)).bargeIns[0]!.playbackIndex + 3, "three reports after the barge-in");
+    await until(
+      async () => (await pageLog(tab)).playback.length > (await pageLog(tab)).bargeIns[0]!.playbackIndex + 3,
+      "three reports after the barge-in",
+    );
     log = await pageLog(tab);
     const record = sim.sessions().find((s) => s.id === id)!;
     expect(record.agent.bargeIns).toBe(1);

@@ -4,15 +4,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Simulator, omniFront, startSimulator } from "@voxwire/conformance";
+import { omniFront, type Simulator, startSimulator } from "@voxwire/conformance";
 import { createTokenRoute } from "@voxwire/token-first";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenFirstFront } from "../../../../conformance/src/simulator/fronts/token-first-front.js";
 import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
 import type { PageConfig } from "./conversation-page.js";
-import { type PageServer, startPageServer } from "./page-server.js";
 import { openConversationPage, pageLog } from "./open-conversation-page.js";
+import { type PageServer, startPageServer } from "./page-server.js";
 import { writeToneWav } from "./tone.js";
 import { until } from "./until.js";
 
@@ -52,21 +52,25 @@ describe("secret keys in a browser", () => {
     ["omni", "pyai_live_S3cretLiveKey0123"],
     ["token-first-key", "tf_live_S3cretLiveKey0123"],
     ["orbitali-key", "orb_live_S3cretLiveKey0123"],
-  ] as const)("%s: refused with an explanation before the microphone, the AudioContext or any socket", async (dialect, key) => {
-    const sessionsBefore = omniSim.sessions().length + tokenSim.sessions().length;
-    const tab = await startInPage({ dialect, key, simulatorUrl: dialect === "omni" ? omniSim.url : tokenSim.url, rate: 16000 });
-    await tab.waitForFunction(() => window.vx.log.ended);
-    const log = await pageLog(tab);
-    expect(log.readyError).toMatchObject({ code: "invalid_config", vendorCode: "secret_key_in_browser", name: "ConfigError" });
-    expect(log.readyError!.message).toMatch(/never|must not/);
-    expect(log.readyError!.message).not.toContain(key);
-    expect(log.errors).toEqual([expect.objectContaining({ code: "invalid_config", vendorCode: "secret_key_in_browser", fatal: true })]);
-    expect(JSON.stringify(log)).not.toContain(key);
-    expect(log.getUserMediaCalls).toBe(0);
-    expect(await tab.evaluate(() => window.vx.conversation?.audioContext === undefined)).toBe(true);
-    expect(omniSim.sessions().length + tokenSim.sessions().length).toBe(sessionsBefore);
-    await tab.close();
-  }, 20_000);
+  ] as const)(
+    "%s: refused with an explanation before the microphone, the AudioContext or any socket",
+    async (dialect, key) => {
+      const sessionsBefore = omniSim.sessions().length + tokenSim.sessions().length;
+      const tab = await startInPage({ dialect, key, simulatorUrl: dialect === "omni" ? omniSim.url : tokenSim.url, rate: 16000 });
+      await tab.waitForFunction(() => window.vx.log.ended);
+      const log = await pageLog(tab);
+      expect(log.readyError).toMatchObject({ code: "invalid_config", vendorCode: "secret_key_in_browser", name: "ConfigError" });
+      expect(log.readyError!.message).toMatch(/never|must not/);
+      expect(log.readyError!.message).not.toContain(key);
+      expect(log.errors).toEqual([expect.objectContaining({ code: "invalid_config", vendorCode: "secret_key_in_browser", fatal: true })]);
+      expect(JSON.stringify(log)).not.toContain(key);
+      expect(log.getUserMediaCalls).toBe(0);
+      expect(await tab.evaluate(() => window.vx.conversation?.audioContext === undefined)).toBe(true);
+      expect(omniSim.sessions().length + tokenSim.sessions().length).toBe(sessionsBefore);
+      await tab.close();
+    },
+    20_000,
+  );
 });
 
 describe("the backend-token pattern", () => {

@@ -6,7 +6,12 @@ import type { PageConfig, PageLog } from "./conversation-page.js";
  * real user gesture; resolves once it is ready or has failed. `logPageErrors` prints the page's
  * uncaught errors (a test that expects none).
  */
-export async function openConversationPage(browser: Browser, url: string, config: PageConfig, options: { logPageErrors?: boolean } = {}): Promise<Page> {
+export async function openConversationPage(
+  browser: Browser,
+  url: string,
+  config: PageConfig,
+  options: { logPageErrors?: boolean } = {},
+): Promise<Page> {
   const tab = await browser.newPage();
   if (options.logPageErrors) tab.on("pageerror", (error) => console.error("page error:", error.message));
   await tab.goto(url);

@@ -2,13 +2,13 @@
 // the packages' dist files. The worklets must load with nothing else served (they come from Blob
 // URLs), and a conversation must run. Needs the builds (`npx pnpm@10 test` makes them first).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Simulator, omniFront, startSimulator } from "@voxwire/conformance";
+import { omniFront, type Simulator, startSimulator } from "@voxwire/conformance";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
@@ -86,7 +86,11 @@ describe.skipIf(!built)("the published build from a plain <script type=module> w
     });
     await tab.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
     await tab.click("#start");
-    await tab.waitForFunction(() => (window as unknown as { result: { ready: boolean; error?: string } }).result.ready || (window as unknown as { result: { error?: string } }).result.error !== undefined);
+    await tab.waitForFunction(
+      () =>
+        (window as unknown as { result: { ready: boolean; error?: string } }).result.ready ||
+        (window as unknown as { result: { error?: string } }).result.error !== undefined,
+    );
     const result = (await tab.evaluate("window.result")) as { ready: boolean; error?: string; frameSamples: number };
     expect(result).toMatchObject({ ready: true, frameSamples: 320 });
     await until(() => (sim.sessions().at(-1)?.received.audio.frames ?? 0) >= 10, "frames at the simulator");

@@ -1,5 +1,5 @@
-import type { PeerCodec } from "@voxwire/core";
 import type { VendorFront } from "@voxwire/conformance";
+import type { PeerCodec } from "@voxwire/core";
 import { joinSamples } from "../../../../conformance/src/audio/test-signals.js";
 
 /**

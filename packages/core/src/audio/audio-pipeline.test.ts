@@ -64,9 +64,17 @@ describe("createAudioPipeline across rates", () => {
     expect(collect((emit) => pipeline.flush(emit))).toEqual([reference.flush()]);
   });
 
-  test.prop([fc.int16Array({ maxLength: 2000 }), fc.array(fc.nat(), { maxLength: 8 }), fc.constantFrom(8000, 16000, 24000, 44100), fc.integer({ min: 1, max: 400 })], {
-    numRuns: 40,
-  })("frames of any chunking equal those of one push", (samples, points, inputRate, frameSamples) => {
+  test.prop(
+    [
+      fc.int16Array({ maxLength: 2000 }),
+      fc.array(fc.nat(), { maxLength: 8 }),
+      fc.constantFrom(8000, 16000, 24000, 44100),
+      fc.integer({ min: 1, max: 400 }),
+    ],
+    {
+      numRuns: 40,
+    },
+  )("frames of any chunking equal those of one push", (samples, points, inputRate, frameSamples) => {
     const run = (chunks: Int16Array[]) => {
       const pipeline = createAudioPipeline({ inputRate, outputRate: 16000, frameSamples });
       return collect((emit) => {

@@ -109,7 +109,8 @@ export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint
     const c = dec[cc & 0x7f]!;
     if (((ca | cb | cc) & ~0x7f) !== 0 || ((a | b | c) & 0xc0) !== 0) throw invalidCharacter(whole);
     // Canonical text only: the bits past the last byte must be zero.
-    if ((rest === 2 ? b & 0x0f : c & 0x03) !== 0) throw new AudioDataError("invalid base64: the last character carries bits past the data (not canonical)");
+    if ((rest === 2 ? b & 0x0f : c & 0x03) !== 0)
+      throw new AudioDataError("invalid base64: the last character carries bits past the data (not canonical)");
     const v = (a << 18) | (b << 12) | (c << 6);
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = v >> 8;

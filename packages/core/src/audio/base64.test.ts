@@ -2,8 +2,8 @@ import { Buffer } from "node:buffer";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { AudioDataError } from "../errors/error-classes.js";
-import { asciiToStringByBlocks } from "./base64-table.js";
 import { type Base64Backend, base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend } from "./base64.js";
+import { asciiToStringByBlocks } from "./base64-table.js";
 
 const backends: Base64Backend[] = ["buffer", "native", "table"];
 const base64Char = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
@@ -32,7 +32,28 @@ describe("base64", () => {
   });
 
   it.each(backends)("%s: rejects invalid text with AudioDataError", (backend) => {
-    const invalid = ["A", "Zm9vY", "Zg=", "Zg===", "=", "====", "Zm9v\n", " Zm9v", "Zm-_", "Zm9v!A==", "Zg==Zg==", "Z=g=", "Zm9vYmFy=", "Zm9é", "€€€€", "Zm9\u0176", "Zm9v\u00e9A==", "Zh==", "Zm9=", "Zm9vYmE\t"];
+    const invalid = [
+      "A",
+      "Zm9vY",
+      "Zg=",
+      "Zg===",
+      "=",
+      "====",
+      "Zm9v\n",
+      " Zm9v",
+      "Zm-_",
+      "Zm9v!A==",
+      "Zg==Zg==",
+      "Z=g=",
+      "Zm9vYmFy=",
+      "Zm9é",
+      "€€€€",
+      "Zm9\u0176",
+      "Zm9v\u00e9A==",
+      "Zh==",
+      "Zm9=",
+      "Zm9vYmE\t",
+    ];
     for (const text of invalid) expect(() => base64DecodeWith(backend, text), JSON.stringify(text)).toThrow(AudioDataError);
   });
 

@@ -14,7 +14,7 @@ function vector(name: string): Uint8Array {
 }
 function pcmVector(name: string): Int16Array {
   const bytes = vector(name);
-  return Int16Array.from({ length: bytes.length / 2 }, (_, i) => (bytes[2 * i]! | (bytes[2 * i + 1]! << 8)) << 16 >> 16);
+  return Int16Array.from({ length: bytes.length / 2 }, (_, i) => ((bytes[2 * i]! | (bytes[2 * i + 1]! << 8)) << 16) >> 16);
 }
 
 /** Index of the first differing element, or -1: a readable failure on 65,536-entry arrays. */

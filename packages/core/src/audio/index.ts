@@ -1,20 +1,20 @@
-export { pcm16ToFloat32, float32ToPcm16 } from "./pcm-convert.js";
-export { IS_LITTLE_ENDIAN_HOST, pcm16FromBytes, pcm16FromBytesCopy, pcm16ToBytes, pcm16ToBytesCopy } from "./pcm-bytes.js";
-export { mulawDecode, mulawDecodeSample, mulawEncode, mulawEncodeSample } from "./g711-mulaw.js";
-export { alawDecode, alawDecodeSample, alawEncode, alawEncodeSample } from "./g711-alaw.js";
-export { base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend, type Base64Backend } from "./base64.js";
+export { type AudioPipeline, type AudioPipelineFlushOptions, type AudioPipelineOptions, createAudioPipeline } from "./audio-pipeline.js";
+export { type Base64Backend, base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend } from "./base64.js";
 export {
   createByteFramer,
   createFloat32Framer,
   createFramer,
   createPcm16ByteFramer,
-  frameSamplesFor,
-  type FrameSize,
   type Framer,
   type FramerFlushOptions,
   type FramerOptions,
+  type FrameSize,
+  frameSamplesFor,
 } from "./framer.js";
-export { createAudioPipeline, type AudioPipeline, type AudioPipelineFlushOptions, type AudioPipelineOptions } from "./audio-pipeline.js";
+export { alawDecode, alawDecodeSample, alawEncode, alawEncodeSample } from "./g711-alaw.js";
+export { mulawDecode, mulawDecodeSample, mulawEncode, mulawEncodeSample } from "./g711-mulaw.js";
+export { IS_LITTLE_ENDIAN_HOST, pcm16FromBytes, pcm16FromBytesCopy, pcm16ToBytes, pcm16ToBytesCopy } from "./pcm-bytes.js";
+export { float32ToPcm16, pcm16ToFloat32 } from "./pcm-convert.js";
 export { createResampler } from "./resampler.js";
 export { RESAMPLER_PRESETS, type ResamplerPreset } from "./resampler-design.js";
 export type { Resampler, ResamplerBackendChoice, ResamplerOptions, ResamplerOutput, ResamplerQuality } from "./resampler-types.js";

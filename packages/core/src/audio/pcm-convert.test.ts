@@ -13,7 +13,18 @@ describe("pcm16ToFloat32 / float32ToPcm16", () => {
   });
 
   it("clamps out-of-range floats, rounds half away from zero and maps NaN to 0", () => {
-    const input = Float32Array.of(1, 2, -1, -2, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, 0.5 / 32768, -0.5 / 32768, 1.49 / 32768);
+    const input = Float32Array.of(
+      1,
+      2,
+      -1,
+      -2,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.NaN,
+      0.5 / 32768,
+      -0.5 / 32768,
+      1.49 / 32768,
+    );
     expect(Array.from(float32ToPcm16(input))).toEqual([32767, 32767, -32768, -32768, 32767, -32768, 0, 1, -1, 1]);
   });
 

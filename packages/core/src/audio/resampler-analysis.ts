@@ -49,7 +49,13 @@ function fft(re: Float64Array, im: Float64Array): void {
 }
 
 /** Evaluates a design's passband and stopband with a zero-padded FFT of its prototype. */
-export function analyseDesign(design: ResamplerDesign, passbandEdge: number, stopbandEdge: number, minBins = 1 << 16, oversampling = 8): DesignResponse {
+export function analyseDesign(
+  design: ResamplerDesign,
+  passbandEdge: number,
+  stopbandEdge: number,
+  minBins = 1 << 16,
+  oversampling = 8,
+): DesignResponse {
   const { phases, taps, coefficients } = design;
   const length = phases * taps;
   let size = 1;

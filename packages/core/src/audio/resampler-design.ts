@@ -109,7 +109,9 @@ function buildDesign(fromRate: number, toRate: number, preset: ResamplerPreset):
   const phases = toRate / divisor;
   const step = fromRate / divisor;
   if (phases > MAX_PHASES) {
-    throw new ConfigError(`${fromRate} → ${toRate} Hz reduces to ${phases}/${step}: more than ${MAX_PHASES} filter phases; use rates with a larger common divisor`);
+    throw new ConfigError(
+      `${fromRate} → ${toRate} Hz reduces to ${phases}/${step}: more than ${MAX_PHASES} filter phases; use rates with a larger common divisor`,
+    );
   }
   const halfWidth = kernelHalfWidth(fromRate, toRate, preset);
   const span = 2 * halfWidth;

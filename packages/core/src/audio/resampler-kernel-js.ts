@@ -60,7 +60,14 @@ export function runKernelInt16(g: KernelGeometry, history: Float32Array, state: 
 }
 
 /** Computes `count` outputs into `out[offset…]` as floats in [−1, 1]. */
-export function runKernelFloat32(g: KernelGeometry, history: Float32Array, state: KernelState, count: number, out: Float32Array, offset: number): void {
+export function runKernelFloat32(
+  g: KernelGeometry,
+  history: Float32Array,
+  state: KernelState,
+  count: number,
+  out: Float32Array,
+  offset: number,
+): void {
   const { phases, taps, coefficients: c } = g;
   const posStep = Math.floor(g.step / phases);
   const phaseStep = g.step % phases;

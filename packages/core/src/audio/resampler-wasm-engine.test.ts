@@ -32,7 +32,8 @@ describe("the WebAssembly SIMD engine", () => {
         const a = [...wasm.push(pcm), ...wasm.flush()];
         const b = [...js.push(pcm), ...js.flush()];
         expect(a.length).toBe(b.length);
-        for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 1) expect.unreachable(`${from}→${to} ${quality} at ${i}: ${a[i]} vs ${b[i]}`);
+        for (let i = 0; i < a.length; i++)
+          if (Math.abs(a[i]! - b[i]!) > 1) expect.unreachable(`${from}→${to} ${quality} at ${i}: ${a[i]} vs ${b[i]}`);
         const fa = [...wasm.push(input), ...wasm.flush()];
         const fb = [...js.push(input), ...js.flush()];
         for (let i = 0; i < fa.length; i++) if (Math.abs(fa[i]! - fb[i]!) > 1e-5) expect.unreachable(`${from}→${to} ${quality} float at ${i}`);

@@ -13,8 +13,31 @@ import { RESAMPLER_KERNEL_WASM_BASE64 } from "./resampler-kernel-wasm-bytes.js";
  */
 
 interface KernelExports {
-  run_i16(coef: number, taps: number, phases: number, posStep: number, phaseStep: number, hist: number, pos: number, phase: number, count: number, out: number): void;
-  run_f32(coef: number, taps: number, phases: number, posStep: number, phaseStep: number, hist: number, pos: number, phase: number, count: number, out: number, scale: number): void;
+  run_i16(
+    coef: number,
+    taps: number,
+    phases: number,
+    posStep: number,
+    phaseStep: number,
+    hist: number,
+    pos: number,
+    phase: number,
+    count: number,
+    out: number,
+  ): void;
+  run_f32(
+    coef: number,
+    taps: number,
+    phases: number,
+    posStep: number,
+    phaseStep: number,
+    hist: number,
+    pos: number,
+    phase: number,
+    count: number,
+    out: number,
+    scale: number,
+  ): void;
   load_i16(src: number, dst: number, n: number): void;
   load_f32(src: number, dst: number, n: number, limit: number): void;
 }

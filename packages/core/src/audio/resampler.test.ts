@@ -47,25 +47,28 @@ describe.each(BACKENDS)("createResampler (%s backend)", (backend) => {
       fc.boolean(),
     ],
     { numRuns: 60 },
-  )("any chunking, with empty and 1-sample chunks, is bit-identical to one push of the whole", ([from, to], quality, samples, points, singles, asFloat) => {
-    const input: Samples = asFloat ? Float32Array.from(samples, (s) => s / 32768) : samples;
-    const whole = resampleWhole(from, to, input, quality, backend);
-    const r = createResampler(from, to, { quality, backend });
-    const parts: Samples[] = [];
-    // Cut points, plus 1-sample chunks around some positions.
-    const bounds = cuts(input.length, [...points, ...singles, ...singles.map((s) => s + 1)]);
-    for (const [start, end] of bounds) {
-      const chunk = input.subarray(start, end);
-      const expected = r.outputLength(chunk.length);
-      const got = r.push(chunk);
-      expect(got.length).toBe(expected);
-      parts.push(got);
-    }
-    parts.push(r.flush());
-    const chunked = concat(parts);
-    expect(chunked.length).toBe(Math.ceil((input.length * to) / from));
-    expect(chunked).toEqual(whole);
-  });
+  )(
+    "any chunking, with empty and 1-sample chunks, is bit-identical to one push of the whole",
+    ([from, to], quality, samples, points, singles, asFloat) => {
+      const input: Samples = asFloat ? Float32Array.from(samples, (s) => s / 32768) : samples;
+      const whole = resampleWhole(from, to, input, quality, backend);
+      const r = createResampler(from, to, { quality, backend });
+      const parts: Samples[] = [];
+      // Cut points, plus 1-sample chunks around some positions.
+      const bounds = cuts(input.length, [...points, ...singles, ...singles.map((s) => s + 1)]);
+      for (const [start, end] of bounds) {
+        const chunk = input.subarray(start, end);
+        const expected = r.outputLength(chunk.length);
+        const got = r.push(chunk);
+        expect(got.length).toBe(expected);
+        parts.push(got);
+      }
+      parts.push(r.flush());
+      const chunked = concat(parts);
+      expect(chunked.length).toBe(Math.ceil((input.length * to) / from));
+      expect(chunked).toEqual(whole);
+    },
+  );
 
   it.each(PAIRS)("%i → %i Hz keeps a voice-band sine's frequency, amplitude and timing", (from, to) => {
     const lowerNyquist = Math.min(from, to) / 2;
@@ -117,15 +120,19 @@ describe.each(BACKENDS)("createResampler (%s backend)", (backend) => {
     for (const [from, to] of PAIRS) {
       const output = resampleWhole(from, to, new Int16Array(2000).fill(-12345), "voice", backend);
       const latency = createResampler(from, to).latencySamples;
-      for (let i = latency + 2; i < output.length - latency - 2; i++) if (output[i] !== -12345) expect.unreachable(`${from}→${to} at ${i}: ${output[i]}`);
+      for (let i = latency + 2; i < output.length - latency - 2; i++)
+        if (output[i] !== -12345) expect.unreachable(`${from}→${to} at ${i}: ${output[i]}`);
     }
   });
 
-  test.prop([fc.constantFrom(...PAIRS), fc.float32Array({ maxLength: 300 })], { numRuns: 40 })("never throws and stays finite on any float input", ([from, to], samples) => {
-    const r = createResampler(from, to, { backend, quality: "fast" });
-    const out = concat([r.push(samples), r.flush()]) as Float32Array;
-    for (const v of out) expect(Number.isFinite(v)).toBe(true);
-  });
+  test.prop([fc.constantFrom(...PAIRS), fc.float32Array({ maxLength: 300 })], { numRuns: 40 })(
+    "never throws and stays finite on any float input",
+    ([from, to], samples) => {
+      const r = createResampler(from, to, { backend, quality: "fast" });
+      const out = concat([r.push(samples), r.flush()]) as Float32Array;
+      for (const v of out) expect(Number.isFinite(v)).toBe(true);
+    },
+  );
 });
 
 describe("createResampler options", () => {

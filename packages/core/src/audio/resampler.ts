@@ -14,7 +14,11 @@ const BLOCK_SAMPLES = 4096;
  * A streaming resampler between any two integer rates (8 kHz … 48 kHz and beyond): band-limited
  * polyphase filtering, state kept across chunks. Equal rates are a zero-cost pass-through.
  */
-export function createResampler<O extends ResamplerOutput = "same">(fromRate: number, toRate: number, options: ResamplerOptions<O> = {}): Resampler<O> {
+export function createResampler<O extends ResamplerOutput = "same">(
+  fromRate: number,
+  toRate: number,
+  options: ResamplerOptions<O> = {},
+): Resampler<O> {
   const quality: ResamplerQuality = options.quality ?? "voice";
   const output: ResamplerOutput = options.output ?? "same";
   if (output !== "same" && output !== "int16" && output !== "float32") throw new ConfigError(`unknown resampler output "${String(output)}"`);

@@ -21,8 +21,8 @@ export function refuseSecretKeyInBrowser(env: DialectEnv, key: string | undefine
   const prefix = rule.allKeysSecret ? "" : rule.secretPrefixes.find((p) => key.startsWith(p));
   if (prefix === undefined) return;
   const what = prefix ? `a permanent secret key (${prefix}…)` : "this vendor's API key, which is a permanent secret,";
-  throw new ConfigError(
-    `${what} must never reach a browser, where any visitor can read it. ${rule.advice}`,
-    { dialect: rule.dialect, vendorCode: "secret_key_in_browser" },
-  );
+  throw new ConfigError(`${what} must never reach a browser, where any visitor can read it. ${rule.advice}`, {
+    dialect: rule.dialect,
+    vendorCode: "secret_key_in_browser",
+  });
 }

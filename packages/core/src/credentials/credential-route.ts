@@ -37,7 +37,12 @@ export interface CredentialRoute {
 export function createCredentialRoute(options: CredentialRouteOptions): CredentialRoute {
   const handle = async (method: string, origin: string | undefined, signal: AbortSignal) => {
     const cors = corsHeaders(origin, options.allowOrigins);
-    if (method === "OPTIONS") return { status: 204, headers: { ...cors, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type, authorization" }, body: "" };
+    if (method === "OPTIONS")
+      return {
+        status: 204,
+        headers: { ...cors, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type, authorization" },
+        body: "",
+      };
     if (method !== "POST") return json(405, { error: "use POST", code: "method_not_allowed" }, { ...cors, allow: "POST, OPTIONS" });
     try {
       return json(200, await options.mint(signal), cors);

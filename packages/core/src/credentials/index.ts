@@ -1,8 +1,8 @@
 export { refuseSecretKeyInBrowser, type SecretKeyRule } from "./browser-secrets.js";
 export {
-  createCredentialRoute,
   type CredentialRoute,
   type CredentialRouteOptions,
+  createCredentialRoute,
   type NodeRequestLike,
   type NodeResponseLike,
 } from "./credential-route.js";

@@ -1,5 +1,4 @@
 import type { InboundEvent } from "../events/inbound.js";
-import { errorEvent } from "./error-event.js";
 import {
   AuthError,
   ClosedError,
@@ -10,6 +9,7 @@ import {
   ScopeError,
   ServerError,
 } from "./error-classes.js";
+import { errorEvent } from "./error-event.js";
 import type { VoxwireError } from "./voxwire-error.js";
 
 /** Builds the error for one close code (or HTTP status); `reason` is the peer's text, already redacted. */
@@ -35,8 +35,7 @@ export const defaultCloseErrors: Readonly<Record<number, ErrorFactory>> = {
   1013: (r, d) => new ServerError(`the peer asks to try again later${suffix(r)}`, { dialect: d }),
   4401: (r, d) => new AuthError(`the credential was refused (close 4401)${suffix(r)}`, { dialect: d }),
   4403: (r, d) => new ScopeError(`the credential lacks a required permission (close 4403)${suffix(r)}`, { dialect: d }),
-  4429: (r, d) =>
-    new ConcurrencyLimitError(`too many live sessions (close 4429)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
+  4429: (r, d) => new ConcurrencyLimitError(`too many live sessions (close 4429)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
 };
 
 /** HTTP statuses at the WebSocket upgrade (or a bootstrap call) every dialect shares. */
@@ -45,20 +44,14 @@ export const defaultHttpErrors: Readonly<Record<number, ErrorFactory>> = {
   401: (r, d) => new AuthError(`the credential was refused (HTTP 401)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
   403: (r, d) => new AuthError(`access was forbidden (HTTP 403)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
   404: (r, d) => new InvalidRequestError(`no such endpoint (HTTP 404)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
-  429: (r, d) =>
-    new ConcurrencyLimitError(`too many live sessions or requests (HTTP 429)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
+  429: (r, d) => new ConcurrencyLimitError(`too many live sessions or requests (HTTP 429)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
 };
 
 /**
  * Maps a close to events: an `error` when the close is not clean, then `session-ended`.
  * `rules` lets a dialect add or override codes.
  */
-export function closeEvents(
-  code: number,
-  reason: string,
-  dialect: string,
-  rules: Readonly<Record<number, ErrorFactory>> = {},
-): InboundEvent[] {
+export function closeEvents(code: number, reason: string, dialect: string, rules: Readonly<Record<number, ErrorFactory>> = {}): InboundEvent[] {
   const ended: InboundEvent = { type: "session-ended", reason: reason || (CLEAN_CLOSE_CODES.has(code) ? "closed" : `close_${code}`), code };
   const factory = rules[code] ?? defaultCloseErrors[code];
   if (factory) {
@@ -71,12 +64,7 @@ export function closeEvents(
 }
 
 /** Maps an HTTP status (at the upgrade or a bootstrap call) to a typed error. */
-export function httpError(
-  status: number,
-  body: string,
-  dialect: string,
-  rules: Readonly<Record<number, ErrorFactory>> = {},
-): VoxwireError {
+export function httpError(status: number, body: string, dialect: string, rules: Readonly<Record<number, ErrorFactory>> = {}): VoxwireError {
   const factory = rules[status] ?? defaultHttpErrors[status];
   if (factory) return factory(body, dialect);
   if (status >= 500) return new ServerError(`the peer failed (HTTP ${status})${suffix(body)}`, { dialect });

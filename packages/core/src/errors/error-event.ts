@@ -1,5 +1,5 @@
-import type { ErrorEvent } from "../events/inbound.js";
 import type { WireFrame } from "../dialect/v1/wire-frame.js";
+import type { ErrorEvent } from "../events/inbound.js";
 import type { VoxwireError } from "./voxwire-error.js";
 
 /** The `error` event for a typed error, optionally with the frame that caused it. */

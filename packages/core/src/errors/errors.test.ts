@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuthError, BootstrapError, ConcurrencyLimitError, ProtocolError, VoxwireError, closeEvents, httpError, vendorCodeOf } from "./index.js";
+import { AuthError, BootstrapError, ConcurrencyLimitError, closeEvents, httpError, ProtocolError, VoxwireError, vendorCodeOf } from "./index.js";
 
 describe("VoxwireError", () => {
   it("carries code, retryable, fatal, cause and a dialect prefix", () => {
@@ -73,7 +73,10 @@ describe("close codes", () => {
       retryable: true,
       vendorCode: "concurrency_limit_exceeded",
     });
-    expect(httpError(400, '{"error":{"code":"invalid_agent_id"}}', "omni")).toMatchObject({ code: "invalid_request", vendorCode: "invalid_agent_id" });
+    expect(httpError(400, '{"error":{"code":"invalid_agent_id"}}', "omni")).toMatchObject({
+      code: "invalid_request",
+      vendorCode: "invalid_agent_id",
+    });
     expect(httpError(401, "", "omni").code).toBe("auth_failed");
     expect(httpError(502, "bad gateway", "omni")).toMatchObject({ code: "server_error", retryable: true });
     expect(httpError(418, "teapot", "omni")).toMatchObject({ code: "network", retryable: false });

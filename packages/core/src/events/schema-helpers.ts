@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 /** The original wire frame an inbound event was decoded from (absent for synthesized events). */
-export const rawFrameSchema = z
-  .union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "a Uint8Array")])
-  .optional();
+export const rawFrameSchema = z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "a Uint8Array")]).optional();
 
 /** PCM16 samples, mono, host order. */
 export const pcm16Schema = z.custom<Int16Array>((value) => value instanceof Int16Array, "an Int16Array of PCM16 samples");

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { MIN_SECRET_LENGTH, REDACTED, SecretSet, redact } from "./redact.js";
+import { MIN_SECRET_LENGTH, REDACTED, redact, SecretSet } from "./redact.js";
 
 const secret = fc.string({ minLength: MIN_SECRET_LENGTH, maxLength: 40 });
 

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { rejection } from "../../test/errors.js";
 import { recordingLogger } from "../../test/recording-logger.js";
 import { toy } from "../../test/toy-dialect.js";
-import { type ToyServer, startToyServer } from "../../test/toy-server.js";
-import type { InboundEvent } from "../events/inbound.js";
+import { startToyServer, type ToyServer } from "../../test/toy-server.js";
 import { VoxwireError } from "../errors/voxwire-error.js";
+import type { InboundEvent } from "../events/inbound.js";
 import { accept, connect } from "./connect.js";
 import type { Session } from "./types.js";
 
@@ -19,7 +19,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function open(options: Parameters<typeof startToyServer>[0] = {}, dialectOptions: Partial<Parameters<typeof toy>[0]> = {}, connectOptions: Parameters<typeof connect>[1] = {}) {
+async function open(
+  options: Parameters<typeof startToyServer>[0] = {},
+  dialectOptions: Partial<Parameters<typeof toy>[0]> = {},
+  connectOptions: Parameters<typeof connect>[1] = {},
+) {
   server = await startToyServer(options);
   const socket = server.nextSocket();
   const session = await connect(toy({ url: server.url, key: KEY, ...dialectOptions }), connectOptions);
@@ -279,10 +283,7 @@ describe("connect() against a real ws server", () => {
 
     const { session: second } = await open({}, { gated: true });
     second.sendAudio(new Int16Array(3200));
-    const outcome = await Promise.race([
-      second.close().then(() => "closed"),
-      new Promise((r) => setTimeout(() => r("stuck draining"), 1500)),
-    ]);
+    const outcome = await Promise.race([second.close().then(() => "closed"), new Promise((r) => setTimeout(() => r("stuck draining"), 1500))]);
     expect(outcome).toBe("closed");
   });
 

@@ -8,7 +8,7 @@ import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
 import { LiveSession } from "./live-session.js";
 import { planSessionAudio } from "./session-audio.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
-import { type WebSocketLike, pickWebSocket } from "./websocket.js";
+import { pickWebSocket, type WebSocketLike } from "./websocket.js";
 
 const DEFAULT_BOOTSTRAP_MS = 10_000;
 const DEFAULT_OPEN_MS = 10_000;
@@ -46,7 +46,9 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   secrets.add(...plan.secrets);
   const now = (options.now ?? Date.now)();
   if (plan.expiresAt !== undefined && plan.expiresAt <= now) {
-    throw new TokenExpiredError(`the connect plan expired ${Math.round((now - plan.expiresAt) / 1000)} s ago; bootstrap a new one`, { dialect: name });
+    throw new TokenExpiredError(`the connect plan expired ${Math.round((now - plan.expiresAt) / 1000)} s ago; bootstrap a new one`, {
+      dialect: name,
+    });
   }
 
   const audio = planSessionAudio(plan, options);

@@ -1,5 +1,8 @@
+export { type BootstrapContext, runBootstrap } from "./bootstrap-runner.js";
 export { accept, connect } from "./connect.js";
-export { runBootstrap, type BootstrapContext } from "./bootstrap-runner.js";
+export { EventHub, type EventHubOptions } from "./event-hub.js";
+export { consoleLogger, type Logger, scopedLogger, silentLogger } from "./logger.js";
+export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
 export type {
   AudioQuality,
   ConnectOptions,
@@ -11,6 +14,3 @@ export type {
   SessionStats,
 } from "./types.js";
 export type { WebSocketConstructor, WebSocketLike } from "./websocket.js";
-export { consoleLogger, scopedLogger, silentLogger, type Logger } from "./logger.js";
-export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
-export { EventHub, type EventHubOptions } from "./event-hub.js";

@@ -3,12 +3,12 @@ import type { DialectCodec } from "../dialect/v1/codec.js";
 import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
 import type { Dialect } from "../dialect/v1/dialect.js";
 import type { WireFrame } from "../dialect/v1/wire-frame.js";
-import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
-import type { OutboundEvent } from "../events/outbound.js";
-import { dtmfDigitSchema } from "../events/schema-helpers.js";
 import { ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
 import { errorEvent } from "../errors/error-event.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
+import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
+import type { OutboundEvent } from "../events/outbound.js";
+import { dtmfDigitSchema } from "../events/schema-helpers.js";
 import type { SecretSet } from "../secrets/redact.js";
 import type { EventHub } from "./event-hub.js";
 import { inboundEventHub } from "./inbound-event-hub.js";
@@ -16,7 +16,7 @@ import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
 import type { SessionAudioPlan } from "./session-audio.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
-import { WS_CLOSED, type WebSocketLike, toBytes } from "./websocket.js";
+import { toBytes, type WebSocketLike, WS_CLOSED } from "./websocket.js";
 
 /** How long `close()` waits for queued frames to leave, then for the peer's close frame. */
 const CLOSE_DRAIN_MS = 2000;
@@ -353,7 +353,9 @@ export class LiveSession implements Session {
   }
 
   #onError(event: unknown): void {
-    const message = (event as { message?: unknown; error?: { message?: unknown } } | undefined)?.message ?? (event as { error?: { message?: unknown } })?.error?.message;
+    const message =
+      (event as { message?: unknown; error?: { message?: unknown } } | undefined)?.message ??
+      (event as { error?: { message?: unknown } })?.error?.message;
     const text = typeof message === "string" ? this.#secrets.redact(message) : "socket error";
     if (this.#state === "connecting") this.#openError = text;
     else this.#log.warn(`socket error: ${text}`);
@@ -414,10 +416,7 @@ export class LiveSession implements Session {
   #end(event: InboundEventOf<"session-ended">): void {
     if (this.#state === "closed") return;
     // The last syllable of a turn is still in the resampler: deliver it before the end.
-    this.#fromWire?.flush(
-      (audio) => this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }),
-      { pad: false },
-    );
+    this.#fromWire?.flush((audio) => this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }), { pad: false });
     this.#state = "closed";
     this.#release();
     this.#hub.emit(event);
@@ -521,4 +520,3 @@ export class LiveSession implements Session {
 }
 
 type InboundEventType = InboundEvent["type"];
-

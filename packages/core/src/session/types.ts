@@ -1,8 +1,7 @@
-import type { AppAudioFormat } from "../events/audio-format.js";
-import type { InboundEvent, InboundEventOf, InboundEventType } from "../events/inbound.js";
 import type { DialectCapabilities } from "../dialect/v1/capabilities.js";
 import type { RuntimeKind } from "../dialect/v1/dialect.js";
-import type { WireAudioFormat } from "../events/audio-format.js";
+import type { AppAudioFormat, WireAudioFormat } from "../events/audio-format.js";
+import type { InboundEvent, InboundEventOf, InboundEventType } from "../events/inbound.js";
 import type { Logger } from "./logger.js";
 import type { WebSocketConstructor } from "./websocket.js";
 

@@ -16,11 +16,7 @@ export interface WebSocketLike {
 }
 
 /** A WebSocket class: the global one, `ws`, or one injected for tests and unusual runtimes. */
-export type WebSocketConstructor = new (
-  url: string,
-  protocols?: string | string[],
-  options?: { headers?: Record<string, string> },
-) => WebSocketLike;
+export type WebSocketConstructor = new (url: string, protocols?: string | string[], options?: { headers?: Record<string, string> }) => WebSocketLike;
 
 /** `readyState` values, spelled out because not every runtime has the static constants. */
 export const WS_OPEN = 1;

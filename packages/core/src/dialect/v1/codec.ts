@@ -1,6 +1,6 @@
+import type { VoxwireError } from "../../errors/voxwire-error.js";
 import type { ErrorEvent, InboundEvent, PassthroughEvent } from "../../events/inbound.js";
 import type { OutboundEvent } from "../../events/outbound.js";
-import type { VoxwireError } from "../../errors/voxwire-error.js";
 import type { WireFrame } from "./wire-frame.js";
 
 /**

@@ -1,13 +1,13 @@
+export type { HttpRequestSpec, HttpResponseData, Preparation } from "./bootstrap.js";
 export type { DialectCapabilities, DialectCapability } from "./capabilities.js";
 export { NO_CAPABILITIES } from "./capabilities.js";
-export type { ConnectPlan } from "./connect-plan.js";
-export type { HttpRequestSpec, HttpResponseData, Preparation } from "./bootstrap.js";
 export type { DialectCodec, PeerCodec, PeerDecoded } from "./codec.js";
+export type { ConnectPlan } from "./connect-plan.js";
 export type { Dialect, DialectEnv, DialectRole, DialectV1, RuntimeKind } from "./dialect.js";
-export type { WireFrame } from "./wire-frame.js";
-export { isBinaryFrame } from "./wire-frame.js";
+export { type ReadJsonObjectOptions, readJsonObject } from "./json-body.js";
 export type { JsonMessage, ReadJsonOptions } from "./json-frame.js";
-export { readJsonObject, type ReadJsonObjectOptions } from "./json-body.js";
 export { DEFAULT_MAX_FRAME_BYTES, passthrough, passthroughFrame, readJsonFrame } from "./json-frame.js";
 export { decodePcm16Append, decodePcm16Chunk, readPcm16Frame } from "./pcm-frame.js";
 export { sessionStartedEvent } from "./session-started.js";
+export type { WireFrame } from "./wire-frame.js";
+export { isBinaryFrame } from "./wire-frame.js";

@@ -1,6 +1,6 @@
-import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
-import { errorEvent } from "../../errors/error-event.js";
 import { ProtocolError } from "../../errors/error-classes.js";
+import { errorEvent } from "../../errors/error-event.js";
+import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
 import type { WireFrame } from "./wire-frame.js";
 
 /** Frames above this are refused before parsing (1 MiB: a generous second of base64 48 kHz audio). */
@@ -23,10 +23,7 @@ export interface ReadJsonOptions {
  * Guarded JSON decoding for text frames: an oversize frame, malformed JSON, a non-object or a
  * missing type tag yields a non-fatal `protocol_violation` error event instead of throwing.
  */
-export function readJsonFrame(
-  frame: string,
-  options: ReadJsonOptions,
-): { ok: true; value: JsonMessage } | { ok: false; events: InboundEvent[] } {
+export function readJsonFrame(frame: string, options: ReadJsonOptions): { ok: true; value: JsonMessage } | { ok: false; events: InboundEvent[] } {
   const { dialect, typeKey = "type", maxBytes = DEFAULT_MAX_FRAME_BYTES } = options;
   const fail = (why: string) => ({ ok: false as const, events: [errorEvent(new ProtocolError(why, { dialect }), frame)] });
   // length counts UTF-16 units; a unit is at most 3 UTF-8 bytes, so this is a safe lower bound check.
