@@ -1,9 +1,9 @@
 // `npx pnpm@10 voxwire …`: runs the voxwire CLI straight from the workspace sources (through
-// tsx), so a fresh clone needs no build step. The published package runs conformance/dist/cli.js.
+// tsx), so a fresh clone needs no build step. The published @voxwire/cli runs dist/cli.js.
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 register({ tsconfig: `${root}tsconfig.dev.json` });
-const { main, exitAfterFlush } = await import(`${root}conformance/src/cli/main.ts`);
+const { main, exitAfterFlush } = await import(`${root}packages/cli/src/main.ts`);
 exitAfterFlush(await main(process.argv.slice(2)));

@@ -1,7 +1,6 @@
 export { joinSamples, silence, sine, TONE_HZ } from "./audio/test-signals.js";
 export { toneFrequency, zeroCrossingHz } from "./audio/tone-frequency.js";
 export type { ClientTarget } from "./client-target.js";
-export { DIALECTS, type DialectEntry, dialectEntry, OMNI_SAMPLE_AGENT, PHONE_LEGS, type PhoneLegEntry, simulatorFront } from "./dialects.js";
 export {
   checkGoldenFile,
   GOLDEN_BASE_URL,
@@ -16,6 +15,7 @@ export { compareFrames, frameFromJson, frameToJson, type GoldenFrameJson } from 
 export { type GoldenHeader, type GoldenLine, goldenHeaderSchema, goldenLineSchema } from "./golden/golden-line.js";
 export { type GoldenEntry, type GoldenFile, GoldenFormatError, goldenPaths, goldenRoot, parseGolden, readGolden } from "./golden/read-golden.js";
 export type { AuthRefusal } from "./live/auth-refusal.js";
+export type { CarrierCall, CarrierCallOptions, CarrierCallRecord, DtmfPress } from "./live/carrier-call.js";
 export type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
 export { runPhoneLeg } from "./live/phone-leg.js";
 export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
@@ -23,11 +23,17 @@ export { type Recording, type RecordOptions, recordSession } from "./live/record
 export { DEFAULT_STEP_MS, type RunOptions, runConformance, scenarioIds } from "./live/run-conformance.js";
 export { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
 export { type DialectReport, type Measured, type ScenarioResult, type ScenarioStatus, type Tally, tally } from "./live/scenario-result.js";
+export { APP_RATE, speech } from "./live/test-audio.js";
 export { type TappedFrame, type TappedHttp, WireTap } from "./live/wire-tap.js";
 export { AGENT_FRAME_MS, type AgentClip, ClipLibrary, type SessionClip } from "./simulator/clip-library.js";
-export { VAD_HANGOVER_MS, VAD_ONSET_MS, VAD_THRESHOLD_DBFS, VAD_WINDOW_MS } from "./simulator/energy-vad.js";
-export { type FrontOptionSpec, type FrontOptions, type FrontOptionValue, parseFrontOptions } from "./simulator/front-options.js";
-export { omniFront } from "./simulator/fronts/omni-front.js";
+export { EnergyVad, VAD_HANGOVER_MS, VAD_ONSET_MS, VAD_THRESHOLD_DBFS, VAD_WINDOW_MS } from "./simulator/energy-vad.js";
+export {
+  describeFrontOptions,
+  type FrontOptionSpec,
+  type FrontOptions,
+  type FrontOptionValue,
+  parseFrontOptions,
+} from "./simulator/front-options.js";
 export { rejectUpgrade, sendJson } from "./simulator/http-reply.js";
 export { type AgentActivity, TRANSFER_DIGIT } from "./simulator/scripted-agent.js";
 export type { RecordedCommand, SessionRecord } from "./simulator/session-record.js";
@@ -43,3 +49,4 @@ export type {
   UpgradeDecision,
   VendorFront,
 } from "./simulator/vendor-front.js";
+export { parseWavPcm16, type WavPcm16, writeWavPcm16 } from "./simulator/wav.js";

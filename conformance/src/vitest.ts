@@ -1,62 +1,74 @@
-import type { ConnectPlan, Dialect, WireAudioFormat } from "@voxwire/core";
+import { basename, dirname } from "node:path";
+import type { ConnectPlan, Dialect, PeerCodec, WireAudioFormat } from "@voxwire/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClientTarget } from "./client-target.js";
-import { checkGoldenFile, GOLDEN_BASE_URL, GOLDEN_KEY } from "./golden/check-golden.js";
+import { checkGoldenFile, GOLDEN_BASE_URL, GOLDEN_KEY, type GoldenSubject } from "./golden/check-golden.js";
 import { frameFromJson } from "./golden/golden-frame.js";
 import { type GoldenFile, goldenPaths, readGolden } from "./golden/read-golden.js";
 import type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
+import { runPhoneLeg } from "./live/phone-leg.js";
+import { runConformance } from "./live/run-conformance.js";
 import { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
 import type { DialectReport } from "./live/scenario-result.js";
 
 /*
- * The shared suite: one call per adapter, `describeConformance("omni")`. Everything it checks
- * is done by framework-free code the CLI uses too (the golden checker, the scenario runner);
- * this file only turns results into tests. It imports nothing that needs the adapters' builds:
- * the registry and the simulator are loaded at run time through the package's own entry, so an
- * adapter's typecheck never waits for its siblings.
+ * The shared suite: one call per adapter, `describeConformance(omniSubject)`. Everything it
+ * checks is done by framework-free code the CLI uses too (the golden checker, the scenario
+ * runner); this file only turns results into tests. Published as `@voxwire/conformance/vitest`,
+ * so a dialect written outside this repository runs the same suite on itself.
  */
 
 export interface ConformanceOptions {
-  /** The golden folder (default: the dialect's name). */
+  /** The golden folder's name under this package's `golden/` (default: the subject's name). */
   golden?: string;
-  /** Run the live scenarios against the built-in simulator (default: when the dialect has one). */
+  /** A folder of golden files of your own (a dialect outside this repository); overrides `golden`. */
+  goldenDir?: string;
+  /** Run the live scenarios against the built-in simulator (default: when the subject has one). */
   live?: boolean;
   /** Scenario ids to skip, each with why. */
   skip?: Readonly<Record<string, string>>;
   /** Cases per never-throws property (default 300). */
   fuzzRuns?: number;
+  /** The decode fuzzing's frame sequences, beyond what the goldens suggest. */
+  fuzz?: FuzzOptions;
 }
 
-/** The runtime half, loaded lazily (see above). */
-interface Runtime {
-  dialectEntry(name: string): ConformanceSubject;
-  runConformance(subject: ConformanceSubject, options: { fast: boolean }): Promise<DialectReport>;
-  PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>>;
-  runPhoneLeg(subject: PhoneLegSubject, options: { fast: boolean }): Promise<DialectReport>;
+export interface FuzzOptions {
+  /** The wire's own message shapes with fields of any value (sent as JSON text). */
+  messages?: fc.Arbitrary<unknown>;
+  /** Largest binary frame to try (default 2048 bytes). */
+  maxBytes?: number;
+  /** Every frame gives the client at least one event, never an empty array. */
+  nonEmpty?: boolean;
+  /** Puts a fresh peer codec in a live connection's state first (a Twilio stream started). */
+  warmUpPeer?(peer: PeerCodec): void;
 }
-/** Not a literal, so type checkers do not follow it: resolved by vitest's alias in the workspace, by `exports` when installed. */
-const RUNTIME_MODULE = ["@voxwire", "conformance"].join("/");
-const loadRuntime = () => import(/* @vite-ignore */ RUNTIME_MODULE) as Promise<Runtime>;
+
+type Subject = ConformanceSubject | PhoneLegSubject;
+
+const isPhoneLeg = (subject: Subject): subject is PhoneLegSubject => "dial" in subject;
 
 /**
- * The shared conformance suite for one dialect: its golden frames through both roles,
- * `decode` of arbitrary bytes and strings never throwing (client and peer), and the live
- * scenarios against its built-in simulator, skipped by the dialect's declared capabilities.
- * `dialect` is a registry name, or a subject (name, client factory, optional simulator front).
+ * The shared conformance suite for one dialect: its golden frames through both roles, `decode`
+ * of arbitrary frame sequences never throwing (client and peer), and the live scenarios against
+ * its built-in simulator (a client dialect dials its vendor's simulator; a phone leg is served and
+ * its carrier's simulator dials it), skipped by the dialect's declared capabilities.
  */
-export function describeConformance(dialect: string | ConformanceSubject, options: ConformanceOptions = {}): void {
-  const name = typeof dialect === "string" ? dialect : dialect.name;
-  describe(`${name} conformance`, async () => {
-    const subject = typeof dialect === "string" ? (await loadRuntime()).dialectEntry(dialect) : dialect;
-    const goldens = goldenPaths(options.golden ?? name).map((path) => readGolden(path));
-    const sample = subject.client(sampleTarget(goldens[0]));
+export function describeConformance(subject: Subject, options: ConformanceOptions = {}): void {
+  const name = subject.name;
+  const phoneLeg = isPhoneLeg(subject);
+  describe(`${name} conformance`, () => {
+    const dir = options.goldenDir;
+    const goldens = (dir ? goldenPaths(basename(dir), dirname(dir)) : goldenPaths(options.golden ?? name)).map((path) => readGolden(path));
+    const sample = phoneLeg ? subject.dialect() : subject.client(sampleTarget(goldens[0]));
+    const goldenSubject: GoldenSubject = phoneLeg ? { name, client: () => subject.dialect() } : subject;
 
     describe("golden frames", () => {
       if (goldens.length === 0) it.skip(`no golden files for ${name}`, () => {});
       for (const golden of goldens) {
         it(`${golden.scenario}: ${golden.header.title}`, async () => {
-          const report = await checkGoldenFile(golden, subject);
+          const report = await checkGoldenFile(golden, goldenSubject);
           const problems = [...report.problems, ...report.lines.flatMap((l) => l.problems.map((p) => `line ${l.lineNo} (${l.summary}): ${p}`))];
           expect(problems, `${golden.path}\nsource: ${report.source.join("; ")}`).toEqual([]);
         });
@@ -65,20 +77,27 @@ export function describeConformance(dialect: string | ConformanceSubject, option
 
     describe("decoding never throws", () => {
       const plan = fuzzPlan(sample, goldens[0]);
-      const frames = fuzzFrames(goldens);
+      const sequences = fc.array(fuzzFrames(goldens, options.fuzz), { maxLength: 20 });
       const runs = options.fuzzRuns ?? 300;
-      it("client decode, any frame", () => {
-        const codec = sample.createCodec(plan);
-        warmUp(codec, goldens[0]);
+      it("client decode: every frame of any sequence gives events that keep it as raw", () => {
         fc.assert(
-          fc.property(frames, (frame) => void codec.decode(frame)),
+          fc.property(sequences, (frames) => {
+            const codec = sample.createCodec(plan);
+            warmUp(codec, goldens[0]);
+            for (const frame of frames) {
+              const events = codec.decode(frame);
+              expect(Array.isArray(events)).toBe(true);
+              if (options.fuzz?.nonEmpty) expect(events.length).toBeGreaterThan(0);
+              for (const event of events) expect(event.raw).toBe(frame);
+            }
+          }),
           { numRuns: runs },
         );
       });
       it("client close and upgrade refusal, any code and text", () => {
         const codec = sample.createCodec(plan);
         fc.assert(
-          fc.property(fc.integer({ min: 1000, max: 4999 }), fc.integer({ min: 100, max: 599 }), fc.string(), (code, status, text) => {
+          fc.property(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 100, max: 599 }), fc.string(), (code, status, text) => {
             const events = codec.close(code, text);
             expect(events.at(-1)?.type).toBe("session-ended");
             expect(codec.upgradeRejected(status, text).code).toBeTypeOf("string");
@@ -87,34 +106,30 @@ export function describeConformance(dialect: string | ConformanceSubject, option
         );
       });
       const peerOf = sample.createPeerCodec;
-      (peerOf ? it : it.skip)("peer decode, any frame", () => {
-        const peer = peerOf!(plan);
+      (peerOf ? it : it.skip)("peer decode: every frame of any sequence gives an array", () => {
         fc.assert(
-          fc.property(frames, (frame) => void peer.decode(frame)),
+          fc.property(sequences, (frames) => {
+            const peer = peerOf!(plan);
+            options.fuzz?.warmUpPeer?.(peer);
+            for (const frame of frames) expect(Array.isArray(peer.decode(frame))).toBe(true);
+          }),
           { numRuns: runs },
         );
       });
     });
 
     describe("live scenarios (built-in simulator)", () => {
-      const client = sample.role === "client";
-      const live = options.live ?? (client ? typeof dialect === "string" || dialect.front !== undefined : true);
+      const live = options.live ?? (phoneLeg || subject.front !== undefined);
       if (!live) {
         it.skip("no built-in simulator", () => {});
         return;
       }
       let report: Promise<DialectReport> | undefined;
-      // A client dialect dials its vendor's simulator; a phone leg is served and its carrier's simulator dials it.
       const run = () => {
-        report ??= loadRuntime().then((runtime) => {
-          if (client) return runtime.runConformance(subject, { fast: true });
-          const leg = runtime.PHONE_LEGS[name];
-          if (!leg) throw new Error(`no phone leg "${name}" in the registry (PHONE_LEGS)`);
-          return runtime.runPhoneLeg(leg, { fast: true });
-        });
+        report ??= phoneLeg ? runPhoneLeg(subject, { fast: true }) : runConformance(subject, { fast: true });
         return report;
       };
-      const catalog: readonly CatalogEntry[] = client ? SCENARIO_CATALOG : PHONE_LEG_CATALOG;
+      const catalog: readonly CatalogEntry[] = phoneLeg ? PHONE_LEG_CATALOG : SCENARIO_CATALOG;
       for (const entry of catalog) {
         const reason = options.skip?.[entry.id] ?? entry.skipFor?.(sample.capabilities);
         if (reason !== undefined) {
@@ -166,7 +181,7 @@ function fuzzPlan(dialect: Dialect, golden: GoldenFile | undefined): ConnectPlan
  * Frames to throw at a decoder: any bytes, any string, any JSON, and (to reach past the type
  * switch) objects whose type tag is one the golden frames use, with random fields.
  */
-function fuzzFrames(goldens: readonly GoldenFile[]): fc.Arbitrary<string | Uint8Array> {
+function fuzzFrames(goldens: readonly GoldenFile[], options: FuzzOptions = {}): fc.Arbitrary<string | Uint8Array> {
   const tags = new Map<string, Set<string>>();
   // The fields the wire uses, so random values land where a decoder reads; and names every object has.
   const fields = new Set(["toString", "valueOf", "constructor", "hasOwnProperty"]);
@@ -189,5 +204,15 @@ function fuzzFrames(goldens: readonly GoldenFile[]): fc.Arbitrary<string | Uint8
       .tuple(fc.constantFrom(...names), fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }))
       .map(([name, values]) => JSON.stringify({ ...values, [key]: name })),
   );
-  return fc.oneof(fc.uint8Array({ maxLength: 2048 }), fc.string({ maxLength: 512 }), fc.json({ maxDepth: 4 }), ...tagged);
+  const own = options.messages ? [options.messages.map(jsonText)] : [];
+  return fc.oneof(fc.uint8Array({ maxLength: options.maxBytes ?? 2048 }), fc.string({ maxLength: 512 }), fc.json({ maxDepth: 4 }), ...tagged, ...own);
+}
+
+/** A message as JSON text; values JSON cannot hold (a BigInt) give an empty object. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "null";
+  } catch {
+    return "{}";
+  }
 }

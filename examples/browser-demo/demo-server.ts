@@ -6,8 +6,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Simulator, startSimulator } from "@voxwire/conformance";
+import { omniFront } from "@voxwire/omni/testing";
 import { createTokenRoute } from "@voxwire/token-first";
-import { tokenFirstFront } from "../../conformance/src/simulator/fronts/token-first-front.js";
+import { tokenFirstFront } from "@voxwire/token-first/testing";
 import { bundlePage } from "../../packages/browser/scripts/bundle-page.js";
 
 /** A sandbox key: Omni lets pyai_test_ keys into pages (pyai_live_ keys are refused there). */
@@ -35,8 +36,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const log = options.log ?? (() => {});
   const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   const [omni, tokenFirst, script] = await Promise.all([
-    startSimulator({ dialect: "omni", keys: [OMNI_KEY], fast: options.fast ?? false, log }),
-    startSimulator({ dialect: tokenFirstFront(), keys: [TOKEN_FIRST_KEY], fast: options.fast ?? false, log }),
+    startSimulator({ front: omniFront(), keys: [OMNI_KEY], fast: options.fast ?? false, log }),
+    startSimulator({ front: tokenFirstFront(), keys: [TOKEN_FIRST_KEY], fast: options.fast ?? false, log }),
     bundlePage(here("./app.ts")),
   ]);
   const html = readFileSync(here("./index.html"), "utf8");

@@ -5,10 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ClipLibrary } from "@voxwire/conformance";
-import { joinSamples, silence } from "../../conformance/src/audio/test-signals.js";
-import { writeWavPcm16 } from "../../conformance/src/simulator/wav.js";
-import { ensureChromium, launchChromium } from "../../conformance/test/browser/launch-chromium.js";
+import { ClipLibrary, joinSamples, silence, writeWavPcm16 } from "@voxwire/conformance";
+import { ensureChromium, launchChromium } from "@voxwire/test-utils";
 import { startDemo } from "./demo-server.js";
 
 const OUTPUT = fileURLToPath(new URL("../../docs/images/browser-demo.png", import.meta.url));

@@ -1,13 +1,6 @@
 import { defineConfig } from "tsup";
+import { libraryOptions } from "../../tsup.base.js";
 import { workletDefines } from "./scripts/worklet-bundles.js";
 
-export default defineConfig(async () => ({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  // The worklet processors, bundled with core's resampler, inlined as strings.
-  define: await workletDefines(),
-}));
+// The worklet processors, bundled with core's resampler, inlined as strings.
+export default defineConfig(async () => libraryOptions({ index: "src/index.ts" }, { define: await workletDefines() }));

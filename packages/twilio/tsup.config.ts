@@ -1,10 +1,4 @@
 import { defineConfig } from "tsup";
+import { libraryOptions } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-});
+export default defineConfig(libraryOptions({ index: "src/index.ts", "testing/index": "src/testing/index.ts" }));

@@ -6,8 +6,8 @@ import { accept, type InboundEvent, type Session, type WebSocketLike } from "@vo
 import { WebSocketServer } from "ws";
 import { joinSamples, silence, sine } from "../audio/test-signals.js";
 import { measureTone } from "../simulator/tone-meter.js";
-import { simulateTwilioCall, type TwilioCall } from "../twilio-simulator/index.js";
 import { describeSizes, measurePacing, round, type TimedFrame } from "./audio-measures.js";
+import type { CarrierCall } from "./carrier-call.js";
 import { sleep } from "./live-call.js";
 import type { PhoneLegSubject } from "./live-subject.js";
 import { ms } from "./scenario.js";
@@ -27,7 +27,7 @@ interface Timed {
 
 /**
  * The live scenarios of a phone leg, with the roles turned round: the application serves the
- * stream, the Twilio simulator dials it as Twilio would (connected, start, the caller's tone in
+ * stream, the carrier's simulator (`subject.dial`) dials it as the carrier would (connected, start, the caller's tone in
  * 20 ms μ-law, a keypress, stop), plays what comes back at real time, echoes marks once played and
  * honours clear. Checked from both ends: the caller's tone heard by the application, the
  * application's tone heard by the caller, 160-byte frames, marks, clear, DTMF and the end.
@@ -64,7 +64,7 @@ export async function runPhoneLeg(
     );
     return {
       dialect: subject.name,
-      target: "built-in Twilio simulator",
+      target: `built-in ${subject.name} simulator`,
       fast,
       results: all.filter((r) => !options.only || options.only.includes(r.id)),
     };
@@ -101,12 +101,12 @@ export async function runPhoneLeg(
     return events.find(match);
   };
 
-  let call: TwilioCall | undefined;
+  let call: CarrierCall | undefined;
   let session: Session | undefined;
   try {
     progress("bootstrap", "the carrier dials");
     const caller = joinSamples([silence(RATE, 0.1), sine(RATE, 0.6, CALLER_TONE_HZ), silence(RATE, 0.3)]);
-    call = simulateTwilioCall({
+    call = subject.dial({
       url,
       audio: caller,
       dtmf: [{ digit: DTMF_DIGIT, atMs: 500 }],

@@ -82,7 +82,7 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
   const report = (target: string): DialectReport => ({ dialect: subject.name, target, fast, results });
 
   try {
-    if (options.url === undefined) sim = await startSimulator({ dialect: subject.front!(), fast, keys: [options.key ?? DEFAULT_SIMULATOR_KEY] });
+    if (options.url === undefined) sim = await startSimulator({ front: subject.front!(), fast, keys: [options.key ?? DEFAULT_SIMULATOR_KEY] });
     const target: ClientTarget = {
       url: sim?.url ?? options.url!,
       key: options.key ?? DEFAULT_SIMULATOR_KEY,

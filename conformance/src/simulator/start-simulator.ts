@@ -2,9 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { simulatorFront } from "../dialects.js";
 import { ClipLibrary } from "./clip-library.js";
-import type { FrontOptions } from "./front-options.js";
 import { rejectUpgrade, sendJson, setCorsHeaders } from "./http-reply.js";
 import type { SessionRecord } from "./session-record.js";
 import { GENERIC_MALFORMED_FRAMES, SimSession, type SimulatorFaults } from "./sim-session.js";
@@ -17,10 +15,8 @@ const SHUTDOWN_DRAIN_MS = 250;
 export const DEFAULT_SIMULATOR_KEY = "voxwire-test-key";
 
 export interface SimulatorOptions {
-  /** A dialect name from the registry (`omni`), or a vendor front. */
-  dialect: string | VendorFront;
-  /** Options for the registry's front (`tokenTtlMs`, `debug` …: see the entry's `frontOptions`). */
-  frontOptions?: FrontOptions;
+  /** The vendor front of the dialect to simulate (a dialect package's `./testing` entry exports it). */
+  front: VendorFront;
   /** 0 (default) picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -69,7 +65,7 @@ export interface Simulator {
  * documented HTTP routes and WebSocket, served by its vendor front, with the shared agent behind.
  */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
-  const front = typeof options.dialect === "string" ? simulatorFront(options.dialect, options.frontOptions) : options.dialect;
+  const front = options.front;
   const clips = options.clips ?? ClipLibrary.fromAssets();
   const keys = new Set(options.keys ?? [DEFAULT_SIMULATOR_KEY]);
   const scopeless = new Set(options.keysWithoutScope ?? []);

@@ -1,6 +1,6 @@
 import type { ConnectPlan } from "@voxwire/core";
+import { everything, thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { everything, thrown } from "../../core/test/errors.js";
 import { type OmniOptions, omni } from "./index.js";
 
 const SECRET = "pyai_live_S3cr3tV4lue";

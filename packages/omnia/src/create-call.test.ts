@@ -1,6 +1,6 @@
 import { ProtocolError } from "@voxwire/core";
+import { everything, thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { everything, thrown } from "../../core/test/errors.js";
 import { bootstrapOf, KEY, NODE, response, SOCKET_URL } from "../test/fixtures.js";
 import { omnia } from "./index.js";
 

@@ -1,6 +1,6 @@
 import { BootstrapError, connect, type InboundEvent } from "@voxwire/core";
+import { everything, rejection, thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { everything, rejection, thrown } from "../../core/test/errors.js";
 import { createdPlan, KEY, SOCKET_URL } from "../test/fixtures.js";
 import { type OmniaOptions, omnia, ultravox } from "./index.js";
 

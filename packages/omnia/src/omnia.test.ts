@@ -1,6 +1,6 @@
 import { ConfigError, type DialectEnv, type VoxwireError } from "@voxwire/core";
+import { thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../core/test/errors.js";
 import { bootstrapOf, createdPlan, KEY, NODE, SOCKET_URL } from "../test/fixtures.js";
 import { OMNIA_PRESET, type OmniaOptions, omnia } from "./index.js";
 

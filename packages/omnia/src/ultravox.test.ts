@@ -1,6 +1,6 @@
 import { ConfigError } from "@voxwire/core";
+import { thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../core/test/errors.js";
 import { bootstrapOf, createdPlan, KEY, NODE, response, SOCKET_URL } from "../test/fixtures.js";
 import { createCallCodec, ULTRAVOX_PRESET, type UltravoxOptions, ultravox } from "./index.js";
 

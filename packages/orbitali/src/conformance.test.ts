@@ -1,5 +1,6 @@
-// The shared conformance suite (conformance/README.md): this dialect's golden frames through both
-// roles, decoding that never throws, and the live scenarios against its built-in simulator.
-import { describeConformance } from "../../../conformance/src/vitest.js";
+// The shared conformance suite (docs/conformance.md): goldens through both roles, decoding any
+// frame sequence never throws, and the live scenarios against the built-in simulator.
+import { describeConformance } from "@voxwire/conformance/vitest";
+import { orbitaliSubject } from "./testing/index.js";
 
-describeConformance("orbitali");
+describeConformance(orbitaliSubject);

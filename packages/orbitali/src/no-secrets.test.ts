@@ -1,6 +1,6 @@
 import { connect, type InboundEvent, VoxwireError, type WebSocketConstructor, type WebSocketLike } from "@voxwire/core";
+import { recordingLogger } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { recordingLogger } from "../../core/test/recording-logger.js";
 import { createOrbitaliCodec } from "./client-codec.js";
 import { createOrbitaliSession } from "./create-session.js";
 import { orbitali } from "./orbitali.js";

@@ -1,6 +1,6 @@
 import { ConfigError, type DialectEnv, ProtocolError, type VoxwireError } from "@voxwire/core";
+import { thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../core/test/errors.js";
 import { SEED_TOKEN_FRAME, SEED_TOKEN_RESPONSE } from "../test/seed-001-frames.js";
 import { type TokenFirstOptions, tokenFirst } from "./index.js";
 

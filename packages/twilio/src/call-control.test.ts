@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { VoxwireError } from "@voxwire/core";
+import { everything } from "@voxwire/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { everything } from "../../core/test/errors.js";
 import { type TwilioRestOptions, twilioHangupHook, twilioTransferHook, updateCall } from "./index.js";
 
 const ACCOUNT = "AC11111111111111111111111111111111";

@@ -1,6 +1,6 @@
+import { zeroCrossingHz } from "@voxwire/conformance";
 import { createFramer, createResampler } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { zeroCrossingHz } from "../../../../conformance/src/audio/tone-frequency.js";
 import { CaptureCore } from "./capture-core.js";
 
 /** A sine at `hz`, `seconds` long, as floats at `rate`. */

@@ -4,17 +4,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { omniFront, type Simulator, startSimulator } from "@voxwire/conformance";
+import { type Simulator, startSimulator, toneFrequency } from "@voxwire/conformance";
+import { omniFront } from "@voxwire/omni/testing";
+import { ensureChromium, launchChromium, pollUntil } from "@voxwire/test-utils";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toneFrequency } from "../../../../conformance/src/audio/tone-frequency.js";
-import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
 import type { PageConfig, PageLog } from "./conversation-page.js";
 import { openConversationPage, pageLog } from "./open-conversation-page.js";
 import { type PageServer, startPageServer } from "./page-server.js";
 import { recordingFront } from "./recording-front.js";
 import { writeToneWav } from "./tone.js";
-import { until } from "./until.js";
 
 const KEY = "pyai_test_browserK3y";
 const TONE_HZ = 440;
@@ -31,7 +30,7 @@ beforeAll(async () => {
   const wav = join(tmp, "tone.wav");
   writeToneWav(wav, TONE_HZ);
   recorder = recordingFront(omniFront());
-  sim = await startSimulator({ dialect: recorder.front, keys: [KEY], fast: true });
+  sim = await startSimulator({ front: recorder.front, keys: [KEY], fast: true });
   pages = await startPageServer();
   browser = await launchChromium({ fakeMicWav: wav });
 }, 600_000);
@@ -58,8 +57,8 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
 
     // Muted, the greeting plays out in full: every sample the agent sent reaches the speakers.
     // (Omni has no agent-state message; the simulator's record says when its turn is over.)
-    await until(() => (sim.sessions().find((s) => s.id === id)!.sent.events["agent-state"] ?? 0) >= 2, "the agent's greeting turn to end");
-    log = await until(async () => {
+    await pollUntil(() => (sim.sessions().find((s) => s.id === id)!.sent.events["agent-state"] ?? 0) >= 2, "the agent's greeting turn to end");
+    log = await pollUntil(async () => {
       const l = await pageLog(tab);
       const last = lastPlayback(l);
       return last !== undefined && last.playedSamples > 0 && last.queuedSamples === 0 && l;
@@ -76,7 +75,7 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     // Unmuted, the tone goes out: 16 kHz frames whose zero crossings say 440 Hz.
     const before = recorder.audio(id).length;
     await tab.evaluate(() => window.vx.setMuted(false));
-    await until(() => recorder.audio(id).length - before >= 16000 * 1.5, "1.5 s of the tone at the simulator");
+    await pollUntil(() => recorder.audio(id).length - before >= 16000 * 1.5, "1.5 s of the tone at the simulator");
     const tone = toneFrequency(recorder.audio(id).subarray(before), 16000);
     expect(tone.windows).toBeGreaterThanOrEqual(10); // at least a second of tone
     expect(Math.abs(tone.hz - TONE_HZ)).toBeLessThan(3);
@@ -96,9 +95,9 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     expect(log.errors).toEqual([]);
 
     await tab.evaluate(() => window.vx.stop());
-    await until(() => sim.sessions().find((s) => s.id === id)!.state === "ended", "the session to end");
+    await pollUntil(() => sim.sessions().find((s) => s.id === id)!.state === "ended", "the session to end");
     expect(sim.sessions().find((s) => s.id === id)!.close?.by).toBe("client");
-    log = await until(async () => (await pageLog(tab)).ended && pageLog(tab), "the conversation to end");
+    log = await pollUntil(async () => (await pageLog(tab)).ended && pageLog(tab), "the conversation to end");
     expect(log.states).toEqual(["live", "stopping", "stopped"]);
     expect(log.tracksLive).toBe(0);
     await tab.close();
@@ -113,7 +112,7 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
 
     // The tone starts at once, during the greeting: the simulator's VAD hears speech and barges in.
     await tab.waitForFunction(() => window.vx.log.bargeIns.length > 0);
-    await until(
+    await pollUntil(
       async () => (await pageLog(tab)).playback.length > (await pageLog(tab)).bargeIns[0]!.playbackIndex + 3,
       "three reports after the barge-in",
     );
@@ -138,7 +137,7 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     }
 
     // The tone, resampled 44.1 kHz → 24 kHz in the worklet, in 960-byte frames.
-    await until(() => recorder.audio(id).length >= 24000 * 1.5, "1.5 s of the tone at the simulator");
+    await pollUntil(() => recorder.audio(id).length >= 24000 * 1.5, "1.5 s of the tone at the simulator");
     const tone = toneFrequency(recorder.audio(id), 24000);
     expect(tone.windows).toBeGreaterThanOrEqual(10);
     expect(Math.abs(tone.hz - TONE_HZ)).toBeLessThan(3);

@@ -4,17 +4,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { omniFront, type Simulator, startSimulator } from "@voxwire/conformance";
+import { type Simulator, startSimulator } from "@voxwire/conformance";
+import { omniFront } from "@voxwire/omni/testing";
+import { ensureChromium, launchChromium, pollUntil } from "@voxwire/test-utils";
 import { createTokenRoute } from "@voxwire/token-first";
+import { tokenFirstFront } from "@voxwire/token-first/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tokenFirstFront } from "../../../../conformance/src/simulator/fronts/token-first-front.js";
-import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
 import type { PageConfig } from "./conversation-page.js";
 import { openConversationPage, pageLog } from "./open-conversation-page.js";
 import { type PageServer, startPageServer } from "./page-server.js";
 import { writeToneWav } from "./tone.js";
-import { until } from "./until.js";
 
 const OMNI_KEY = "pyai_test_browserK3y";
 const TOKEN_FIRST_KEY = "tf_test_Br0wserK3y";
@@ -30,8 +30,8 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "voxwire-browser-"));
   const wav = join(tmp, "tone.wav");
   writeToneWav(wav, 440);
-  omniSim = await startSimulator({ dialect: omniFront(), keys: [OMNI_KEY], fast: true });
-  tokenSim = await startSimulator({ dialect: tokenFirstFront(), keys: [TOKEN_FIRST_KEY], fast: true });
+  omniSim = await startSimulator({ front: omniFront(), keys: [OMNI_KEY], fast: true });
+  tokenSim = await startSimulator({ front: tokenFirstFront(), keys: [TOKEN_FIRST_KEY], fast: true });
   // The application's backend route: it holds the key and hands the page a single-use token.
   pages = await startPageServer({ tokenRoute: createTokenRoute({ apiUrl: tokenSim.url, apiKey: TOKEN_FIRST_KEY }) });
   browser = await launchChromium({ fakeMicWav: wav });
@@ -80,20 +80,20 @@ describe("the backend-token pattern", () => {
     let log = await pageLog(tab);
     expect(log.readyError).toBeUndefined();
     expect(log.capture).toMatchObject({ sampleRate: 16000, frameSamples: 320 });
-    const record = await until(() => {
+    const record = await pollUntil(() => {
       const r = tokenSim.sessions().at(-1);
       return r !== undefined && r.received.audio.frames >= 25 && r;
     }, "half a second of audio at the token-first simulator");
     expect(record.state).toBe("live");
     expect(Object.keys(record.received.audio.frameSamples)).toEqual(["320"]);
-    log = await until(async () => {
+    log = await pollUntil(async () => {
       const l = await pageLog(tab);
       return (l.playback.at(-1)?.enqueuedSamples ?? 0) > 0 && l;
     }, "agent audio in the playback ring");
     expect(log.types["audio-chunk"]).toBeGreaterThan(0);
     expect(JSON.stringify(log)).not.toContain(TOKEN_FIRST_KEY);
     await tab.evaluate(() => window.vx.stop());
-    await until(() => tokenSim.sessions().at(-1)!.state === "ended", "the session to end");
+    await pollUntil(() => tokenSim.sessions().at(-1)!.state === "ended", "the session to end");
     await tab.close();
   }, 20_000);
 });
@@ -106,7 +106,7 @@ describe("failures surface as typed error events", () => {
     expect(log.readyError).toMatchObject({ code: "microphone_unavailable", vendorCode: "NotAllowedError", name: "MicrophoneError" });
     expect(log.errors).toEqual([expect.objectContaining({ code: "microphone_unavailable", vendorCode: "NotAllowedError" })]);
     expect(log.contextState).toBe("closed");
-    await until(() => omniSim.sessions().every((s) => s.state === "ended" || s.state === "refused"), "every session to be closed");
+    await pollUntil(() => omniSim.sessions().every((s) => s.state === "ended" || s.state === "refused"), "every session to be closed");
     await tab.close();
   }, 20_000);
 

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { ensureChromium, launchChromium } from "@voxwire/test-utils";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
 import { writeToneWav } from "./tone.js";
 
 const START = fileURLToPath(new URL("../../../../examples/browser-demo/start.mjs", import.meta.url));

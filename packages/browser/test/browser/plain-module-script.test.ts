@@ -8,26 +8,28 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { omniFront, type Simulator, startSimulator } from "@voxwire/conformance";
+import { type Simulator, startSimulator } from "@voxwire/conformance";
+import { omniFront } from "@voxwire/omni/testing";
+import { ensureChromium, launchChromium, pollUntil } from "@voxwire/test-utils";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureChromium, launchChromium } from "../../../../conformance/test/browser/launch-chromium.js";
 import { writeToneWav } from "./tone.js";
-import { until } from "./until.js";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
-const DIST = {
-  "/m/browser.js": `${root}packages/browser/dist/index.js`,
-  "/m/core.js": `${root}packages/core/dist/index.js`,
-  "/m/omni.js": `${root}packages/omni/dist/index.js`,
-};
-const built = Object.values(DIST).every((file) => existsSync(file));
+/** Each package's whole dist folder under /m/<name>/ (an entry may import shared chunks beside it). */
+const PACKAGES = ["browser", "core", "omni"] as const;
+const built = PACKAGES.every((name) => existsSync(`${root}packages/${name}/dist/index.js`));
 const KEY = "pyai_test_plainScr1pt";
 
 function page(simulatorUrl: string): string {
   return `<!doctype html><meta charset="utf-8"><button id="start">Start</button>
 <script type="importmap">${JSON.stringify({
-    imports: { "@voxwire/browser": "/m/browser.js", "@voxwire/core": "/m/core.js", "@voxwire/omni": "/m/omni.js", zod: "/zod/index.js" },
+    imports: {
+      "@voxwire/browser": "/m/browser/index.js",
+      "@voxwire/core": "/m/core/index.js",
+      "@voxwire/omni": "/m/omni/index.js",
+      zod: "/zod/index.js",
+    },
   })}</script>
 <script type="module">
   import { startConversation } from "@voxwire/browser";
@@ -55,14 +57,17 @@ describe.skipIf(!built)("the published build from a plain <script type=module> w
     ensureChromium();
     tmp = mkdtempSync(join(tmpdir(), "voxwire-plain-"));
     writeToneWav(join(tmp, "tone.wav"), 440);
-    sim = await startSimulator({ dialect: omniFront(), keys: [KEY], fast: true });
+    sim = await startSimulator({ front: omniFront(), keys: [KEY], fast: true });
     const zodDir = dirname(createRequire(`${root}packages/core/package.json`).resolve("zod"));
     const html = page(sim.url);
     server = createServer((req, res) => {
       const path = new URL(req.url ?? "/", "http://page").pathname;
-      const file = path.startsWith("/zod/") ? normalize(join(zodDir, path.slice(5))) : DIST[path as keyof typeof DIST];
+      const [, mount, name, ...rest] = path.split("/");
+      const dist = mount === "m" && PACKAGES.includes(name as (typeof PACKAGES)[number]) ? `${root}packages/${name}/dist` : undefined;
+      const base = path.startsWith("/zod/") ? zodDir : dist;
+      const file = base && normalize(join(base, path.startsWith("/zod/") ? path.slice(5) : rest.join("/")));
       if (path === "/") res.writeHead(200, { "content-type": "text/html" }).end(html);
-      else if (file?.startsWith(path.startsWith("/zod/") ? zodDir : root) && existsSync(file)) {
+      else if (base && file?.startsWith(base) && existsSync(file)) {
         res.writeHead(200, { "content-type": "text/javascript" }).end(readFileSync(file));
       } else res.writeHead(404).end();
     });
@@ -93,7 +98,7 @@ describe.skipIf(!built)("the published build from a plain <script type=module> w
     );
     const result = (await tab.evaluate("window.result")) as { ready: boolean; error?: string; frameSamples: number };
     expect(result).toMatchObject({ ready: true, frameSamples: 320 });
-    await until(() => (sim.sessions().at(-1)?.received.audio.frames ?? 0) >= 10, "frames at the simulator");
+    await pollUntil(() => (sim.sessions().at(-1)?.received.audio.frames ?? 0) >= 10, "frames at the simulator");
     expect(Object.keys(sim.sessions().at(-1)!.received.audio.frameSamples)).toEqual(["320"]);
     await tab.waitForFunction(() => ((window as unknown as { result: { playedSamples?: number } }).result.playedSamples ?? 0) > 0);
     expect(failed).toEqual([]);

@@ -1,6 +1,6 @@
 import type { VendorFront } from "@voxwire/conformance";
+import { joinSamples } from "@voxwire/conformance";
 import type { PeerCodec } from "@voxwire/core";
-import { joinSamples } from "../../../../conformance/src/audio/test-signals.js";
 
 /**
  * Wraps a simulator's vendor front so the audio each session receives is kept, not only counted:

@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { sine } from "../../../../conformance/src/audio/test-signals.js";
-import { writeWavPcm16 } from "../../../../conformance/src/simulator/wav.js";
+import { sine, writeWavPcm16 } from "@voxwire/conformance";
 
 /**
  * A mono PCM16 WAV of a sine, for Chromium's fake microphone (which loops it). The length is a

@@ -1,7 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { rejection } from "../../test/errors.js";
-import { recordingLogger } from "../../test/recording-logger.js";
+import { recordingLogger, rejection } from "../../test/test-helpers.js";
 import { toy } from "../../test/toy-dialect.js";
 import { startToyServer, type ToyServer } from "../../test/toy-server.js";
 import { VoxwireError } from "../errors/voxwire-error.js";

@@ -1,0 +1,92 @@
+import { PROBE_KEY, type ProbeReport, type ProbeVerdict, probe } from "@voxwire/conformance";
+import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
+import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
+import { DIALECTS } from "../registry.js";
+import { type Palette, palette, withProgress } from "../terminal.js";
+
+const USAGE = `usage: voxwire probe --url URL [--key KEY] [options]
+
+Tries each known dialect's handshake against an unknown endpoint (its bootstrap call, the
+WebSocket upgrade with its subprotocol, the first message), with short deadlines, and reports
+which dialect it speaks and where it deviates. Without --key it offers "${PROBE_KEY}": how the
+endpoint refuses it is telling too. Sessions that start are closed at once.
+Dialects tried: ${Object.keys(DIALECTS).join(", ")}
+
+options:
+  --url URL         the endpoint's base URL (what a dialect's baseUrl/apiUrl takes)
+  --key KEY         a key the endpoint accepts (a session then starts)
+  --agent ID        the agent to ask for, where a dialect names one
+  --timeout-ms N    deadline of each network step (default 3000)
+  --json            one JSON document on stdout
+  --quiet           no progress on stderr
+
+Exit code: 0 when a dialect matched (it started a session or refused the key as documented), 1 when none did, 2 for a usage error.
+`;
+
+const WORDS: Readonly<Record<ProbeVerdict, string>> = {
+  speaks: "speaks it",
+  "refuses-auth": "refuses the key as documented",
+  deviates: "deviates",
+  "not-this": "no",
+  unreachable: "unreachable",
+};
+
+export const probeCommand: CliCommand = {
+  name: "probe",
+  summary: "find which dialect an unknown endpoint speaks, and where it deviates",
+  usage: USAGE,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const options = parseProbeArgs(argv);
+    const report = await withProgress(io, options.quiet, (progress) =>
+      probe(options.url, Object.values(DIALECTS), {
+        ...(options.key !== undefined ? { key: options.key } : {}),
+        ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
+        ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
+        onProgress: (dialect) => progress.update(`probe › ${dialect}`, true),
+      }),
+    );
+    if (options.json) io.stdout.write(`${JSON.stringify({ voxwire: "probe", version: 1, ...report }, null, 2)}\n`);
+    else io.stdout.write(render(report, palette(io.stdout, io.env ?? process.env)));
+    return report.best ? EXIT.ok : EXIT.failed;
+  },
+};
+
+function render(report: ProbeReport, colors: Palette): string {
+  const width = Math.max(...report.attempts.map((a) => a.dialect.length));
+  const verdictWidth = Math.max(...report.attempts.map((a) => WORDS[a.verdict].length));
+  const rows = report.attempts.flatMap((a) => {
+    const paint = a.verdict === "speaks" || a.verdict === "refuses-auth" ? colors.green : a.verdict === "deviates" ? colors.yellow : colors.dim;
+    return [
+      `  ${a.dialect.padEnd(width)}  ${paint(WORDS[a.verdict].padEnd(verdictWidth))}  ${a.detail}`,
+      ...a.deviations.map((d) => `  ${"".padEnd(width)}  ${"".padEnd(verdictWidth)}  ${colors.yellow(`deviation: ${d}`)}`),
+    ];
+  });
+  const best = report.best
+    ? `best match: ${colors.bold(report.best.dialect)} (${WORDS[report.best.verdict]})`
+    : "best match: none of the known dialects";
+  return `probe ${report.url}\n\n${rows.join("\n")}\n\n${best}\n`;
+}
+
+function parseProbeArgs(argv: string[]) {
+  const { values, positionals } = parseCommandLine(argv, {
+    url: { type: "string" },
+    key: { type: "string" },
+    agent: { type: "string" },
+    "timeout-ms": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
+  if (positionals.length > 0) throw new UsageError(`probe takes no dialect (it tries them all): ${positionals.join(" ")}`);
+  if (values.url === undefined) throw new UsageError("--url is required");
+  const url = endpointUrl(values.url);
+  const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 60_000);
+  return {
+    url,
+    ...(values.key !== undefined ? { key: values.key } : {}),
+    ...(values.agent !== undefined ? { agentId: values.agent } : {}),
+    ...(stepMs !== undefined ? { stepMs } : {}),
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+  };
+}

@@ -1,0 +1,32 @@
+import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
+import { ConfigError } from "@voxwire/core";
+import { omniSubject } from "@voxwire/omni/testing";
+import { omniaSubject } from "@voxwire/omnia/testing";
+import { orbitaliSubject } from "@voxwire/orbitali/testing";
+import { tokenFirstSubject } from "@voxwire/token-first/testing";
+import { twilioSubject } from "@voxwire/twilio/testing";
+
+/*
+ * Every dialect the CLI knows, one line each. A new dialect package exports its subject from its
+ * `./testing` entry and adds it here (CONTRIBUTING.md has the whole checklist).
+ */
+
+/** The client dialects: `voxwire check|simulate|probe|record <name>`. */
+export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
+  omni: omniSubject,
+  omnia: omniaSubject,
+  "token-first": tokenFirstSubject,
+  orbitali: orbitaliSubject,
+};
+
+/** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */
+export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
+  twilio: twilioSubject,
+};
+
+/** The subject named `name`, or a ConfigError listing the known ones. */
+export function dialectSubject(name: string): ConformanceSubject {
+  const subject = Object.hasOwn(DIALECTS, name) ? DIALECTS[name] : undefined;
+  if (!subject) throw new ConfigError(`unknown dialect "${name}"; known: ${Object.keys(DIALECTS).join(", ")}`);
+  return subject;
+}

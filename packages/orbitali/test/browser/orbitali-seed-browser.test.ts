@@ -1,0 +1,128 @@
+// The seed 004 route and browser class, with only the host and key changed (and the empty capture
+// method filled minimally), in a real Chromium with a fake microphone, against the Orbitali
+// simulator. The page is served by a plain node:http app: `/api/voice-token` runs the seed's route.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
+import { fileURLToPath } from "node:url";
+import { joinSamples, type Simulator, silence, speech, startSimulator, writeWavPcm16 } from "@voxwire/conformance";
+import { bundlePage, ensureChromium, eventually, launchChromium } from "@voxwire/test-utils";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orbitaliFront } from "../../src/testing/index.js";
+import { utterancesMs } from "../orbitali-helpers.js";
+import type { SeedPageReport } from "./orbitali-seed-page.js";
+import { seedVoiceTokenRoute } from "./orbitali-seed-route.js";
+
+const KEY = "orb_live_Br0wserTestK3y_42";
+const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The fake microphone: real speech, then 1.5 s of silence (Chromium loops the file). */
+const MIC = joinSamples([speech(48000), silence(48000, 1.5)]);
+
+let sim: Simulator;
+let app: Server;
+let appUrl: string;
+let browser: Browser;
+let page: Page;
+let dir: string;
+const consoleLines: string[] = [];
+
+const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>Orbitali seed 004</title>
+<button id="start">Start</button> <button id="stop">Stop</button><script src="/page.js"></script>`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(joinPath(tmpdir(), "voxwire-orbitali-"));
+  const micFile = joinPath(dir, "mic.wav");
+  writeFileSync(micFile, writeWavPcm16(MIC, 48000));
+  const script = await bundlePage(here("./orbitali-seed-page.ts"));
+
+  sim = await startSimulator({ front: orbitaliFront(), fast: true, keys: [KEY] });
+  // The seed route reads these, as it would in a Next.js deployment.
+  process.env.ORBITALI_AGENT_ID = AGENT;
+  process.env.ORBITALI_API_KEY = KEY;
+  const POST = seedVoiceTokenRoute(sim.url);
+  app = createServer((req, res) => {
+    void (async () => {
+      if (req.method === "POST" && req.url === "/api/voice-token") {
+        const response = await POST();
+        res.writeHead(response.status, { "content-type": "application/json" });
+        res.end(await response.text());
+      } else if (req.url === "/page.js") {
+        res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+      } else if (req.url === "/favicon.ico") {
+        res.writeHead(204).end();
+      } else if (req.url === "/") {
+        res.writeHead(200, { "content-type": "text/html" }).end(PAGE_HTML);
+      } else {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+
+  ensureChromium();
+  browser = await launchChromium({ fakeMicWav: micFile });
+  page = await browser.newPage();
+  page.on("console", (message) => consoleLines.push(message.text()));
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => app?.close(resolve));
+  await sim?.close();
+  delete process.env.ORBITALI_AGENT_ID;
+  delete process.env.ORBITALI_API_KEY;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const report = () => page.evaluate(() => (window as unknown as { seedReport: SeedPageReport }).seedReport);
+
+describe("seed 004 in Chromium against the Orbitali simulator", () => {
+  it("the seed's route mints a session and its class talks: 16 kHz input_audio in, 24 kHz output_audio out", async () => {
+    await page.goto(appUrl);
+    await page.click("#start");
+
+    // Two whole loops of the fake microphone's speech, heard by the simulator's VAD.
+    await eventually(() => (sim.sessions()[0]?.agent.utterances.length ?? 0) >= 2);
+    const record = sim.sessions()[0]!;
+    const seen = await report();
+
+    expect(seen.errors).toEqual([]);
+    expect(seen.callIds).toEqual(["call_sim-1"]);
+    expect(consoleLines).toContain("Voice session started: call_sim-1");
+    expect(seen.received["output_audio"]).toBeGreaterThan(0);
+    expect(seen.outputRates).toEqual([24000]);
+    expect(seen.transcripts[0]).toEqual({ role: "assistant", text: "Hello, how can I help?" });
+    expect(seen.transcripts).toContainEqual({ role: "user", text: expect.stringMatching(/^\[speech /) });
+    // The microphone speaks over the greeting: a barge-in, which the seed's class logs.
+    expect(record.agent.bargeIns).toBeGreaterThanOrEqual(1);
+    expect(seen.received["clear"]).toBeGreaterThanOrEqual(1);
+    expect(consoleLines).toContain("User interrupted the agent. Clearing audio buffer.");
+
+    // What the simulator received: JSON input_audio only, decoded at the declared 16 kHz ...
+    expect(record.rates).toEqual({ user: 16000, agent: 24000 });
+    expect(record.received.binaryFrames).toBe(0);
+    expect(record.received.audio.frames).toBeGreaterThan(0);
+    expect(record.received.commands.filter((c) => c.type === "error")).toEqual([]);
+    expect(seen.sent["input_audio"]).toBeGreaterThanOrEqual(record.received.audio.frames);
+    // ... and really 16 kHz: a whole utterance lasts, in samples at 16 kHz, what the speech in the
+    // microphone file lasts (sent at 48 or 24 kHz it would measure 3 or 1.5 times as long).
+    const spoken = utterancesMs(MIC, 48000)[0]!;
+    const heard = record.agent.utterances[1]!.durationMs;
+    expect(Math.abs(heard - spoken)).toBeLessThanOrEqual(spoken * 0.15);
+  }, 120_000);
+
+  it("stopSession() sends stop and the simulator ends the session cleanly", async () => {
+    await page.click("#stop");
+    await eventually(() => sim.sessions()[0]?.close !== undefined);
+    const record = sim.sessions()[0]!;
+    expect(record.received.commands.map((c) => c.type)).toContain("session-stop");
+    expect(record.close?.code).toBe(1000);
+    expect((await report()).sent["stop"]).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,14 @@
+// @voxwire/test-utils: the workspace's private test helpers, imported by package name (never by
+// a relative path into another package). Not published.
+export * from "./bad-servers.js";
+export { bundlePage } from "./bundle-page.js";
+export { type CapturedIo, captureIo } from "./capture-io.js";
+export * from "./caught-errors.js";
+export { CHROMIUM_PATH, ensureChromium, launchChromium } from "./chromium.js";
+export * from "./connect-collecting.js";
+export * from "./frames20ms.js";
+export { eventually, pollUntil } from "./poll-until.js";
+export { rawOmniClient } from "./raw-omni-client.js";
+export * from "./raw-socket.js";
+export * from "./recording-logger.js";
+export * from "./synthetic-clips.js";
