@@ -1,3 +1,6 @@
+import { brandInstance, hasBrand } from "./brand.js";
+
+/** The base brand. The key predates per-class brands and stays, so older copies still pass. */
 const VOXWIRE_ERROR = Symbol.for("voxwire.error");
 
 export interface VoxwireErrorOptions {
@@ -33,12 +36,15 @@ export class VoxwireError extends Error {
     this.fatal = options.fatal ?? true;
     this.dialect = options.dialect;
     this.vendorCode = options.vendorCode;
-    Object.defineProperty(this, VOXWIRE_ERROR, { value: true });
+    brandInstance(this, VOXWIRE_ERROR);
   }
 
-  /** Works across copies of the package (two versions in one bundle), unlike `instanceof`. */
+  /**
+   * Works across copies of the package (two versions in one bundle), unlike `instanceof`.
+   * True for every voxwire error; each subclass's own `isInstance` is true for that class only.
+   */
   static isInstance(value: unknown): value is VoxwireError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[VOXWIRE_ERROR] === true;
+    return hasBrand(value, VOXWIRE_ERROR);
   }
 
   toJSON(): Record<string, unknown> {
