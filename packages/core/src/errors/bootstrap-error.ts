@@ -7,7 +7,7 @@ const BOOTSTRAP_ERROR = /* @__PURE__ */ errorBrand("BootstrapError", "bootstrap_
  * The bootstrap HTTP call answered non-2xx. Carries the status and the body text; the body is
  * redacted by the runtime before this is built, because vendors echo keys back in errors.
  */
-export class BootstrapError extends VoxwireError {
+export class BootstrapError extends VoxwireError<"bootstrap_failed"> {
   override readonly name = "BootstrapError";
   static readonly code = "bootstrap_failed";
   readonly status: number;

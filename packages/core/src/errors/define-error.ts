@@ -1,11 +1,13 @@
 import { brandInstance, errorBrand, hasBrand } from "./brand.js";
 import { type SubclassOptions, VoxwireError } from "./voxwire-error.js";
 
-export interface VoxwireErrorClass {
-  new (message: string, options?: SubclassOptions): VoxwireError;
-  readonly code: string;
+/** A class made by `defineVoxwireError`: its instances carry the literal `Code`. */
+export interface VoxwireErrorClass<Code extends string = string> {
+  new (message: string, options?: SubclassOptions): VoxwireError<Code>;
+  readonly prototype: VoxwireError<Code>;
+  readonly code: Code;
   /** True only for this class (and its subclasses), from any copy of the package. */
-  isInstance(value: unknown): value is VoxwireError;
+  isInstance(value: unknown): value is VoxwireError<Code>;
 }
 
 export interface ErrorDefaults {
@@ -19,16 +21,16 @@ export interface ErrorDefaults {
  * The class gets a brand of its own (keyed by name and code), so its `isInstance` tells it apart
  * from every other class across copies of the package, where `instanceof` cannot.
  */
-export function defineVoxwireError(name: string, code: string, defaults: ErrorDefaults): VoxwireErrorClass {
+export function defineVoxwireError<Code extends string>(name: string, code: Code, defaults: ErrorDefaults): VoxwireErrorClass<Code> {
   const brand = errorBrand(name, code);
-  const cls = class extends VoxwireError {
+  const cls = class extends VoxwireError<Code> {
     override readonly name = name;
     static readonly code = code;
     constructor(message: string, options: SubclassOptions = {}) {
       super(message, { retryable: defaults.retryable, fatal: defaults.fatal ?? true, ...options, code });
       brandInstance(this, brand);
     }
-    static override isInstance(value: unknown): value is VoxwireError {
+    static override isInstance(value: unknown): value is VoxwireError<Code> {
       return hasBrand(value, brand);
     }
   };

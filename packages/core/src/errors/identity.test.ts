@@ -1,6 +1,18 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import type { ErrorEvent } from "../events/inbound.js";
 import * as errors from "./index.js";
-import { AuthError, BootstrapError, NetworkError, ScopeError, VoxwireError, type VoxwireErrorClass } from "./index.js";
+import {
+  AuthError,
+  BootstrapError,
+  type ErrorFactory,
+  NetworkError,
+  type OpenErrorCode,
+  ScopeError,
+  VOXWIRE_ERROR_CODES,
+  VoxwireError,
+  type VoxwireErrorClass,
+  type VoxwireErrorCode,
+} from "./index.js";
 
 /** The static side every error class shares, whether made by defineVoxwireError or written by hand. */
 interface ErrorClass {
@@ -22,7 +34,7 @@ function make(cls: ErrorClass): VoxwireError {
 }
 
 describe("error identity", () => {
-  it("finds every class, each with a code of its own", () => {
+  it("finds every class, each with a code of its own that voxwire lists", () => {
     expect(classes.map((cls) => cls.name).sort()).toEqual([
       "AbortedError",
       "AudioDataError",
@@ -43,6 +55,7 @@ describe("error identity", () => {
     const codes = classes.map((cls) => cls.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const cls of classes) {
+      expect(VOXWIRE_ERROR_CODES).toContain(cls.code);
       expect(make(cls)).toMatchObject({ code: cls.code, name: cls.name });
     }
   });
@@ -105,5 +118,40 @@ describe("error identity", () => {
         expect(VoxwireError.isInstance(foreign)).toBe(true);
       }
     }
+  });
+});
+
+/** The literal code of every class an exports module holds (a class is what has a static `code` and `isInstance`). */
+type ClassCodes<Module> = {
+  [K in keyof Module]: Module[K] extends { readonly code: infer Code extends string; isInstance(value: unknown): boolean } ? Code : never;
+}[keyof Module];
+
+describe("error types", () => {
+  it("an instance's code is its class's literal code", () => {
+    expectTypeOf(new AuthError("x").code).toEqualTypeOf<"auth_failed">();
+    expectTypeOf<AuthError["code"]>().toEqualTypeOf<"auth_failed">();
+    expectTypeOf(AuthError.code).toEqualTypeOf<"auth_failed">();
+    expectTypeOf(new BootstrapError("x", 500, "").code).toEqualTypeOf<"bootstrap_failed">();
+    expectTypeOf(new VoxwireError("x", { code: "dialect_error" }).code).toEqualTypeOf<"dialect_error">();
+    // Two classes are two types: one cannot stand for the other.
+    expectTypeOf<ScopeError>().not.toExtend<AuthError>();
+    expectTypeOf<AuthError>().toExtend<VoxwireError>();
+  });
+
+  it("isInstance narrows to the class", () => {
+    const value: unknown = new NetworkError("x");
+    if (NetworkError.isInstance(value)) expectTypeOf(value.code).toEqualTypeOf<"network">();
+    if (BootstrapError.isInstance(value)) expectTypeOf(value.status).toEqualTypeOf<number>();
+    expect(NetworkError.isInstance(value)).toBe(true);
+  });
+
+  it("every class's code is one voxwire lists; base and event codes stay open", () => {
+    expectTypeOf<ClassCodes<typeof errors>>().toExtend<VoxwireErrorCode>();
+    expectTypeOf<VoxwireError["code"]>().toEqualTypeOf<OpenErrorCode>();
+    expectTypeOf<ErrorEvent["code"]>().toEqualTypeOf<OpenErrorCode>();
+    expectTypeOf<ReturnType<ErrorFactory>["code"]>().toEqualTypeOf<OpenErrorCode>();
+    // Open, yet the known codes are still the ones an editor offers.
+    expectTypeOf<"some_vendor_code">().toExtend<OpenErrorCode>();
+    expectTypeOf<VoxwireErrorCode>().toExtend<OpenErrorCode>();
   });
 });

@@ -1,11 +1,12 @@
 import { brandInstance, hasBrand } from "./brand.js";
+import type { OpenErrorCode } from "./error-codes.js";
 
 /** The base brand. The key predates per-class brands and stays, so older copies still pass. */
 const VOXWIRE_ERROR = Symbol.for("voxwire.error");
 
-export interface VoxwireErrorOptions {
+export interface VoxwireErrorOptions<Code extends string = OpenErrorCode> {
   /** Stable machine-readable code; each subclass fixes its own. */
-  code: string;
+  code: Code;
   /** A new attempt (a new session, a new token) may succeed. */
   retryable?: boolean;
   /** The session cannot go on. Defaults to true. */
@@ -20,16 +21,19 @@ export interface VoxwireErrorOptions {
 /**
  * Base of every error voxwire raises. Messages are prefixed `[voxwire/<dialect>]` and never
  * carry a secret: callers redact before constructing (see `redact`).
+ *
+ * `Code` is the literal code of a subclass (`AuthError` has `"auth_failed"`); the base stays
+ * open to any string, because a third-party dialect may raise codes of its own.
  */
-export class VoxwireError extends Error {
+export class VoxwireError<Code extends string = OpenErrorCode> extends Error {
   override readonly name: string = "VoxwireError";
-  readonly code: string;
+  readonly code: Code;
   readonly retryable: boolean;
   readonly fatal: boolean;
   readonly dialect: string | undefined;
   readonly vendorCode: string | undefined;
 
-  constructor(message: string, options: VoxwireErrorOptions) {
+  constructor(message: string, options: VoxwireErrorOptions<Code>) {
     super(`[voxwire${options.dialect ? `/${options.dialect}` : ""}] ${message}`, { cause: options.cause });
     this.code = options.code;
     this.retryable = options.retryable ?? false;
