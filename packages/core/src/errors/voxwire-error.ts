@@ -1,8 +1,12 @@
+import { brandInstance, hasBrand } from "./brand.js";
+import type { OpenErrorCode } from "./error-codes.js";
+
+/** The base brand. The key predates per-class brands and stays, so older copies still pass. */
 const VOXWIRE_ERROR = Symbol.for("voxwire.error");
 
-export interface VoxwireErrorOptions {
+export interface VoxwireErrorOptions<Code extends string = OpenErrorCode> {
   /** Stable machine-readable code; each subclass fixes its own. */
-  code: string;
+  code: Code;
   /** A new attempt (a new session, a new token) may succeed. */
   retryable?: boolean;
   /** The session cannot go on. Defaults to true. */
@@ -17,28 +21,34 @@ export interface VoxwireErrorOptions {
 /**
  * Base of every error voxwire raises. Messages are prefixed `[voxwire/<dialect>]` and never
  * carry a secret: callers redact before constructing (see `redact`).
+ *
+ * `Code` is the literal code of a subclass (`AuthError` has `"auth_failed"`); the base stays
+ * open to any string, because a third-party dialect may raise codes of its own.
  */
-export class VoxwireError extends Error {
+export class VoxwireError<Code extends string = OpenErrorCode> extends Error {
   override readonly name: string = "VoxwireError";
-  readonly code: string;
+  readonly code: Code;
   readonly retryable: boolean;
   readonly fatal: boolean;
   readonly dialect: string | undefined;
   readonly vendorCode: string | undefined;
 
-  constructor(message: string, options: VoxwireErrorOptions) {
+  constructor(message: string, options: VoxwireErrorOptions<Code>) {
     super(`[voxwire${options.dialect ? `/${options.dialect}` : ""}] ${message}`, { cause: options.cause });
     this.code = options.code;
     this.retryable = options.retryable ?? false;
     this.fatal = options.fatal ?? true;
     this.dialect = options.dialect;
     this.vendorCode = options.vendorCode;
-    Object.defineProperty(this, VOXWIRE_ERROR, { value: true });
+    brandInstance(this, VOXWIRE_ERROR);
   }
 
-  /** Works across copies of the package (two versions in one bundle), unlike `instanceof`. */
+  /**
+   * Works across copies of the package (two versions in one bundle), unlike `instanceof`.
+   * True for every voxwire error; each subclass's own `isInstance` is true for that class only.
+   */
   static isInstance(value: unknown): value is VoxwireError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[VOXWIRE_ERROR] === true;
+    return hasBrand(value, VOXWIRE_ERROR);
   }
 
   toJSON(): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { OpenErrorCode } from "../errors/error-codes.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import { dtmfDigitSchema, pcm16Schema, rawFrameSchema, sampleRateSchema, transcriptRoleSchema } from "./schema-helpers.js";
 
@@ -120,8 +121,8 @@ export const transferRequestedSchema = z.object({
 /** Something went wrong. `fatal` ends the session; `retryable` says a new session may succeed. */
 export const errorEventSchema = z.object({
   type: z.literal("error"),
-  /** Stable machine code (`auth_failed`, `protocol_violation`, …); see docs/event-model.md. */
-  code: z.string(),
+  /** Stable machine code (`auth_failed`, `protocol_violation`, …); see docs/event-model.md. Open: a third-party dialect may add its own. */
+  code: z.string<OpenErrorCode>(),
   message: z.string(),
   fatal: z.boolean(),
   retryable: z.boolean(),
