@@ -1,12 +1,13 @@
-// The golden files of Omni (seeds 000, 003; PROTOCOLS.md §1): conformance/golden/omni/, written by ../make-golden.mjs.
+// The golden files of Omni (the Omni browser and phone-bridge guides, docs/sources.md): conformance/golden/omni/,
+// written by ../make-golden.mjs.
 import { binaryAudioLines, ended, error, inBinary, inText, notJson, outText, TOLERANCE } from "./shared.mjs";
 
 export const dialect = "omni";
 
 /** Calls `write(scenario, header, lines)` once per golden file of this dialect. */
 export function build(write) {
-  const S000 = "seed 000 (Omni browser guide)";
-  const S003 = "seed 003 (Omni phone agent with Twilio)";
+  const BROWSER = "Omni browser guide";
+  const PHONE = "Omni phone-bridge guide";
   const fmt = (rate) => ({ encoding: "pcm16", sampleRate: rate, frameMs: 20 });
   const header = (title, source, rate = 24000) => ({
     title,
@@ -23,7 +24,7 @@ export function build(write) {
     "handshake",
     header(
       "connect with the key in the subprotocol; hello, then session_started",
-      `${S000}, "Connect to Omni" and "Handle events": the URL, the pyai-key subprotocol, and the event names (their fields are not published)`,
+      `${BROWSER}, "Connect to Omni" and "Handle events" (docs/sources.md): the URL, the pyai-key subprotocol, and the event names (their fields are not published)`,
     ),
     [
       connect(24000),
@@ -38,7 +39,7 @@ export function build(write) {
     "audio-24k",
     header(
       "binary PCM16 both ways at 24 kHz in 480-sample (20 ms) frames",
-      `${S000}, "Pick one sample rate" and "Capture worklet": ?format=pcm16&rate=24000, 480 samples @ 24 kHz; payload: a 440 Hz tone out, 660 Hz in (documents show no audio)`,
+      `${BROWSER}, "Pick one sample rate" and "Capture worklet" (docs/sources.md): ?format=pcm16&rate=24000, 480 samples @ 24 kHz; payload: a 440 Hz tone out, 660 Hz in (documents show no audio)`,
     ),
     [connect(24000), ...binaryAudioLines(24000, 480)],
   );
@@ -46,7 +47,7 @@ export function build(write) {
     "audio-16k",
     header(
       "binary PCM16 both ways at 16 kHz in 320-sample frames",
-      "PROTOCOLS.md §1 (FreeSWITCH at 16 kHz; seed 003, Next steps); payload: a 440 Hz tone out, 660 Hz in",
+      `${PHONE}, "Next steps" (docs/sources.md): its FreeSWITCH integration runs Omni at 16 kHz; 20 ms frames as at the other rates; payload: a 440 Hz tone out, 660 Hz in`,
       16000,
     ),
     [connect(16000), ...binaryAudioLines(16000, 320)],
@@ -55,20 +56,24 @@ export function build(write) {
     "audio-8k",
     header(
       "binary PCM16 both ways at 8 kHz in 160-sample frames (the Twilio bridge)",
-      `${S003}, "How it fits together" and "Codec & rate notes": ?rate=8000, ~20 ms frames; payload: a 440 Hz tone out, 660 Hz in`,
+      `${PHONE}, "How it fits together" and "Codec & rate notes" (docs/sources.md): ?rate=8000, ~20 ms frames; payload: a 440 Hz tone out, 660 Hz in`,
       8000,
     ),
     [connect(8000), ...binaryAudioLines(8000, 160)],
   );
-  write("barge-in", header("flush: drop all queued agent audio now", `${S000}, "Handle events" (case "flush") and "Barge-in, latency & quality"`), [
-    ...binaryAudioLines(24000, 480, 1).slice(1),
-    inText({ type: "flush" }, [{ type: "playback-clear" }]),
-  ]);
+  write(
+    "barge-in",
+    header(
+      "flush: drop all queued agent audio now",
+      `${BROWSER}, "Handle events" (case "flush") and "Barge-in, latency & quality" (docs/sources.md)`,
+    ),
+    [...binaryAudioLines(24000, 480, 1).slice(1), inText({ type: "flush" }, [{ type: "playback-clear" }])],
+  );
   write(
     "transcripts",
     header(
       "partial and final transcripts, and whatever else a transcript carries",
-      "voxwire choice, documented in packages/omni/README.md (Transcripts; The vendor side): seed 000 says transcripts arrive as JSON text frames but does not publish their shape",
+      `voxwire choice, documented in packages/omni/README.md (Transcripts; The vendor side): the ${BROWSER} (docs/sources.md) says transcripts arrive as JSON text frames but does not publish their shape`,
     ),
     [
       inText({ type: "transcript_partial", role: "agent", text: "Hello,", delta: "Hello," }, [
@@ -108,7 +113,7 @@ export function build(write) {
     "dtmf",
     header(
       "keypad digits both ways",
-      `${S000} and ${S003} name the dtmf event and DTMF forwarding; the frame is voxwire's choice, documented in packages/omni/README.md (Sending: {"type":"dtmf","digit":"5"})`,
+      `${BROWSER} and ${PHONE} (docs/sources.md) name the dtmf event and DTMF forwarding; the frame is voxwire's choice, documented in packages/omni/README.md (Sending: {"type":"dtmf","digit":"5"})`,
     ),
     [
       inText({ type: "dtmf", digit: "5" }, [{ type: "dtmf-received", digit: "5" }]),
@@ -120,7 +125,7 @@ export function build(write) {
     "transfer",
     header(
       "the agent escalates to a human",
-      `${S000}, "Handle events" (case "transfer_to_human"); ${S003}, "Barge-in, DTMF, and transfer to a human"`,
+      `${BROWSER}, "Handle events" (case "transfer_to_human"); ${PHONE}, "Barge-in, DTMF, and transfer to a human" (docs/sources.md)`,
     ),
     [
       inText({ type: "transfer_to_human" }, [{ type: "transfer-requested" }]),
@@ -135,7 +140,10 @@ export function build(write) {
   );
   write(
     "ending",
-    header("the server announces the end, then closes", `${S000}, "Handle events" (case "session_ending"); the close is the socket's`),
+    header(
+      "the server announces the end, then closes",
+      `${BROWSER}, "Handle events" (case "session_ending") (docs/sources.md); the close is the socket's`,
+    ),
     [
       inText({ type: "session_ending" }, [{ type: "session-ending" }]),
       { dir: "in", close: { code: 1000, reason: "" }, events: [ended("closed", 1000)] },
@@ -145,7 +153,7 @@ export function build(write) {
     "failures",
     header(
       "each documented refusal (each line stands alone)",
-      `${S000} and ${S003}, Troubleshooting: 4401 bad key, 4403 missing omni:session scope, 400 invalid_agent_id, 403 origin_not_allowed, 429 concurrency_limit_exceeded; reasons and bodies are the documents' words (their exact payload is not published)`,
+      `${BROWSER} and ${PHONE}, "Troubleshooting" (docs/sources.md): 4401 bad key, 4403 missing omni:session scope, 400 invalid_agent_id, 403 origin_not_allowed, 429 concurrency_limit_exceeded; reasons and bodies are the documents' words (their exact payload is not published)`,
     ),
     [
       { dir: "in", close: { code: 4401, reason: "" }, events: [error("auth_failed", true, false), ended("auth_failed", 4401)] },
@@ -176,7 +184,7 @@ export function build(write) {
     "tolerance",
     header(
       "malformed and unknown frames: reported or passed through, never a crash",
-      "PROTOCOLS.md (be tolerant: key on type, keep unknown fields); STYLE.md, Avoid (unguarded JSON.parse, silent drops)",
+      `${BROWSER}, "How it fits together" (docs/sources.md): event payloads are defined elsewhere, so key on type and keep the rest; docs/writing-a-dialect.md, "Rules a codec keeps" (decode never throws; what it does not know is passed through, never dropped)`,
     ),
     [
       inText({ type: "something_new", detail: { a: 1 } }, [

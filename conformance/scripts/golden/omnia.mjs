@@ -1,11 +1,12 @@
-// The golden files of Omnia Voice call-create (seed 002; PROTOCOLS.md §3): conformance/golden/omnia/, written by ../make-golden.mjs.
+// The golden files of Omnia Voice call-create (the Omnia Voice guide, docs/sources.md): conformance/golden/omnia/,
+// written by ../make-golden.mjs.
 import { b64, ended, error, inBinary, inText, notJson, outBinary, pcmBytes, TOLERANCE, tone } from "./shared.mjs";
 
 export const dialect = "omnia";
 
 /** Calls `write(scenario, header, lines)` once per golden file of this dialect. */
 export function build(write) {
-  const S002 = "seed 002 (Omnia Voice WebSocket client)";
+  const GUIDE = "Omnia Voice guide, its Python client (docs/sources.md)";
   const header = (title, source, input = 48000, output = input) => ({
     title,
     source,
@@ -32,7 +33,7 @@ export function build(write) {
     "handshake",
     header(
       "create the call, join its socket, call_started and the agent's states",
-      `${S002}: create_omnia_call (POST /api/v1/calls/create, X-API-Key, the body; response.ok; websocketUrl), _handle_data_message (call_started; state idle | listening | thinking | speaking)`,
+      `${GUIDE}: create_omnia_call (POST /api/v1/calls/create, X-API-Key, the body; response.ok; websocketUrl), _handle_data_message (call_started; state idle | listening | thinking | speaking)`,
     ),
     [
       create(48000),
@@ -43,7 +44,7 @@ export function build(write) {
         { type: "call_started", callId: "3f9c2a71-5e0b-4d2c-9a1e-77b0c4d2e6f1" },
         [{ type: "session-started", ids: { callId: "3f9c2a71-5e0b-4d2c-9a1e-77b0c4d2e6f1" } }],
         {
-          source: "ANCHORS.md §b.12 (Ultravox call_started{callId}, the same wire); the id is an example",
+          source: 'Ultravox data messages, "CallStarted" (docs/sources.md): on the same wire call_started carries a callId; the id is an example',
         },
       ),
       ...["idle", "listening", "thinking", "speaking"].map((state) => inText({ type: "state", state }, [{ type: "agent-state", state }])),
@@ -61,7 +62,7 @@ export function build(write) {
     "audio-48k",
     header(
       "binary PCM16 both ways at the default 48 kHz; the client sends 10 ms blocks",
-      `${S002}: sample_rate default 48000 both ways, blocksize = sample_rate // 100; the agent's chunks are played as they come (20 ms here); payload: a 440 Hz tone out, 660 Hz in`,
+      `${GUIDE}: sample_rate default 48000 both ways, blocksize = sample_rate // 100; the agent's chunks are played as they come (20 ms here); payload: a 440 Hz tone out, 660 Hz in`,
     ),
     [...audio(48000, 48000, 480, 960)],
   );
@@ -69,14 +70,14 @@ export function build(write) {
     "audio-16k",
     header(
       "binary PCM16 both ways at 16 kHz (--sample-rate 16000)",
-      `${S002}: --sample-rate sets inputSampleRate and outputSampleRate; 10 ms blocks; payload: a 440 Hz tone out, 660 Hz in`,
+      `${GUIDE}: --sample-rate sets inputSampleRate and outputSampleRate; 10 ms blocks; payload: a 440 Hz tone out, 660 Hz in`,
       16000,
     ),
     [create(16000), created, ...audio(16000, 16000, 160, 320)],
   );
   write(
     "barge-in",
-    header("playback_clear_buffer: drop the agent's queued audio", `${S002}: _handle_data_message, case "playback_clear_buffer" → drop_buffer()`),
+    header("playback_clear_buffer: drop the agent's queued audio", `${GUIDE}: _handle_data_message, case "playback_clear_buffer" → drop_buffer()`),
     [
       ...audio(48000, 48000, 480, 960).slice(1),
       inText({ type: "playback_clear_buffer" }, [{ type: "playback-clear" }]),
@@ -87,7 +88,7 @@ export function build(write) {
     "transcripts",
     header(
       "transcripts: delta appends, text replaces, final ends the turn",
-      `${S002}: _handle_data_message, case "transcript" (role, text or delta, final)`,
+      `${GUIDE}: _handle_data_message, case "transcript" (role, text or delta, final)`,
     ),
     [
       inText({ type: "transcript", role: "agent", delta: "Hello, ", final: false }, [
@@ -106,14 +107,14 @@ export function build(write) {
         { type: "transcript", role: "agent", text: "Sure", final: false },
         [{ type: "transcript-delta", role: "agent", delta: "Sure", text: "Sure" }],
         {
-          oneWay: "a partial that restates the whole text: valid for the seed's client, but voxwire's peer streams word deltas",
+          oneWay: "a partial that restates the whole text: valid for the guide's client, but voxwire's peer streams word deltas",
         },
       ),
       inText(
         { type: "transcript", role: "agent", delta: ", I can help.", final: true },
         [{ type: "transcript-end", role: "agent", text: "Sure, I can help." }],
         {
-          oneWay: "a final that carries a delta: valid for the seed's client, but voxwire's peer sends a final's whole text",
+          oneWay: "a final that carries a delta: valid for the guide's client, but voxwire's peer sends a final's whole text",
         },
       ),
     ],
@@ -122,7 +123,7 @@ export function build(write) {
     "errors-and-debug",
     header(
       "error and debug messages",
-      `${S002}: _handle_data_message, cases "error" (msg.get('message', 'Unknown error')) and "debug" (msg['message']); the texts are examples`,
+      `${GUIDE}: _handle_data_message, cases "error" (msg.get('message', 'Unknown error')) and "debug" (msg['message']); the texts are examples`,
     ),
     [
       inText({ type: "error", message: "the agent could not reach its tool" }, [
@@ -135,7 +136,7 @@ export function build(write) {
     "auth-refused",
     header(
       "a refused key: non-2xx, the body text is the error",
-      `${S002}: create_omnia_call raises with the status and response.text() when not response.ok (PROTOCOLS.md §3); the body text is voxwire's simulator's`,
+      `${GUIDE}: create_omnia_call raises with the status and response.text() when not response.ok; the body text is voxwire's simulator's`,
     ),
     [
       create(48000),
@@ -159,14 +160,17 @@ export function build(write) {
   );
   write(
     "ending",
-    header("the call ends with the socket's close", `${S002}: ConnectionClosedOK → "Session closed normally" (PROTOCOLS.md: ending is the close)`),
+    header(
+      "the call ends with the socket's close",
+      `${GUIDE}: ConnectionClosedOK → "Session closed normally" (no message ends a call: the close does)`,
+    ),
     [{ dir: "in", close: { code: 1000, reason: "" }, events: [ended("closed", 1000)] }],
   );
   write(
     "tolerance",
     header(
       "unknown, malformed and half-known messages: reported or passed through, never a crash",
-      "ANCHORS.md §b.12 (unknown types such as Ultravox's pong must be tolerated); STYLE.md, Avoid",
+      'Ultravox data messages (docs/sources.md): the same wire has types Omnia does not document, such as pong; docs/writing-a-dialect.md, "Rules a codec keeps": what a codec does not know is passed through',
     ),
     [
       inText({ type: "pong", timestamp: 1.5 }, [{ type: "passthrough", name: "pong", payload: { type: "pong", timestamp: 1.5 } }]),

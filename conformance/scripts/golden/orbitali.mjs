@@ -1,11 +1,12 @@
-// The golden files of Orbitali (seed 004; PROTOCOLS.md §4): conformance/golden/orbitali/, written by ../make-golden.mjs.
+// The golden files of Orbitali (the Orbitali guide, docs/sources.md): conformance/golden/orbitali/, written by
+// ../make-golden.mjs.
 import { b64, ended, error, inBinary, inText, notJson, outText, TOLERANCE, tone } from "./shared.mjs";
 
 export const dialect = "orbitali";
 
 /** Calls `write(scenario, header, lines)` once per golden file of this dialect. */
 export function build(write) {
-  const S004 = "seed 004 (Orbitali browser voice sessions)";
+  const GUIDE = "Orbitali guide";
   const AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";
   const header = (title, source) => ({
     title,
@@ -40,7 +41,7 @@ export function build(write) {
     "handshake",
     header(
       "mint a realtime session on the server, dial its websocketUrl, session.started",
-      `${S004}: Step 1 (the curl request and its Response, verbatim), Step 2, and Other Server Events (session.started)`,
+      `${GUIDE}, "Step 1" (the curl request and its Response, verbatim), "Step 2" and "Other Server Events" (docs/sources.md): session.started`,
     ),
     [
       request,
@@ -66,7 +67,7 @@ export function build(write) {
     "audio",
     header(
       "base64 PCM16 in JSON: 16 kHz in, 24 kHz out",
-      `${S004}: Sending Audio and Receiving Audio (the message shapes); 20 ms chunks are voxwire's choice (packages/orbitali/README.md); payload: a 440 Hz tone out, 660 Hz in`,
+      `${GUIDE}, "Sending Audio" and "Receiving Audio" (docs/sources.md): the message shapes; 20 ms chunks are voxwire's choice (packages/orbitali/README.md); payload: a 440 Hz tone out, 660 Hz in`,
     ),
     [
       ...lines,
@@ -79,11 +80,11 @@ export function build(write) {
       ),
     ],
   );
-  write("barge-in", header("clear: stop playing queued audio", `${S004}: Interruption & Barge-in (the clear event, verbatim)`), [
+  write("barge-in", header("clear: stop playing queued audio", `${GUIDE}, "Interruption & Barge-in" (docs/sources.md): the clear event, verbatim`), [
     lines[2],
     inText('{ "type": "clear" }', [{ type: "playback-clear" }]),
   ]);
-  write("transcripts", header("a transcript per completed turn", `${S004}: Other Server Events (transcript, verbatim)`), [
+  write("transcripts", header("a transcript per completed turn", `${GUIDE}, "Other Server Events" (docs/sources.md): transcript, verbatim`), [
     inText('{ "type": "transcript", "role": "assistant", "text": "Hello, how can I help?" }', [
       { type: "transcript-end", role: "agent", text: "Hello, how can I help?" },
     ]),
@@ -91,15 +92,16 @@ export function build(write) {
       source: "voxwire choice (packages/orbitali/README.md: user → user); the document shows only the assistant's turn",
     }),
   ]);
-  write("ending", header("stop, then the socket closes", `${S004}: stopSession() sends { type: "stop" } then closes`), [
-    outText({ type: "stop" }, [{ type: "session-stop" }]),
-    { dir: "in", close: { code: 1000, reason: "" }, events: [ended("closed", 1000)] },
-  ]);
+  write(
+    "ending",
+    header("stop, then the socket closes", `${GUIDE}, "Code Example" (docs/sources.md): stopSession() sends { type: "stop" } then closes`),
+    [outText({ type: "stop" }, [{ type: "session-stop" }]), { dir: "in", close: { code: 1000, reason: "" }, events: [ended("closed", 1000)] }],
+  );
   write(
     "auth-refused",
     header(
       "a refused key at realtime-sessions",
-      `${S004}: Step 1 (the call) and the route example passing the status on; the body is voxwire's simulator's (conformance/src/simulator/fronts/orbitali-front.ts)`,
+      `${GUIDE}, "Step 1" and "Code Example" (docs/sources.md): the call, and the route passing its status on; the body is voxwire's simulator's (conformance/src/simulator/fronts/orbitali-front.ts)`,
     ),
     [
       request,
@@ -118,7 +120,7 @@ export function build(write) {
     "token-refused",
     header(
       "a token expired, already used or unknown (each line stands alone)",
-      `${S004}: tokens are valid for 60 s and must be used before expiresAt; how a refusal is reported is voxwire's choice, documented in packages/orbitali/README.md (close 4401 with a reason code)`,
+      `${GUIDE}, "Step 1" (docs/sources.md): tokens are valid for 60 s and must be used before expiresAt; how a refusal is reported is voxwire's choice, documented in packages/orbitali/README.md (close 4401 with a reason code)`,
     ),
     [
       {
@@ -142,7 +144,7 @@ export function build(write) {
     "tolerance",
     header(
       "frames outside the wire: reported or passed through, never a crash",
-      "PROTOCOLS.md §4 (all messages are JSON text; the protocol block is the source of truth); STYLE.md, Avoid",
+      `${GUIDE}, "Audio Stream Specifications" and "Step 1" (docs/sources.md): JSON messages only, and the Response's protocol block declares the rates; docs/writing-a-dialect.md, "Rules a codec keeps"`,
     ),
     [
       inText({ type: "ping" }, [{ type: "passthrough", name: "ping", payload: { type: "ping" } }]),

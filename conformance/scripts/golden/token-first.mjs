@@ -1,11 +1,12 @@
-// The golden files of token-first (seed 001; PROTOCOLS.md §2): conformance/golden/token-first/, written by ../make-golden.mjs.
+// The golden files of token-first (the token-first guide, docs/sources.md): conformance/golden/token-first/, written
+// by ../make-golden.mjs.
 import { binaryAudioLines, ended, error, inBinary, inText, notJson, outText, TOLERANCE } from "./shared.mjs";
 
 export const dialect = "token-first";
 
 /** Calls `write(scenario, header, lines)` once per golden file of this dialect. */
 export function build(write) {
-  const S001 = "seed 001 (token-first voice API guide)";
+  const GUIDE = "token-first guide";
   const fmt = { encoding: "pcm16", sampleRate: 16000, frameMs: 20 };
   const header = (title, source) => ({ title, source, target: { url: "https://your-api-url.com" }, audio: { outbound: fmt, inbound: fmt } });
   const TOKEN = "tf_example_token";
@@ -29,7 +30,7 @@ export function build(write) {
     "handshake",
     header(
       "token from the API, the token as the first message, then connected and agent_ready",
-      `${S001}, steps 1 and 2: POST {API_URL}/api/v1/sdk/token with a Bearer key, { token, ws_url }, send {"token"} on open, connected then agent_ready`,
+      `${GUIDE}, steps 1 and 2 (docs/sources.md): POST {API_URL}/api/v1/sdk/token with a Bearer key, { token, ws_url }, send {"token"} on open, connected then agent_ready`,
     ),
     [
       ...bootstrap,
@@ -41,7 +42,7 @@ export function build(write) {
     "audio",
     header(
       "binary PCM16 16 kHz both ways in 640-byte (320-sample, 20 ms) frames",
-      `${S001}, steps 3 and 4 (SAMPLE_RATE 16000, FRAME_SAMPLES 320, 640-byte frames; binary = PCM audio from the agent); payload: a 440 Hz tone out, 660 Hz in`,
+      `${GUIDE}, steps 3 and 4 (docs/sources.md; SAMPLE_RATE 16000, FRAME_SAMPLES 320, 640-byte frames; binary = PCM audio from the agent); payload: a 440 Hz tone out, 660 Hz in`,
     ),
     [inText({ type: "connected" }, [{ type: "session-started", ids: {} }]), ...binaryAudioLines(16000, 320)],
   );
@@ -49,20 +50,20 @@ export function build(write) {
     "ending",
     header(
       "session_ended with each documented reason (each line stands alone)",
-      `${S001}, step 2: session_ended with msg.reason agent_disconnected | session_closed | server_shutdown`,
+      `${GUIDE}, step 2 (docs/sources.md): session_ended with msg.reason agent_disconnected | session_closed | server_shutdown`,
     ),
     [
       inText({ type: "session_ended", reason: "agent_disconnected" }, [ended("agent_disconnected")]),
       inText({ type: "session_ended", reason: "session_closed" }, [ended("session_closed")]),
       inText({ type: "session_ended", reason: "server_shutdown" }, [ended("server_shutdown")]),
-      { dir: "in", close: { code: 1000, reason: "" }, events: [ended("closed", 1000)], source: "RFC 6455 clean close" },
+      { dir: "in", close: { code: 1000, reason: "" }, events: [ended("closed", 1000)], source: "RFC 6455 (docs/sources.md): a clean close" },
     ],
   );
   write(
     "auth-refused",
     header(
       "a refused key at the token endpoint",
-      `${S001}, step 1 (the token call); the status and body are voxwire's simulator's (conformance/src/simulator/fronts/token-first-front.ts): the document shows no failure`,
+      `${GUIDE}, step 1 (docs/sources.md): the token call; the status and body are voxwire's simulator's (conformance/src/simulator/fronts/token-first-front.ts): the document shows no failure`,
     ),
     [
       bootstrap[0],
@@ -81,7 +82,7 @@ export function build(write) {
     "token-refused",
     header(
       "a refused token: error{code,message}, then close 4401",
-      `${S001}, step 2 (error with msg.code + msg.message); the codes and close codes are voxwire's choice, documented in packages/token-first/README.md (Errors; TokenFirstErrorCode, TokenFirstClose)`,
+      `${GUIDE}, step 2 (docs/sources.md): error with msg.code and msg.message; the codes and close codes are voxwire's choice, documented in packages/token-first/README.md (Errors; TokenFirstErrorCode, TokenFirstClose)`,
     ),
     [
       ...bootstrap,
@@ -95,7 +96,7 @@ export function build(write) {
     "audio-before-token",
     header(
       "audio before the token: error protocol_error, then close 4400",
-      `${S001}, step 2 ("the first message the client sends is the token"; PROTOCOLS.md §2: audio before it is not allowed); codes are voxwire's choice (packages/token-first/README.md, Errors)`,
+      `${GUIDE}, step 2 (docs/sources.md): the token is the first message sent; refusing audio before it, and the codes, are voxwire's choice (packages/token-first/README.md, Errors)`,
     ),
     [
       inText({ type: "error", code: "protocol_error", message: "audio arrived before the token" }, [
@@ -108,7 +109,7 @@ export function build(write) {
     "tolerance",
     header(
       "malformed and unknown frames: reported or passed through, never a crash",
-      "PROTOCOLS.md (be tolerant: key on type, keep unknown fields); STYLE.md, Avoid",
+      'docs/writing-a-dialect.md, "Rules a codec keeps": decode never throws; what it does not know is passed through, never dropped',
     ),
     [
       inText({ type: "pong", at: 1 }, [{ type: "passthrough", name: "pong", payload: { type: "pong", at: 1 } }]),

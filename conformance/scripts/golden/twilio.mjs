@@ -1,11 +1,12 @@
-// The golden files of Twilio Media Streams (seed 003; PROTOCOLS.md §5; ANCHORS.md §b.1): conformance/golden/twilio/, written by ../make-golden.mjs.
+// The golden files of Twilio Media Streams (Twilio's Media Streams message reference, docs/sources.md):
+// conformance/golden/twilio/, written by ../make-golden.mjs.
 import { b64, ended, error, inBinary, inText, mulawDecode, mulawEncode, notJson, outText, TOLERANCE, tone } from "./shared.mjs";
 
 export const dialect = "twilio";
 
 /** Calls `write(scenario, header, lines)` once per golden file of this dialect. */
 export function build(write) {
-  const SRC = "ANCHORS.md §b.1 (Twilio Media Streams websocket messages) and PROTOCOLS.md §5";
+  const SRC = "Twilio Media Streams messages (docs/sources.md)";
   const fmt = { encoding: "mulaw", sampleRate: 8000, frameMs: 20 };
   const header = (title, source) => ({ title, source, audio: { outbound: fmt, inbound: fmt } });
   const ids = {
@@ -55,7 +56,7 @@ export function build(write) {
     "stream",
     header(
       "a bidirectional stream: connected, start, caller media both ways, a keypress, a mark echoed, stop",
-      `${SRC}; ${IDS}; payload: μ-law of a 440 Hz tone from the caller, 660 Hz back (160 bytes = 20 ms)`,
+      `${SRC}; ${IDS}; payload: μ-law of a 440 Hz tone from the caller, 660 Hz back (160 bytes = 20 ms, as the Omni phone-bridge guide's "Codec & rate notes" say)`,
     ),
     [
       ...opening,
@@ -79,7 +80,7 @@ export function build(write) {
     "barge-in",
     header(
       "clear: Twilio drops the audio it queued and echoes the pending marks",
-      `${SRC} (clear "empties all buffered audio and causes any mark messages to be sent back"); ${IDS}`,
+      `${SRC}: on clear, Twilio drops the outbound audio it holds and sends back every mark still pending; ${IDS}`,
     ),
     [
       ...opening,
@@ -92,7 +93,7 @@ export function build(write) {
     "tolerance",
     header(
       "what Twilio drops or never sends: reported, never a crash",
-      `${SRC} (every message carries the streamSid; JSON text only); STYLE.md, Avoid`,
+      `${SRC}: JSON text only, and each message after connected carries the streamSid; docs/writing-a-dialect.md, "Rules a codec keeps"`,
     ),
     [
       inText(
