@@ -50,7 +50,12 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
     client: ({ url, key, agentId, sampleRate }) =>
       omni({ agentId: agentId ?? OMNI_SAMPLE_AGENT, apiKey: key, rate: (sampleRate ?? 24000) as OmniRate, baseUrl: url }),
     front: omniFront,
-    authRefusal: { kind: "close", code: 4401, errorCode: "auth_failed", source: "seeds 000 and 003, Troubleshooting: 4401 = bad key" },
+    authRefusal: {
+      kind: "close",
+      code: 4401,
+      errorCode: "auth_failed",
+      source: 'Omni browser and phone-bridge guides, "Troubleshooting" (docs/sources.md): 4401 = bad key',
+    },
   },
   omnia: {
     name: "omnia",
@@ -68,7 +73,11 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
       createStatus: { type: "number", values: [200, 201], summary: "the status a created call is answered with (default 201)" },
       debug: { type: "boolean", summary: "narrate the call in debug messages" },
     },
-    authRefusal: { kind: "bootstrap", statuses: [401, 403], source: "seed 002: the create call is answered non-2xx and its body is the error" },
+    authRefusal: {
+      kind: "bootstrap",
+      statuses: [401, 403],
+      source: "Omnia Voice guide (docs/sources.md): the create call is answered non-2xx and its body is the error",
+    },
   },
   "token-first": {
     name: "token-first",
@@ -80,7 +89,7 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
     authRefusal: {
       kind: "bootstrap",
       statuses: [401, 403],
-      source: "seed 001's token call refused (the document shows no failure; voxwire's simulator answers 401)",
+      source: "token-first guide (docs/sources.md), step 1: the token call refused (the guide shows no failure; voxwire's simulator answers 401)",
     },
   },
   orbitali: {
@@ -94,7 +103,11 @@ export const DIALECTS: Readonly<Record<string, DialectEntry>> = {
       inputRate: { type: "number", summary: "the input rate the protocol block declares, Hz (default 16000)" },
       outputRate: { type: "number", summary: "the output rate the protocol block declares, Hz (default 24000)" },
     },
-    authRefusal: { kind: "bootstrap", statuses: [401, 403], source: "seed 004: realtime-sessions refuses the key; the route passes the status on" },
+    authRefusal: {
+      kind: "bootstrap",
+      statuses: [401, 403],
+      source: "Orbitali guide (docs/sources.md), Step 1 and Code Example: realtime-sessions refuses the key; the route passes the status on",
+    },
   },
 };
 

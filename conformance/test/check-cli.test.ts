@@ -145,7 +145,7 @@ describe("voxwire check", () => {
       expect(await main(["check", "omni", "--url", sim.url, "--key", "pyai_test_wrongKey", "--quiet"], cli.io)).toBe(1);
       const out = cli.stdout();
       expect(out).toMatch(
-        /FAIL {2}bootstrap +the session ended before it started: close 4401 \(auth_failed\): the key was refused as documented \(seeds 000 and 003/,
+        /FAIL {2}bootstrap +the session ended before it started: close 4401 \(auth_failed\): the key was refused as documented \(Omni browser and phone-bridge guides, "Troubleshooting" \(docs\/sources\.md\)/,
       );
       expect(out).toMatch(/PASS {2}bad-credential +refused: close 4401 \(auth_failed\)/);
       expect(out).toMatch(/skip {2}audio +no session \(see bootstrap\)/);

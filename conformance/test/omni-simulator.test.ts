@@ -1,4 +1,4 @@
-// The Omni simulator on the wire, driven by a bare `ws` client written the way seed 000 dials.
+// The Omni simulator on the wire, driven by a bare `ws` client written the way the Omni browser guide (docs/sources.md) dials.
 import { afterEach, describe, expect, it } from "vitest";
 import { joinSamples, silence, sine } from "../src/audio/test-signals.js";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
