@@ -1,4 +1,4 @@
-// The Omni simulator on the wire, driven by a bare `ws` client written the way seed 000 dials.
+// The Omni simulator on the wire, driven by a bare `ws` client written the way the Omni browser guide (docs/sources.md) dials.
 
 import { joinSamples, type Simulator, type SimulatorOptions, silence, sine, startSimulator } from "@voxwire/conformance";
 import { eventually, frames20ms, rawOmniClient, syntheticClips } from "@voxwire/test-utils";

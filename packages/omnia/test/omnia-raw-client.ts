@@ -1,7 +1,7 @@
 import { openedOrRefused, type RawSocket, rawSocket } from "@voxwire/test-utils";
 import { WebSocket } from "ws";
 
-/** The create-call request seed 002 makes, with `fetch`: returns the status and the parsed body. */
+/** The create-call request the Omnia Voice guide's client makes (docs/sources.md), with `fetch`: returns the status and the parsed body. */
 export async function createCall(
   httpUrl: string,
   options: { key?: string; agentId?: string; inputSampleRate?: unknown; outputSampleRate?: unknown; body?: unknown } = {},
@@ -16,7 +16,7 @@ export async function createCall(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** A bare `ws` client on a created call's socket URL, as seed 002 joins it (no headers, no subprotocol). */
+/** A bare `ws` client on a created call's socket URL, as the guide's client joins it (no headers, no subprotocol). */
 export function joinCall(websocketUrl: string): Promise<RawSocket> {
   const socket = new WebSocket(websocketUrl);
   return openedOrRefused(socket, rawSocket(socket));

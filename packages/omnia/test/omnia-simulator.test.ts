@@ -1,4 +1,4 @@
-// The Omnia simulator on the wire, driven the way seed 002's client drives it: fetch, then a bare socket.
+// The Omnia simulator on the wire, driven the way the Omnia Voice guide's client (docs/sources.md) drives it: fetch, then a bare socket.
 
 import { joinSamples, type Simulator, type SimulatorOptions, silence, sine, startSimulator } from "@voxwire/conformance";
 import { eventually, syntheticClips } from "@voxwire/test-utils";
@@ -18,7 +18,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-/** `samples` in 10 ms blocks, as the seed's recorder sends them. */
+/** `samples` in 10 ms blocks, as the Omnia Voice guide's recorder sends them. */
 function blocks10ms(samples: Int16Array, rate: number): Int16Array[] {
   const size = rate / 100;
   const out: Int16Array[] = [];

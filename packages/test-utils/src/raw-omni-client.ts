@@ -1,7 +1,7 @@
 import { WebSocket } from "ws";
 import { openedOrRefused, type RawSocket, rawSocket } from "./raw-socket.js";
 
-/** A bare `ws` client speaking Omni's client side, as the Omni guide's page does: key in the subprotocol. */
+/** A bare `ws` client speaking Omni's client side, as the Omni browser guide (docs/sources.md) does: key in the subprotocol. */
 export function rawOmniClient(
   baseWsUrl: string,
   options: { key?: string; agentId?: string; rate?: number; origin?: string; protocols?: string[] } = {},

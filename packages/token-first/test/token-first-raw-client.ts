@@ -1,4 +1,4 @@
-// A bare `ws` client speaking seed 001's client side, for driving the token-first simulator
+// A bare `ws` client speaking the token-first guide's client side (docs/sources.md), for driving the token-first simulator
 // frame by frame (the adapter itself is tested through connect() elsewhere).
 
 import { type RawSocket, rawSocket } from "@voxwire/test-utils";
@@ -8,7 +8,7 @@ export interface RawTokenFirstClient extends RawSocket {
   opened: Promise<void>;
 }
 
-/** Seed 001's step 1: `POST {API_URL}/api/v1/sdk/token` with the key as a Bearer header. */
+/** The token-first guide's step 1: `POST {API_URL}/api/v1/sdk/token` with the key as a Bearer header. */
 export async function requestToken(apiUrl: string, key: string | undefined, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${apiUrl}/api/v1/sdk/token`, {
     method: "POST",
@@ -16,7 +16,7 @@ export async function requestToken(apiUrl: string, key: string | undefined, head
   });
 }
 
-/** Seed 001's step 2 without the token: the test decides what goes first. */
+/** The token-first guide's step 2 without the token: the test decides what goes first. */
 export function rawTokenFirstClient(wsUrl: string): RawTokenFirstClient {
   const socket = new WebSocket(wsUrl);
   const client = rawSocket(socket);

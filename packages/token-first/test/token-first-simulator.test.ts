@@ -1,4 +1,4 @@
-// The token-first simulator on the wire, driven the way seed 001's page does it: the token call,
+// The token-first simulator on the wire, driven the way the token-first guide's page (docs/sources.md) does it: the token call,
 // then a bare socket whose first message the test chooses.
 
 import { type Simulator, type SimulatorOptions, silence, sine, startSimulator } from "@voxwire/conformance";

@@ -16,7 +16,7 @@ import {
 } from "../index.js";
 
 /**
- * Omni's vendor side (seeds 000 and 003): `GET /v1/omni?agent_id=…&format=pcm16&rate=…` upgraded
+ * Omni's vendor side (the Omni browser and phone-bridge guides, docs/sources.md): `GET /v1/omni?agent_id=…&format=pcm16&rate=…` upgraded
  * with the credential as the subprotocol `pyai-key.<KEY>`, which is echoed (browsers abort the
  * handshake otherwise, even for a refused key, which would hide the 4401). Checks, in order:
  *   path → 404; agent id malformed or unknown → HTTP 400 `invalid_agent_id`; format or rate not

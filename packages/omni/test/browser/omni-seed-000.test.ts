@@ -1,7 +1,6 @@
-// Seed 000's browser code (capture and playback worklets, start() and handleEvent() as printed,
-// only the URL's host/scheme and the key changed) in real headless Chromium with a fake
-// microphone, against the Omni simulator.
-
+// The Omni browser guide's code (docs/sources.md): its capture and playback worklets, start() and
+// handleEvent() as printed, only the URL's host/scheme and the key changed, in real headless
+// Chromium with a fake microphone, against the Omni simulator.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,7 +28,7 @@ interface SeedReport {
   errors: string[];
 }
 
-/** Serves the seed's files; index.html gets the simulator's host and the key filled in. */
+/** Serves the guide's files; index.html gets the simulator's host and the key filled in. */
 function serveSeedPage(simulatorHost: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://page").pathname;
@@ -60,7 +59,7 @@ function writeFakeMic(dir: string): string {
   return path;
 }
 
-describe("seed 000 (Omni browser guide) in headless Chromium", () => {
+describe("the Omni browser guide's page in headless Chromium", () => {
   let sim: Simulator;
   let page: Server;
   let browser: Browser;
@@ -113,7 +112,7 @@ describe("seed 000 (Omni browser guide) in headless Chromium", () => {
     expect(record.agent.utterances.length).toBeGreaterThanOrEqual(1);
     expect(record.agent.utterances[0]!.durationMs).toBeGreaterThan(800);
 
-    // The seed's stop() closes the socket; the simulator records the client's close.
+    // The guide's stop() closes the socket; the simulator records the client's close.
     await tab.evaluate("window.stop()");
     await eventually(() => sim.sessions()[0]!.state === "ended");
     expect(sim.sessions()[0]!.close?.by).toBe("client");

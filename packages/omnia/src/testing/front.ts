@@ -35,7 +35,7 @@ interface CreatedCall {
 }
 
 /**
- * Omnia Voice's vendor side (seed 002). `POST /api/v1/calls/create` checks, in order: the
+ * Omnia Voice's vendor side (the Omnia Voice guide, docs/sources.md). `POST /api/v1/calls/create` checks, in order: the
  * `X-API-Key` (401 with a JSON body; 403 for a key without the session scope), the origin (403),
  * the JSON body (400: not JSON, `agentId` missing, `connectionType` not `"websocket"`, a rate not
  * an integer 8000…48000), the agent (404 when not a known one), capacity (429); then answers
@@ -154,7 +154,7 @@ function narrated(codec: PeerCodec): PeerCodec {
 
 type CallRequest = Omit<CreatedCall, "token"> | { error: string; message: string };
 
-/** Seed 002's body: `{ agentId, connectionType: "websocket", websocket: { inputSampleRate, outputSampleRate } }`. */
+/** The Omnia Voice guide's body: `{ agentId, connectionType: "websocket", websocket: { inputSampleRate, outputSampleRate } }`. */
 function readOmniaBody(body: Record<string, unknown>): CallRequest {
   const { agentId, connectionType, websocket } = body;
   if (typeof agentId !== "string" || agentId.trim() === "") return { error: "invalid_agent_id", message: "agentId must be a non-empty string" };

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs seed 002's Python client (the vendor document's own code) against the Omnia simulator, with
-# only its create-call URL changed; the key comes from OMNIA_API_KEY, as the seed reads it.
+# Runs the Omnia Voice guide's Python client (the vendor document's own code; docs/sources.md)
+# against the Omnia simulator, with only its create-call URL changed; the key comes from
+# OMNIA_API_KEY, as the client reads it. The client is not in the repository: it is taken out of
+# the document, found as the test finds it: $SEED_002_FILE, else the 002_*.txt in $VOXWIRE_SEEDS
+# (default: ../shared/seeds beside the repository).
 #
 #   packages/omnia/test/seed-002/run-seed-client.sh            the automated check (a vitest file): two
 #                                                           calls, 48 and 16 kHz, asserted on both sides
@@ -22,8 +25,12 @@ if [ "${1:-}" != "--manual" ]; then
 fi
 shift
 
-SEED="${SEED_002_FILE:-$HERE/omnia_websocket_client.py}"
-[ -f "$SEED" ] || { echo "seed 002's client not found: set SEED_002_FILE" >&2; exit 2; }
+SEEDS="${VOXWIRE_SEEDS:-$ROOT/../shared/seeds}"
+SEED="${SEED_002_FILE:-$(find "$SEEDS" -maxdepth 1 -name '002_*.txt' 2>/dev/null | head -n 1 || true)}"
+[ -n "$SEED" ] && [ -f "$SEED" ] || {
+  echo "the Omnia Voice guide was not found in $SEEDS (002_*.txt): set VOXWIRE_SEEDS or SEED_002_FILE" >&2
+  exit 2
+}
 KEY="${OMNIA_API_KEY:-voxwire-test-key}"
 WORK="$(mktemp -d)"
 SIM_PID=""
@@ -40,11 +47,11 @@ SIM_PID=$!
 read -r _ BASE <"$WORK/sim.out"
 echo "simulator: $BASE" >&2
 
-# The seed's code from its `#!/usr/bin/env python3` line on, with the one URL line changed.
-awk '/^#!\/usr\/bin\/env python3/ { on = 1 } on' "$SEED" >"$WORK/seed_client.py"
+# The client's code, from its `#!/usr/bin/env python3` line to its `asyncio.run(main())`, with the one URL line changed.
+awk '/^#!\/usr\/bin\/env python3/ { on = 1 } on { print } on && /^    asyncio\.run\(main\(\)\)$/ { exit }' "$SEED" >"$WORK/seed_client.py"
 sed "s|https://dashboard.omnia-voice.com/api/v1/calls/create|$BASE/api/v1/calls/create|" "$WORK/seed_client.py" >"$WORK/omnia_websocket_client.py"
 CHANGED="$(diff "$WORK/seed_client.py" "$WORK/omnia_websocket_client.py" | grep -c '^>' || true)"
-[ "$CHANGED" = 1 ] || { echo "expected to change exactly one line of the seed, changed $CHANGED" >&2; exit 2; }
+[ "$CHANGED" = 1 ] || { echo "expected to change exactly one line of the client, changed $CHANGED" >&2; exit 2; }
 
 SHIM=()
 if [ "$("$PY" "$HERE/probe-audio.py")" != "device" ]; then

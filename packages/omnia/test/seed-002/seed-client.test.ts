@@ -1,12 +1,14 @@
-// Seed 002's own Python client, unmodified but for its create-call URL, against the Omnia simulator.
+// The Omnia Voice guide's own Python client (docs/sources.md), unmodified but for its create-call URL,
+// against the Omnia simulator. The client is not in the repository: it is taken out of the vendor
+// document at test time (seed-client.ts), and every test here is skipped, saying why, without it.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "@voxwire/conformance";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { omniaFront } from "../../src/testing/index.js";
-import { findSeed002, REPO_ROOT, SEED_CREATE_URL, seedClientFor } from "./seed-client.js";
+import { findOmniaGuide, REPO_ROOT, SEED_CREATE_URL, seedClientFor } from "./seed-client.js";
 
 const HERE = join(REPO_ROOT, "packages/omnia/test/seed-002");
 const KEY = "omnia_seed_K3y_0123456789abcdef";
@@ -20,19 +22,20 @@ const DEADLINE_MS = 40_000;
  * What this machine can run: the venv made by setup-python.sh, and whether a real audio device
  * exists (probe-audio.py). Decided once, when the file is collected, so a skip names its reason.
  */
-function environment(): { python: string; shim: boolean; audio: string } | { skip: string } {
-  const seed = findSeed002();
-  if (!seed) return { skip: "seed 002's client not found (set SEED_002_FILE)" };
+function environment(): { guide: string; python: string; shim: boolean; audio: string } | { skip: string } {
+  const guide = findOmniaGuide();
+  if ("missing" in guide) return { skip: guide.missing };
   const setup = spawnSync("bash", [join(HERE, "setup-python.sh")], { encoding: "utf8", timeout: 300_000 });
-  if (setup.status !== 0) return { skip: `seed 002's Python dependencies are unavailable: ${setup.stderr.trim().split("\n").at(-1)}` };
+  if (setup.status !== 0)
+    return { skip: `the guide's client needs Python packages this machine cannot get: ${setup.stderr.trim().split("\n").at(-1)}` };
   const python = setup.stdout.trim().split("\n").at(-1)!;
   const audio = spawnSync(python, [join(HERE, "probe-audio.py")], { encoding: "utf8" }).stdout.trim();
-  return { python, shim: audio !== "device", audio };
+  return { guide: guide.path, python, shim: audio !== "device", audio };
 }
 
 const env = environment();
 const skip = "skip" in env ? env.skip : undefined;
-if (skip) console.warn(`seed 002 client check skipped: ${skip}`);
+if (skip) console.warn(`Omnia Voice guide client check skipped: ${skip}`);
 
 let sim: Simulator | undefined;
 let child: ChildProcess | undefined;
@@ -67,11 +70,14 @@ function waitFor(condition: () => boolean, run: Run, what: string): Promise<void
   });
 }
 
-describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia simulator", () => {
-  const { python, shim, audio } = env as { python: string; shim: boolean; audio: string };
+describe("the Omnia Voice guide's Python client against the Omnia simulator", () => {
+  const { guide, python, shim, audio } = env as { guide: string; python: string; shim: boolean; audio: string };
+  beforeEach((context) => {
+    if (skip) context.skip(skip);
+  });
 
-  it("the check changes exactly one line of the seed's client: the create-call URL", () => {
-    const { changed } = seedClientFor(findSeed002()!, "http://127.0.0.1:1234/api/v1/calls/create");
+  it("the check changes exactly one line of the guide's client: the create-call URL", () => {
+    const { changed } = seedClientFor(guide, "http://127.0.0.1:1234/api/v1/calls/create");
     expect(changed).toEqual([{ before: `    target = "${SEED_CREATE_URL}"`, after: '    target = "http://127.0.0.1:1234/api/v1/calls/create"' }]);
   });
 
@@ -82,7 +88,7 @@ describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia 
       work = mkdtempSync(join(tmpdir(), "voxwire-seed-002-"));
       const clientPath = join(work, "omnia_websocket_client.py");
       const statsPath = join(work, "speaker.json");
-      writeFileSync(clientPath, seedClientFor(findSeed002()!, `${sim.url}/api/v1/calls/create`).code);
+      writeFileSync(clientPath, seedClientFor(guide, `${sim.url}/api/v1/calls/create`).code);
 
       const run: Run = { stdout: "", stderr: "", exited: Promise.resolve({ code: null, signal: null }) };
       child = spawn(python, [clientPath, "--verbose", "--sample-rate", String(rate)], {
@@ -113,7 +119,7 @@ describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia 
       } else {
         await waitFor(() => run.stdout.includes("Agent: Hello, how can I help?\n") && (record()?.received.audio.frames ?? 0) > 0, run, "greeting");
       }
-      proc.kill("SIGINT"); // the seed's own way out: its SIGINT handler stops the session
+      proc.kill("SIGINT"); // the client's own way out: its SIGINT handler stops the session
       await waitFor(() => proc.exitCode !== null || proc.signalCode !== null, run, "exit after SIGINT");
       const exit = await run.exited;
 
@@ -127,7 +133,7 @@ describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia 
       expect(run.stdout).toContain("INFO:root:Debug: call started (");
       expect(run.stdout).toMatch(/Agent: Hello,\r/); // a partial line, rewritten by the next delta
       expect(run.stdout).toContain("Agent: Hello, how can I help?\n");
-      expect(run.stdout).not.toContain(KEY); // the seed prints only the key's first 20 characters
+      expect(run.stdout).not.toContain(KEY); // the client prints only the key's first 20 characters
 
       // The simulator: the call was created at the requested rates and heard the client's audio in 10 ms blocks.
       const seen = record()!;
@@ -137,7 +143,7 @@ describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia 
       expect(seen.close).toMatchObject({ by: "client" });
 
       if (!shim) return;
-      // The shim's speaker played the agent's audio through the seed's AudioPlayer callback.
+      // The shim's speaker played the agent's audio through the client's AudioPlayer callback.
       const speaker = JSON.parse(readFileSync(statsPath, "utf8")) as { rate: number; blocksize: number; nonzero: number };
       expect(speaker).toMatchObject({ rate, blocksize: rate / 100 });
       expect(speaker.nonzero).toBeGreaterThan(rate / 10);
@@ -156,7 +162,7 @@ describe.skipIf(skip !== undefined)("seed 002's Python client against the Omnia 
 
   it("reports what stood in for the audio device", () => {
     // Not an assertion on behaviour: a record in the test output of how the run above was made.
-    console.info(`seed 002 client: ${shim ? `sounddevice shimmed (no audio device: ${audio})` : "real audio devices"}; python ${python}`);
+    console.info(`Omnia Voice guide client: ${shim ? `sounddevice shimmed (no audio device: ${audio})` : "real audio devices"}; python ${python}`);
     expect(existsSync(python)).toBe(true);
   });
 });

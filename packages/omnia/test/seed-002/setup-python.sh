@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes (once) a Python venv with what seed 002's client imports: aiohttp, pyee, sounddevice,
+# Makes (once) a Python venv with what the Omnia Voice guide's client imports: aiohttp, pyee, sounddevice,
 # websockets >= 13 (for websockets.asyncio.client) and numpy. Prints the venv's python on stdout.
 # Exits 3, with the reason on stderr, when they cannot be had on this machine.
 #
@@ -52,7 +52,7 @@ if [ "$installed" = no ]; then
 fi
 if [ "$installed" = no ] || ! "$PY" -c "$CHECK" >&2; then
   rm -rf "$VENV"
-  echo "seed 002's dependencies (${NEEDS[*]}) cannot be installed here: no local wheel index has them and PyPI is unreachable" >&2
+  echo "the Omnia Voice guide client's dependencies (${NEEDS[*]}) cannot be installed here: no local wheel index has them and PyPI is unreachable" >&2
   exit 3
 fi
 echo "$PY"

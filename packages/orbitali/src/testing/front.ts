@@ -38,7 +38,7 @@ interface IssuedToken {
 }
 
 /**
- * Orbitali's vendor side (seed 004). Per simulator (tokens live in the front):
+ * Orbitali's vendor side (the Orbitali guide, docs/sources.md). Per simulator (tokens live in the front):
  *
  * `POST /public/v1/agents/{agentId}/realtime-sessions`, `Authorization: Bearer <key>`:
  *   no or unknown key → 401 `invalid_api_key`; key without the session scope → 403

@@ -1,6 +1,6 @@
-// The seed 004 route and browser class, with only the host and key changed (and the empty capture
+// The Orbitali guide's route and browser class (docs/sources.md), with only the host and key changed (and the empty capture
 // method filled minimally), in a real Chromium with a fake microphone, against the Orbitali
-// simulator. The page is served by a plain node:http app: `/api/voice-token` runs the seed's route.
+// simulator. The page is served by a plain node:http app: `/api/voice-token` runs the guide's route.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,7 +31,7 @@ let page: Page;
 let dir: string;
 const consoleLines: string[] = [];
 
-const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>Orbitali seed 004</title>
+const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>Orbitali guide page</title>
 <button id="start">Start</button> <button id="stop">Stop</button><script src="/page.js"></script>`;
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const script = await bundlePage(here("./orbitali-seed-page.ts"));
 
   sim = await startSimulator({ front: orbitaliFront(), fast: true, keys: [KEY] });
-  // The seed route reads these, as it would in a Next.js deployment.
+  // The guide's route reads these, as it would in a Next.js deployment.
   process.env.ORBITALI_AGENT_ID = AGENT;
   process.env.ORBITALI_API_KEY = KEY;
   const POST = seedVoiceTokenRoute(sim.url);
@@ -82,8 +82,8 @@ afterAll(async () => {
 
 const report = () => page.evaluate(() => (window as unknown as { seedReport: SeedPageReport }).seedReport);
 
-describe("seed 004 in Chromium against the Orbitali simulator", () => {
-  it("the seed's route mints a session and its class talks: 16 kHz input_audio in, 24 kHz output_audio out", async () => {
+describe("the Orbitali guide's route and class in Chromium against the Orbitali simulator", () => {
+  it("the guide's route mints a session and its class talks: 16 kHz input_audio in, 24 kHz output_audio out", async () => {
     await page.goto(appUrl);
     await page.click("#start");
 
@@ -99,7 +99,7 @@ describe("seed 004 in Chromium against the Orbitali simulator", () => {
     expect(seen.outputRates).toEqual([24000]);
     expect(seen.transcripts[0]).toEqual({ role: "assistant", text: "Hello, how can I help?" });
     expect(seen.transcripts).toContainEqual({ role: "user", text: expect.stringMatching(/^\[speech /) });
-    // The microphone speaks over the greeting: a barge-in, which the seed's class logs.
+    // The microphone speaks over the greeting: a barge-in, which the guide's class logs.
     expect(record.agent.bargeIns).toBeGreaterThanOrEqual(1);
     expect(seen.received["clear"]).toBeGreaterThanOrEqual(1);
     expect(consoleLines).toContain("User interrupted the agent. Clearing audio buffer.");

@@ -1,4 +1,4 @@
-// The seed 004 browser class (`OrbitaliVoiceConnection`) as printed, exported for the test page,
+// The Orbitali guide's browser class `OrbitaliVoiceConnection` (docs/sources.md, "Code Example") as printed, exported for the test page,
 // with its empty `startMicrophoneCapture` filled in minimally (marked below). Nothing else changed
 // but one non-null `!` on an indexed read, which the repository's strict index checks need (types only).
 
@@ -15,7 +15,7 @@ export class OrbitaliVoiceConnection {
 
     // 2. Connect WebSocket
     this.ws = new WebSocket(websocketUrl);
-    // biome-ignore lint/suspicious/noExplicitAny: the seed's code as printed
+    // biome-ignore lint/suspicious/noExplicitAny: the guide's code as printed
     this.audioContext = new (window.AudioContext || (window as any).webkitAudioContext)();
 
     this.ws.onmessage = async (event) => {

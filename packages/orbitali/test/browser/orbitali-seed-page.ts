@@ -1,4 +1,4 @@
-// The test page's script: the seed's class behind a Start and a Stop button, and a socket that
+// The test page's script: the Orbitali guide's class behind a Start and a Stop button, and a socket that
 // counts what crosses it (outside the class, which stays as printed) for the test to read.
 import { OrbitaliVoiceConnection } from "./orbitali-seed-client.js";
 

@@ -1,4 +1,4 @@
-// The seed 004 backend route (`app/api/voice-token/route.ts`, Next.js App Router) as printed,
+// The Orbitali guide's backend route `app/api/voice-token/route.ts` (Next.js App Router; docs/sources.md, "Code Example") as printed,
 // with only the host changed (the key comes from ORBITALI_API_KEY as printed; the test sets it to
 // the simulator's key). `NextResponse.json` is stood in for by the standard `Response.json`, and
 // the host is a parameter because the simulator's port is only known at run time.
@@ -30,7 +30,7 @@ export function seedVoiceTokenRoute(orbitaliHost: string): () => Promise<Respons
 
       const data = await res.json();
       return NextResponse.json(data);
-      // biome-ignore lint/suspicious/noExplicitAny: the seed's code as printed
+      // biome-ignore lint/suspicious/noExplicitAny: the guide's code as printed
     } catch (err: any) {
       return NextResponse.json({ error: err.message }, { status: 500 });
     }

@@ -31,13 +31,13 @@ interface IssuedToken {
 }
 
 /**
- * The token-first service's side (seed 001).
+ * The token-first service's side (the token-first guide, docs/sources.md).
  *
  * `POST /api/v1/sdk/token` with `Authorization: Bearer <key>`: 200 `{ token, ws_url }` for a
  * simulator key; 401 `{"error":"invalid_api_key"}` for a missing or unknown key, 403
  * `{"error":"insufficient_scope"}` for a key without the session scope, 403
  * `{"error":"origin_not_allowed"}` for a browser origin outside `allowedOrigins`, 405 for other
- * methods. CORS (and the preflight the seed page's Authorization header triggers) is the engine's.
+ * methods. CORS (and the preflight triggered by the Authorization header of the guide's page) is the engine's.
  * Tokens are random, single-use, and valid for `tokenTtlMs` (default 60 s).
  *
  * `ws_url` is `ws://127.0.0.1:PORT/api/v1/sdk/ws` (any other path: HTTP 404; too many live
@@ -51,7 +51,7 @@ interface IssuedToken {
  * its greeting and answers as 640-byte binary frames. The shutdown fault sends
  * `session_ended{reason:"server_shutdown"}` before closing 1001. A client's own close gets no
  * `session_ended{reason:"session_closed"}`: no data frame may follow a close frame (RFC 6455
- * §5.5.1), and the seed's client has no stop message to answer instead.
+ * §5.5.1), and the guide's client has no stop message to answer instead.
  */
 export function tokenFirstFront(options: TokenFirstFrontOptions = {}): VendorFront {
   const ttlMs = options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;

@@ -1,6 +1,6 @@
-// Seed 001's "Complete Example" page in a real Chromium against the token-first simulator.
-// token-first-seed-001-page.html beside this file is the page exactly as printed in seed 001
-// (/work/shared/seeds/001_*.txt, section 5); the test changes only API_URL and API_KEY, serves it
+// The token-first guide's "5. Complete Example" page (docs/sources.md) in a real Chromium against the token-first simulator.
+// token-first-seed-001-page.html beside this file is the page exactly as printed in the
+// guide's section 5; the test changes only API_URL and API_KEY, serves it
 // from another origin than the simulator's, feeds a fake microphone and clicks Start.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -21,7 +21,7 @@ const SEED_PAGE = readFileSync(here("token-first-seed-001-page.html"), "utf8");
 const API_URL_LINE = "const API_URL = 'https://your-api-url.com';";
 const API_KEY_LINE = "const API_KEY = 'your_api_key';";
 
-/** The seed page with only API_URL and API_KEY changed. */
+/** The guide's page with only API_URL and API_KEY changed. */
 function seedPage(apiUrl: string, apiKey: string): string {
   expect(SEED_PAGE.split(API_URL_LINE)).toHaveLength(2);
   expect(SEED_PAGE.split(API_KEY_LINE)).toHaveLength(2);
@@ -53,7 +53,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-describe("seed 001's complete example page in Chromium", () => {
+describe("the token-first guide's complete example page in Chromium", () => {
   it("gets a token cross-origin, sends it first, streams the microphone in 640-byte frames and plays the agent", async () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];

@@ -1,4 +1,4 @@
-// Seed 000 (Omni browser guide), step 1, as printed.
+// The Omni browser guide (docs/sources.md), step 1, as printed.
 // 20 ms @ 24 kHz = 480 samples per frame.
 const FRAME = 480;
 

@@ -1,4 +1,4 @@
-// Seed 000 (Omni browser guide), step 2, as printed.
+// The Omni browser guide (docs/sources.md), step 2, as printed.
 const CAP = 24000 * 10; // up to 10 s of buffered audio
 
 class PlaybackProcessor extends AudioWorkletProcessor {

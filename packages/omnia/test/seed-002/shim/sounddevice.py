@@ -1,6 +1,6 @@
 """
 A stand-in for the `sounddevice` package, used ONLY when the machine has no audio device
-(probe-audio.py decides). It provides exactly what seed 002's client uses:
+(probe-audio.py decides). It provides exactly what the Omnia Voice guide's client uses:
 
   sounddevice.OutputStream(samplerate, channels=1, callback, device=None, dtype="int16", blocksize)
   sounddevice.InputStream(...same...)
