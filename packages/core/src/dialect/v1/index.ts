@@ -8,6 +8,7 @@ export { type ReadJsonObjectOptions, readJsonObject } from "./json-body.js";
 export type { JsonMessage, ReadJsonOptions } from "./json-frame.js";
 export { DEFAULT_MAX_FRAME_BYTES, passthrough, passthroughFrame, readJsonFrame } from "./json-frame.js";
 export { decodePcm16Append, decodePcm16Chunk, readPcm16Frame } from "./pcm-frame.js";
+export { isPoisonKey, parsePeerJson } from "./safe-json.js";
 export { sessionStartedEvent } from "./session-started.js";
 export type { WireFrame } from "./wire-frame.js";
 export { isBinaryFrame } from "./wire-frame.js";

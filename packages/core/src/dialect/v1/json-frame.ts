@@ -1,6 +1,7 @@
 import { ProtocolError } from "../../errors/error-classes.js";
 import { errorEvent } from "../../errors/error-event.js";
 import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
+import { parsePeerJson } from "./safe-json.js";
 import type { WireFrame } from "./wire-frame.js";
 
 /** Frames above this are refused before parsing (1 MiB: a generous second of base64 48 kHz audio). */
@@ -22,6 +23,7 @@ export interface ReadJsonOptions {
 /**
  * Guarded JSON decoding for text frames: an oversize frame, malformed JSON, a non-object or a
  * missing type tag yields a non-fatal `protocol_violation` error event instead of throwing.
+ * Objects come back without `__proto__`/`constructor`/`prototype` keys (see parsePeerJson).
  */
 export function readJsonFrame(frame: string, options: ReadJsonOptions): { ok: true; value: JsonMessage } | { ok: false; events: InboundEvent[] } {
   const { dialect, typeKey = "type", maxBytes = DEFAULT_MAX_FRAME_BYTES } = options;
@@ -30,7 +32,7 @@ export function readJsonFrame(frame: string, options: ReadJsonOptions): { ok: tr
   if (frame.length > maxBytes) return fail(`text frame of ${frame.length} characters exceeds the ${maxBytes}-byte limit`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(frame);
+    parsed = parsePeerJson(frame);
   } catch {
     return fail(`text frame is not valid JSON (${frame.length} characters)`);
   }
