@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
-const WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11B85";
+const WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
 export interface RecordedRequest {
   method: string;

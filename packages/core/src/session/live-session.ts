@@ -24,8 +24,8 @@ const CLOSE_DRAIN_MS = 2000;
 const BACKPRESSURE_RETRY_MS = 10;
 /** How long an open socket may wait for the dialect to be ready (a first-message handshake). */
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
-/** Close reasons are capped at 123 bytes by RFC 6455. */
-const MAX_CLOSE_REASON_CHARS = 100;
+/** Close reasons are capped at 123 UTF-8 bytes by RFC 6455 (a close payload is at most 125). */
+const MAX_CLOSE_REASON_BYTES = 123;
 
 export interface LiveSessionInit {
   dialect: Dialect;
@@ -232,7 +232,7 @@ export class LiveSession implements Session {
     }
     if (this.#socket.readyState !== WS_CLOSED) {
       try {
-        this.#socket.close(1000, reason.slice(0, MAX_CLOSE_REASON_CHARS));
+        this.#socket.close(1000, utf8Prefix(reason, MAX_CLOSE_REASON_BYTES));
       } catch {
         this.#socket.close();
       }
@@ -520,3 +520,21 @@ export class LiveSession implements Session {
 }
 
 type InboundEventType = InboundEvent["type"];
+
+/**
+ * The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character
+ * (a cut surrogate pair would be sent as U+FFFD, and an overlong reason makes `ws` throw).
+ */
+export function utf8Prefix(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  while (end < text.length) {
+    const unit = text.charCodeAt(end);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && end + 1 < text.length && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    const size = pair ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += pair ? 2 : 1;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}

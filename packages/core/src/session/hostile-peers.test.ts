@@ -1,0 +1,57 @@
+// The session runtime against peers that break the rules, over real loopback sockets.
+import { afterEach, describe, expect, it } from "vitest";
+import { type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
+import { toy } from "../../test/toy-dialect.js";
+import { connect } from "./connect.js";
+import { utf8Prefix } from "./live-session.js";
+import type { ConnectOptions, Session } from "./types.js";
+
+const KEY = "toy-hostile-key";
+const peers: HostilePeer[] = [];
+const sessions: Session[] = [];
+
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => Promise.race([s.close(), new Promise((r) => setTimeout(r, 500))])));
+  await Promise.all(peers.splice(0).map((p) => p.close()));
+});
+
+async function peer(options: HostilePeerOptions = {}): Promise<HostilePeer> {
+  const started = await startHostilePeer(options);
+  peers.push(started);
+  return started;
+}
+
+async function openHostile(
+  options: HostilePeerOptions = {},
+  connectOptions: ConnectOptions = {},
+): Promise<{ session: Session; wire: HostileConnection; peer: HostilePeer }> {
+  const hostile = await peer(options);
+  const next = hostile.nextConnection();
+  const session = await connect(toy({ url: `${hostile.url}/ws`, key: KEY }), connectOptions);
+  sessions.push(session);
+  return { session, wire: await next, peer: hostile };
+}
+
+describe("close(reason)", () => {
+  it("caps the reason at 123 UTF-8 bytes without splitting a character", async () => {
+    const { session, wire } = await openHostile();
+    const reason = "🎉".repeat(60); // 240 bytes; 100 UTF-16 units would be 200
+    const closing = session.close(reason);
+    const frame = await wire.nextFrame(8);
+    wire.close(1000);
+    wire.socket.end();
+    await closing;
+    expect(frame.payload.readUInt16BE(0)).toBe(1000);
+    const sent = frame.payload.subarray(2);
+    expect(sent.length).toBeLessThanOrEqual(123);
+    expect(sent.toString("utf8")).toBe("🎉".repeat(30));
+    expect((await session.ended).reason).toBe(reason);
+  });
+
+  it("utf8Prefix keeps whole characters of every width", () => {
+    expect(utf8Prefix("abc", 123)).toBe("abc");
+    expect(utf8Prefix("é".repeat(100), 123)).toBe("é".repeat(61));
+    expect(utf8Prefix("€".repeat(100), 123)).toBe("€".repeat(41));
+    expect(utf8Prefix(`a${"😀".repeat(40)}`, 123)).toBe(`a${"😀".repeat(30)}`);
+  });
+});
