@@ -55,3 +55,40 @@ describe("close(reason)", () => {
     expect(utf8Prefix(`a${"😀".repeat(40)}`, 123)).toBe(`a${"😀".repeat(30)}`);
   });
 });
+
+describe("redaction of what the peer says", () => {
+  it("session-ended.reason and an error's vendorCode pass through the session's redaction", async () => {
+    const { session, wire } = await openHostile();
+    const errors: { code?: string; vendorCode?: string | undefined }[] = [];
+    session.on("error", (event) => errors.push({ vendorCode: event.error?.vendorCode }));
+    wire.text(JSON.stringify({ type: "fail", message: "no", code: `bad_key_${KEY}` }));
+    wire.text(JSON.stringify({ type: "bye", reason: `your key ${encodeURIComponent(KEY)} is revoked` }));
+    const ended = await session.ended;
+    expect(ended.reason).not.toContain(KEY);
+    expect(ended.reason).toContain("is revoked");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.vendorCode).not.toContain(KEY);
+  });
+
+  it("a refused upgrade's body is redacted before it is cut", async () => {
+    // The key straddles the old cut at 2000 characters: cutting first left its head unredacted.
+    const body = `${"x".repeat(1995)}${KEY}${"y".repeat(100)}`;
+    const hostile = await peer({ upgrade: { status: 400, body } });
+    const seen: string[] = [];
+    const dialect = toy({ url: `${hostile.url}/ws`, key: KEY });
+    const createCodec = dialect.createCodec.bind(dialect);
+    dialect.createCodec = (plan) => {
+      const codec = createCodec(plan);
+      const upgradeRejected = codec.upgradeRejected.bind(codec);
+      codec.upgradeRejected = (status, text) => {
+        seen.push(text);
+        return upgradeRejected(status, text);
+      };
+      return codec;
+    };
+    await connect(dialect).catch(() => {});
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBe(`${"x".repeat(1995)}[redacted]…`);
+    expect(seen[0]).not.toContain(KEY.slice(0, 5));
+  });
+});

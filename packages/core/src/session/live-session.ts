@@ -9,7 +9,7 @@ import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
 import { dtmfDigitSchema } from "../events/schema-helpers.js";
-import type { SecretSet } from "../secrets/redact.js";
+import { redactThenCut, type SecretSet } from "../secrets/redact.js";
 import type { EventHub } from "./event-hub.js";
 import { inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
@@ -26,6 +26,9 @@ const BACKPRESSURE_RETRY_MS = 10;
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
 /** Close reasons are capped at 123 UTF-8 bytes by RFC 6455 (a close payload is at most 125). */
 const MAX_CLOSE_REASON_BYTES = 123;
+/** A refused upgrade's body: this much is read, redacted, then cut to MAX_ERROR_BODY_CHARS. */
+const MAX_ERROR_BODY_READ = 8192;
+const MAX_ERROR_BODY_CHARS = 2000;
 
 export interface LiveSessionInit {
   dialect: Dialect;
@@ -371,11 +374,16 @@ export class LiveSession implements Session {
       let body = "";
       const finish = () => {
         if (this.#state !== "connecting") return;
-        const error = this.#codec.upgradeRejected(status, this.#secrets.redact(body.slice(0, 2000)));
+        // Redact, then cut: a secret cut in half no longer matches. What is kept is far inside
+        // what was read, so a secret cut by the read cap is cut away too.
+        const error = this.#codec.upgradeRejected(
+          status,
+          redactThenCut(body, MAX_ERROR_BODY_CHARS, (text) => this.#secrets.redact(text)),
+        );
         this.abortOpen(error);
       };
       res.on("data", (chunk) => {
-        if (body.length < 4096) body += String(chunk);
+        if (body.length < MAX_ERROR_BODY_READ) body += String(chunk);
       });
       res.on("end", finish);
       res.on("error", finish);
@@ -402,7 +410,12 @@ export class LiveSession implements Session {
         break;
       case "error":
         // Dialects redact what they know; the session also knows the bootstrap's secrets.
-        if (event.error) event.error.message = this.#secrets.redact(event.error.message);
+        if (event.error) {
+          event.error.message = this.#secrets.redact(event.error.message);
+          // A vendor code is peer text too (`{"code":"bad key sk_…"}`).
+          const vendorCode = event.error.vendorCode;
+          if (vendorCode !== undefined) (event.error as { vendorCode: string }).vendorCode = this.#secrets.redact(vendorCode);
+        }
         this.#hub.emit({ ...event, message: this.#secrets.redact(event.message) });
         break;
       case "session-ended":
@@ -413,8 +426,10 @@ export class LiveSession implements Session {
     }
   }
 
-  #end(event: InboundEventOf<"session-ended">): void {
+  #end(ended: InboundEventOf<"session-ended">): void {
     if (this.#state === "closed") return;
+    // The reason may be the peer's (a `bye` text, a close reason) or the application's.
+    const event = { ...ended, reason: this.#secrets.redact(ended.reason) };
     // The last syllable of a turn is still in the resampler: deliver it before the end.
     this.#fromWire?.flush((audio) => this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }), { pad: false });
     this.#state = "closed";
