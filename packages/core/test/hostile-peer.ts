@@ -156,6 +156,10 @@ function hostileConnection(headers: IncomingHttpHeaders, socket: Socket, timers:
       if (!parsed) break;
       pending = pending.subarray(parsed.length);
       received.push(parsed.frame);
+      // Like any server, answer a close and hang up (a test wanting silence destroys first).
+      if (parsed.frame.opcode === 8 && !socket.destroyed) {
+        socket.end(encodeFrame(8, Buffer.from([0x03, 0xe8])));
+      }
       const index = waiters.findIndex((w) => w.opcode === undefined || w.opcode === parsed.frame.opcode);
       if (index >= 0) waiters.splice(index, 1)[0]!.resolve(parsed.frame);
     }

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { toy } from "../../test/toy-dialect.js";
+import type { InboundEventOf } from "../events/inbound.js";
 import { connect } from "./connect.js";
 import { utf8Prefix } from "./live-session.js";
 import type { ConnectOptions, Session } from "./types.js";
@@ -38,8 +39,6 @@ describe("close(reason)", () => {
     const reason = "🎉".repeat(60); // 240 bytes; 100 UTF-16 units would be 200
     const closing = session.close(reason);
     const frame = await wire.nextFrame(8);
-    wire.close(1000);
-    wire.socket.end();
     await closing;
     expect(frame.payload.readUInt16BE(0)).toBe(1000);
     const sent = frame.payload.subarray(2);
@@ -90,5 +89,86 @@ describe("redaction of what the peer says", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBe(`${"x".repeat(1995)}[redacted]…`);
     expect(seen[0]).not.toContain(KEY.slice(0, 5));
+  });
+});
+
+describe("WebSocket amplification and wire-level violations", () => {
+  it("offers no compression", async () => {
+    const { peer: hostile } = await openHostile();
+    expect(hostile.upgrades[0]!.headers["sec-websocket-extensions"]).toBeUndefined();
+  });
+
+  async function violation(send: (wire: HostileConnection) => void, connectOptions: ConnectOptions = {}) {
+    const { session, wire } = await openHostile({}, connectOptions);
+    const errors: InboundEventOf<"error">[] = [];
+    session.on("error", (event) => errors.push(event));
+    send(wire);
+    // A hostile peer then drops TCP; before, that read as a retryable network drop.
+    setTimeout(() => wire.destroy(), 100);
+    const ended = await session.ended;
+    return { errors, ended };
+  }
+
+  it.each([
+    ["an illegal close code (429)", (w: HostileConnection) => w.close(429, "slow down"), "invalid_close_code", "WS_ERR_INVALID_CLOSE_CODE"],
+    [
+      "a close reason over 123 bytes",
+      (w: HostileConnection) => w.close(1000, "r".repeat(124)),
+      "invalid_control_payload_length",
+      "WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH",
+    ],
+    [
+      "invalid UTF-8 in a text frame",
+      (w: HostileConnection) => w.frame(1, new Uint8Array([0x7b, 0xff, 0xfe])),
+      "invalid_utf8",
+      "WS_ERR_INVALID_UTF8",
+    ],
+    ["an illegal opcode", (w: HostileConnection) => w.frame(3, "x"), "invalid_opcode", "WS_ERR_INVALID_OPCODE"],
+    ["a reserved bit without an extension", (w: HostileConnection) => w.frame(1, "{}", { rsv: 4 }), "unexpected_rsv_1", "WS_ERR_UNEXPECTED_RSV_1"],
+    [
+      "a 2 MiB message (past the default 1 MiB + 64 KiB)",
+      (w: HostileConnection) => w.binary(new Uint8Array(2 << 20)),
+      "frame_too_large",
+      "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH",
+    ],
+  ])("%s is a fatal, non-retryable protocol_violation with the ws error as cause", async (_name, send, vendorCode, wsCode) => {
+    const { errors, ended } = await violation(send);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: "protocol_violation", fatal: true, retryable: false });
+    expect(errors[0]!.error).toMatchObject({ vendorCode });
+    expect((errors[0]!.error!.cause as { code?: string }).code).toBe(wsCode);
+    expect(ended.reason).toBe("protocol_violation");
+  });
+
+  it("maxMessageBytes is per session (and per dialect through the plan)", async () => {
+    const { errors } = await violation((w) => w.binary(new Uint8Array(4096)), { maxMessageBytes: 1024 });
+    expect(errors[0]!.error).toMatchObject({ code: "protocol_violation", vendorCode: "frame_too_large" });
+    const { session, wire } = await openHostile({}, { maxMessageBytes: 8192 });
+    const got = new Promise((resolve) => session.on("audio-chunk", resolve));
+    wire.binary(new Uint8Array(4096));
+    await got;
+    expect(session.state).toBe("open");
+
+    const hostile = await peer();
+    const dialect = toy({ url: `${hostile.url}/ws`, key: KEY });
+    const prepare = dialect.prepare.bind(dialect);
+    dialect.prepare = (env) => {
+      const preparation = prepare(env);
+      return preparation.kind === "plan" ? { kind: "plan", plan: { ...preparation.plan, maxMessageBytes: 512 } } : preparation;
+    };
+    const next = hostile.nextConnection();
+    const small = await connect(dialect);
+    sessions.push(small);
+    const errorsOfPlan: unknown[] = [];
+    small.on("error", (event) => errorsOfPlan.push(event.error?.vendorCode));
+    (await next).binary(new Uint8Array(1024));
+    await small.ended;
+    expect(errorsOfPlan).toEqual(["frame_too_large"]);
+  });
+
+  it("a TCP drop without a close frame is still a retryable network error", async () => {
+    const { errors, ended } = await violation(() => {});
+    expect(errors[0]).toMatchObject({ code: "network", retryable: true });
+    expect(ended.reason).toBe("network");
   });
 });

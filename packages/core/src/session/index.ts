@@ -13,4 +13,4 @@ export type {
   SessionState,
   SessionStats,
 } from "./types.js";
-export type { WebSocketConstructor, WebSocketLike } from "./websocket.js";
+export { DEFAULT_MAX_MESSAGE_BYTES, type WebSocketClientOptions, type WebSocketConstructor, type WebSocketLike } from "./websocket.js";

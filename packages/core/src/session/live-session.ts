@@ -14,9 +14,10 @@ import type { EventHub } from "./event-hub.js";
 import { inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
+import { safeCause } from "./safe-cause.js";
 import type { SessionAudioPlan } from "./session-audio.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
-import { toBytes, type WebSocketLike, WS_CLOSED } from "./websocket.js";
+import { DEFAULT_MAX_MESSAGE_BYTES, toBytes, type WebSocketLike, WS_CLOSED } from "./websocket.js";
 
 /** How long `close()` waits for queued frames to leave, then for the peer's close frame. */
 const CLOSE_DRAIN_MS = 2000;
@@ -90,6 +91,7 @@ export class LiveSession implements Session {
   /** Socket events held until the application has had a turn to attach listeners (see #release). */
   #held: (() => void)[] | undefined = [];
   readonly #readyTimeoutMs: number;
+  readonly #maxMessageBytes: number;
 
   constructor(init: LiveSessionInit) {
     const { dialect, plan, codec, socket, secrets, options } = init;
@@ -103,6 +105,7 @@ export class LiveSession implements Session {
     this.#log = scopedLogger(options.logger ?? silentLogger, dialect.name, (text) => secrets.redact(text));
     this.#state = init.alreadyOpen ? "open" : "connecting";
     this.#readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+    this.#maxMessageBytes = maxMessageBytes(plan, options);
 
     this.audio = init.audio.formats;
     this.#toWire = init.audio.toWire;
@@ -317,8 +320,15 @@ export class LiveSession implements Session {
       this.#deliver(errorEvent(new ProtocolError("received a message that is neither text nor binary", { dialect: this.dialect })));
       return;
     }
+    const size = typeof frame === "string" ? frame.length : frame.byteLength;
     this.#stats.framesIn++;
-    this.#stats.bytesIn += typeof frame === "string" ? frame.length : frame.byteLength;
+    this.#stats.bytesIn += size;
+    // `ws` as our client enforces this before buffering; an accepted socket or the global
+    // WebSocket may not, so the session holds the line itself (characters count as bytes: a lower bound).
+    if (size > this.#maxMessageBytes) {
+      this.#wireViolation(`a ${size}-byte message exceeds the ${this.#maxMessageBytes}-byte limit`, "frame_too_large");
+      return;
+    }
     let events: InboundEvent[];
     try {
       events = this.#codec.decode(frame);
@@ -360,8 +370,40 @@ export class LiveSession implements Session {
       (event as { message?: unknown; error?: { message?: unknown } } | undefined)?.message ??
       (event as { error?: { message?: unknown } })?.error?.message;
     const text = typeof message === "string" ? this.#secrets.redact(message) : "socket error";
-    if (this.#state === "connecting") this.#openError = text;
-    else this.#log.warn(`socket error: ${text}`);
+    if (this.#state === "connecting") {
+      this.#openError = text;
+      return;
+    }
+    // `ws` reports a peer that broke RFC 6455 (an illegal close code, invalid UTF-8, an unknown
+    // opcode, an oversize message) here, then closes with 1006: that is the peer's fault, not
+    // a network drop, and retrying will not help. Held like messages, to keep their order.
+    const cause = event instanceof Error ? event : (event as { error?: unknown } | undefined)?.error;
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    if (typeof code === "string" && code.startsWith("WS_ERR_")) {
+      this.#hold(() => this.#wireViolation(`the peer broke the WebSocket protocol: ${text}`, wireViolationCode(code), cause));
+      return;
+    }
+    this.#log.warn(`socket error: ${text}`);
+  }
+
+  /** Ends the session for a frame no conforming peer sends; the socket is dropped at once. */
+  #wireViolation(why: string, vendorCode: string, cause?: unknown): void {
+    if (this.#state === "closed") return;
+    const error = new ProtocolError(why, {
+      dialect: this.dialect,
+      fatal: true,
+      retryable: false,
+      vendorCode,
+      cause: safeCause(cause, (text) => this.#secrets.redact(text)),
+    });
+    this.#hub.emit(errorEvent(error));
+    this.#end({ type: "session-ended", reason: error.code });
+    // A peer that broke the protocol gets no closing handshake to stall (ws waits 30 s for it).
+    try {
+      (this.#socket as { terminate?: () => void }).terminate?.();
+    } catch {
+      // already gone
+    }
   }
 
   /** `ws` reports the HTTP answer to a refused upgrade; the global WebSocket hides it. */
@@ -535,6 +577,17 @@ export class LiveSession implements Session {
 }
 
 type InboundEventType = InboundEvent["type"];
+
+/** The largest message a session accepts: the options', else the plan's, else the default. */
+export function maxMessageBytes(plan: ConnectPlan, options: SessionOptions): number {
+  return options.maxMessageBytes ?? plan.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+}
+
+/** `WS_ERR_UNSUPPORTED_MESSAGE_LENGTH` → `frame_too_large`, `WS_ERR_INVALID_UTF8` → `invalid_utf8`, … */
+function wireViolationCode(wsCode: string): string {
+  if (wsCode === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" || wsCode === "WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH") return "frame_too_large";
+  return wsCode.slice("WS_ERR_".length).toLowerCase();
+}
 
 /**
  * The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character

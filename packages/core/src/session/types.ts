@@ -38,6 +38,13 @@ export interface SessionOptions {
    * `connected`). Past it the session ends with a `TimeoutError`. Default 10 000 ms.
    */
   readyTimeoutMs?: number;
+  /**
+   * The largest message the peer may send, in bytes; a larger one ends the session with a fatal
+   * `protocol_violation` (`frame_too_large`). Default: the dialect's `maxMessageBytes`, else
+   * 1 MiB + 64 KiB. On Node the `ws` client enforces it before buffering the message; for a
+   * socket passed to `accept()`, set `maxPayload` on your WebSocketServer too.
+   */
+  maxMessageBytes?: number;
   /** Overrides runtime detection (tests; unusual hosts). */
   runtime?: RuntimeKind;
   /** Clock, epoch ms (tests). */
