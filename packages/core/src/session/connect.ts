@@ -40,6 +40,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
       timeoutMs: options.timeouts?.bootstrapMs ?? DEFAULT_BOOTSTRAP_MS,
       secrets,
       dialect: name,
+      ...(options.maxBootstrapBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBootstrapBodyBytes }),
     });
     plan = guardDialectCall(() => preparation.parse(response, environment(options)), { secrets, dialect: name, step: "bootstrap response" });
   }

@@ -3,6 +3,7 @@ export { accept, connect } from "./connect.js";
 export { EventHub, type EventHubOptions } from "./event-hub.js";
 export { consoleLogger, type Logger, scopedLogger, silentLogger } from "./logger.js";
 export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
+export { DEFAULT_MAX_BODY_BYTES, readResponseText } from "./read-body.js";
 export type {
   AudioQuality,
   ConnectOptions,

@@ -56,6 +56,8 @@ export interface ConnectOptions extends SessionOptions {
   fetch?: typeof fetch;
   /** WebSocket constructor. Default: `ws` on Node, the global WebSocket elsewhere. */
   WebSocket?: WebSocketConstructor;
+  /** A bootstrap answer larger than this is refused (`protocol_violation`, `body_too_large`). Default 1 MiB. */
+  maxBootstrapBodyBytes?: number;
   /** Per-step deadlines. */
   timeouts?: {
     /** The bootstrap HTTP call. Default 10 000 ms. */
