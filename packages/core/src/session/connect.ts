@@ -62,7 +62,11 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   // cannot make `ws` buffer 100 MiB (its default) before the session sees a byte.
   const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
   if (needsHeaders) socketOptions.headers = { ...plan.headers };
-  const socket = guardDialectCall(() => new Socket(plan.url, protocols, socketOptions), { secrets, dialect: name, step: "opening the socket" });
+  // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
+  const socket = guardDialectCall(
+    () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
+    { secrets, dialect: name, step: "opening the socket" },
+  );
   const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: false });
   try {
     await withDeadline(() => session.opened, {
