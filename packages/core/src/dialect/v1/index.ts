@@ -6,7 +6,7 @@ export type { ConnectPlan } from "./connect-plan.js";
 export type { Dialect, DialectEnv, DialectRole, DialectV1, RuntimeKind } from "./dialect.js";
 export { type ReadJsonObjectOptions, readJsonObject } from "./json-body.js";
 export type { JsonMessage, ReadJsonOptions } from "./json-frame.js";
-export { DEFAULT_MAX_FRAME_BYTES, passthrough, passthroughFrame, readJsonFrame } from "./json-frame.js";
+export { DEFAULT_MAX_FRAME_BYTES, MAX_REFUSED_RAW, passthrough, passthroughFrame, readJsonFrame, refusedFrameEvent } from "./json-frame.js";
 export { decodePcm16Append, decodePcm16Chunk, readPcm16Frame } from "./pcm-frame.js";
 export { isPoisonKey, parsePeerJson } from "./safe-json.js";
 export { sessionStartedEvent } from "./session-started.js";
