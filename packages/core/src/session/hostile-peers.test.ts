@@ -1,6 +1,6 @@
 // The session runtime against peers that break the rules, over real loopback sockets.
 import { afterEach, describe, expect, it } from "vitest";
-import { type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
+import { encodeFrame, type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { toy } from "../../test/toy-dialect.js";
 import type { InboundEventOf } from "../events/inbound.js";
 import { connect } from "./connect.js";
@@ -15,6 +15,14 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => Promise.race([s.close(), new Promise((r) => setTimeout(r, 500))])));
   await Promise.all(peers.splice(0).map((p) => p.close()));
 });
+
+const waitFor = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
 
 async function peer(options: HostilePeerOptions = {}): Promise<HostilePeer> {
   const started = await startHostilePeer(options);
@@ -170,5 +178,68 @@ describe("WebSocket amplification and wire-level violations", () => {
     const { errors, ended } = await violation(() => {});
     expect(errors[0]).toMatchObject({ code: "network", retryable: true });
     expect(ended.reason).toBe("network");
+  });
+});
+
+describe("inbound events are bounded by bytes; control events are never dropped", () => {
+  const tiny = encodeFrame(1, Buffer.from('{"type":"x"}'));
+
+  it("a burst of thousands of control frames in one TCP write reaches a fast reader whole", async () => {
+    const { session, wire } = await openHostile();
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const event of session) seen.push(event.type);
+    })();
+    await new Promise((r) => setTimeout(r, 20)); // the held first events are out; the reader waits
+    wire.raw(Buffer.concat(Array.from({ length: 6000 }, () => tiny))); // 84 KB: one or two reads of ~4,600 frames each
+    wire.text(JSON.stringify({ type: "bye" }));
+    await reading;
+    expect(seen.filter((t) => t === "passthrough")).toHaveLength(6000);
+    expect(session.stats.eventsDropped).toBe(0);
+  });
+
+  it("a listener-only app with large frames: the unread backlog is dropped past the byte bound, listeners get everything", async () => {
+    const { session, wire } = await openHostile({}, { maxMessageBytes: 4 << 20 });
+    let chunks = 0;
+    session.on("audio-chunk", () => chunks++);
+    for (let i = 0; i < 6; i++) wire.binary(new Uint8Array(3 << 20)); // 18 MiB of audio nobody iterates
+    await waitFor(() => chunks === 6);
+    expect(session.stats.eventsDropped).toBeGreaterThan(0);
+    expect(session.state).toBe("open");
+  });
+
+  it("a reader that never reads holds at most maxPendingEventBytes of audio: the oldest is dropped", async () => {
+    const { session, wire } = await openHostile({}, { maxPendingEventBytes: 1 << 20 });
+    session.events(); // attached, never read
+    let chunks = 0;
+    session.on("audio-chunk", () => chunks++);
+    for (let i = 0; i < 20; i++) wire.binary(new Uint8Array(256 * 1024));
+    await waitFor(() => chunks === 20);
+    // 256 KiB of samples plus the 256 KiB raw frame each: one at a time fits in 1 MiB.
+    expect(session.stats.eventsDropped).toBeGreaterThanOrEqual(18);
+    expect(session.state).toBe("open");
+  });
+
+  it("a reader that never reads, flooded with control events: the session ends with backlog_overflow", async () => {
+    const { session, wire } = await openHostile({}, { maxPendingEventBytes: 64 * 1024 });
+    session.events(); // attached, never read
+    const errors: string[] = [];
+    session.on("error", (event) => errors.push(event.code));
+    for (let i = 0; i < 3000; i++) wire.text(JSON.stringify({ type: "transcript", role: "agent", text: `line ${i}` }));
+    const ended = await session.ended;
+    expect(ended.reason).toBe("backlog_overflow");
+    expect(errors).toEqual(["backlog_overflow"]);
+    expect(session.stats.eventsDropped).toBe(0);
+  });
+
+  it("an oversize or malformed text frame keeps only a marked 256-character prefix as raw", async () => {
+    const { session, wire } = await openHostile();
+    const got = new Promise<InboundEventOf<"error">>((resolve) => session.on("error", resolve));
+    const frame = `{"type":"x","pad":"${"p".repeat(600_000)}`; // malformed: never closed
+    wire.text(frame);
+    const event = await got;
+    expect(event.code).toBe("protocol_violation");
+    expect(event.raw).toBe(frame.slice(0, 256));
+    expect(event.rawLength).toBe(frame.length);
   });
 });

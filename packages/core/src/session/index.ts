@@ -1,6 +1,6 @@
 export { type BootstrapContext, runBootstrap } from "./bootstrap-runner.js";
 export { accept, connect } from "./connect.js";
-export { EventHub, type EventHubOptions } from "./event-hub.js";
+export { DEFAULT_MAX_PENDING_BYTES, EventHub, type EventHubOptions } from "./event-hub.js";
 export { consoleLogger, type Logger, scopedLogger, silentLogger } from "./logger.js";
 export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
 export { DEFAULT_MAX_BODY_BYTES, readResponseText } from "./read-body.js";

@@ -3,14 +3,14 @@ import type { DialectCodec } from "../dialect/v1/codec.js";
 import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
 import type { Dialect } from "../dialect/v1/dialect.js";
 import type { WireFrame } from "../dialect/v1/wire-frame.js";
-import { ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
+import { BacklogOverflowError, ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
 import { errorEvent } from "../errors/error-event.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
 import { dtmfDigitSchema } from "../events/schema-helpers.js";
 import { redactThenCut, type SecretSet } from "../secrets/redact.js";
-import type { EventHub } from "./event-hub.js";
+import { DEFAULT_MAX_PENDING_BYTES, type EventHub } from "./event-hub.js";
 import { inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
@@ -111,8 +111,12 @@ export class LiveSession implements Session {
     this.#toWire = init.audio.toWire;
     this.#fromWire = init.audio.fromWire;
 
+    const maxPendingBytes = options.maxPendingEventBytes ?? DEFAULT_MAX_PENDING_BYTES;
     this.#hub = inboundEventHub({
       maxPending: options.maxPendingEvents ?? 2000,
+      maxPendingBytes,
+      // Control events are never dropped; a reader that holds this much of them ends the session.
+      onOverflow: () => this.#backlogOverflow(maxPendingBytes),
       backlog: (options.backlog ?? true) ? "until-full" : false,
       onDrop: () => this.#stats.eventsDropped++,
       onListenerError: (error, type) => {
@@ -384,6 +388,16 @@ export class LiveSession implements Session {
       return;
     }
     this.#log.warn(`socket error: ${text}`);
+  }
+
+  #backlogOverflow(maxPendingBytes: number): void {
+    if (this.#state === "closed") return;
+    const error = new BacklogOverflowError(
+      `an event iterator stopped reading: over ${maxPendingBytes} bytes of events wait for it with no audio left to drop (maxPendingEventBytes)`,
+      { dialect: this.dialect },
+    );
+    this.#hub.emit(errorEvent(error));
+    this.#end({ type: "session-ended", reason: error.code });
   }
 
   /** Ends the session for a frame no conforming peer sends; the socket is dropped at once. */

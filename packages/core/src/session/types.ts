@@ -26,8 +26,18 @@ export interface SessionOptions {
     /** The socket's `bufferedAmount` above which nothing more is handed to it. Default 64 KiB. */
     highWaterBytes?: number;
   };
-  /** Events kept for an iterator that is not reading, before the oldest audio is dropped. Default 2000. */
+  /**
+   * Events kept for an iterator that is not reading (and in the backlog), before the oldest audio
+   * is dropped. Default 2000. Other events are never dropped: see `maxPendingEventBytes`.
+   */
   maxPendingEvents?: number;
+  /**
+   * Bytes of events (audio, `raw` frames, 64 bytes of overhead each) kept per iterator and in the
+   * backlog. Default 8 MiB. Past it the oldest audio is dropped; with no audio left to drop, the
+   * session ends with a `backlog_overflow` error rather than grow. The backlog, which only a
+   * first iterator would read, is dropped whole past either bound.
+   */
+  maxPendingEventBytes?: number;
   /**
    * Keep the events that arrive before the first iterator attaches, for it (default true).
    * An application that only uses `on()` listeners can set false so nothing is kept at all.
@@ -75,7 +85,7 @@ export interface SessionStats {
   bytesOut: number;
   /** Outbound audio frames dropped because the queue was full (oldest first). */
   audioFramesDropped: number;
-  /** Inbound events dropped because an iterator was not reading (oldest audio first). */
+  /** Inbound events dropped because an iterator was not reading (audio only, oldest first), or with an abandoned backlog. */
   eventsDropped: number;
   /** Frames waiting in the outbound queue now. */
   queueDepth: number;
