@@ -50,7 +50,7 @@ export interface HostilePeerOptions {
    * What to do with a WebSocket upgrade: "accept" (default; picks the first offered subprotocol),
    * "never" (no answer at all), or a raw HTTP answer to write instead.
    */
-  upgrade?: "accept" | "never" | { status: number; body: string };
+  upgrade?: "accept" | "never" | { status: number; body: string } | ((request: IncomingMessage, socket: Socket) => void);
   /** Runs synchronously once the 101 is written, so frames can ride with the upgrade. */
   onConnection?: (connection: HostileConnection) => void;
 }
@@ -93,6 +93,10 @@ export async function startHostilePeer(options: HostilePeerOptions = {}): Promis
     socket.on("error", () => {});
     const mode = options.upgrade ?? "accept";
     if (mode === "never") return;
+    if (typeof mode === "function") {
+      mode(req, socket);
+      return;
+    }
     if (typeof mode === "object") {
       socket.end(`HTTP/1.1 ${mode.status} Refused\r\ncontent-length: ${Buffer.byteLength(mode.body)}\r\nconnection: close\r\n\r\n${mode.body}`);
       return;

@@ -243,3 +243,20 @@ describe("inbound events are bounded by bytes; control events are never dropped"
     expect(event.rawLength).toBe(frame.length);
   });
 });
+
+describe("a refused upgrade with an endless body", () => {
+  it("is classified from its first 8 KiB, not held until the open deadline", async () => {
+    const hostile = await peer({
+      upgrade: (_req, socket) => {
+        socket.write("HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n");
+        const chunk = `400\r\n${"e".repeat(1024)}\r\n`;
+        const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(chunk)), 2);
+        socket.on("close", () => clearInterval(timer));
+      },
+    });
+    const started = Date.now();
+    const error = await connect(toy({ url: `${hostile.url}/ws`, key: KEY }), { timeouts: { openMs: 4000 } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_request" });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

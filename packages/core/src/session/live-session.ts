@@ -439,7 +439,12 @@ export class LiveSession implements Session {
         this.abortOpen(error);
       };
       res.on("data", (chunk) => {
-        if (body.length < MAX_ERROR_BODY_READ) body += String(chunk);
+        body += String(chunk);
+        // Enough to classify the refusal: an endless body must not hold the open until its deadline.
+        if (body.length >= MAX_ERROR_BODY_READ) {
+          finish();
+          res.destroy?.();
+        }
       });
       res.on("end", finish);
       res.on("error", finish);
