@@ -88,7 +88,7 @@ export function describeConformance(subject: Subject, options: ConformanceOption
               const events = codec.decode(frame);
               expect(Array.isArray(events)).toBe(true);
               if (options.fuzz?.nonEmpty) expect(events.length).toBeGreaterThan(0);
-              for (const event of events) expect(event.raw).toBe(frame);
+              for (const event of events) expectRawOf(event, frame);
             }
           }),
           { numRuns: runs },
@@ -144,6 +144,22 @@ export function describeConformance(subject: Subject, options: ConformanceOption
       }
     });
   });
+}
+
+/**
+ * An event keeps its frame as `raw`: the frame itself, or, for a refused frame (oversize or
+ * malformed), a prefix of it with `rawLength` giving the whole frame's length.
+ */
+function expectRawOf(event: { raw?: unknown; rawLength?: unknown }, frame: string | Uint8Array): void {
+  if (event.rawLength === undefined) {
+    expect(event.raw).toBe(frame);
+    return;
+  }
+  expect(event.rawLength).toBe(frame.length);
+  const raw = event.raw as string | Uint8Array;
+  expect(raw.length).toBeLessThan(frame.length);
+  if (typeof frame === "string") expect(frame.startsWith(raw as string)).toBe(true);
+  else expect([...raw]).toEqual([...frame.subarray(0, raw.length)]);
 }
 
 /**

@@ -113,7 +113,15 @@ function toyCodec(gated: boolean, rate: number): DialectCodec {
         case "transcript":
           return [{ type: "transcript-end", role: message.role === "user" ? "user" : "agent", text: String(message.text ?? ""), raw: frame }];
         case "fail":
-          return [errorEvent(new VendorError(String(message.message ?? ""), { dialect: NAME }), frame)];
+          return [
+            errorEvent(
+              new VendorError(String(message.message ?? ""), {
+                dialect: NAME,
+                ...(typeof message.code === "string" ? { vendorCode: message.code } : {}),
+              }),
+              frame,
+            ),
+          ];
         case "bye":
           return [{ type: "session-ended", reason: String(message.reason ?? "bye"), raw: frame }];
         default:

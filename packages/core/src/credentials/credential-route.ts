@@ -1,12 +1,23 @@
 import { BootstrapError } from "../errors/bootstrap-error.js";
 import { VoxwireError } from "../errors/voxwire-error.js";
+import { withDeadline } from "../session/abort.js";
+
+/** How long a mint may take before the route answers 504 and aborts it. */
+const DEFAULT_MINT_TIMEOUT_MS = 10_000;
 
 export interface CredentialRouteOptions {
   /**
    * Mints what the browser needs (a short-lived token and its socket URL) with the server-side
-   * secret. Throwing a `BootstrapError` passes the vendor's status through.
+   * secret. Throwing a `BootstrapError` passes the vendor's status through. `signal` fires when
+   * the browser goes away or `timeoutMs` passes: pass it to fetch, and read the vendor's answer
+   * with `readResponseText` (capped), not `response.text()`.
    */
   mint(signal: AbortSignal): Promise<unknown>;
+  /**
+   * A mint that has not answered by then is aborted and the route answers 504 `timeout`, so a
+   * vendor that never finishes its body cannot hold the route. Default 10 000 ms.
+   */
+  timeoutMs?: number;
   /** Origins allowed to call the route cross-origin (`*` for any). Default: same origin only. */
   allowOrigins?: readonly string[];
 }
@@ -45,8 +56,15 @@ export function createCredentialRoute(options: CredentialRouteOptions): Credenti
       };
     if (method !== "POST") return json(405, { error: "use POST", code: "method_not_allowed" }, { ...cors, allow: "POST, OPTIONS" });
     try {
-      return json(200, await options.mint(signal), cors);
+      const minted = await withDeadline((inner) => options.mint(inner), {
+        signal,
+        timeoutMs: options.timeoutMs ?? DEFAULT_MINT_TIMEOUT_MS,
+        dialect: "",
+        step: "minting a session credential",
+      });
+      return json(200, minted, cors);
     } catch (error) {
+      if (VoxwireError.isInstance(error) && error.code === "timeout") return json(504, { error: error.message, code: error.code }, cors);
       if (error instanceof BootstrapError || (VoxwireError.isInstance(error) && "status" in error)) {
         const status = (error as BootstrapError).status;
         return json(status >= 400 && status < 600 ? status : 502, { error: error.message, code: error.code }, cors);

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { endlessBody, startHostilePeer } from "../../test/hostile-peer.js";
 import { BootstrapError } from "../errors/bootstrap-error.js";
 import { refuseSecretKeyInBrowser } from "./browser-secrets.js";
 import { createCredentialRoute } from "./credential-route.js";
@@ -76,5 +77,29 @@ describe("createCredentialRoute", () => {
     const answer = await fetch(`http://127.0.0.1:${port}/t`, { method: "POST" });
     expect(await answer.json()).toEqual({ token: "n" });
     await new Promise((resolve) => server.close(resolve));
+  });
+});
+
+describe("createCredentialRoute against a vendor that never finishes", () => {
+  it("answers 504 after timeoutMs and aborts the mint, whose fetch stops reading", async () => {
+    const vendor = await startHostilePeer({ http: (_req, res) => endlessBody(res, 1024, 20) });
+    let aborted = false;
+    const route = createCredentialRoute({
+      timeoutMs: 300,
+      mint: async (signal) => {
+        signal.addEventListener("abort", () => {
+          aborted = true;
+        });
+        const answer = await fetch(`${vendor.httpUrl}/mint`, { method: "POST", signal });
+        return JSON.parse(await answer.text());
+      },
+    });
+    const started = Date.now();
+    const answer = await route.fetch(new Request("http://me/t", { method: "POST" }));
+    expect(answer.status).toBe(504);
+    expect(await answer.json()).toMatchObject({ code: "timeout" });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(aborted).toBe(true);
+    await vendor.close();
   });
 });

@@ -42,6 +42,13 @@ export type ConfigError = InstanceType<typeof ConfigError>;
 export const InvalidRequestError = /* @__PURE__ */ defineVoxwireError("InvalidRequestError", "invalid_request", { retryable: false });
 export type InvalidRequestError = InstanceType<typeof InvalidRequestError>;
 
+/**
+ * An event iterator stopped reading and the events kept for it passed `maxPendingEventBytes`
+ * with no audio left to drop: the session ends rather than grow without bound. Fatal.
+ */
+export const BacklogOverflowError = /* @__PURE__ */ defineVoxwireError("BacklogOverflowError", "backlog_overflow", { retryable: false });
+export type BacklogOverflowError = InstanceType<typeof BacklogOverflowError>;
+
 /** The caller's AbortSignal fired. */
 export const AbortedError = /* @__PURE__ */ defineVoxwireError("AbortedError", "aborted", { retryable: false });
 export type AbortedError = InstanceType<typeof AbortedError>;

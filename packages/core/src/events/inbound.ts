@@ -129,6 +129,11 @@ export const errorEventSchema = z.object({
   /** The typed error, when one was raised (not part of a golden frame). */
   error: z.custom<VoxwireError>().optional(),
   raw: rawFrameSchema,
+  /**
+   * Set when `raw` holds only the start of the frame (an oversize or malformed frame keeps its
+   * first 256 characters or bytes): the whole frame's length.
+   */
+  rawLength: z.number().int().nonnegative().optional(),
 });
 
 /** A vendor debug message. */

@@ -5,10 +5,10 @@ import { SecretSet } from "../secrets/redact.js";
 import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
-import { LiveSession } from "./live-session.js";
+import { LiveSession, maxMessageBytes } from "./live-session.js";
 import { planSessionAudio } from "./session-audio.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
-import { pickWebSocket, type WebSocketLike } from "./websocket.js";
+import { pickWebSocket, type WebSocketClientOptions, type WebSocketLike } from "./websocket.js";
 
 const DEFAULT_BOOTSTRAP_MS = 10_000;
 const DEFAULT_OPEN_MS = 10_000;
@@ -40,6 +40,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
       timeoutMs: options.timeouts?.bootstrapMs ?? DEFAULT_BOOTSTRAP_MS,
       secrets,
       dialect: name,
+      ...(options.maxBootstrapBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBootstrapBodyBytes }),
     });
     plan = guardDialectCall(() => preparation.parse(response, environment(options)), { secrets, dialect: name, step: "bootstrap response" });
   }
@@ -57,8 +58,13 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
   const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
   const protocols = plan.protocols ? [...plan.protocols] : undefined;
+  // No compression (a small message can inflate to a huge one) and a message cap, so a peer
+  // cannot make `ws` buffer 100 MiB (its default) before the session sees a byte.
+  const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
+  if (needsHeaders) socketOptions.headers = { ...plan.headers };
+  // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
   const socket = guardDialectCall(
-    () => (needsHeaders ? new Socket(plan.url, protocols, { headers: { ...plan.headers } }) : new Socket(plan.url, protocols)),
+    () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
     { secrets, dialect: name, step: "opening the socket" },
   );
   const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: false });

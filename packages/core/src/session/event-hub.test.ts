@@ -210,3 +210,58 @@ describe("EventHub listeners", () => {
     expect(errors).toEqual(["a: bug"]);
   });
 });
+
+describe("a session's EventHub, bounded by bytes as well as count", () => {
+  const control = (n: number): InboundEvent => ({ type: "transcript-end", role: "agent", text: String(n), raw: `{"n":${n}}` });
+  const big = (bytes: number): InboundEvent => ({ type: "audio-chunk", audio: new Int16Array(bytes / 2), sampleRate: 16000 });
+
+  function weighed(maxPendingBytes: number, maxPending = 2000) {
+    const counts = { drops: 0, overflows: 0 };
+    const h = inboundEventHub({
+      maxPending,
+      maxPendingBytes,
+      backlog: "until-full",
+      onDrop: () => counts.drops++,
+      onOverflow: () => counts.overflows++,
+      onListenerError: () => {},
+    });
+    return { h, counts };
+  }
+
+  it("control events are never dropped to make room: a burst past maxPending all reaches the reader", async () => {
+    const { h, counts } = weighed(8 << 20);
+    const iterator = h.iterate();
+    for (let i = 0; i < 5000; i++) h.emit(control(i));
+    h.emit(ended);
+    const events = await collect(iterator);
+    expect(events).toHaveLength(5001);
+    expect(counts).toEqual({ drops: 0, overflows: 0 });
+  });
+
+  it("past the byte bound the oldest audio goes, however few events that is", async () => {
+    const { h, counts } = weighed(1 << 20);
+    const iterator = h.iterate();
+    h.emit(control(0));
+    for (let i = 0; i < 10; i++) h.emit(big(256 * 1024)); // 2.5 MiB of audio, 10 events
+    h.emit(ended);
+    const events = await collect(iterator);
+    expect(events.filter((e) => e.type === "audio-chunk")).toHaveLength(3);
+    expect(events[0]!.type).toBe("transcript-end");
+    expect(counts).toEqual({ drops: 7, overflows: 0 });
+  });
+
+  it("past the byte bound with no audio left to drop, onOverflow is told once and nothing is dropped", () => {
+    const { h, counts } = weighed(64 * 1024);
+    h.iterate(); // never read
+    for (let i = 0; i < 2000; i++) h.emit(control(i)); // ~150 KiB with the per-event overhead
+    expect(counts).toEqual({ drops: 0, overflows: 1 });
+  });
+
+  it("a backlog nobody iterates is dropped whole once past the byte bound", () => {
+    const { h, counts } = weighed(1 << 20);
+    for (let i = 0; i < 3; i++) h.emit(big(512 * 1024));
+    // The second one (with its overhead) passes 1 MiB: it and the first are dropped; the third is not kept.
+    expect(counts.drops).toBe(2);
+    expect(counts.overflows).toBe(0);
+  });
+});

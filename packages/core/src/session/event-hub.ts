@@ -1,13 +1,20 @@
 type Listener<E> = (event: E) => void;
 
-interface Reader<E> {
+/** Events waiting for one reader (or for the first one: the backlog), and what they weigh. */
+interface Pending<E> {
   queue: E[];
+  bytes: number;
+}
+
+interface Reader<E> extends Pending<E> {
   wake: (() => void) | undefined;
   done: boolean;
 }
 
 /** Events an iterator (or the backlog) holds by default before dropping. */
 const DEFAULT_MAX_PENDING = 2000;
+/** Bytes an iterator (or the backlog) holds by default, when events are weighed (`sizeOf`). */
+export const DEFAULT_MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
 export interface EventHubOptions<E extends { type: string }> {
   /** Events an iterator (or the backlog) may hold before the oldest bulk event is dropped. Default 2000. */
@@ -20,8 +27,22 @@ export interface EventHubOptions<E extends { type: string }> {
    * - false: nothing; every iterator starts from when it attaches.
    */
   backlog?: "until-full" | "bounded" | false;
+  /**
+   * What an event holds in memory, roughly, in bytes. With it, every queue is also bounded by
+   * `maxPendingBytes`: a few large events weigh as much as many small ones.
+   */
+  sizeOf?(event: E): number;
+  /** Bytes an iterator (or the backlog) may hold; only with `sizeOf`. Default 8 MiB. */
+  maxPendingBytes?: number;
   /** Dropped first when a reader falls behind: there is always a newer one. Default: none is. */
   isBulk?(event: E): boolean;
+  /**
+   * With this, events that are not bulk are never dropped: past `maxPending` only bulk events go
+   * (oldest first), and a queue over `maxPendingBytes` with no bulk event left to drop calls
+   * this, once, so the owner can end the stream (it must: nothing else bounds that reader).
+   * Without it, the oldest event is dropped when no bulk one is left.
+   */
+  onOverflow?(): void;
   /** The last event: nothing is emitted after it, and an iterator ends once it has read it. */
   isFinal?(event: E): boolean;
   /**
@@ -44,14 +65,18 @@ export interface EventHubOptions<E extends { type: string }> {
 export class EventHub<E extends { type: string }> {
   readonly #options: EventHubOptions<E>;
   readonly #maxPending: number;
+  readonly #maxPendingBytes: number;
   readonly #listeners = new Map<string, Set<Listener<E>>>();
   readonly #readers = new Set<Reader<E>>();
-  #backlog: E[] | undefined = [];
+  #backlog: Pending<E> | undefined = { queue: [], bytes: 0 };
   #ended = false;
+  /** A queue is over its byte bound with nothing it may drop; `onOverflow` is told once. */
+  #overflow: "no" | "pending" | "reported" = "no";
 
   constructor(options: EventHubOptions<E>) {
     this.#options = options;
     this.#maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
+    this.#maxPendingBytes = options.sizeOf ? (options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES) : Number.POSITIVE_INFINITY;
     if (options.backlog === false) this.#backlog = undefined;
   }
 
@@ -76,14 +101,22 @@ export class EventHub<E extends { type: string }> {
     if (this.#options.isFinal?.(event)) this.#ended = true;
     this.#call(this.#listeners.get(event.type), event);
     this.#call(this.#listeners.get("*"), event);
-    if (this.#backlog) {
-      if (this.#options.backlog === "bounded") this.#enqueue(this.#backlog, event);
-      else if (this.#backlog.length < this.#maxPending) this.#backlog.push(event);
-      else this.#abandonBacklog();
+    const size = this.#options.sizeOf?.(event) ?? 0;
+    const backlog = this.#backlog;
+    if (backlog) {
+      if (this.#options.backlog === "bounded") this.#enqueue(backlog, event, size);
+      else if (backlog.queue.length < this.#maxPending && backlog.bytes + size <= this.#maxPendingBytes) {
+        backlog.queue.push(event);
+        backlog.bytes += size;
+      } else this.#abandonBacklog();
     }
     for (const reader of this.#readers) {
-      this.#enqueue(reader.queue, event);
+      this.#enqueue(reader, event, size);
       reader.wake?.();
+    }
+    if (this.#overflow === "pending") {
+      this.#overflow = "reported";
+      this.#options.onOverflow?.();
     }
   }
 
@@ -94,7 +127,7 @@ export class EventHub<E extends { type: string }> {
   }
 
   iterate(signal?: AbortSignal): AsyncIterableIterator<E> {
-    const reader: Reader<E> = { queue: this.#backlog ?? [], wake: undefined, done: false };
+    const reader: Reader<E> = { queue: this.#backlog?.queue ?? [], bytes: this.#backlog?.bytes ?? 0, wake: undefined, done: false };
     this.#backlog = undefined; // later iterators start from now
     this.#readers.add(reader);
     const finish = (): IteratorResult<E> => {
@@ -113,6 +146,7 @@ export class EventHub<E extends { type: string }> {
         while (!reader.done) {
           const event = reader.queue.shift();
           if (event !== undefined) {
+            if (this.#options.sizeOf) reader.bytes -= this.#options.sizeOf(event);
             if (this.#options.isFinal?.(event)) finish();
             return { done: false, value: event };
           }
@@ -134,7 +168,7 @@ export class EventHub<E extends { type: string }> {
 
   /** Nobody iterated in time: forget what was kept for a first iterator, counting it. */
   #abandonBacklog(): void {
-    const dropped = this.#backlog?.length ?? 0;
+    const dropped = this.#backlog?.queue.length ?? 0;
     this.#backlog = undefined;
     for (let i = 0; i <= dropped; i++) this.#options.onDrop?.();
   }
@@ -150,14 +184,39 @@ export class EventHub<E extends { type: string }> {
     }
   }
 
-  // Bounded: past the limit, drop the oldest bulk event; if there is none, the oldest event.
-  #enqueue(queue: E[], event: E): void {
+  /**
+   * Bounded by count and bytes: past either, drop the oldest bulk events. With none left, a hub
+   * with `onOverflow` keeps the event (flagging an overflow if the bytes are over), one without
+   * drops the oldest event.
+   */
+  #enqueue(pending: Pending<E>, event: E, size: number): void {
+    const queue = pending.queue;
     queue.push(event);
-    if (queue.length <= this.#maxPending) return;
-    const isBulk = this.#options.isBulk;
-    let index = isBulk ? queue.findIndex((e) => isBulk(e)) : 0;
-    if (index < 0) index = 0;
-    queue.splice(index, 1);
-    this.#options.onDrop?.();
+    pending.bytes += size;
+    if (queue.length <= this.#maxPending && pending.bytes <= this.#maxPendingBytes) return;
+    const { isBulk, sizeOf, onOverflow } = this.#options;
+    let from = 0;
+    while (queue.length > this.#maxPending || pending.bytes > this.#maxPendingBytes) {
+      let index = -1;
+      if (isBulk) {
+        for (let i = from; i < queue.length; i++) {
+          if (isBulk(queue[i]!)) {
+            index = i;
+            break;
+          }
+        }
+      }
+      if (index < 0) {
+        if (onOverflow) {
+          if (pending.bytes > this.#maxPendingBytes && this.#overflow === "no") this.#overflow = "pending";
+          return;
+        }
+        index = 0;
+      }
+      const [dropped] = queue.splice(index, 1);
+      if (sizeOf && dropped !== undefined) pending.bytes -= sizeOf(dropped);
+      from = index;
+      this.#options.onDrop?.();
+    }
   }
 }

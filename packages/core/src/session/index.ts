@@ -1,8 +1,9 @@
 export { type BootstrapContext, runBootstrap } from "./bootstrap-runner.js";
 export { accept, connect } from "./connect.js";
-export { EventHub, type EventHubOptions } from "./event-hub.js";
+export { DEFAULT_MAX_PENDING_BYTES, EventHub, type EventHubOptions } from "./event-hub.js";
 export { consoleLogger, type Logger, scopedLogger, silentLogger } from "./logger.js";
 export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
+export { DEFAULT_MAX_BODY_BYTES, readResponseText } from "./read-body.js";
 export type {
   AudioQuality,
   ConnectOptions,
@@ -13,4 +14,4 @@ export type {
   SessionState,
   SessionStats,
 } from "./types.js";
-export type { WebSocketConstructor, WebSocketLike } from "./websocket.js";
+export { DEFAULT_MAX_MESSAGE_BYTES, type WebSocketClientOptions, type WebSocketConstructor, type WebSocketLike } from "./websocket.js";

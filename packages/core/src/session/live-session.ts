@@ -3,20 +3,21 @@ import type { DialectCodec } from "../dialect/v1/codec.js";
 import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
 import type { Dialect } from "../dialect/v1/dialect.js";
 import type { WireFrame } from "../dialect/v1/wire-frame.js";
-import { ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
+import { BacklogOverflowError, ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
 import { errorEvent } from "../errors/error-event.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
 import { dtmfDigitSchema } from "../events/schema-helpers.js";
-import type { SecretSet } from "../secrets/redact.js";
-import type { EventHub } from "./event-hub.js";
+import { redactThenCut, type SecretSet } from "../secrets/redact.js";
+import { DEFAULT_MAX_PENDING_BYTES, type EventHub } from "./event-hub.js";
 import { inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
+import { safeCause } from "./safe-cause.js";
 import type { SessionAudioPlan } from "./session-audio.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
-import { toBytes, type WebSocketLike, WS_CLOSED } from "./websocket.js";
+import { DEFAULT_MAX_MESSAGE_BYTES, toBytes, type WebSocketLike, WS_CLOSED } from "./websocket.js";
 
 /** How long `close()` waits for queued frames to leave, then for the peer's close frame. */
 const CLOSE_DRAIN_MS = 2000;
@@ -24,8 +25,11 @@ const CLOSE_DRAIN_MS = 2000;
 const BACKPRESSURE_RETRY_MS = 10;
 /** How long an open socket may wait for the dialect to be ready (a first-message handshake). */
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
-/** Close reasons are capped at 123 bytes by RFC 6455. */
-const MAX_CLOSE_REASON_CHARS = 100;
+/** Close reasons are capped at 123 UTF-8 bytes by RFC 6455 (a close payload is at most 125). */
+const MAX_CLOSE_REASON_BYTES = 123;
+/** A refused upgrade's body: this much is read, redacted, then cut to MAX_ERROR_BODY_CHARS. */
+const MAX_ERROR_BODY_READ = 8192;
+const MAX_ERROR_BODY_CHARS = 2000;
 
 export interface LiveSessionInit {
   dialect: Dialect;
@@ -87,6 +91,7 @@ export class LiveSession implements Session {
   /** Socket events held until the application has had a turn to attach listeners (see #release). */
   #held: (() => void)[] | undefined = [];
   readonly #readyTimeoutMs: number;
+  readonly #maxMessageBytes: number;
 
   constructor(init: LiveSessionInit) {
     const { dialect, plan, codec, socket, secrets, options } = init;
@@ -100,13 +105,18 @@ export class LiveSession implements Session {
     this.#log = scopedLogger(options.logger ?? silentLogger, dialect.name, (text) => secrets.redact(text));
     this.#state = init.alreadyOpen ? "open" : "connecting";
     this.#readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+    this.#maxMessageBytes = maxMessageBytes(plan, options);
 
     this.audio = init.audio.formats;
     this.#toWire = init.audio.toWire;
     this.#fromWire = init.audio.fromWire;
 
+    const maxPendingBytes = options.maxPendingEventBytes ?? DEFAULT_MAX_PENDING_BYTES;
     this.#hub = inboundEventHub({
       maxPending: options.maxPendingEvents ?? 2000,
+      maxPendingBytes,
+      // Control events are never dropped; a reader that holds this much of them ends the session.
+      onOverflow: () => this.#backlogOverflow(maxPendingBytes),
       backlog: (options.backlog ?? true) ? "until-full" : false,
       onDrop: () => this.#stats.eventsDropped++,
       onListenerError: (error, type) => {
@@ -232,7 +242,7 @@ export class LiveSession implements Session {
     }
     if (this.#socket.readyState !== WS_CLOSED) {
       try {
-        this.#socket.close(1000, reason.slice(0, MAX_CLOSE_REASON_CHARS));
+        this.#socket.close(1000, utf8Prefix(reason, MAX_CLOSE_REASON_BYTES));
       } catch {
         this.#socket.close();
       }
@@ -314,8 +324,15 @@ export class LiveSession implements Session {
       this.#deliver(errorEvent(new ProtocolError("received a message that is neither text nor binary", { dialect: this.dialect })));
       return;
     }
+    const size = typeof frame === "string" ? frame.length : frame.byteLength;
     this.#stats.framesIn++;
-    this.#stats.bytesIn += typeof frame === "string" ? frame.length : frame.byteLength;
+    this.#stats.bytesIn += size;
+    // `ws` as our client enforces this before buffering; an accepted socket or the global
+    // WebSocket may not, so the session holds the line itself (characters count as bytes: a lower bound).
+    if (size > this.#maxMessageBytes) {
+      this.#wireViolation(`a ${size}-byte message exceeds the ${this.#maxMessageBytes}-byte limit`, "frame_too_large");
+      return;
+    }
     let events: InboundEvent[];
     try {
       events = this.#codec.decode(frame);
@@ -357,8 +374,50 @@ export class LiveSession implements Session {
       (event as { message?: unknown; error?: { message?: unknown } } | undefined)?.message ??
       (event as { error?: { message?: unknown } })?.error?.message;
     const text = typeof message === "string" ? this.#secrets.redact(message) : "socket error";
-    if (this.#state === "connecting") this.#openError = text;
-    else this.#log.warn(`socket error: ${text}`);
+    if (this.#state === "connecting") {
+      this.#openError = text;
+      return;
+    }
+    // `ws` reports a peer that broke RFC 6455 (an illegal close code, invalid UTF-8, an unknown
+    // opcode, an oversize message) here, then closes with 1006: that is the peer's fault, not
+    // a network drop, and retrying will not help. Held like messages, to keep their order.
+    const cause = event instanceof Error ? event : (event as { error?: unknown } | undefined)?.error;
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    if (typeof code === "string" && code.startsWith("WS_ERR_")) {
+      this.#hold(() => this.#wireViolation(`the peer broke the WebSocket protocol: ${text}`, wireViolationCode(code), cause));
+      return;
+    }
+    this.#log.warn(`socket error: ${text}`);
+  }
+
+  #backlogOverflow(maxPendingBytes: number): void {
+    if (this.#state === "closed") return;
+    const error = new BacklogOverflowError(
+      `an event iterator stopped reading: over ${maxPendingBytes} bytes of events wait for it with no audio left to drop (maxPendingEventBytes)`,
+      { dialect: this.dialect },
+    );
+    this.#hub.emit(errorEvent(error));
+    this.#end({ type: "session-ended", reason: error.code });
+  }
+
+  /** Ends the session for a frame no conforming peer sends; the socket is dropped at once. */
+  #wireViolation(why: string, vendorCode: string, cause?: unknown): void {
+    if (this.#state === "closed") return;
+    const error = new ProtocolError(why, {
+      dialect: this.dialect,
+      fatal: true,
+      retryable: false,
+      vendorCode,
+      cause: safeCause(cause, (text) => this.#secrets.redact(text)),
+    });
+    this.#hub.emit(errorEvent(error));
+    this.#end({ type: "session-ended", reason: error.code });
+    // A peer that broke the protocol gets no closing handshake to stall (ws waits 30 s for it).
+    try {
+      (this.#socket as { terminate?: () => void }).terminate?.();
+    } catch {
+      // already gone
+    }
   }
 
   /** `ws` reports the HTTP answer to a refused upgrade; the global WebSocket hides it. */
@@ -371,11 +430,21 @@ export class LiveSession implements Session {
       let body = "";
       const finish = () => {
         if (this.#state !== "connecting") return;
-        const error = this.#codec.upgradeRejected(status, this.#secrets.redact(body.slice(0, 2000)));
+        // Redact, then cut: a secret cut in half no longer matches. What is kept is far inside
+        // what was read, so a secret cut by the read cap is cut away too.
+        const error = this.#codec.upgradeRejected(
+          status,
+          redactThenCut(body, MAX_ERROR_BODY_CHARS, (text) => this.#secrets.redact(text)),
+        );
         this.abortOpen(error);
       };
       res.on("data", (chunk) => {
-        if (body.length < 4096) body += String(chunk);
+        body += String(chunk);
+        // Enough to classify the refusal: an endless body must not hold the open until its deadline.
+        if (body.length >= MAX_ERROR_BODY_READ) {
+          finish();
+          res.destroy?.();
+        }
       });
       res.on("end", finish);
       res.on("error", finish);
@@ -402,7 +471,12 @@ export class LiveSession implements Session {
         break;
       case "error":
         // Dialects redact what they know; the session also knows the bootstrap's secrets.
-        if (event.error) event.error.message = this.#secrets.redact(event.error.message);
+        if (event.error) {
+          event.error.message = this.#secrets.redact(event.error.message);
+          // A vendor code is peer text too (`{"code":"bad key sk_…"}`).
+          const vendorCode = event.error.vendorCode;
+          if (vendorCode !== undefined) (event.error as { vendorCode: string }).vendorCode = this.#secrets.redact(vendorCode);
+        }
         this.#hub.emit({ ...event, message: this.#secrets.redact(event.message) });
         break;
       case "session-ended":
@@ -413,8 +487,10 @@ export class LiveSession implements Session {
     }
   }
 
-  #end(event: InboundEventOf<"session-ended">): void {
+  #end(ended: InboundEventOf<"session-ended">): void {
     if (this.#state === "closed") return;
+    // The reason may be the peer's (a `bye` text, a close reason) or the application's.
+    const event = { ...ended, reason: this.#secrets.redact(ended.reason) };
     // The last syllable of a turn is still in the resampler: deliver it before the end.
     this.#fromWire?.flush((audio) => this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }), { pad: false });
     this.#state = "closed";
@@ -520,3 +596,32 @@ export class LiveSession implements Session {
 }
 
 type InboundEventType = InboundEvent["type"];
+
+/** The largest message a session accepts: the options', else the plan's, else the default. */
+export function maxMessageBytes(plan: ConnectPlan, options: SessionOptions): number {
+  return options.maxMessageBytes ?? plan.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+}
+
+/** `WS_ERR_UNSUPPORTED_MESSAGE_LENGTH` → `frame_too_large`, `WS_ERR_INVALID_UTF8` → `invalid_utf8`, … */
+function wireViolationCode(wsCode: string): string {
+  if (wsCode === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" || wsCode === "WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH") return "frame_too_large";
+  return wsCode.slice("WS_ERR_".length).toLowerCase();
+}
+
+/**
+ * The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character
+ * (a cut surrogate pair would be sent as U+FFFD, and an overlong reason makes `ws` throw).
+ */
+export function utf8Prefix(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  while (end < text.length) {
+    const unit = text.charCodeAt(end);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && end + 1 < text.length && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    const size = pair ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += pair ? 2 : 1;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}

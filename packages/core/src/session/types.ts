@@ -26,8 +26,18 @@ export interface SessionOptions {
     /** The socket's `bufferedAmount` above which nothing more is handed to it. Default 64 KiB. */
     highWaterBytes?: number;
   };
-  /** Events kept for an iterator that is not reading, before the oldest audio is dropped. Default 2000. */
+  /**
+   * Events kept for an iterator that is not reading (and in the backlog), before the oldest audio
+   * is dropped. Default 2000. Other events are never dropped: see `maxPendingEventBytes`.
+   */
   maxPendingEvents?: number;
+  /**
+   * Bytes of events (audio, `raw` frames, 64 bytes of overhead each) kept per iterator and in the
+   * backlog. Default 8 MiB. Past it the oldest audio is dropped; with no audio left to drop, the
+   * session ends with a `backlog_overflow` error rather than grow. The backlog, which only a
+   * first iterator would read, is dropped whole past either bound.
+   */
+  maxPendingEventBytes?: number;
   /**
    * Keep the events that arrive before the first iterator attaches, for it (default true).
    * An application that only uses `on()` listeners can set false so nothing is kept at all.
@@ -38,6 +48,13 @@ export interface SessionOptions {
    * `connected`). Past it the session ends with a `TimeoutError`. Default 10 000 ms.
    */
   readyTimeoutMs?: number;
+  /**
+   * The largest message the peer may send, in bytes; a larger one ends the session with a fatal
+   * `protocol_violation` (`frame_too_large`). Default: the dialect's `maxMessageBytes`, else
+   * 1 MiB + 64 KiB. On Node the `ws` client enforces it before buffering the message; for a
+   * socket passed to `accept()`, set `maxPayload` on your WebSocketServer too.
+   */
+  maxMessageBytes?: number;
   /** Overrides runtime detection (tests; unusual hosts). */
   runtime?: RuntimeKind;
   /** Clock, epoch ms (tests). */
@@ -49,6 +66,8 @@ export interface ConnectOptions extends SessionOptions {
   fetch?: typeof fetch;
   /** WebSocket constructor. Default: `ws` on Node, the global WebSocket elsewhere. */
   WebSocket?: WebSocketConstructor;
+  /** A bootstrap answer larger than this is refused (`protocol_violation`, `body_too_large`). Default 1 MiB. */
+  maxBootstrapBodyBytes?: number;
   /** Per-step deadlines. */
   timeouts?: {
     /** The bootstrap HTTP call. Default 10 000 ms. */
@@ -66,7 +85,7 @@ export interface SessionStats {
   bytesOut: number;
   /** Outbound audio frames dropped because the queue was full (oldest first). */
   audioFramesDropped: number;
-  /** Inbound events dropped because an iterator was not reading (oldest audio first). */
+  /** Inbound events dropped because an iterator was not reading (audio only, oldest first), or with an abandoned backlog. */
   eventsDropped: number;
   /** Frames waiting in the outbound queue now. */
   queueDepth: number;

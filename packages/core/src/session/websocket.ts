@@ -15,8 +15,24 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
 }
 
+/**
+ * What a session passes as the third constructor argument. `ws` reads all of it; the global
+ * WebSocket ignores it (a browser enforces its own limits and never offers compression a page
+ * can turn off).
+ */
+export interface WebSocketClientOptions {
+  headers?: Record<string, string>;
+  /** Off: a compressed message can inflate far past its wire size, and zlib costs memory per socket. */
+  perMessageDeflate?: boolean;
+  /** The largest message accepted; past it `ws` fails the connection (close 1009). */
+  maxPayload?: number;
+}
+
 /** A WebSocket class: the global one, `ws`, or one injected for tests and unusual runtimes. */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[], options?: { headers?: Record<string, string> }) => WebSocketLike;
+export type WebSocketConstructor = new (url: string, protocols?: string | string[], options?: WebSocketClientOptions) => WebSocketLike;
+
+/** The largest message a session accepts by default: a 1 MiB frame (DEFAULT_MAX_FRAME_BYTES) and framing slack. */
+export const DEFAULT_MAX_MESSAGE_BYTES = (1 << 20) + 64 * 1024;
 
 /** `readyState` values, spelled out because not every runtime has the static constants. */
 export const WS_OPEN = 1;

@@ -16,6 +16,12 @@ export interface ConnectPlan {
     readonly outbound: WireAudioFormat;
     readonly inbound: WireAudioFormat;
   };
+  /**
+   * The largest message the peer may send, in bytes (default 1 MiB + 64 KiB). A larger one ends
+   * the session with a fatal `protocol_violation` (`frame_too_large`). Raise it for a vendor
+   * whose frames are bigger; `SessionOptions.maxMessageBytes` overrides it.
+   */
+  readonly maxMessageBytes?: number;
   /** Epoch ms after which the plan can no longer be used (a short-lived token). */
   readonly expiresAt?: number;
   /**

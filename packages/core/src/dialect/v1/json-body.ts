@@ -1,4 +1,5 @@
 import { ProtocolError } from "../../errors/error-classes.js";
+import { parsePeerJson } from "./safe-json.js";
 
 export interface ReadJsonObjectOptions {
   dialect: string;
@@ -9,7 +10,8 @@ export interface ReadJsonObjectOptions {
 
 /**
  * A bootstrap answer's body as a JSON object, or a fatal `ProtocolError`. The message gives the
- * length, never the body: a half-valid answer may still hold a token.
+ * length, never the body: a half-valid answer may still hold a token. Objects come back without
+ * `__proto__`/`constructor`/`prototype` keys (see parsePeerJson).
  */
 export function readJsonObject(text: string, options: ReadJsonObjectOptions): Record<string, unknown> {
   const fail = (why: string) =>
@@ -20,7 +22,7 @@ export function readJsonObject(text: string, options: ReadJsonObjectOptions): Re
     });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parsePeerJson(text);
   } catch {
     throw fail(`is not JSON (${text.length} characters)`);
   }

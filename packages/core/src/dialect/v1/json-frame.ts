@@ -1,10 +1,34 @@
 import { ProtocolError } from "../../errors/error-classes.js";
 import { errorEvent } from "../../errors/error-event.js";
+import type { VoxwireError } from "../../errors/voxwire-error.js";
 import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
+import { parsePeerJson } from "./safe-json.js";
 import type { WireFrame } from "./wire-frame.js";
 
 /** Frames above this are refused before parsing (1 MiB: a generous second of base64 48 kHz audio). */
 export const DEFAULT_MAX_FRAME_BYTES = 1 << 20;
+
+/**
+ * What an error event keeps of a frame it refuses: enough to see what the frame was, never the
+ * megabyte an event queue would otherwise hold on to.
+ */
+export const MAX_REFUSED_RAW = 256;
+
+/**
+ * The error event for a refused frame, its `raw` cut to the first `MAX_REFUSED_RAW` characters
+ * or bytes (never half a surrogate pair), with `rawLength` then giving the whole frame's length.
+ */
+export function refusedFrameEvent(error: VoxwireError, frame: WireFrame): InboundEvent {
+  if (frame.length <= MAX_REFUSED_RAW) return errorEvent(error, frame);
+  let end = MAX_REFUSED_RAW;
+  if (typeof frame === "string" && (frame.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+  // A copy of the bytes, not a view (Buffer#slice is one): a view keeps the whole frame alive.
+  // (A substring can be a V8 slice of the whole text: the JSON round trip makes a fresh string,
+  // lone surrogates included.)
+  const raw =
+    typeof frame === "string" ? (JSON.parse(JSON.stringify(frame.slice(0, end))) as string) : Uint8Array.prototype.slice.call(frame, 0, end);
+  return { ...errorEvent(error, raw), rawLength: frame.length };
+}
 
 /** A parsed JSON message with its type tag. */
 export interface JsonMessage {
@@ -21,16 +45,18 @@ export interface ReadJsonOptions {
 
 /**
  * Guarded JSON decoding for text frames: an oversize frame, malformed JSON, a non-object or a
- * missing type tag yields a non-fatal `protocol_violation` error event instead of throwing.
+ * missing type tag yields a non-fatal `protocol_violation` error event instead of throwing; its
+ * `raw` keeps only the frame's first 256 characters (see refusedFrameEvent).
+ * Objects come back without `__proto__`/`constructor`/`prototype` keys (see parsePeerJson).
  */
 export function readJsonFrame(frame: string, options: ReadJsonOptions): { ok: true; value: JsonMessage } | { ok: false; events: InboundEvent[] } {
   const { dialect, typeKey = "type", maxBytes = DEFAULT_MAX_FRAME_BYTES } = options;
-  const fail = (why: string) => ({ ok: false as const, events: [errorEvent(new ProtocolError(why, { dialect }), frame)] });
+  const fail = (why: string) => ({ ok: false as const, events: [refusedFrameEvent(new ProtocolError(why, { dialect }), frame)] });
   // length counts UTF-16 units; a unit is at most 3 UTF-8 bytes, so this is a safe lower bound check.
   if (frame.length > maxBytes) return fail(`text frame of ${frame.length} characters exceeds the ${maxBytes}-byte limit`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(frame);
+    parsed = parsePeerJson(frame);
   } catch {
     return fail(`text frame is not valid JSON (${frame.length} characters)`);
   }

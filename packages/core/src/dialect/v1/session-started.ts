@@ -1,4 +1,5 @@
 import type { InboundEvent } from "../../events/inbound.js";
+import { isPoisonKey } from "./safe-json.js";
 import type { WireFrame } from "./wire-frame.js";
 
 /** Field names that hold an identifier: `id`, `call_id`, `callId`, `session_id`, `streamSid`… */
@@ -12,7 +13,8 @@ export function sessionStartedEvent(message: Readonly<Record<string, unknown>>, 
   const ids: Record<string, string> = {};
   const metadata: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(message)) {
-    if (key === typeKey) continue;
+    // `metadata.__proto__ = value` would swap the prototype of the object we hand out.
+    if (key === typeKey || isPoisonKey(key)) continue;
     if (typeof value === "string" && ID_FIELD.test(key)) ids[key] = value;
     else metadata[key] = value;
   }
