@@ -20,3 +20,14 @@ export function recordingLogger(lines: string[]): Logger {
   const log = (message: string, fields?: Record<string, unknown>) => lines.push(message + (fields ? JSON.stringify(fields) : ""));
   return { debug: log, info: log, warn: log, error: log };
 }
+
+/** Every text an error exposes: message, stack, JSON and the same for its cause chain. */
+export function everything(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error) {
+    parts.push(current.message, String(current.stack), JSON.stringify(current));
+    current = current.cause;
+  }
+  return parts.join("\n");
+}

@@ -1,4 +1,3 @@
-import type { InboundEvent } from "../events/inbound.js";
 import {
   AuthError,
   ClosedError,
@@ -9,14 +8,13 @@ import {
   ScopeError,
   ServerError,
 } from "./error-classes.js";
-import { errorEvent } from "./error-event.js";
 import type { VoxwireError } from "./voxwire-error.js";
 
 /** Builds the error for one close code (or HTTP status); `reason` is the peer's text, already redacted. */
 export type ErrorFactory = (reason: string, dialect: string) => VoxwireError;
 
 /** Close codes a clean end uses: no error event. 1005 is what a close frame without a code reads as. */
-const CLEAN_CLOSE_CODES = new Set([1000, 1005]);
+export const CLEAN_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1005]);
 
 /**
  * Close codes every dialect shares. 4401/4403/4429 follow the HTTP-in-4xxx convention that
@@ -46,22 +44,6 @@ export const defaultHttpErrors: Readonly<Record<number, ErrorFactory>> = {
   404: (r, d) => new InvalidRequestError(`no such endpoint (HTTP 404)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
   429: (r, d) => new ConcurrencyLimitError(`too many live sessions or requests (HTTP 429)${suffix(r)}`, { dialect: d, vendorCode: vendorCodeOf(r) }),
 };
-
-/**
- * Maps a close to events: an `error` when the close is not clean, then `session-ended`.
- * `rules` lets a dialect add or override codes.
- */
-export function closeEvents(code: number, reason: string, dialect: string, rules: Readonly<Record<number, ErrorFactory>> = {}): InboundEvent[] {
-  const ended: InboundEvent = { type: "session-ended", reason: reason || (CLEAN_CLOSE_CODES.has(code) ? "closed" : `close_${code}`), code };
-  const factory = rules[code] ?? defaultCloseErrors[code];
-  if (factory) {
-    const error = factory(reason, dialect);
-    return [errorEvent(error), { ...ended, reason: error.code }];
-  }
-  if (CLEAN_CLOSE_CODES.has(code)) return [ended];
-  const error = new ClosedError(`the peer closed with code ${code}${suffix(reason)}`, { dialect, retryable: code < 4000 });
-  return [errorEvent(error), { ...ended, reason: error.code }];
-}
 
 /** Maps an HTTP status (at the upgrade or a bootstrap call) to a typed error. */
 export function httpError(status: number, body: string, dialect: string, rules: Readonly<Record<number, ErrorFactory>> = {}): VoxwireError {
@@ -94,7 +76,8 @@ export function vendorCodeOf(text: string): string | undefined {
   return undefined;
 }
 
-function suffix(text: string): string {
+/** The peer's text as a `: text` suffix for a message, trimmed and cut to 300 characters (callers redact first). */
+export function suffix(text: string): string {
   const short = text.trim().slice(0, 300);
   return short ? `: ${short}` : "";
 }

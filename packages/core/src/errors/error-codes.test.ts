@@ -56,7 +56,7 @@ describe("VOXWIRE_ERROR_CODES", () => {
       expect(error.fatal, `${row.code} fatal`).toBe(row.fatal === "yes");
       checked++;
     }
-    expect(checked).toBe(16); // core's fifteen classes and the bare VoxwireError of `dialect_error`
+    expect(checked).toBe(17); // core's sixteen classes and the bare VoxwireError of `dialect_error`
   });
 
   it("isVoxwireErrorCode narrows to the listed codes only", () => {

@@ -19,6 +19,7 @@ export const VOXWIRE_ERROR_CODES = [
   "closed_by_peer",
   "aborted",
   "vendor_error",
+  "backlog_overflow",
   // the session runtime: a dialect callback threw something that is not a VoxwireError
   "dialect_error",
   // @voxwire/browser's error classes

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AuthError, BootstrapError, ConcurrencyLimitError, closeEvents, httpError, ProtocolError, VoxwireError, vendorCodeOf } from "./index.js";
+import { closeEvents } from "../dialect-kit/close-events.js";
+import { AuthError, BootstrapError, ConcurrencyLimitError, httpError, ProtocolError, VoxwireError, vendorCodeOf } from "./index.js";
 
 describe("VoxwireError", () => {
   it("carries code, retryable, fatal, cause and a dialect prefix", () => {

@@ -39,6 +39,7 @@ describe("error identity", () => {
       "AbortedError",
       "AudioDataError",
       "AuthError",
+      "BacklogOverflowError",
       "BootstrapError",
       "ClosedError",
       "ConcurrencyLimitError",

@@ -2,3 +2,4 @@ export * from "./audio-format.js";
 export * from "./inbound.js";
 export * from "./outbound.js";
 export { dtmfDigitSchema, pcm16Schema, rawFrameSchema, sampleRateSchema, transcriptRoleSchema } from "./schema-helpers.js";
+export { isBinaryFrame, type WireFrame } from "./wire-frame.js";

@@ -1,7 +1,7 @@
 // The bootstrap call against hostile HTTP servers on 127.0.0.1: endless bodies, redirects.
 import { afterEach, describe, expect, it } from "vitest";
-import { everything, rejection } from "../../test/errors.js";
 import { endlessBody, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
+import { everything, rejection } from "../../test/test-helpers.js";
 import type { HttpRequestSpec } from "../dialect/v1/bootstrap.js";
 import { SecretSet } from "../secrets/redact.js";
 import { runBootstrap } from "./bootstrap-runner.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { WireFrame } from "../dialect/v1/wire-frame.js";
+import type { WireFrame } from "../events/wire-frame.js";
 import { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
 
 function harness(overrides: Partial<OutboundQueueOptions<WireFrame>> = {}) {

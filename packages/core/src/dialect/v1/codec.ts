@@ -1,7 +1,7 @@
 import type { VoxwireError } from "../../errors/voxwire-error.js";
 import type { ErrorEvent, InboundEvent, PassthroughEvent } from "../../events/inbound.js";
 import type { OutboundEvent } from "../../events/outbound.js";
-import type { WireFrame } from "./wire-frame.js";
+import type { WireFrame } from "../../events/wire-frame.js";
 
 /**
  * The per-connection translator between normalized events and wire frames, on the application's

@@ -1,5 +1,5 @@
 import type { WireAudioFormat } from "../../events/audio-format.js";
-import type { WireFrame } from "./wire-frame.js";
+import type { WireFrame } from "../../events/wire-frame.js";
 
 /** Everything a session needs to open a socket and speak on it. Built by a dialect from data only. */
 export interface ConnectPlan {

@@ -10,5 +10,3 @@ export { DEFAULT_MAX_FRAME_BYTES, MAX_REFUSED_RAW, passthrough, passthroughFrame
 export { decodePcm16Append, decodePcm16Chunk, readPcm16Frame } from "./pcm-frame.js";
 export { isPoisonKey, parsePeerJson } from "./safe-json.js";
 export { sessionStartedEvent } from "./session-started.js";
-export type { WireFrame } from "./wire-frame.js";
-export { isBinaryFrame } from "./wire-frame.js";

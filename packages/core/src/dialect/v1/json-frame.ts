@@ -1,9 +1,9 @@
+import { errorEvent } from "../../dialect-kit/error-event.js";
 import { ProtocolError } from "../../errors/error-classes.js";
-import { errorEvent } from "../../errors/error-event.js";
 import type { VoxwireError } from "../../errors/voxwire-error.js";
 import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
+import type { WireFrame } from "../../events/wire-frame.js";
 import { parsePeerJson } from "./safe-json.js";
-import type { WireFrame } from "./wire-frame.js";
 
 /** Frames above this are refused before parsing (1 MiB: a generous second of base64 48 kHz audio). */
 export const DEFAULT_MAX_FRAME_BYTES = 1 << 20;

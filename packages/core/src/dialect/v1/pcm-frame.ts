@@ -1,6 +1,6 @@
 import { pcm16FromBytes } from "../../audio/pcm-bytes.js";
+import { errorEvent } from "../../dialect-kit/error-event.js";
 import { AudioDataError } from "../../errors/error-classes.js";
-import { errorEvent } from "../../errors/error-event.js";
 import type { ErrorEvent, InboundEvent } from "../../events/inbound.js";
 import type { PeerDecoded } from "./codec.js";
 

@@ -1,6 +1,6 @@
 import type { InboundEvent } from "../../events/inbound.js";
+import type { WireFrame } from "../../events/wire-frame.js";
 import { isPoisonKey } from "./safe-json.js";
-import type { WireFrame } from "./wire-frame.js";
 
 /** Field names that hold an identifier: `id`, `call_id`, `callId`, `session_id`, `streamSid`… */
 const ID_FIELD = /(^|_)(id|sid)$|[a-z](Id|Sid)$/;

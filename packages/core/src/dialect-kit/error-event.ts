@@ -1,6 +1,6 @@
-import type { WireFrame } from "../dialect/v1/wire-frame.js";
+import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { ErrorEvent } from "../events/inbound.js";
-import type { VoxwireError } from "./voxwire-error.js";
+import type { WireFrame } from "../events/wire-frame.js";
 
 /** The `error` event for a typed error, optionally with the frame that caused it. */
 export function errorEvent(error: VoxwireError, raw?: WireFrame): ErrorEvent {
