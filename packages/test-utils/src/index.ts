@@ -12,3 +12,4 @@ export { rawOmniClient } from "./raw-omni-client.js";
 export * from "./raw-socket.js";
 export * from "./recording-logger.js";
 export * from "./synthetic-clips.js";
+export * from "./vendor-guides.js";
