@@ -2,7 +2,7 @@
 // token-first-seed-001-page.html beside this file is the page exactly as printed in the
 // guide's section 5; the test changes only API_URL and API_KEY, serves it
 // from another origin than the simulator's, feeds a fake microphone and clicks Start.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,8 @@ import { tokenFirstFront } from "../../src/testing/index.js";
 
 const KEY = "tf_test_Br0wserK3y";
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-/** A spoken line (espeak-ng, 48 kHz mono PCM16) for the fake microphone. */
-const MIC_WAV = here("../../assets/clips/answer.wav");
+/** A spoken line (espeak-ng, 48 kHz mono PCM16) for the fake microphone: the simulator's answer clip. */
+const MIC_WAV = here("../../../../conformance/assets/clips/answer.wav");
 
 const SEED_PAGE = readFileSync(here("token-first-seed-001-page.html"), "utf8");
 const API_URL_LINE = "const API_URL = 'https://your-api-url.com';";
@@ -34,6 +34,8 @@ let pageOrigin: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  // Chromium plays a beep instead of a missing file, which would hide a wrong path.
+  if (!existsSync(MIC_WAV)) throw new Error(`no fake microphone file at ${MIC_WAV}`);
   ensureChromium();
   sim = await startSimulator({ front: tokenFirstFront(), fast: true, keys: [KEY] });
   const html = seedPage(sim.url, KEY);
