@@ -1,7 +1,7 @@
 // @voxwire/test-utils: the workspace's private test helpers, imported by package name (never by
 // a relative path into another package). Not published.
 export * from "./bad-servers.js";
-export { bundlePage } from "./bundle-page.js";
+export { type BundleEntry, type BundleOptions, bundlePage, bundleScript } from "./bundle-page.js";
 export { type CapturedIo, captureIo } from "./capture-io.js";
 export * from "./caught-errors.js";
 export { CHROMIUM_PATH, ensureChromium, launchChromium } from "./chromium.js";
@@ -12,3 +12,4 @@ export { rawOmniClient } from "./raw-omni-client.js";
 export * from "./raw-socket.js";
 export * from "./recording-logger.js";
 export * from "./synthetic-clips.js";
+export * from "./vendor-guides.js";

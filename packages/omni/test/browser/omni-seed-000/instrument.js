@@ -1,5 +1,6 @@
-// Counts what crosses the page's WebSocket, for the test to read as window.seedReport. It wraps
-// the WebSocket class the guide's code uses; the guide's code itself is untouched.
+// voxwire's, not the Omni browser guide's: counts what crosses the page's WebSocket, for the test
+// to read as window.seedReport. It wraps the WebSocket class the guide's code uses; the guide's
+// code itself is untouched.
 (() => {
   const report = { opened: false, protocol: null, textTypes: {}, binaryFrames: 0, binaryBytes: 0, sentFrames: 0, sentBytes: 0, sentSizes: {}, closes: [], errors: [] };
   window.seedReport = report;
