@@ -2,7 +2,7 @@ import { type DialectReport, type ScenarioResult, type ScenarioStatus, type Tall
 import { SecretSet } from "@voxwire/core";
 import { formatMs, html, type Markup, trusted } from "./html.js";
 import { REPORT_CSS } from "./style.js";
-import { barsSvg, type Highlight, histogramSvg, spectrumSvg, timelineSvg } from "./svg.js";
+import { barsSvg, type Highlight, histogramSvg, RUN_GAP_MS, spectrumSvg, timelineSvg } from "./svg.js";
 
 export interface CheckReportMeta {
   /** When the run ended (ISO 8601). */
@@ -137,14 +137,17 @@ function scenarioCharts(report: DialectReport, result: ScenarioResult, index: nu
 function gapCharts(timeline: readonly TimelineEntry[], fast: boolean): Markup {
   const charts = (["in", "out"] as const).flatMap((dir) => {
     const times = timeline.filter((e) => e.kind === "audio" && e.dir === dir).map((e) => e.atMs);
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    const all = times.slice(1).map((t, i) => t - times[i]!);
+    // A pause between turns is not jitter: only gaps within a stretch of audio count.
+    const gaps = all.filter((g) => g <= RUN_GAP_MS);
+    const pauses = all.length - gaps.length;
     if (gaps.length < 2) return [];
     const sorted = [...gaps].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
     const who = dir === "in" ? "agent audio as it arrived" : "caller audio as it left";
     return [
-      html`<figure><figcaption>Jitter: gaps between frames of ${who} (${gaps.length} gaps; median ${formatMs(median)}, p95 ${formatMs(p95)}, max ${formatMs(sorted.at(-1)!)})</figcaption>${histogramSvg(gaps, `gaps between ${who}`)}</figure>`,
+      html`<figure><figcaption>Jitter: gaps between frames of ${who} (${gaps.length} gaps; median ${formatMs(median)}, p95 ${formatMs(p95)}, max ${formatMs(sorted.at(-1)!)}${pauses > 0 ? `; ${pauses} pause${pauses === 1 ? "" : "s"} over ${RUN_GAP_MS} ms left out` : ""})</figcaption>${histogramSvg(gaps, `gaps between ${who}`)}</figure>`,
     ];
   });
   if (charts.length === 0) return html``;

@@ -7,8 +7,8 @@ const PAD = 16;
 const PLOT = WIDTH - GUTTER - PAD;
 /** Control markers drawn one by one (each with its tooltip); past this they are left to the list. */
 const MAX_MARKERS = 400;
-/** Audio frames closer than this belong to one stretch of audio. */
-const RUN_GAP_MS = 120;
+/** Audio frames closer than this belong to one stretch of audio (a longer gap is a pause between turns). */
+export const RUN_GAP_MS = 120;
 
 interface Lane {
   readonly label: string;
