@@ -22,7 +22,17 @@ export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, prob
 export { type Recording, type RecordOptions, recordSession } from "./live/record-session.js";
 export { DEFAULT_STEP_MS, type RunOptions, runConformance, scenarioIds } from "./live/run-conformance.js";
 export { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
-export { type DialectReport, type Measured, type ScenarioResult, type ScenarioStatus, type Tally, tally } from "./live/scenario-result.js";
+export {
+  type DialectReport,
+  type Measured,
+  type ScenarioResult,
+  type ScenarioStatus,
+  type Spectrum,
+  type Tally,
+  type TimelineEntry,
+  type TimelineKind,
+  tally,
+} from "./live/scenario-result.js";
 export { APP_RATE, speech } from "./live/test-audio.js";
 export { type TappedFrame, type TappedHttp, WireTap } from "./live/wire-tap.js";
 export { AGENT_FRAME_MS, type AgentClip, ClipLibrary, type SessionClip } from "./simulator/clip-library.js";

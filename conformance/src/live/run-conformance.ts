@@ -155,6 +155,9 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
         detail: secrets.redact(outcome.detail),
         measured: outcome.measured ?? {},
         ...(outcome.summary ? { summary: secrets.redact(outcome.summary) } : {}),
+        ...(outcome.timeline ? { timeline: outcome.timeline.map((e) => (e.name === undefined ? e : { ...e, name: secrets.redact(e.name) })) } : {}),
+        ...(outcome.timelineDropped ? { timelineDropped: outcome.timelineDropped } : {}),
+        ...(outcome.spectrum ? { spectrum: outcome.spectrum } : {}),
       });
     }
     const last = await conversation?.catch(() => undefined);

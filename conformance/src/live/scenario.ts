@@ -3,7 +3,7 @@ import type { ClientTarget } from "../client-target.js";
 import type { Simulator } from "../simulator/start-simulator.js";
 import type { Conversation } from "./conversation.js";
 import type { ConformanceSubject } from "./live-subject.js";
-import type { Measured, ScenarioStatus } from "./scenario-result.js";
+import type { Measured, ScenarioStatus, Spectrum, TimelineEntry } from "./scenario-result.js";
 
 /** What a scenario works with. Everything with I/O has a deadline (`stepMs`). */
 export interface ScenarioContext {
@@ -34,6 +34,10 @@ export interface ScenarioOutcome {
   readonly measured?: Measured;
   /** The measured values in a few words, for a table. */
   readonly summary?: string;
+  /** The scenario's call, frame by frame (see `callTimeline`). */
+  readonly timeline?: readonly TimelineEntry[];
+  readonly timelineDropped?: number;
+  readonly spectrum?: Spectrum;
 }
 
 /** One live scenario: skipped by what the dialect declares, run against the target otherwise. */

@@ -1,10 +1,10 @@
-import type { PeerCodec } from "@voxwire/core";
 import { joinSamples, TONE_HZ } from "../../audio/test-signals.js";
 import { measureTone } from "../../simulator/tone-meter.js";
 import { describeSizes, frameSizeProblem, measurePacing, round, type TimedFrame } from "../audio-measures.js";
+import { callTimeline, type SentFrame, sentFrames, toneSpectrum } from "../call-timeline.js";
 import { type Conversation, startedCall } from "../conversation.js";
 import type { LiveCall } from "../live-call.js";
-import { failed, ms, passed, type Scenario, type ScenarioContext, skipped } from "../scenario.js";
+import { failed, ms, passed, type Scenario, type ScenarioContext, type ScenarioOutcome, skipped } from "../scenario.js";
 import { catalogEntry } from "../scenario-catalog.js";
 import { greetingAt } from "../test-audio.js";
 
@@ -74,7 +74,8 @@ export const audioRoundTripScenario: Scenario = {
     }
 
     // Application → agent: the tone.
-    const outCounts = outgoingAudioFrames(call);
+    const sent = sentFrames(call);
+    const outCounts = outgoingAudioFrames(sent);
     if (outCounts) {
       measured.outFrames = describeSizes(outCounts, wire.outbound.sampleRate);
       const sizeProblem = frameSizeProblem(outCounts, wire.outbound, "outgoing");
@@ -86,24 +87,20 @@ export const audioRoundTripScenario: Scenario = {
     checkAnswer(ctx, conversation, problems, notes, measured);
 
     const summary = audioSummary(measured, wire.inbound.sampleRate, wire.outbound.sampleRate);
-    return problems.length === 0
-      ? passed(notes.join("; "), measured, summary)
-      : failed(`${problems.join("; ")} (${notes.join("; ")})`, measured, summary);
+    const outcome: ScenarioOutcome =
+      problems.length === 0 ? passed(notes.join("; "), measured, summary) : failed(`${problems.join("; ")} (${notes.join("; ")})`, measured, summary);
+    // The shared call's frames (the other scenarios read the same call) and the tone's spectrum, for the report.
+    const { timeline, dropped } = callTimeline(call, sent);
+    const spectrum = toneSpectrum(sent);
+    return { ...outcome, timeline, ...(dropped > 0 ? { timelineDropped: dropped } : {}), ...(spectrum ? { spectrum } : {}) };
   },
 };
 
 /** The sizes of the audio frames the session sent, read back with the dialect's peer codec (binary PCM without one). */
-function outgoingAudioFrames(call: LiveCall): number[] | undefined {
-  const wire = call.session.audio.wire;
+function outgoingAudioFrames(sent: readonly SentFrame[]): number[] | undefined {
   // The vendor's side of the same wire reads what we sent, whatever its framing (binary, base64 in JSON).
-  const peer: PeerCodec | undefined = call.dialect.createPeerCodec?.({ url: call.tap.dialed?.url ?? "", audio: wire, secrets: [] });
   const counts: number[] = [];
-  for (const { dir, frame } of call.tap.frames) {
-    if (dir !== "out") continue;
-    if (peer) {
-      for (const command of peer.decode(frame)) if (command.type === "audio-append") counts.push(command.audio.length);
-    } else if (typeof frame !== "string" && wire.outbound.encoding === "pcm16") counts.push(frame.byteLength / 2);
-  }
+  for (const frame of sent) for (const command of frame.commands) if (command.type === "audio-append") counts.push(command.audio.length);
   return counts.length > 0 ? counts : undefined;
 }
 

@@ -16,6 +16,7 @@ import { type CliCommand, type CliIo, UsageError } from "../command.js";
 import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
 import { exitCodeFor, tallyLine } from "../exit-code.js";
 import { DIALECTS, PHONE_LEGS } from "../registry.js";
+import { writeCheckReport } from "../report/write-report.js";
 import { type ProgressLine, palette, withProgress } from "../terminal.js";
 
 const GOLDEN = "golden";
@@ -40,6 +41,8 @@ options:
   --fast            the built-in simulator without real-time pacing (quicker; pacing is not measured)
   --timeout-ms N    deadline of each network step (default ${DEFAULT_STEP_MS})
   --json            one JSON document on stdout (progress still on stderr)
+  --report FILE     also write an HTML page to FILE: each scenario, its frames on a timeline,
+                    jitter, barge-in latency and the tone's spectrum (self-contained, no network)
   --quiet           no progress on stderr
 
 Exit code: 0 all passed, 1 a failure, 2 a usage error. The last line is "N passed, N failed, N skipped".
@@ -58,6 +61,7 @@ interface CheckPlan {
   stepMs: number;
   json: boolean;
   quiet: boolean;
+  report?: string;
 }
 
 export const checkCommand: CliCommand = {
@@ -79,6 +83,7 @@ export const checkCommand: CliCommand = {
     } else {
       io.stdout.write(`${renderReports(reports, colors)}\n${tallyLine(counts)}\n`);
     }
+    if (plan.report !== undefined) await writeCheckReport(plan.report, reports, counts, { io, quiet: plan.quiet, secrets: [plan.key] });
     return exitCodeFor(counts);
   },
 };
@@ -141,6 +146,7 @@ function parseCheckArgs(argv: string[]): CheckPlan {
     "timeout-ms": { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
+    report: { type: "string" },
   });
   const all = values.all ?? false;
   if (all && positionals.length > 0) throw new UsageError("--all takes no dialect");
@@ -150,6 +156,7 @@ function parseCheckArgs(argv: string[]): CheckPlan {
   if (values.url !== undefined && values.key === undefined) throw new UsageError("--url needs --key");
   if (values.key !== undefined && values.url === undefined) throw new UsageError("--key goes with --url (the built-in simulator needs none)");
   if (values.url !== undefined) endpointUrl(values.url);
+  if (values.report === "") throw new UsageError("--report needs a file name");
   const entries: CheckEntry[] = all
     ? [
         ...Object.values(DIALECTS).map((entry) => ({ kind: "client" as const, entry })),
@@ -175,6 +182,7 @@ function parseCheckArgs(argv: string[]): CheckPlan {
     stepMs: wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 120_000) ?? DEFAULT_STEP_MS,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    ...(values.report !== undefined ? { report: values.report } : {}),
   };
 }
 
