@@ -90,7 +90,7 @@ describe("voxwire check", () => {
       [["check", "omni", "--url", "ftp://x", "--key", "k"], "--url must be an http(s) or ws(s) URL"],
       [["check", "omni", "--only", "nope"], 'unknown scenario "nope"; known: golden, bootstrap'],
       [["check", "omni", "--timeout-ms", "soon"], "--timeout-ms takes a whole number"],
-      [["check", "omni", "--bogus"], "Unknown option '--bogus'"],
+      [["check", "omni", "--bogus"], "voxwire check: unknown option --bogus\n"],
     ];
     for (const [argv, message] of cases) {
       const cli = captureIo();
