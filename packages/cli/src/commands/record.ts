@@ -2,10 +2,11 @@ import { existsSync, writeFileSync } from "node:fs";
 import { checkGoldenFile, parseGolden, recordSession } from "@voxwire/conformance";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { endpointUrl, namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
+import { KEY_OPTIONS, resolveKey } from "../key-source.js";
 import { DIALECTS } from "../registry.js";
 import { withProgress } from "../terminal.js";
 
-const USAGE = `usage: voxwire record <dialect> --url URL --key KEY --out FILE.jsonl [options]
+const USAGE = `usage: voxwire record <dialect> --url URL --out FILE.jsonl [--key-stdin] [options]
 
 Captures a live session as a golden file: the bootstrap call, the dial, every frame both ways
 with its time and decoded events, and the close, while a short script runs (the greeting, a
@@ -16,7 +17,9 @@ Dialects: ${Object.keys(DIALECTS).join(", ")}
 
 options:
   --url URL         the vendor's base URL (what the dialect's baseUrl/apiUrl takes)
-  --key KEY         the key
+  --key-stdin       read the key from standard input (one line)
+  --key KEY         the key on the command line: other users can see it (ps, shell history),
+                    so prefer $VOXWIRE_KEY or --key-stdin
   --out FILE        where to write the golden file (.jsonl)
   --force           overwrite FILE if it exists
   --agent ID        the agent to talk to, where the dialect names one
@@ -24,6 +27,9 @@ options:
   --fast            send the user's audio at once (a simulator started with --fast)
   --timeout-ms N    deadline of each network step (default 5000)
   --quiet           no progress on stderr
+
+environment:
+  VOXWIRE_KEY       the key, when neither --key nor --key-stdin is given
 `;
 
 export const recordCommand: CliCommand = {
@@ -31,7 +37,7 @@ export const recordCommand: CliCommand = {
   summary: "capture a live session as a golden file, every secret redacted",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { subject, ...options } = parseRecordArgs(argv);
+    const { subject, ...options } = await parseRecordArgs(argv, io);
     const recording = await withProgress(io, options.quiet, (progress) =>
       recordSession(subject, {
         url: options.url,
@@ -65,10 +71,10 @@ export const recordCommand: CliCommand = {
   },
 };
 
-function parseRecordArgs(argv: string[]) {
+async function parseRecordArgs(argv: string[], io: CliIo) {
   const { values, positionals } = parseCommandLine(argv, {
     url: { type: "string" },
-    key: { type: "string" },
+    ...KEY_OPTIONS,
     out: { type: "string" },
     force: { type: "boolean" },
     agent: { type: "string" },
@@ -80,17 +86,19 @@ function parseRecordArgs(argv: string[]) {
   if (positionals.length !== 1) throw new UsageError("name exactly one dialect");
   const dialect = positionals[0]!;
   const subject = namedDialect(dialect);
-  for (const flag of ["url", "key", "out"] as const) if (values[flag] === undefined) throw new UsageError(`--${flag} is required`);
+  for (const flag of ["url", "out"] as const) if (values[flag] === undefined) throw new UsageError(`--${flag} is required`);
   endpointUrl(values.url!);
   if (!values.out!.endsWith(".jsonl")) throw new UsageError("--out must name a .jsonl file");
   if (existsSync(values.out!) && !values.force) throw new UsageError(`${values.out} exists; --force overwrites it`);
   const sampleRate = wholeNumber(values.rate, "--rate", 8000, 48000);
   const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 120_000);
+  const key = (await resolveKey("record", values, io))?.key;
+  if (key === undefined) throw new UsageError("--key is required (or $VOXWIRE_KEY, or --key-stdin)");
   return {
     dialect,
     subject,
     url: values.url!,
-    key: values.key!,
+    key,
     out: values.out!,
     ...(values.agent !== undefined ? { agentId: values.agent } : {}),
     ...(sampleRate !== undefined ? { sampleRate } : {}),
