@@ -19,7 +19,7 @@ options:
   --key-stdin            read the agent's key from standard input (one line)
   --key K                the agent's key on the command line: other users can see it (ps, shell
                          history), so prefer $VOXWIRE_AGENT_KEY or --key-stdin
-  --agent-id ID          the agent, where the dialect names one
+  --agent ID             the agent, where the dialect names one (--agent-id: deprecated alias)
   --port N               port to listen on (default 8080; 0 picks a free one)
   --host H               address to bind (default 127.0.0.1; put a tunnel in front)
   --public-url URL       the public https:// base Twilio reaches (default: from Host/X-Forwarded-Proto)
@@ -68,6 +68,7 @@ async function parseBridgeArgs(argv: string[], io: CliIo): Promise<{ options: Ph
   const { values, positionals } = parseCommandLine(argv, {
     "agent-url": { type: "string" },
     ...KEY_OPTIONS,
+    agent: { type: "string" },
     "agent-id": { type: "string" },
     port: { type: "string" },
     host: { type: "string" },
@@ -83,7 +84,9 @@ async function parseBridgeArgs(argv: string[], io: CliIo): Promise<{ options: Ph
   const entry = namedDialect(positionals[0]!);
   const url = values["agent-url"];
   if (!url) throw new UsageError("--agent-url is required");
-  const agentId = values["agent-id"];
+  if (values.agent !== undefined && values["agent-id"] !== undefined) throw new UsageError("give --agent only (--agent-id is its old name)");
+  if (values["agent-id"] !== undefined) io.stderr.write("voxwire bridge: warning: --agent-id is deprecated; use --agent\n");
+  const agentId = values.agent ?? values["agent-id"];
   const env = io.env ?? process.env;
   const accountSid = values["twilio-account-sid"] ?? env.TWILIO_ACCOUNT_SID;
   const authToken = values["twilio-auth-token"] ?? env.TWILIO_AUTH_TOKEN;
