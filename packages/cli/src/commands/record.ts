@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { checkGoldenFile, parseGolden, recordSession } from "@voxwire/conformance";
+import { checkGoldenFile, type GoldenFile, parseGolden, type Recording, recordSession } from "@voxwire/conformance";
+import type { InboundEventOf } from "@voxwire/core";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { endpointUrl, namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
 import { KEY_OPTIONS, resolveKey } from "../key-source.js";
@@ -30,6 +31,10 @@ options:
 
 environment:
   VOXWIRE_KEY       the key, when neither --key nor --key-stdin is given
+
+Exit code: 0 when the session was recorded; 1 when the endpoint refused the session or it failed
+(the refusal is still written: it replays as a conformance case), when it never answered, or when
+the recording does not replay; 2 for a usage error.
 `;
 
 export const recordCommand: CliCommand = {
@@ -63,13 +68,46 @@ export const recordCommand: CliCommand = {
     }
     writeFileSync(options.out, recording.text);
     const oneWay = golden.entries.filter(({ line }) => "frame" in line && line.oneWay !== undefined).length;
-    const what = recording.refused ? `the session was refused (${recording.refused.code}); the refusal is recorded` : "the session is recorded";
+    const failure = sessionFailure(recording, golden);
+    const what = recording.refused
+      ? `the session was refused (${recording.refused.code}); the refusal is recorded`
+      : failure
+        ? `the session failed (${failure.code}); the failure is recorded`
+        : "the session is recorded";
     io.stdout.write(
       `${what}: ${recording.lines} lines in ${options.out}, secrets redacted; it replays through the golden check${oneWay > 0 ? ` (${oneWay} frames voxwire's peer would send differently: client side only)` : ""}\n`,
     );
+    if (failure) {
+      // A refusal is a conformance case worth keeping, but not the session that was asked for.
+      const why = failure.why.split(options.key).join("[redacted]");
+      io.stderr.write(`voxwire record: the session was refused or failed (${failure.code}): ${why}\n`);
+      return EXIT.failed;
+    }
     return EXIT.ok;
   },
 };
+
+/**
+ * Why the recorded session is not the one asked for: the endpoint refused it (a thrown refusal,
+ * or a fatal error event as Omni's close 4401 decodes), or it never started. Undefined when it ran.
+ */
+function sessionFailure(recording: Recording, golden: GoldenFile): { code: string; why: string } | undefined {
+  if (recording.refused) return { code: recording.refused.code, why: recording.refused.message.replace(/^\[voxwire[^\]]*\] /, "") };
+  const events = golden.entries.filter(({ line }) => line.dir === "in").flatMap((entry) => entry.events);
+  const fatal = events.find((e): e is InboundEventOf<"error"> => e.type === "error" && (e as InboundEventOf<"error">).fatal);
+  if (fatal) return { code: fatal.code, why: `the endpoint sent a fatal error${closeOf(golden)}` };
+  if (!events.some((e) => e.type === "session-started"))
+    return { code: "not_started", why: `the session never started${closeOf(golden)} (a wrong --url, --agent or --rate?)` };
+  return undefined;
+}
+
+/** `: close 4401 (reason)` from the recording's close line, if it has one. */
+function closeOf(golden: GoldenFile): string {
+  const close = golden.entries.map(({ line }) => line).find((line) => "close" in line);
+  if (!close || !("close" in close)) return "";
+  const { code, reason } = close.close as { code: number; reason?: string };
+  return `: close ${code}${reason ? ` (${reason})` : ""}`;
+}
 
 async function parseRecordArgs(argv: string[], io: CliIo) {
   const { values, positionals } = parseCommandLine(argv, {
