@@ -45,7 +45,7 @@ export {
   parseFrontOptions,
 } from "./simulator/front-options.js";
 export { rejectUpgrade, sendJson } from "./simulator/http-reply.js";
-export { type AgentActivity, TRANSFER_DIGIT } from "./simulator/scripted-agent.js";
+export { type AgentActivity, type AgentScript, TRANSFER_DIGIT } from "./simulator/scripted-agent.js";
 export type { RecordedCommand, SessionRecord } from "./simulator/session-record.js";
 export { GENERIC_MALFORMED_FRAMES, SHUTDOWN_CLOSE, SimSession, type SimulatorFaults } from "./simulator/sim-session.js";
 export { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "./simulator/start-simulator.js";

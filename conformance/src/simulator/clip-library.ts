@@ -52,6 +52,14 @@ export class ClipLibrary {
     );
   }
 
+  /**
+   * This library with `clips` added, each replacing the clip of its id (a caller's own greeting
+   * or answer over the built-in ones). The clips may be at any rate: `at` converts them.
+   */
+  with(clips: readonly AgentClip[]): ClipLibrary {
+    return new ClipLibrary([...[...this.#clips.values()].filter((c) => !clips.some((n) => n.id === c.id)), ...clips]);
+  }
+
   get ids(): string[] {
     return [...this.#clips.keys()];
   }

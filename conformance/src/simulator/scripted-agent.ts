@@ -6,6 +6,12 @@ import { FramePacer } from "./frame-pacer.js";
 /** The keypad digit that makes the agent ask for a human (`transfer-requested`). */
 export const TRANSFER_DIGIT = "0";
 
+/** The clips the agent speaks, by id: the greeting at the start, then one answer per utterance, in turn (cycling). */
+export interface AgentScript {
+  readonly greeting: string;
+  readonly answers: readonly string[];
+}
+
 export interface ScriptedAgentOptions {
   clips: ClipLibrary;
   /** Rate of the audio the agent sends (the session's agent-to-client wire rate). */
@@ -15,7 +21,7 @@ export interface ScriptedAgentOptions {
   /** No pacing; the agent's turn then lasts until the client has streamed as much audio as it spoke. */
   fast: boolean;
   /** The greeting clip and the answers, used in turn. */
-  script?: { greeting: string; answers: readonly string[] };
+  script?: AgentScript;
   vad?: { thresholdDbfs?: number; silenceMs?: number };
   /** Every event the agent produces, in order; the vendor front's codec turns them into frames. */
   emit(event: InboundEvent): void;
@@ -40,7 +46,7 @@ export class ScriptedAgent {
   readonly #options: ScriptedAgentOptions;
   readonly #vad: EnergyVad;
   readonly #pacer: FramePacer;
-  readonly #script: { greeting: string; answers: readonly string[] };
+  readonly #script: AgentScript;
   #speaking = false;
   /** Fast mode: audio time at which the agent's current turn would have finished playing. */
   #speakingUntilMs = 0;

@@ -1,7 +1,7 @@
 import type { InboundEvent, WireFrame } from "@voxwire/core";
 import type { WebSocket } from "ws";
 import type { ClipLibrary } from "./clip-library.js";
-import { ScriptedAgent } from "./scripted-agent.js";
+import { type AgentScript, ScriptedAgent } from "./scripted-agent.js";
 import { type SessionRecord, SessionRecorder } from "./session-record.js";
 import type { FrontConnection } from "./vendor-front.js";
 
@@ -27,6 +27,8 @@ export interface SimSessionInit {
   socket: WebSocket;
   connection: FrontConnection;
   clips: ClipLibrary;
+  /** The clips the agent speaks (default: `greeting`, then `answer`). */
+  script?: AgentScript;
   fast: boolean;
   faults: SimulatorFaults;
   malformedFrames: readonly WireFrame[];
@@ -63,6 +65,7 @@ export class SimSession {
     const { rates } = init.connection;
     this.#agent = new ScriptedAgent({
       clips: init.clips,
+      ...(init.script ? { script: init.script } : {}),
       agentRate: rates.agent,
       userRate: rates.user,
       fast: init.fast,

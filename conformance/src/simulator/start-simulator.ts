@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { ClipLibrary } from "./clip-library.js";
 import { rejectUpgrade, sendJson, setCorsHeaders } from "./http-reply.js";
+import type { AgentScript } from "./scripted-agent.js";
 import type { SessionRecord } from "./session-record.js";
 import { GENERIC_MALFORMED_FRAMES, SimSession, type SimulatorFaults } from "./sim-session.js";
 import type { FrontContext, KeyVerdict, UpgradeContext, VendorFront } from "./vendor-front.js";
@@ -38,6 +39,8 @@ export interface SimulatorOptions {
   vad?: { thresholdDbfs?: number; silenceMs?: number };
   /** The agent's clips (default: the package's `assets/clips`). */
   clips?: ClipLibrary;
+  /** Which clips the agent speaks: the greeting, then the answers in turn (default `greeting`, then `answer`). */
+  script?: AgentScript;
   /** Progress lines (session opened/ended); never a credential. */
   log?: (line: string) => void;
 }
@@ -67,6 +70,11 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const front = options.front;
   const clips = options.clips ?? ClipLibrary.fromAssets();
+  // A script naming a clip the library lacks fails here, not in the first session.
+  for (const id of options.script ? [options.script.greeting, ...options.script.answers] : []) {
+    if (!clips.ids.includes(id)) throw new Error(`the agent script names clip "${id}", which the clips lack (have: ${clips.ids.join(", ")})`);
+  }
+  if (options.script && options.script.answers.length === 0) throw new Error("the agent script has no answer");
   const keys = new Set(options.keys ?? [DEFAULT_SIMULATOR_KEY]);
   const scopeless = new Set(options.keysWithoutScope ?? []);
   const agents = options.agents ? new Set(options.agents) : undefined;
@@ -158,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         socket: ws,
         connection,
         clips,
+        ...(options.script ? { script: options.script } : {}),
         fast: options.fast ?? false,
         faults: options.faults ?? {},
         malformedFrames: front.malformedFrames?.() ?? GENERIC_MALFORMED_FRAMES,

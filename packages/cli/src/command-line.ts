@@ -13,12 +13,32 @@ export function usageErrorFrom(error: unknown): UsageError {
   return new UsageError((error instanceof Error ? error.message : String(error)).replace(/^\[voxwire\] /, ""));
 }
 
+/**
+ * A `parseArgs` error as a UsageError in the CLI's words: `unknown option --frob`, `--url needs a
+ * value`, `--fast takes no value`, `unexpected argument x`. Node's own messages quote the
+ * option unevenly and explain `--`; anything not recognised passes through as it is.
+ */
+export function parseArgsError(error: unknown): UsageError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
+  // "Option '-k, --key <value>' argument missing": the long form, else the short one.
+  const flag = /--[^\s,<>']+/.exec(quoted)?.[0] ?? /-[^\s,<>']/.exec(quoted)?.[0] ?? quoted;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError(`unknown option ${flag}`);
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return new UsageError(`unexpected argument ${quoted}`);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/does not take an argument/.test(message)) return new UsageError(`${flag} takes no value`);
+    return new UsageError(`${flag} needs a value`);
+  }
+  return usageErrorFrom(error);
+}
+
 /** Strict `parseArgs` with positionals (a command's dialect); a bad command line is a UsageError. */
 export function parseCommandLine<const O extends OptionSpecs>(argv: string[], options: O): Parsed<O, true> {
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    throw usageErrorFrom(error);
+    throw parseArgsError(error);
   }
 }
 
@@ -27,7 +47,7 @@ export function parseOptions<const O extends OptionSpecs>(argv: string[], option
   try {
     return parseArgs({ args: argv, allowPositionals: false, strict: true, options }).values;
   } catch (error) {
-    throw usageErrorFrom(error);
+    throw parseArgsError(error);
   }
 }
 

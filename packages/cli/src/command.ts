@@ -4,7 +4,9 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Stops a long-running command (`simulate`) as SIGINT/SIGTERM do. */
   signal?: AbortSignal;
-  /** The environment (NO_COLOR); default `process.env`. */
+  /** Where `--key-stdin` reads the key; default `process.stdin`. */
+  stdin?: NodeJS.ReadableStream;
+  /** The environment (NO_COLOR, VOXWIRE_KEY); default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }
 

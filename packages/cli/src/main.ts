@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "./command.js";
 import { bridgeCommand } from "./commands/bridge.js";
 import { callCommand } from "./commands/call.js";
@@ -19,7 +20,7 @@ function help(): string {
     "commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "voxwire <command> --help shows a command's options.",
+    "voxwire <command> --help shows a command's options; voxwire --version (-V) the CLI's version.",
     "",
   ].join("\n");
 }
@@ -30,6 +31,10 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? io.stderr : io.stdout).write(help());
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout.write(`${cliVersion()}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
@@ -50,6 +55,16 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     io.stderr.write(`voxwire ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
+}
+
+/**
+ * The version in @voxwire/cli's package.json, read at run time: the file is one folder above
+ * both src/main.ts (the workspace launcher) and dist/cli.js (the published bundle).
+ */
+export function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name?: string; version?: string };
+  if (manifest.name !== "@voxwire/cli" || typeof manifest.version !== "string") throw new Error("@voxwire/cli's package.json is not beside the CLI");
+  return manifest.version;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { captureIo, eventually, rawOmniClient } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
@@ -95,4 +95,45 @@ describe("voxwire CLI", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   }, 30_000);
+
+  describe("through pnpm (npx pnpm@10, as the READMEs run it)", () => {
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
+    const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+    /** Why pnpm cannot be run here (no npx, or pnpm@10 neither cached nor fetchable), or undefined. */
+    const unreachable = (() => {
+      const run = spawnSync(npx, ["--yes", "pnpm@10", "--version"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+      if (run.error) return `npx pnpm@10 cannot start: ${run.error.message}`;
+      if (run.status !== 0 || !/^10\./.test(run.stdout.trim()))
+        return `npx pnpm@10 --version exited ${run.status}: ${run.stderr.trim().split("\n")[0]}`;
+      return undefined;
+    })();
+
+    it("a failing pnpm command says why (no silent reporter)", (ctx) => {
+      if (unreachable) return ctx.skip(unreachable);
+      const run = spawnSync(npx, ["--yes", "pnpm@10", "run", "nonexistent-script"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+      expect(run.status).toBe(1);
+      // pnpm prints its errors on stdout.
+      expect(`${run.stdout}${run.stderr}`).toContain("Missing script: nonexistent-script");
+    }, 90_000);
+
+    it("`npx pnpm@10 -s voxwire simulate omni --port 0`: `listening …` is the first stdout line", async (ctx) => {
+      if (unreachable) return ctx.skip(unreachable);
+      // Its own process group, so that stopping it stops pnpm's child too.
+      const child = spawn(npx, ["--yes", "pnpm@10", "-s", "voxwire", "simulate", "omni", "--port", "0"], {
+        cwd: root,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+      try {
+        await eventually(() => stdout.includes("\n") || child.exitCode !== null, "the first stdout line", 60_000);
+        expect(stdout.split("\n")[0]).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
+      } finally {
+        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+        await exited;
+      }
+    }, 90_000);
+  });
 });

@@ -82,11 +82,30 @@ describe("voxwire record → replay", () => {
     ]) {
       expect(await main(argv, captureIo().io)).toBe(2);
     }
-    const unreachable = captureIo();
-    expect(
-      await main(["record", "omni", "--url", "http://127.0.0.1:9", "--key", KEY, "--out", join(dir, "none.jsonl"), "--quiet"], unreachable.io),
-    ).toBe(1);
+    // The key from the environment: a key on argv adds its warning line before the error.
+    const unreachable = captureIo({ env: { VOXWIRE_KEY: KEY } });
+    expect(await main(["record", "omni", "--url", "http://127.0.0.1:9", "--out", join(dir, "none.jsonl"), "--quiet"], unreachable.io)).toBe(1);
     expect(unreachable.stderr()).toMatch(/^voxwire record: \[voxwire\/omni\] could not open/);
     expect(existsSync(join(dir, "none.jsonl"))).toBe(false);
+  });
+
+  it("a refused or failed session exits 1 saying why; the refusal is still written, as a golden that replays", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "voxwire-record-"));
+    dirs.push(dir);
+    const sim = await simulator("token-first");
+    const refusedOut = join(dir, "refused.jsonl");
+    const refused = captureIo({ env: { VOXWIRE_KEY: "wrong-key-0000" } });
+    expect(await main(["record", "token-first", "--url", sim.url, "--out", refusedOut, "--fast", "--quiet"], refused.io)).toBe(1);
+    expect(refused.stdout()).toMatch(/^the session was refused \(bootstrap_failed\); the refusal is recorded: \d+ lines in /);
+    expect(refused.stderr()).toMatch(/^voxwire record: the session was refused or failed \(bootstrap_failed\): .*401/);
+    expect(refused.stderr()).not.toContain("wrong-key-0000");
+    expect(readFileSync(refusedOut, "utf8")).not.toContain("wrong-key-0000");
+
+    const omni = await simulator("omni");
+    const closed = captureIo({ env: { VOXWIRE_KEY: "wrong-key-0000" } });
+    expect(await main(["record", "omni", "--url", omni.url, "--out", join(dir, "omni.jsonl"), "--fast", "--quiet"], closed.io)).toBe(1);
+    expect(closed.stderr()).toMatch(/^voxwire record: the session was refused or failed \(auth_failed\): /);
+    expect(closed.stdout()).toMatch(/^the session failed \(auth_failed\); the failure is recorded: /);
+    expect(closed.stderr()).toContain("close 4401");
   });
 });

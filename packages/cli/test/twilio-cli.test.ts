@@ -20,8 +20,9 @@ async function runBridge(extra: string[] = []) {
   const sim = await startSimulator({ front: omniFront(), fast: true, clips: syntheticClips(8000), keys: ["K1"] });
   cleanups.push(() => sim.close());
   const stop = new AbortController();
-  const cli = captureIo({ signal: stop.signal });
-  const exit = main(["bridge", "omni", "--agent-url", sim.url, "--key", "K1", "--port", "0", "--lead-ms", "5000", ...extra], cli.io);
+  // The key from the environment, as a deployment passes it (a key on argv prints a warning).
+  const cli = captureIo({ signal: stop.signal, env: { VOXWIRE_AGENT_KEY: "K1" } });
+  const exit = main(["bridge", "omni", "--agent-url", sim.url, "--port", "0", "--lead-ms", "5000", ...extra], cli.io);
   cleanups.push(async () => {
     stop.abort();
     await exit;

@@ -3,10 +3,11 @@ import { ConfigError, type Dialect } from "@voxwire/core";
 import { type BridgeEvent, createPhoneBridge, type PhoneBridgeServerOptions, type TwilioRestOptions } from "@voxwire/twilio";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
+import { KEY_ENV, KEY_OPTIONS, resolveKey } from "../key-source.js";
 import { DIALECTS } from "../registry.js";
 import { stopRequested } from "../stop-requested.js";
 
-const USAGE = `usage: voxwire bridge <dialect> --agent-url URL --key K [options]
+const USAGE = `usage: voxwire bridge <dialect> --agent-url URL [--key-stdin] [options]
 
 Answers Twilio calls and bridges each one to a <dialect> agent (8 kHz where the dialect allows it,
 so nothing is resampled). Point the number's "A call comes in" webhook at https://PUBLIC/voice.
@@ -15,8 +16,10 @@ Dialects: ${Object.keys(DIALECTS).join(", ")}
 
 options:
   --agent-url URL        the agent's base URL (a vendor's, or a simulator's http://127.0.0.1:PORT)
-  --key K                the agent's key (default: $VOXWIRE_AGENT_KEY)
-  --agent-id ID          the agent, where the dialect names one
+  --key-stdin            read the agent's key from standard input (one line)
+  --key K                the agent's key on the command line: other users can see it (ps, shell
+                         history), so prefer $VOXWIRE_AGENT_KEY or --key-stdin
+  --agent ID             the agent, where the dialect names one (--agent-id: deprecated alias)
   --port N               port to listen on (default 8080; 0 picks a free one)
   --host H               address to bind (default 127.0.0.1; put a tunnel in front)
   --public-url URL       the public https:// base Twilio reaches (default: from Host/X-Forwarded-Proto)
@@ -26,6 +29,12 @@ options:
   --lead-ms N            audio kept queued at Twilio, ms (default 100)
   --json                 call events as JSON lines on stdout (after the first line)
   --quiet                no progress lines
+
+environment:
+  VOXWIRE_AGENT_KEY      the agent's key, when neither --key nor --key-stdin is given
+  VOXWIRE_KEY            the same, when VOXWIRE_AGENT_KEY is not set
+  TWILIO_ACCOUNT_SID     default of --twilio-account-sid
+  TWILIO_AUTH_TOKEN      default of --twilio-auth-token
 `;
 
 export const bridgeCommand: CliCommand = {
@@ -33,7 +42,7 @@ export const bridgeCommand: CliCommand = {
   summary: "answer Twilio calls and bridge them to an agent (the phone bridge server)",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { options, json, quiet } = parseBridgeArgs(argv);
+    const { options, json, quiet } = await parseBridgeArgs(argv, io);
     const progress = (line: string) => {
       if (!quiet) io.stderr.write(`${line}\n`);
     };
@@ -55,10 +64,11 @@ export const bridgeCommand: CliCommand = {
   },
 };
 
-function parseBridgeArgs(argv: string[]): { options: PhoneBridgeServerOptions; json: boolean; quiet: boolean } {
+async function parseBridgeArgs(argv: string[], io: CliIo): Promise<{ options: PhoneBridgeServerOptions; json: boolean; quiet: boolean }> {
   const { values, positionals } = parseCommandLine(argv, {
     "agent-url": { type: "string" },
-    key: { type: "string" },
+    ...KEY_OPTIONS,
+    agent: { type: "string" },
     "agent-id": { type: "string" },
     port: { type: "string" },
     host: { type: "string" },
@@ -74,23 +84,29 @@ function parseBridgeArgs(argv: string[]): { options: PhoneBridgeServerOptions; j
   const entry = namedDialect(positionals[0]!);
   const url = values["agent-url"];
   if (!url) throw new UsageError("--agent-url is required");
-  const key = values.key ?? process.env.VOXWIRE_AGENT_KEY;
-  if (!key) throw new UsageError("--key (or $VOXWIRE_AGENT_KEY) is required");
-  const agent = phoneRateClient(entry, { url, key, ...(values["agent-id"] ? { agentId: values["agent-id"] } : {}) });
-
-  const accountSid = values["twilio-account-sid"] ?? process.env.TWILIO_ACCOUNT_SID;
-  const authToken = values["twilio-auth-token"] ?? process.env.TWILIO_AUTH_TOKEN;
+  if (values.agent !== undefined && values["agent-id"] !== undefined) throw new UsageError("give --agent only (--agent-id is its old name)");
+  if (values["agent-id"] !== undefined) io.stderr.write("voxwire bridge: warning: --agent-id is deprecated; use --agent\n");
+  const agentId = values.agent ?? values["agent-id"];
+  const env = io.env ?? process.env;
+  const accountSid = values["twilio-account-sid"] ?? env.TWILIO_ACCOUNT_SID;
+  const authToken = values["twilio-auth-token"] ?? env.TWILIO_AUTH_TOKEN;
   if ((accountSid === undefined) !== (authToken === undefined)) throw new UsageError("give both the Twilio account SID and auth token, or neither");
   const twilio: TwilioRestOptions | undefined = accountSid && authToken ? { accountSid, authToken } : undefined;
   if (values["transfer-to"] && !twilio) throw new UsageError("--transfer-to needs the Twilio account SID and auth token");
+  const port = wholeNumber(values.port, "--port", 0, 65535) ?? 8080;
+  const leadMs = wholeNumber(values["lead-ms"], "--lead-ms", 20, 5000);
+  // Last, once the command line is known good (it may read stdin).
+  const key = (await resolveKey("bridge", values, io, ["VOXWIRE_AGENT_KEY", KEY_ENV]))?.key;
+  if (!key) throw new UsageError("--key (or $VOXWIRE_AGENT_KEY, or --key-stdin) is required");
+  const agent = phoneRateClient(entry, { url, key, ...(agentId ? { agentId } : {}) });
   const options: PhoneBridgeServerOptions = {
     agent,
-    port: wholeNumber(values.port, "--port", 0, 65535) ?? 8080,
+    port,
     ...(values.host ? { host: values.host } : {}),
     ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
     ...(twilio ? { twilio } : {}),
     ...(values["transfer-to"] ? { transfer: { to: values["transfer-to"] } } : {}),
-    ...(values["lead-ms"] !== undefined ? { leadMs: wholeNumber(values["lead-ms"], "--lead-ms", 20, 5000)! } : {}),
+    ...(leadMs !== undefined ? { leadMs } : {}),
   };
   return { options, json: values.json ?? false, quiet: values.quiet ?? false };
 }

@@ -15,17 +15,18 @@ import { renderReports } from "../check-report.js";
 import { type CliCommand, type CliIo, UsageError } from "../command.js";
 import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
 import { exitCodeFor, tallyLine } from "../exit-code.js";
+import { KEY_OPTIONS, resolveKey } from "../key-source.js";
 import { DIALECTS, PHONE_LEGS } from "../registry.js";
 import { writeCheckReport } from "../report/write-report.js";
 import { type ProgressLine, palette, withProgress } from "../terminal.js";
 
 const GOLDEN = "golden";
 
-const USAGE = `usage: voxwire check <dialect> [--url URL --key KEY] [options]
+const USAGE = `usage: voxwire check <dialect> [--url URL] [options]
        voxwire check --all [options]
 
 Checks a dialect: its golden frames (both roles), then live scenarios against its built-in
-simulator (no key, no network) or, with --url and --key, against a live endpoint. A phone leg
+simulator (no key, no network) or, with --url and a key, against a live endpoint. A phone leg
 (twilio) is dialed by its carrier: the application's side is served and the carrier's simulator
 dials it.
 Dialects: ${Object.keys(DIALECTS).join(", ")}; phone legs: ${Object.keys(PHONE_LEGS).join(", ")}
@@ -33,8 +34,10 @@ Scenarios: ${[GOLDEN, ...scenarioIds()].join(", ")}; phone legs: ${PHONE_LEG_CAT
 
 options:
   --all             every dialect against its built-in simulator
-  --url URL         the vendor's base URL (what the dialect's baseUrl/apiUrl takes); needs --key
-  --key KEY         the key for --url
+  --url URL         the vendor's base URL (what the dialect's baseUrl/apiUrl takes); needs a key
+  --key-stdin       read the key for --url from standard input (one line)
+  --key KEY         the key for --url on the command line: other users can see it (ps, shell
+                    history), so prefer $VOXWIRE_KEY or --key-stdin
   --agent ID        the agent to talk to, where the dialect names one
   --rate HZ         the wire rate, where the client chooses it
   --only ID         run only this scenario, repeatable
@@ -44,6 +47,10 @@ options:
   --report FILE     also write an HTML page to FILE: each scenario, its frames on a timeline,
                     jitter, barge-in latency and the tone's spectrum (self-contained, no network)
   --quiet           no progress on stderr
+
+environment:
+  VOXWIRE_KEY       the key for --url, when neither --key nor --key-stdin is given (ignored without --url)
+  NO_COLOR          no colours on a terminal
 
 Exit code: 0 all passed, 1 a failure, 2 a usage error. The last line is "N passed, N failed, N skipped".
 `;
@@ -69,7 +76,7 @@ export const checkCommand: CliCommand = {
   summary: "check a dialect (or --all) against its simulator or a live endpoint: golden frames and live scenarios",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const plan = parseCheckArgs(argv);
+    const plan = await parseCheckArgs(argv, io);
     const colors = palette(io.stdout, io.env ?? process.env);
     const reports = await withProgress(io, plan.quiet, async (progress) => {
       const reports: DialectReport[] = [];
@@ -134,11 +141,11 @@ async function checkOne(which: CheckEntry, plan: CheckPlan, io: CliIo, progress:
   return { ...report, results: [...results, ...report.results] };
 }
 
-function parseCheckArgs(argv: string[]): CheckPlan {
+async function parseCheckArgs(argv: string[], io: CliIo): Promise<CheckPlan> {
   const { values, positionals } = parseCommandLine(argv, {
     all: { type: "boolean" },
     url: { type: "string" },
-    key: { type: "string" },
+    ...KEY_OPTIONS,
     agent: { type: "string" },
     rate: { type: "string" },
     only: { type: "string", multiple: true },
@@ -151,10 +158,10 @@ function parseCheckArgs(argv: string[]): CheckPlan {
   const all = values.all ?? false;
   if (all && positionals.length > 0) throw new UsageError("--all takes no dialect");
   if (!all && positionals.length !== 1) throw new UsageError("name exactly one dialect, or --all");
-  if (all && (values.url !== undefined || values.key !== undefined))
-    throw new UsageError("--all runs the built-in simulators: it takes no --url or --key");
-  if (values.url !== undefined && values.key === undefined) throw new UsageError("--url needs --key");
-  if (values.key !== undefined && values.url === undefined) throw new UsageError("--key goes with --url (the built-in simulator needs none)");
+  const keyFlag = values.key !== undefined ? "--key" : values["key-stdin"] ? "--key-stdin" : undefined;
+  if (all && (values.url !== undefined || keyFlag !== undefined))
+    throw new UsageError(`--all runs the built-in simulators: it takes no ${values.url !== undefined ? "--url" : keyFlag}`);
+  if (keyFlag !== undefined && values.url === undefined) throw new UsageError(`${keyFlag} goes with --url (the built-in simulator needs none)`);
   if (values.url !== undefined) endpointUrl(values.url);
   if (values.report === "") throw new UsageError("--report needs a file name");
   const entries: CheckEntry[] = all
@@ -171,15 +178,21 @@ function parseCheckArgs(argv: string[]): CheckPlan {
   const known = [GOLDEN, ...new Set([...scenarioIds(), ...PHONE_LEG_CATALOG.map((e) => e.id)])];
   const unknown = (values.only ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new UsageError(`unknown scenario ${unknown.map((id) => `"${id}"`).join(", ")}; known: ${known.join(", ")}`);
+  const sampleRate = wholeNumber(values.rate, "--rate", 8000, 48000);
+  const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 120_000) ?? DEFAULT_STEP_MS;
+  // Last, once the command line is known good (it may read stdin). The environment's key only
+  // counts for a live endpoint: it may be set for other commands.
+  const key = values.url !== undefined ? (await resolveKey("check", values, io))?.key : undefined;
+  if (values.url !== undefined && key === undefined) throw new UsageError("--url needs --key (or $VOXWIRE_KEY, or --key-stdin)");
   return {
     entries,
     ...(values.url !== undefined ? { url: values.url } : {}),
-    ...(values.key !== undefined ? { key: values.key } : {}),
+    ...(key !== undefined ? { key } : {}),
     ...(values.agent !== undefined ? { agentId: values.agent } : {}),
-    ...(values.rate !== undefined ? { sampleRate: wholeNumber(values.rate, "--rate", 8000, 48000) } : {}),
+    ...(sampleRate !== undefined ? { sampleRate } : {}),
     ...(values.only !== undefined ? { only: values.only } : {}),
     fast: values.fast ?? false,
-    stepMs: wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 120_000) ?? DEFAULT_STEP_MS,
+    stepMs,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     ...(values.report !== undefined ? { report: values.report } : {}),

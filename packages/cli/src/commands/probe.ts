@@ -1,24 +1,31 @@
 import { PROBE_KEY, type ProbeReport, type ProbeVerdict, probe } from "@voxwire/conformance";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
+import { KEY_OPTIONS, resolveKey } from "../key-source.js";
 import { DIALECTS } from "../registry.js";
 import { type Palette, palette, withProgress } from "../terminal.js";
 
-const USAGE = `usage: voxwire probe --url URL [--key KEY] [options]
+const USAGE = `usage: voxwire probe --url URL [--key-stdin] [options]
 
 Tries each known dialect's handshake against an unknown endpoint (its bootstrap call, the
 WebSocket upgrade with its subprotocol, the first message), with short deadlines, and reports
-which dialect it speaks and where it deviates. Without --key it offers "${PROBE_KEY}": how the
+which dialect it speaks and where it deviates. Without a key it offers "${PROBE_KEY}": how the
 endpoint refuses it is telling too. Sessions that start are closed at once.
 Dialects tried: ${Object.keys(DIALECTS).join(", ")}
 
 options:
   --url URL         the endpoint's base URL (what a dialect's baseUrl/apiUrl takes)
-  --key KEY         a key the endpoint accepts (a session then starts)
+  --key-stdin       read a key the endpoint accepts from standard input, one line (a session then starts)
+  --key KEY         the same on the command line: other users can see it (ps, shell history),
+                    so prefer $VOXWIRE_KEY or --key-stdin
   --agent ID        the agent to ask for, where a dialect names one
   --timeout-ms N    deadline of each network step (default 3000)
   --json            one JSON document on stdout
   --quiet           no progress on stderr
+
+environment:
+  VOXWIRE_KEY       a key the endpoint accepts, when neither --key nor --key-stdin is given
+  NO_COLOR          no colours on a terminal
 
 Exit code: 0 when a dialect matched (it started a session or refused the key as documented), 1 when none did, 2 for a usage error.
 `;
@@ -36,7 +43,7 @@ export const probeCommand: CliCommand = {
   summary: "find which dialect an unknown endpoint speaks, and where it deviates",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const options = parseProbeArgs(argv);
+    const options = await parseProbeArgs(argv, io);
     const report = await withProgress(io, options.quiet, (progress) =>
       probe(options.url, Object.values(DIALECTS), {
         ...(options.key !== undefined ? { key: options.key } : {}),
@@ -68,10 +75,10 @@ function render(report: ProbeReport, colors: Palette): string {
   return `probe ${report.url}\n\n${rows.join("\n")}\n\n${best}\n`;
 }
 
-function parseProbeArgs(argv: string[]) {
+async function parseProbeArgs(argv: string[], io: CliIo) {
   const { values, positionals } = parseCommandLine(argv, {
     url: { type: "string" },
-    key: { type: "string" },
+    ...KEY_OPTIONS,
     agent: { type: "string" },
     "timeout-ms": { type: "string" },
     json: { type: "boolean" },
@@ -81,9 +88,10 @@ function parseProbeArgs(argv: string[]) {
   if (values.url === undefined) throw new UsageError("--url is required");
   const url = endpointUrl(values.url);
   const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 60_000);
+  const key = (await resolveKey("probe", values, io))?.key;
   return {
     url,
-    ...(values.key !== undefined ? { key: values.key } : {}),
+    ...(key !== undefined ? { key } : {}),
     ...(values.agent !== undefined ? { agentId: values.agent } : {}),
     ...(stepMs !== undefined ? { stepMs } : {}),
     json: values.json ?? false,

@@ -7,6 +7,7 @@ import {
   type SimulatorOptions,
   startSimulator,
 } from "@voxwire/conformance";
+import { voiceFromFiles, voiceFromScript } from "../agent-script.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, usageErrorFrom, wholeNumber } from "../command-line.js";
 import { DIALECTS } from "../registry.js";
@@ -16,7 +17,8 @@ import { runTwilioSimulation, TWILIO_SIMULATE_USAGE } from "./call-twilio.js";
 const USAGE = `usage: voxwire simulate <dialect> [options]
 
 Runs a scripted voice agent speaking <dialect>'s vendor side on 127.0.0.1, until killed.
-The first line on stdout is "listening http://127.0.0.1:PORT"; progress goes to stderr.
+The first line on stdout is "listening http://127.0.0.1:PORT"; progress goes to stderr. (From the
+workspace, run it as \`npx pnpm@10 -s voxwire simulate …\`: without -s, pnpm's banner comes first.)
 Dialects: ${Object.keys(DIALECTS).join(", ")}
 
 options:
@@ -27,6 +29,9 @@ options:
   --max-sessions N         live sessions allowed; the next gets the dialect's concurrency failure
   --agent ID               known agent id, repeatable; others get the invalid-agent failure (default: any)
   --allow-origin O         allowed browser origin, repeatable (default: any)
+  --greeting FILE.wav      what the agent says first (mono PCM16 WAV at any rate; default: the built-in greeting)
+  --reply FILE.wav         what the agent answers each utterance with (default: the built-in answer)
+  --script FILE.json       the greeting and a list of turns, each a WAV (below); not with --greeting/--reply
   --fast                   no real-time pacing of agent audio
   --shutdown-after-ms N    fault: shut the session down N ms after it starts (session ending, close 1001)
   --malformed              fault: send malformed frames before the greeting
@@ -37,6 +42,13 @@ options:
 
 front options:
 ${frontOptionHelp()}
+
+script file (--script): WAV paths relative to the file; "text" is the transcript sent with the
+audio (default: the file's name); turns are spoken in order, one per utterance heard, then
+again from the first; either field may be left out (the built-in clip stays):
+  { "greeting": "hello.wav",
+    "turns": ["answer-1.wav", { "audio": "answer-2.wav", "text": "Anything else?" }] }
+Tool-call entries are refused for now: tool calls arrive with dialect spec v2.
 
 ${TWILIO_SIMULATE_USAGE}`;
 
@@ -80,6 +92,9 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
     malformed: { type: "boolean" },
     "slow-reader-ms": { type: "string" },
     "front-option": { type: "string", multiple: true },
+    greeting: { type: "string" },
+    reply: { type: "string" },
+    script: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
   });
@@ -98,8 +113,12 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
     ...optional("slowReaderMs", wholeNumber(values["slow-reader-ms"], "--slow-reader-ms", 1)),
     ...(values.malformed ? { malformed: true } : {}),
   };
+  if (values.script !== undefined && (values.greeting !== undefined || values.reply !== undefined))
+    throw new UsageError("give --script, or --greeting and --reply, not both");
+  const voice = values.script !== undefined ? voiceFromScript(values.script) : voiceFromFiles({ greeting: values.greeting, reply: values.reply });
   const options: SimulatorOptions = {
     front: entry.front(frontOptions),
+    ...(voice ? { clips: voice.clips, ...optional("script", voice.script) } : {}),
     port: wholeNumber(values.port, "--port", 0, 65535) ?? 0,
     ...optional("host", values.host),
     ...optional("keys", values.key),
