@@ -114,8 +114,8 @@ function reportsFor(dir) {
     host,
   );
   const checker = program.getTypeChecker();
-  const inPackage = (node) =>
-    node.getSourceFile().fileName.startsWith(distDir.replaceAll(sep, "/")) || node.getSourceFile().fileName.startsWith(distDir);
+  const distPrefix = distDir.replaceAll(sep, "/");
+  const inPackage = (node) => node.getSourceFile().fileName.replaceAll(sep, "/").startsWith(distPrefix);
 
   /** Where an exported symbol comes from: `{ from: "pkg" }` for another package's, else its declarations. */
   function origin(symbol) {
@@ -189,7 +189,13 @@ function reportsFor(dir) {
         lines.push(`- \`${r.name}\` — re-exported from \`${r.from}\`${as}`);
       }
     }
-    if (rows.some((r) => r.from)) lines.push("");
+    // `export * from "other-package"`: not followed (see the top), but never silently left out.
+    const starFrom = (file?.statements ?? [])
+      .filter((st) => ts.isExportDeclaration(st) && !st.exportClause && st.moduleSpecifier && !st.moduleSpecifier.text.startsWith("."))
+      .map((st) => st.moduleSpecifier.text)
+      .sort(byName);
+    for (const from of starFrom) lines.push(`- everything \`${from}\` exports — \`export * from "${from}"\``);
+    if (rows.some((r) => r.from) || starFrom.length > 0) lines.push("");
     for (const r of rows) {
       if (r.from) continue;
       const kinds = [...new Set(r.declarations.map(kindOf))].join(", ");
