@@ -63,7 +63,7 @@ describe("new-package --adapter", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("exists");
     expect(scaffold("--adapter", "Not_A_Name", "--dir", join(tmp, "bad")).status).toBe(2);
-  });
+  }, 30_000);
 
   it("typechecks against the workspace sources", () => {
     // tsconfig.dev.json maps @voxwire/* to the sources, so this needs no build or install.
