@@ -8,6 +8,7 @@
 // its vendor front and conformance subject, and a one-line conformance test. The scaffold speaks a
 // placeholder wire (key in a subprotocol, PCM16 both ways, a `session_started` message), compiles,
 // and passes the live conformance scenarios against its own front; replace it with the vendor's.
+// Into packages/NAME (no --dir), it also joins the Changesets `fixed` group.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -497,6 +498,17 @@ describeConformance(${T.subject});
   };
 }
 
+/** Adds a new publishable package to the Changesets group every package is versioned with. */
+function joinFixedGroup(name) {
+  const path = join(root, ".changeset/config.json");
+  if (!existsSync(path)) return;
+  const config = JSON.parse(readFileSync(path, "utf8"));
+  const group = config.fixed?.[0];
+  if (!Array.isArray(group) || group.includes(name)) return;
+  group.push(name);
+  writeFileSync(path, json(config));
+}
+
 function adapter(dialect, dir) {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(dialect ?? "")) {
     console.error("usage: node scripts/new-package.mjs --adapter NAME [--dir DIR]  (NAME: lower-case words joined by '-')");
@@ -513,6 +525,7 @@ function adapter(dialect, dir) {
     encoding: "utf8",
   });
   if (biome.status !== 0) console.error(`biome check --write did not finish cleanly:\n${biome.stdout}${biome.stderr}`);
+  if (dir === undefined) joinFixedGroup(`@voxwire/${dialect}`);
   console.log(`scaffolded @voxwire/${dialect} in ${relative(process.cwd(), target) || "."}
 next: npx pnpm@10 install, then see CONTRIBUTING.md "A new dialect" (goldens, the CLI registry line, the docs row)`);
 }
