@@ -79,9 +79,13 @@ export interface ConnectOptions extends SessionOptions {
 
 /** Counters a session keeps; read at any time. */
 export interface SessionStats {
+  /** Frames received from the socket, text and binary. */
   framesIn: number;
+  /** Their size: bytes of binary frames plus characters of text frames. */
   bytesIn: number;
+  /** Frames handed to the socket. */
   framesOut: number;
+  /** Their size, counted as for `bytesIn`. */
   bytesOut: number;
   /** Outbound audio frames dropped because the queue was full (oldest first). */
   audioFramesDropped: number;
@@ -116,8 +120,11 @@ export interface Session extends AsyncIterable<InboundEvent> {
   readonly dialect: string;
   /** What the dialect can carry (whether `sendDtmf`, `mark`, `clearPlayback` do anything). */
   readonly capabilities: DialectCapabilities;
+  /** `open` from `connect()` on (a socket still opening reads `open`), `closing` while `close()` drains, `closed` once ended. */
   readonly state: SessionState;
+  /** The audio formats of the wire and of the application, fixed for the session's life. */
   readonly audio: SessionAudio;
+  /** A snapshot of the counters, taken when read. */
   readonly stats: Readonly<SessionStats>;
   /** Resolves with the final `session-ended` event. Never rejects. */
   readonly ended: Promise<InboundEventOf<"session-ended">>;

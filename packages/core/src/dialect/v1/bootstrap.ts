@@ -3,8 +3,11 @@ import type { DialectEnv } from "./dialect.js";
 
 /** An HTTP request described as data; the session runtime performs it with fetch. */
 export interface HttpRequestSpec {
+  /** The HTTP method: a bootstrap call fetches a token or creates a call, so the spec has only these two. */
   readonly method: "GET" | "POST";
+  /** The absolute URL to call, as given to fetch; it is redacted with `secrets` before it appears in an error. */
   readonly url: string;
+  /** Request headers (auth, content type), sent as given; values holding a credential belong in `secrets` too. */
   readonly headers: Readonly<Record<string, string>>;
   /** The body, already serialized. */
   readonly body?: string;
@@ -16,9 +19,11 @@ export interface HttpRequestSpec {
 
 /** What the runtime hands back to the dialect after a successful bootstrap request. */
 export interface HttpResponseData {
+  /** The status, always a success: a 2xx, or one of the request's `okStatuses`. */
   readonly status: number;
   /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as text, not redacted: the dialect needs what it holds (a token, a join URL). */
   readonly body: string;
 }
 
@@ -29,9 +34,17 @@ export interface HttpResponseData {
  * runtime turns them into a `BootstrapError` with the redacted body.
  */
 export type Preparation =
-  | { readonly kind: "plan"; readonly plan: ConnectPlan }
   | {
+      /** The plan is known from the options alone: the runtime dials it at once. */
+      readonly kind: "plan";
+      /** Where and how to dial. */
+      readonly plan: ConnectPlan;
+    }
+  | {
+      /** The plan needs an HTTP call first (a token, a created call). */
       readonly kind: "bootstrap";
+      /** The call the runtime makes, with its deadline, abort signal and redaction. */
       readonly request: HttpRequestSpec;
+      /** Turns the successful answer into the plan; pure, like the rest of the dialect. */
       parse(response: HttpResponseData, env: DialectEnv): ConnectPlan;
     };

@@ -8,6 +8,7 @@ export type RuntimeKind = "node" | "browser" | "worker" | "deno" | "bun" | "unkn
 
 /** Facts about the caller's environment, handed to a dialect because a dialect may not read globals. */
 export interface DialectEnv {
+  /** The runtime the session runs in (detected by `connect()`, or its `runtime` option), so the dialect reads no globals. */
   readonly runtime: RuntimeKind;
   /** The current time, epoch ms. */
   readonly now: number;

@@ -2,9 +2,11 @@ import { ProtocolError } from "../../errors/error-classes.js";
 import { parsePeerJson } from "./safe-json.js";
 
 export interface ReadJsonObjectOptions {
+  /** The dialect's name, for the error's `dialect`. */
   dialect: string;
   /** What the text is, for the message: `the token response`, `the create-call answer (HTTP 201)`. */
   what: string;
+  /** The `vendorCode` to put on the error, when the failure has a vendor name. */
   vendorCode?: string;
 }
 

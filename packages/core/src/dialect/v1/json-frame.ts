@@ -32,14 +32,22 @@ export function refusedFrameEvent(error: VoxwireError, frame: WireFrame): Inboun
 
 /** A parsed JSON message with its type tag. */
 export interface JsonMessage {
+  /** The value of the type tag (`options.typeKey`), always a string. */
   readonly type: string;
+  /** The parsed object, type tag included (without `__proto__`-like keys: see parsePeerJson). */
   readonly message: Readonly<Record<string, unknown>>;
 }
 
+/** How `readJsonFrame` reads a text frame. */
 export interface ReadJsonOptions {
+  /** The dialect's name, for the error events' `dialect`. */
   dialect: string;
   /** The field that names the message (`type`, or `event` for Twilio). */
   typeKey?: string;
+  /**
+   * Frames longer than this many characters are refused unparsed, so a hostile peer cannot make
+   * a codec parse megabytes. Default `DEFAULT_MAX_FRAME_BYTES`.
+   */
   maxBytes?: number;
 }
 
