@@ -6,6 +6,7 @@ export { type CapturedIo, captureIo } from "./capture-io.js";
 export * from "./caught-errors.js";
 export { CHROMIUM_PATH, ensureChromium, launchChromium } from "./chromium.js";
 export * from "./connect-collecting.js";
+export { FakeSocket, fakeSocketClass } from "./fake-socket.js";
 export * from "./frames20ms.js";
 export { eventually, pollUntil } from "./poll-until.js";
 export { rawOmniClient } from "./raw-omni-client.js";

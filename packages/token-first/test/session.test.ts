@@ -1,11 +1,11 @@
 // The dialect inside core's session runtime (`connect()`), with the vendor played by an
 // in-memory socket and fetch: what goes out, in what order, and what the application sees.
 import { BootstrapError, type ConnectOptions, connect, type InboundEvent } from "@voxwire/core";
-import { recordingLogger } from "@voxwire/test-utils";
+import { fakeSocketClass, recordingLogger } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { tokenFirst } from "../src/index.js";
-import { fakeSocketClass, tokenEndpoint } from "./fake-socket.js";
 import { SEED_AGENT_READY, SEED_CONNECTED, SEED_SESSION_ENDED, seedAudioFrame } from "./seed-001-frames.js";
+import { tokenEndpoint } from "./token-endpoint.js";
 
 const KEY = "sk_example_K3yValue";
 const TOKEN = "tok_session_0001";

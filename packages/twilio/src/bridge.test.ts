@@ -278,7 +278,7 @@ describe("bridge: transfer and ending", () => {
     const { phone, agent, b } = setup();
     phone.start();
     await settle();
-    phone.socket.drop(1006);
+    phone.socket.serverClose(1006);
     const ended = await b.ended;
     expect(ended).toMatchObject({ reason: "phone-failed", leg: "phone" });
     expect(agent.closedWith).toBe("phone_failed");

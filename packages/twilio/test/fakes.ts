@@ -11,51 +11,16 @@ import {
   type SessionAudio,
   type SessionState,
   type SessionStats,
-  type WebSocketLike,
 } from "@voxwire/core";
+import { FakeSocket } from "@voxwire/test-utils";
 import { twilio } from "../src/index.js";
-
-/** An in-memory socket: what the session sends is kept; `receive` plays a frame from the peer. */
-export class FakeSocket implements WebSocketLike {
-  readyState = 1;
-  bufferedAmount = 0;
-  protocol = "";
-  binaryType = "nodebuffer";
-  onopen: ((event: unknown) => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  readonly sent: (string | Uint8Array)[] = [];
-  closedWith: { code: number; reason: string } | undefined;
-
-  send(data: string | ArrayBufferLike | ArrayBufferView): void {
-    if (this.readyState !== 1) throw new Error("socket closed");
-    this.sent.push(typeof data === "string" ? data : new Uint8Array(data as ArrayBuffer));
-  }
-
-  close(code = 1000, reason = ""): void {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.closedWith = { code, reason };
-    setTimeout(() => this.onclose?.({ code, reason }), 0);
-  }
-
-  receive(frame: string): void {
-    this.onmessage?.({ data: frame });
-  }
-
-  /** The peer drops the connection. */
-  drop(code = 1006): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: "" });
-  }
-}
 
 /** A phone leg over a fake socket, with Twilio's codec to play Twilio and read what was sent. */
 export function fakePhone() {
   const dialect = twilio();
   const plan = (dialect.prepare({ runtime: "node", now: 0 }) as { plan: ConnectPlan }).plan;
-  const socket = new FakeSocket();
+  const socket = new FakeSocket(undefined, { open: true });
+  socket.binaryType = "nodebuffer";
   const session = accept(dialect, socket);
   const peer = dialect.createPeerCodec!(plan);
   const ids = {

@@ -1,11 +1,12 @@
 import type { WebSocketConstructor, WebSocketLike } from "@voxwire/core";
 
 /**
- * An in-memory socket for driving a session from a test: it records every frame the session
- * sends and lets the test play the vendor (open, send a message, close). Nothing is timed.
+ * An in-memory socket for driving a session from a test: it keeps every frame the session sends
+ * (binary frames copied) and lets the test play the peer: `open`, `receive`, `serverClose`.
+ * A close from our side reaches `onclose` on the next macrotask, as a real socket's does.
  */
 export class FakeSocket implements WebSocketLike {
-  readyState = 0;
+  readyState: number;
   bufferedAmount = 0;
   protocol = "";
   binaryType = "blob";
@@ -13,12 +14,21 @@ export class FakeSocket implements WebSocketLike {
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
-  /** Every frame the session sent, in order; binary frames copied. */
+  /** Every frame the session sent, in order. */
   readonly sent: (string | Uint8Array)[] = [];
+  /** The code and reason of our side's close, once it closed. */
+  closedWith: { code: number; reason: string } | undefined;
 
-  constructor(readonly url: string) {}
+  /** `open: true` for a socket that is already open (one a peer dialed and a server accepted). */
+  constructor(
+    readonly url = "ws://fake.invalid/",
+    options: { open?: boolean } = {},
+  ) {
+    this.readyState = options.open ? 1 : 0;
+  }
 
   send(data: string | ArrayBufferLike | ArrayBufferView): void {
+    if (this.readyState === 3) throw new Error("socket closed");
     if (typeof data === "string") this.sent.push(data);
     else if (ArrayBuffer.isView(data)) this.sent.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice());
     else this.sent.push(new Uint8Array(data).slice());
@@ -27,20 +37,25 @@ export class FakeSocket implements WebSocketLike {
   close(code = 1000, reason = ""): void {
     if (this.readyState === 3) return;
     this.readyState = 3;
-    queueMicrotask(() => this.onclose?.({ code, reason }));
+    this.closedWith = { code, reason };
+    setTimeout(() => this.onclose?.({ code, reason }), 0);
   }
 
-  // --- the vendor's side ---
+  // --- the peer's side ---
+
+  /** The connection opens. */
   open(): void {
     this.readyState = 1;
     this.onopen?.({});
   }
 
+  /** A frame from the peer (binary frames arrive as an ArrayBuffer, as `binaryType` asks). */
   receive(data: string | Uint8Array): void {
     this.onmessage?.({ data: typeof data === "string" ? data : data.slice().buffer });
   }
 
-  serverClose(code: number, reason = ""): void {
+  /** The peer closes, or drops the connection (1006). */
+  serverClose(code = 1006, reason = ""): void {
     this.readyState = 3;
     this.onclose?.({ code, reason });
   }
@@ -57,14 +72,4 @@ export function fakeSocketClass(): { WebSocket: WebSocketConstructor; sockets: F
     }
   }
   return { WebSocket: Opening as unknown as WebSocketConstructor, sockets };
-}
-
-/** A fetch that answers the token call with `body` (status 200 unless given) and records the requests. */
-export function tokenEndpoint(body: unknown, status = 200) {
-  const requests: { url: string; init: RequestInit }[] = [];
-  const fetchImpl = (async (url: string, init: RequestInit) => {
-    requests.push({ url, init });
-    return new Response(typeof body === "string" ? body : JSON.stringify(body), { status });
-  }) as typeof fetch;
-  return { fetch: fetchImpl, requests };
 }
