@@ -85,7 +85,7 @@ describe("voxwire CLI", () => {
   });
 
   it("the workspace launcher prints `listening …` as its first stdout line and exits 0 on SIGTERM", async () => {
-    const launcher = fileURLToPath(new URL("../../../scripts/voxwire.mjs", import.meta.url));
+    const launcher = fileURLToPath(new URL("../../dev-launcher/voxwire.mjs", import.meta.url));
     const child = spawn(process.execPath, [launcher, "simulate", "omni", "--port", "0", "--key", "K"], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -116,10 +116,10 @@ describe("voxwire CLI", () => {
       expect(`${run.stdout}${run.stderr}`).toContain("Missing script: nonexistent-script");
     }, 90_000);
 
-    it("`npx pnpm@10 -s voxwire simulate omni --port 0`: `listening …` is the first stdout line", async (ctx) => {
+    it("`npx pnpm@10 voxwire simulate omni --port 0`: `listening …` is the first stdout line (no pnpm banner)", async (ctx) => {
       if (unreachable) return ctx.skip(unreachable);
       // Its own process group, so that stopping it stops pnpm's child too.
-      const child = spawn(npx, ["--yes", "pnpm@10", "-s", "voxwire", "simulate", "omni", "--port", "0"], {
+      const child = spawn(npx, ["--yes", "pnpm@10", "voxwire", "simulate", "omni", "--port", "0"], {
         cwd: root,
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],

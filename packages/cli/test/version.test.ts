@@ -22,7 +22,7 @@ describe("--version", () => {
   });
 
   it("from the workspace launcher (sources through tsx)", () => {
-    const launcher = fileURLToPath(new URL("../../../scripts/voxwire.mjs", import.meta.url));
+    const launcher = fileURLToPath(new URL("../../dev-launcher/voxwire.mjs", import.meta.url));
     const run = spawnSync(process.execPath, [launcher, "--version"], { encoding: "utf8", timeout: 20_000 });
     expect(run.stdout).toBe(`${manifest.version}\n`);
     expect(run.status).toBe(0);

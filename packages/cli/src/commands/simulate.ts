@@ -17,8 +17,8 @@ import { runTwilioSimulation, TWILIO_SIMULATE_USAGE } from "./call-twilio.js";
 const USAGE = `usage: voxwire simulate <dialect> [options]
 
 Runs a scripted voice agent speaking <dialect>'s vendor side on 127.0.0.1, until killed.
-The first line on stdout is "listening http://127.0.0.1:PORT"; progress goes to stderr. (From the
-workspace, run it as \`npx pnpm@10 -s voxwire simulate …\`: without -s, pnpm's banner comes first.)
+The first line on stdout is "listening http://127.0.0.1:PORT" (also through npx pnpm@10 voxwire in
+the workspace); progress goes to stderr.
 Dialects: ${Object.keys(DIALECTS).join(", ")}
 
 options:
