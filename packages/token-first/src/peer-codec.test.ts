@@ -8,7 +8,8 @@ import {
   SEED_TOKEN_RESPONSE,
   seedAudioFrame,
 } from "../test/seed-001-frames.js";
-import { TOKEN_FRAME_NAME, tokenFirst } from "./index.js";
+import { tokenFirst } from "./index.js";
+import { TOKEN_FRAME_NAME } from "./wire.js";
 
 const dialect = tokenFirst({ apiUrl: "https://your-api-url.com", apiKey: "sk_example_K3yValue" });
 const preparation = dialect.prepare({ runtime: "node", now: 0 });

@@ -4,6 +4,9 @@
  * `error` codes and close codes are not published; the simulator's are listed here).
  */
 
+/** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */
+export const DIALECT_NAME = "token-first";
+
 /** The token endpoint under the API URL: `POST {apiUrl}/api/v1/sdk/token` with `Authorization: Bearer <key>`. */
 export const TOKEN_PATH = "/api/v1/sdk/token";
 
@@ -26,6 +29,9 @@ export const TokenFirstServerEvent = {
 /** The `session_ended` reasons seed 001 lists; any other string is passed through as the reason. */
 export const SESSION_ENDED_REASONS = ["agent_disconnected", "session_closed", "server_shutdown"] as const;
 export type SessionEndedReason = (typeof SESSION_ENDED_REASONS)[number];
+
+/** The name of the pass-through a client's `{"token": …}` frame decodes to on the vendor's side (its payload is the whole object). */
+export const TOKEN_FRAME_NAME = "token";
 
 /** The first client frame: the JSON text `{"token":"…"}`. */
 export function tokenFrame(token: string): string {
