@@ -1,4 +1,5 @@
 import { AudioDataError, base64Decode, base64Encode, mulawDecode, mulawEncode } from "@voxwire/core";
+import { DIALECT_NAME } from "./wire.js";
 
 /** PCM16 as a media message's `payload`: G.711 μ-law in base64 (`scratch` takes the μ-law bytes, so a caller can reuse it). */
 export function encodeMediaPayload(audio: Int16Array, scratch?: Uint8Array): string {
@@ -14,7 +15,7 @@ export function decodeMediaPayload(payload: string): Int16Array | AudioDataError
   try {
     codes = base64Decode(payload);
   } catch (error) {
-    return new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: "twilio", cause: error });
+    return new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT_NAME, cause: error });
   }
   return mulawDecode(codes);
 }

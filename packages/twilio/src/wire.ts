@@ -1,8 +1,11 @@
 /*
- * The Twilio Media Streams wire in one place (https://www.twilio.com/docs/voice/media-streams/websocket-messages,
- * ANCHORS §b.1). Every message is JSON text tagged by `event`; `sequenceNumber`, `media.chunk` and
+ * The Twilio Media Streams wire in one place (Twilio Media Streams messages, docs/sources.md:
+ * https://www.twilio.com/docs/voice/media-streams/websocket-messages). Every message is JSON text tagged by `event`; `sequenceNumber`, `media.chunk` and
  * `media.timestamp` are strings; every message after `connected` carries the `streamSid`.
  */
+
+/** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */
+export const DIALECT_NAME = "twilio";
 
 /** Message names Twilio sends. */
 export const TwilioEvent = {
