@@ -10,8 +10,8 @@ const plan = createdPlan(dialect);
 type Wire = Record<string, unknown>;
 
 /**
- * The oracle: the Omnia Voice guide's client's `_handle_data_message` (docs/sources.md) for `transcript`, line for line. It returns what
- * the guide's client emits as `output` (the text it displays, and `final`) for each agent message.
+ * The oracle: the Omnia Voice guide's client's `_handle_data_message` (docs/sources.md) for
+ * `transcript`, line for line. It returns what the guide's client emits as `output` (the text it displays, and `final`) for each agent message.
  */
 function seedOutputs(messages: readonly Wire[]): Array<[string, boolean]> {
   let pendingOutput = "";

@@ -20,8 +20,8 @@ import type { TranscriptFields } from "@voxwire/core";
 /**
  * Reads a `transcript` message's fields, tolerantly: `medium`, `ordinal` and anything else are
  * ignored here (they stay in the event's `raw`); `final` counts only when it is `true`; `text`
- * only when it is a non-empty string; `delta` only when it is a string and there is no `text`. Undefined when `role` is neither
- * `user` nor `agent`: there is no turn to add the text to.
+ * only when it is a non-empty string; `delta` only when it is a string and there is no `text`.
+ * Undefined when `role` is neither `user` nor `agent`: there is no turn to add the text to.
  */
 export function readTranscriptFields(message: Readonly<Record<string, unknown>>): TranscriptFields | undefined {
   const role = message.role;

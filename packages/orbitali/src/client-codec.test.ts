@@ -17,7 +17,7 @@ const seedPlan = (): ConnectPlan => planFromAnswer(readOrbitaliSession(JSON.pars
 const decode = (frame: string | Uint8Array, plan = seedPlan()): InboundEvent[] => createOrbitaliCodec(plan).decode(frame);
 const outputAudio = (fields: Record<string, unknown>) => JSON.stringify({ type: "output_audio", ...fields });
 
-describe("client codec: the seed 004 frames", () => {
+describe("client codec: the Orbitali guide's frames", () => {
   it("session.started → session-started with the callId", () => {
     expect(decode(SESSION_STARTED)).toEqual([{ type: "session-started", ids: { callId: "call_uuid" }, raw: SESSION_STARTED }]);
   });

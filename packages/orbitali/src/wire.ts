@@ -1,8 +1,8 @@
 /*
- * The Orbitali wire in one place (Orbitali guide, "Browser Voice Sessions"; docs/sources.md): the realtime-sessions
- * endpoint, the JSON message names, and the choices voxwire made where the document is silent
- * (frame length, how a refused token is reported). When the vendor publishes more, this is the
- * file to update.
+ * The Orbitali wire in one place (Orbitali guide, "Browser Voice Sessions"; docs/sources.md): the
+ * realtime-sessions endpoint, the JSON message names, and the choices voxwire made where the
+ * document is silent (frame length, how a refused token is reported). When the vendor publishes
+ * more, this is the file to update.
  */
 
 /** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */

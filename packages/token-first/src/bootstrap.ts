@@ -5,8 +5,8 @@ import { DIALECT_NAME, TOKEN_FIRST_FRAME_MS, TOKEN_FIRST_SAMPLE_RATE, TOKEN_PATH
 const INVALID_RESPONSE = "invalid_token_response";
 
 /**
- * `POST {apiUrl}/api/v1/sdk/token` with the key as a Bearer header, as seed 001's step 1 sends it
- * (no body). Validates both options; a `ConfigError` never quotes the key.
+ * `POST {apiUrl}/api/v1/sdk/token` with the key as a Bearer header, as the token-first guide's
+ * step 1 sends it (no body). Validates both options; a `ConfigError` never quotes the key.
  */
 export function bootstrapRequest(apiUrl: unknown, apiKey: unknown): HttpRequestSpec {
   const base = validateApiUrl(apiUrl);

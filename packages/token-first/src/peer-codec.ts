@@ -14,8 +14,8 @@ import { DIALECT_NAME, TOKEN_FRAME_NAME, TokenFirstServerEvent } from "./wire.js
 
 /**
  * The vendor's side of one token-first connection (simulators, conformance). Agent events become
- * seed 001's frames: `session-started` → `connected`, `agent-state: listening` → `agent_ready`,
- * `session-ended` → `session_ended{reason}`, `error` → `error{code,message}`, audio → binary.
+ * the token-first guide's frames: `session-started` → `connected`, `agent-state: listening` →
+ * `agent_ready`, `session-ended` → `session_ended{reason}`, `error` → `error{code,message}`, audio → binary.
  * The wire has no message for the rest (transcripts, barge-in, other states), which encode to
  * nothing. A client's `{"token": …}` decodes to a pass-through named `token`; binary frames to
  * `audio-append`. Stateless: whether the token came first is the simulator front's business.

@@ -48,8 +48,8 @@ const BROWSER_ADVICE =
   "For a throwaway local demo only, pass dangerouslyAllowApiKeyInBrowser: true.";
 
 /**
- * The token-first-message dialect (seed 001): `POST {apiUrl}/api/v1/sdk/token` with the key as a
- * Bearer header returns `{ token, ws_url }`; the socket's first frame is `{"token": …}` and nothing
+ * The token-first-message dialect (token-first guide, docs/sources.md):
+ * `POST {apiUrl}/api/v1/sdk/token` with the key as a Bearer header returns `{ token, ws_url }`; the socket's first frame is `{"token": …}` and nothing
  * else goes out until `connected`; PCM16 16 kHz in 640-byte frames both ways. Options that can
  * never work throw a `ConfigError` here, before any I/O; no message holds a credential.
  */
