@@ -16,10 +16,9 @@ import {
   type VoxwireError,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeAudioPayload, encodeAudioPayload } from "./audio-payload.js";
 import { ORBITALI_CLOSE_RULES, ORBITALI_HTTP_RULES } from "./close-rules.js";
 import { readTranscript } from "./transcript.js";
-import { DIALECT_NAME, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
+import { DIALECT_NAME, decodeAudioPayload, encodeAudioPayload, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
 
 type Message = Readonly<Record<string, unknown>>;
 

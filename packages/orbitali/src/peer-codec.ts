@@ -13,9 +13,8 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeAudioPayload, encodeAudioPayload } from "./audio-payload.js";
 import { roleToWire } from "./transcript.js";
-import { DIALECT_NAME, ORBITALI_ENCODING, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
+import { DIALECT_NAME, decodeAudioPayload, encodeAudioPayload, ORBITALI_ENCODING, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
 
 /**
  * The vendor's side of one Orbitali connection (simulators, conformance): agent events become
