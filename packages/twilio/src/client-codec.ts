@@ -14,9 +14,17 @@ import {
   type VoxwireError,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
-import { readStart } from "./start-message.js";
-import { DIALECT_NAME, TWILIO_FRAME_BYTES, TWILIO_INBOUND_TRACK, TWILIO_SAMPLE_RATE, TWILIO_STOP_REASON, TwilioEvent } from "./wire.js";
+import {
+  DIALECT_NAME,
+  decodeMediaPayload,
+  encodeMediaPayload,
+  readStart,
+  TWILIO_FRAME_BYTES,
+  TWILIO_INBOUND_TRACK,
+  TWILIO_SAMPLE_RATE,
+  TWILIO_STOP_REASON,
+  TwilioEvent,
+} from "./wire.js";
 
 type Message = Readonly<Record<string, unknown>>;
 

@@ -11,9 +11,10 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
 import {
   DIALECT_NAME,
+  decodeMediaPayload,
+  encodeMediaPayload,
   MULAW_BYTES_PER_MS,
   TWILIO_DTMF_TRACK,
   TWILIO_INBOUND_TRACK,
