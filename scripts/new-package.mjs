@@ -186,18 +186,23 @@ for await (const event of session) if (event.type === "audio-chunk") player.push
 \`${name}/testing\` exports \`${T.front}()\` (the simulator's vendor front) and \`${T.subject}\` (what the
 shared conformance suite and the CLI run: \`describeConformance(${T.subject})\`).
 `,
-    "src/index.ts": `export { ${T.codec} } from "./client-codec.js";
-export { ${T.CLOSE}, ${T.HTTP} } from "./close-rules.js";
+    "src/index.ts": `// \`${name}\`: the dialect factory and its options. The wire constants and the codecs are
+// internal; simulators and tests reach them through \`${name}/testing\`.
 export { ${T.CAPS}, type ${T.Opts}, ${camel} } from "./${dialect}.js";
-export { ${T.peer} } from "./peer-codec.js";
-export { isSubprotocolSafe } from "./validate.js";
-export { ${T.BASE}, ${T.FRAME}, ${T.PATH}, ${T.RATE}, ${T.PREFIX}, ${T.Close}, ${T.Event} } from "./wire.js";
 `,
-    [`src/${dialect}.ts`]: `import { ConfigError, type ConnectPlan, type DialectCapabilities, type DialectV1, NO_CAPABILITIES, type Preparation } from "@voxwire/core";
+    [`src/${dialect}.ts`]: `import {
+  ConfigError,
+  type ConnectPlan,
+  type DialectCapabilities,
+  type DialectV1,
+  defineDialect,
+  NO_CAPABILITIES,
+  type Preparation,
+} from "@voxwire/core";
 import { ${T.codec} } from "./client-codec.js";
 import { ${T.peer} } from "./peer-codec.js";
 import { validateBaseUrl, validateCredential } from "./validate.js";
-import { ${T.FRAME}, ${T.PATH}, ${T.PREFIX}, ${T.RATE} } from "./wire.js";
+import { DIALECT_NAME, ${T.FRAME}, ${T.PATH}, ${T.PREFIX}, ${T.RATE} } from "./wire.js";
 
 export interface ${T.Opts} {
   /** The vendor's API key. */
@@ -215,7 +220,7 @@ export const ${T.CAPS}: DialectCapabilities = { ...NO_CAPABILITIES };
  * before any I/O; the message never holds the credential.
  */
 export function ${camel}(options: ${T.Opts}): DialectV1 {
-  if (options === null || typeof options !== "object") throw new ConfigError("${camel}() needs an options object", { dialect: "${dialect}" });
+  if (options === null || typeof options !== "object") throw new ConfigError("${camel}() needs an options object", { dialect: DIALECT_NAME });
   const credential = validateCredential(options.apiKey);
   const base = validateBaseUrl(options.baseUrl);
   const subprotocol = \`\${${T.PREFIX}}\${credential}\`;
@@ -226,9 +231,8 @@ export function ${camel}(options: ${T.Opts}): DialectV1 {
     audio: { outbound: format, inbound: format },
     secrets: [credential, subprotocol],
   };
-  return {
-    specVersion: 1,
-    name: "${dialect}",
+  return defineDialect({
+    name: DIALECT_NAME,
     role: "client",
     capabilities: ${T.CAPS},
     prepare(): Preparation {
@@ -236,7 +240,7 @@ export function ${camel}(options: ${T.Opts}): DialectV1 {
     },
     createCodec: ${T.codec},
     createPeerCodec: ${T.peer},
-  };
+  });
 }
 `,
     "src/wire.ts": `/*
@@ -244,6 +248,9 @@ export function ${camel}(options: ${T.Opts}): DialectV1 {
  * Each constant should name the vendor document it comes from (docs/sources.md); the values
  * below are the scaffold's placeholders.
  */
+
+/** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */
+export const DIALECT_NAME = "${dialect}";
 
 /** The production endpoint. */
 export const ${T.BASE} = "wss://api.${dialect}.invalid";
@@ -262,43 +269,28 @@ export const ${T.Event} = { sessionStarted: "session_started" } as const;
 /** Close codes the vendor documents. */
 export const ${T.Close} = { badKey: 4401 } as const;
 `,
-    "src/validate.ts": `import { ConfigError } from "@voxwire/core";
-import { ${T.BASE} } from "./wire.js";
+    "src/validate.ts": `import { ConfigError, isHttpToken, validateBaseUrl as validateUrl } from "@voxwire/core";
+import { ${T.BASE}, DIALECT_NAME } from "./wire.js";
 
-const DIALECT = "${dialect}";
-
-/** RFC 7230 \`token\` characters: all a subprotocol value may hold. */
-const TOKEN = /^[!#$%&'*+\\-.^_\`|~0-9A-Za-z]+$/;
-
-/** True when the credential can ride in the subprotocol. */
+/** True when the credential can ride in the subprotocol: RFC 7230 \`token\` characters only. */
 export function isSubprotocolSafe(credential: unknown): credential is string {
-  return typeof credential === "string" && TOKEN.test(credential);
+  return isHttpToken(credential);
 }
 
 /** A key usable as a subprotocol token. Messages never include the value. */
 export function validateCredential(apiKey: unknown): string {
-  if (typeof apiKey !== "string" || apiKey.length === 0) throw new ConfigError("an apiKey is required", { dialect: DIALECT });
+  if (typeof apiKey !== "string" || apiKey.length === 0) throw new ConfigError("an apiKey is required", { dialect: DIALECT_NAME });
   if (!isSubprotocolSafe(apiKey)) {
-    throw new ConfigError("the apiKey cannot be sent as a subprotocol: it contains characters outside RFC 7230 token characters", { dialect: DIALECT });
+    throw new ConfigError("the apiKey cannot be sent as a subprotocol: it contains characters outside RFC 7230 token characters", {
+      dialect: DIALECT_NAME,
+    });
   }
   return apiKey;
 }
 
 /** The WebSocket origin to dial: \`ws:\`/\`wss:\` as given, \`http:\`/\`https:\` mapped to them; no query. */
 export function validateBaseUrl(baseUrl: unknown): string {
-  if (baseUrl === undefined) return ${T.BASE};
-  let url: URL;
-  try {
-    if (typeof baseUrl !== "string") throw new TypeError();
-    url = new URL(baseUrl);
-  } catch {
-    throw new ConfigError("baseUrl must be an absolute ws:, wss:, http: or https: URL", { dialect: DIALECT });
-  }
-  const scheme = { "ws:": "ws:", "wss:": "wss:", "http:": "ws:", "https:": "wss:" }[url.protocol];
-  if (!scheme || url.search || url.hash || url.username || url.password) {
-    throw new ConfigError("baseUrl must be a ws:, wss:, http: or https: URL without credentials, query or fragment", { dialect: DIALECT });
-  }
-  return \`\${scheme}//\${url.host}\${url.pathname.replace(/\\/+$/, "")}\`;
+  return validateUrl(baseUrl, { dialect: DIALECT_NAME, defaultUrl: ${T.BASE}, schemes: "ws" });
 }
 `,
     "src/client-codec.ts": `import {
@@ -318,16 +310,14 @@ export function validateBaseUrl(baseUrl: unknown): string {
   type WireFrame,
 } from "@voxwire/core";
 import { ${T.CLOSE}, ${T.HTTP} } from "./close-rules.js";
-import { ${T.Event} } from "./wire.js";
-
-const DIALECT = "${dialect}";
+import { DIALECT_NAME, ${T.Event} } from "./wire.js";
 
 /** The application's side of one ${Pascal} connection: stateless. */
 export function ${T.codec}(plan: ConnectPlan): DialectCodec {
   const sampleRate = plan.audio.inbound.sampleRate;
 
   function decodeText(frame: string): InboundEvent[] {
-    const read = readJsonFrame(frame, { dialect: DIALECT });
+    const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
     if (!read.ok) return read.events;
     const { type, message } = read.value;
     switch (type) {
@@ -350,13 +340,13 @@ export function ${T.codec}(plan: ConnectPlan): DialectCodec {
       }
     },
     decode(frame: WireFrame): InboundEvent[] {
-      return isBinaryFrame(frame) ? [decodePcm16Chunk(frame, sampleRate, DIALECT)] : decodeText(frame);
+      return isBinaryFrame(frame) ? [decodePcm16Chunk(frame, sampleRate, DIALECT_NAME)] : decodeText(frame);
     },
     close(code: number, reason: string): InboundEvent[] {
-      return closeEvents(code, reason, DIALECT, ${T.CLOSE});
+      return closeEvents(code, reason, DIALECT_NAME, ${T.CLOSE});
     },
     upgradeRejected(status: number, body: string): VoxwireError {
-      return httpError(status, body, DIALECT, ${T.HTTP});
+      return httpError(status, body, DIALECT_NAME, ${T.HTTP});
     },
   };
 }
@@ -374,9 +364,7 @@ export function ${T.codec}(plan: ConnectPlan): DialectCodec {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { ${T.Event} } from "./wire.js";
-
-const DIALECT = "${dialect}";
+import { DIALECT_NAME, ${T.Event} } from "./wire.js";
 
 /**
  * The vendor's side of one ${Pascal} connection (simulators, goldens): agent events become
@@ -398,8 +386,8 @@ export function ${T.peer}(plan: ConnectPlan): PeerCodec {
       }
     },
     decode(frame: WireFrame): PeerDecoded[] {
-      if (isBinaryFrame(frame)) return [decodePcm16Append(frame, sampleRate, DIALECT)];
-      const read = readJsonFrame(frame, { dialect: DIALECT });
+      if (isBinaryFrame(frame)) return [decodePcm16Append(frame, sampleRate, DIALECT_NAME)];
+      const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
       if (!read.ok) return read.events.filter((e) => e.type === "error");
       return [passthrough(read.value.type, read.value.message, frame) as PeerDecoded];
     },
@@ -424,14 +412,20 @@ export const ${T.HTTP}: Readonly<Record<number, ErrorFactory>> = {
 };
 `,
     "src/testing/index.ts": `// \`${name}/testing\`: what tests and the CLI need beyond the public API (the simulator's
-// vendor front, the conformance subject).
+// vendor front, the conformance subject, the codecs and the wire constants).
+export { ${T.codec} } from "../client-codec.js";
+export { ${T.CLOSE}, ${T.HTTP} } from "../close-rules.js";
+export { ${T.peer} } from "../peer-codec.js";
+export { isSubprotocolSafe } from "../validate.js";
+export { ${T.BASE}, ${T.FRAME}, ${T.PATH}, ${T.RATE}, ${T.PREFIX}, ${T.Close}, ${T.Event}, DIALECT_NAME } from "../wire.js";
 export { ${T.front} } from "./front.js";
 export { ${T.subject} } from "./subject.js";
 `,
     "src/testing/front.ts": `import type { IncomingMessage } from "node:http";
 import type { UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import type { ConnectPlan } from "@voxwire/core";
-import { ${T.Close}, ${T.FRAME}, ${T.PATH}, ${T.peer}, ${T.PREFIX}, ${T.RATE} } from "../index.js";
+import { ${T.peer} } from "../peer-codec.js";
+import { ${T.Close}, DIALECT_NAME, ${T.FRAME}, ${T.PATH}, ${T.PREFIX}, ${T.RATE} } from "../wire.js";
 
 /**
  * ${Pascal}'s vendor side: \`GET /v1/${dialect}\` upgraded with the key as the subprotocol
@@ -439,7 +433,7 @@ import { ${T.Close}, ${T.FRAME}, ${T.PATH}, ${T.peer}, ${T.PREFIX}, ${T.RATE} } 
  * a refused key → close 4401 right after the upgrade.
  */
 export function ${T.front}(): VendorFront {
-  return { dialect: "${dialect}", upgrade };
+  return { dialect: DIALECT_NAME, upgrade };
 }
 
 function upgrade(req: IncomingMessage, ctx: UpgradeContext): UpgradeDecision {
@@ -473,12 +467,12 @@ function offeredProtocols(req: IncomingMessage): string[] {
 `,
     "src/testing/subject.ts": `import type { ConformanceSubject } from "@voxwire/conformance";
 import { ${camel} } from "../${dialect}.js";
-import { ${T.Close} } from "../wire.js";
+import { ${T.Close}, DIALECT_NAME } from "../wire.js";
 import { ${T.front} } from "./front.js";
 
 /** ${Pascal} as the shared conformance suite and the CLI see it: its client, its simulator's front, its refusal. */
 export const ${T.subject}: ConformanceSubject = {
-  name: "${dialect}",
+  name: DIALECT_NAME,
   summary: "${Pascal} PCM16 (scaffold: key in the ${dialect}-key subprotocol; 16 kHz)",
   client: ({ url, key }) => ${camel}({ apiKey: key, baseUrl: url }),
   front: ${T.front},

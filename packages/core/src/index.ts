@@ -1,5 +1,6 @@
 export * from "./audio/index.js";
 export * from "./credentials/index.js";
+export { type DialectDefinition, defineDialect } from "./dialect/define-dialect.js";
 export * from "./dialect/v1/index.js";
 export * from "./dialect-kit/index.js";
 export * from "./errors/index.js";

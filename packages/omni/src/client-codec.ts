@@ -13,14 +13,16 @@ import {
   pcm16ToBytes,
   readJsonFrame,
   sessionStartedEvent,
+  str,
+  TranscriptAccumulator,
   type VoxwireError,
   type WireFrame,
+  withOptional,
 } from "@voxwire/core";
 import { OMNI_CLOSE_RULES, OMNI_HTTP_RULES } from "./close-rules.js";
-import { isTranscriptType, TranscriptAccumulator } from "./transcript.js";
-import { dtmfFrame, OmniServerEvent, parseDtmf } from "./wire.js";
+import { isTranscriptType, readTranscriptFields } from "./transcript.js";
+import { DIALECT_NAME, dtmfFrame, OmniServerEvent, parseDtmf } from "./wire.js";
 
-const DIALECT = "omni";
 type Message = Readonly<Record<string, unknown>>;
 
 /**
@@ -32,7 +34,7 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
   const transcripts = new TranscriptAccumulator();
 
   function decodeText(frame: string): InboundEvent[] {
-    const read = readJsonFrame(frame, { dialect: DIALECT });
+    const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
     if (!read.ok) return read.events;
     const { type, message } = read.value;
     switch (type) {
@@ -55,7 +57,8 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
         return [withOptional({ type: "session-ending", raw: frame }, { reason: str(message, "reason") })];
       default: {
         const whole = passthrough(type, message, frame);
-        const mapped = isTranscriptType(type) ? transcripts.map(type, message, frame) : undefined;
+        const fields = isTranscriptType(type) ? readTranscriptFields(type, message) : undefined;
+        const mapped = fields ? transcripts.apply(fields, frame) : undefined;
         return mapped ? [mapped, whole] : [whole];
       }
     }
@@ -75,13 +78,13 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
       }
     },
     decode(frame: WireFrame): InboundEvent[] {
-      return isBinaryFrame(frame) ? [decodePcm16Chunk(frame, sampleRate, DIALECT)] : decodeText(frame);
+      return isBinaryFrame(frame) ? [decodePcm16Chunk(frame, sampleRate, DIALECT_NAME)] : decodeText(frame);
     },
     close(code: number, reason: string): InboundEvent[] {
-      return closeEvents(code, reason, DIALECT, OMNI_CLOSE_RULES);
+      return closeEvents(code, reason, DIALECT_NAME, OMNI_CLOSE_RULES);
     },
     upgradeRejected(status: number, body: string): VoxwireError {
-      return httpError(status, body, DIALECT, OMNI_HTTP_RULES);
+      return httpError(status, body, DIALECT_NAME, OMNI_HTTP_RULES);
     },
   };
 }
@@ -89,21 +92,6 @@ export function createOmniCodec(plan: ConnectPlan): DialectCodec {
 function dtmfReceived(message: Message, raw: string): InboundEvent[] {
   const dtmf = parseDtmf(message);
   if (dtmf) return [{ type: "dtmf-received", ...dtmf, raw }];
-  const error = new ProtocolError("dtmf message without a valid digit (0-9, *, #, A-D); passed through", { dialect: DIALECT });
+  const error = new ProtocolError("dtmf message without a valid digit (0-9, *, #, A-D); passed through", { dialect: DIALECT_NAME });
   return [errorEvent(error, raw), passthrough(OmniServerEvent.dtmf, message, raw)];
-}
-
-function str(message: Message, ...fields: string[]): string | undefined {
-  for (const field of fields) {
-    const value = message[field];
-    if (typeof value === "string") return value;
-  }
-  return undefined;
-}
-
-/** Adds the fields that are defined, so events carry no `key: undefined`. */
-function withOptional<T extends InboundEvent>(event: T, fields: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...event };
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
-  return out as T;
 }

@@ -4,6 +4,7 @@ import {
   type DialectCapabilities,
   type DialectEnv,
   type DialectV1,
+  defineDialect,
   NO_CAPABILITIES,
   type Preparation,
   refuseSecretKeyInBrowser,
@@ -12,7 +13,7 @@ import {
 import { createOmniCodec } from "./client-codec.js";
 import { createOmniPeerCodec } from "./peer-codec.js";
 import { validateAgentId, validateBaseUrl, validateCredential, validateRate } from "./validate.js";
-import { OMNI_FORMAT, OMNI_FRAME_MS, OMNI_LIVE_KEY_PREFIX, OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX, type OmniRate } from "./wire.js";
+import { DIALECT_NAME, OMNI_FORMAT, OMNI_FRAME_MS, OMNI_LIVE_KEY_PREFIX, OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX, type OmniRate } from "./wire.js";
 
 export interface OmniOptions {
   /** The agent's id from the Omni console (`agent_123`). */
@@ -39,7 +40,7 @@ export const OMNI_CAPABILITIES: DialectCapabilities = {
 
 /** `pyai_live_` keys never reach a page or worker (checked in `prepare`, where the runtime is known). */
 const BROWSER_SECRET_RULE: SecretKeyRule = {
-  dialect: "omni",
+  dialect: DIALECT_NAME,
   secretPrefixes: [OMNI_LIVE_KEY_PREFIX],
   advice:
     "Mint a short-lived publishable token on your server (with the page's origin allow-listed in the Omni console) " +
@@ -53,7 +54,7 @@ const BROWSER_SECRET_RULE: SecretKeyRule = {
  * `ConfigError` here, before any I/O; the message never holds the credential.
  */
 export function omni(options: OmniOptions): DialectV1 {
-  if (options === null || typeof options !== "object") throw new ConfigError("omni() needs an options object", { dialect: "omni" });
+  if (options === null || typeof options !== "object") throw new ConfigError("omni() needs an options object", { dialect: DIALECT_NAME });
   const agentId = validateAgentId(options.agentId);
   const credential = validateCredential(options.apiKey, options.token);
   const rate = validateRate(options.rate);
@@ -68,9 +69,8 @@ export function omni(options: OmniOptions): DialectV1 {
     secrets: [credential, subprotocol],
   };
 
-  return {
-    specVersion: 1,
-    name: "omni",
+  return defineDialect({
+    name: DIALECT_NAME,
     role: "client",
     capabilities: OMNI_CAPABILITIES,
     prepare(env: DialectEnv): Preparation {
@@ -79,5 +79,5 @@ export function omni(options: OmniOptions): DialectV1 {
     },
     createCodec: createOmniCodec,
     createPeerCodec: createOmniPeerCodec,
-  };
+  });
 }

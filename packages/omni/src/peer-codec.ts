@@ -13,9 +13,7 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { dtmfFrame, OMNI_TRANSCRIPT_FINAL, OMNI_TRANSCRIPT_PARTIAL, OmniServerEvent, parseDtmf } from "./wire.js";
-
-const DIALECT = "omni";
+import { DIALECT_NAME, dtmfFrame, OMNI_TRANSCRIPT_FINAL, OMNI_TRANSCRIPT_PARTIAL, OmniServerEvent, parseDtmf } from "./wire.js";
 
 /**
  * The vendor's side of one Omni connection (simulators, conformance): agent events become Omni
@@ -54,15 +52,15 @@ export function createOmniPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        return [decodePcm16Append(frame, sampleRate, "omni")];
+        return [decodePcm16Append(frame, sampleRate, DIALECT_NAME)];
       }
-      const read = readJsonFrame(frame, { dialect: DIALECT });
+      const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
       if (!read.ok) return read.events.filter((e) => e.type === "error");
       const { type, message } = read.value;
       if (type !== OmniServerEvent.dtmf) return [passthrough(type, message, frame) as PeerDecoded];
       const dtmf = parseDtmf(message);
       if (dtmf) return [{ type: "dtmf-send", ...dtmf }];
-      return [errorEvent(new ProtocolError("dtmf frame without a valid digit (0-9, *, #, A-D)", { dialect: DIALECT }), frame)];
+      return [errorEvent(new ProtocolError("dtmf frame without a valid digit (0-9, *, #, A-D)", { dialect: DIALECT_NAME }), frame)];
     },
   };
 }

@@ -1,7 +1,7 @@
-import type { InboundEvent, WireFrame } from "@voxwire/core";
+import { str, type TranscriptFields } from "@voxwire/core";
 
 /*
- * Omni's transcript payload is not published, so this maps what it can and keys only on:
+ * Omni's transcript payload is not published, so this reads what it can and keys only on:
  *   - the type: a message is a transcript when its `type` contains "transcript" or "partial"
  *     (any case);
  *   - partial or final: an explicit boolean `final` / `is_final` / `isFinal` wins; otherwise a type
@@ -10,6 +10,8 @@ import type { InboundEvent, WireFrame } from "@voxwire/core";
  *   - the role: `role` / `speaker` / `source` / `from` naming user|human|caller|customer (user) or
  *     agent|assistant|bot|ai|model (agent); else "user" in the type means user; else agent.
  * A transcript message without text maps to nothing (the caller still passes it through whole).
+ * Core's TranscriptAccumulator keeps each role's turn, since a partial may carry only a `delta`
+ * (text = so far + delta) or only the whole `text` (delta = what is new).
  */
 
 const TEXT_FIELDS = ["text", "transcript", "content"] as const;
@@ -23,14 +25,6 @@ export function isTranscriptType(type: string): boolean {
   return t.includes("transcript") || t.includes("partial");
 }
 
-function firstString(message: Readonly<Record<string, unknown>>, fields: readonly string[]): string | undefined {
-  for (const field of fields) {
-    const value = message[field];
-    if (typeof value === "string") return value;
-  }
-  return undefined;
-}
-
 function isPartial(type: string, message: Readonly<Record<string, unknown>>): boolean {
   for (const field of FINAL_FIELDS) {
     const value = message[field];
@@ -40,33 +34,16 @@ function isPartial(type: string, message: Readonly<Record<string, unknown>>): bo
 }
 
 function roleOf(type: string, message: Readonly<Record<string, unknown>>): "user" | "agent" {
-  const named = firstString(message, ROLE_FIELDS)?.toLowerCase();
+  const named = str(message, ...ROLE_FIELDS)?.toLowerCase();
   if (named && USER_ROLES.has(named)) return "user";
   if (named && AGENT_ROLES.has(named)) return "agent";
   return /user/i.test(type) ? "user" : "agent";
 }
 
-/**
- * Per-connection transcript state: the text of each role's turn so far, because a partial may
- * carry only a `delta` (text = so far + delta) or only the whole `text` (delta = what is new).
- */
-export class TranscriptAccumulator {
-  readonly #turn = { user: "", agent: "" };
-
-  /** The transcript event for one transcript-typed message, or none when it carries no text. */
-  map(type: string, message: Readonly<Record<string, unknown>>, raw: WireFrame): InboundEvent | undefined {
-    const whole = firstString(message, TEXT_FIELDS);
-    const delta = typeof message.delta === "string" ? message.delta : undefined;
-    if (whole === undefined && delta === undefined) return undefined;
-    const role = roleOf(type, message);
-    const soFar = this.#turn[role];
-    if (isPartial(type, message)) {
-      const text = whole ?? soFar + delta;
-      const added = delta ?? (text.startsWith(soFar) ? text.slice(soFar.length) : text);
-      this.#turn[role] = text;
-      return { type: "transcript-delta", role, delta: added, text, raw };
-    }
-    this.#turn[role] = "";
-    return { type: "transcript-end", role, text: whole ?? soFar + delta, raw };
-  }
+/** One transcript-typed message's fields, or none when it carries no text. */
+export function readTranscriptFields(type: string, message: Readonly<Record<string, unknown>>): TranscriptFields | undefined {
+  const text = str(message, ...TEXT_FIELDS);
+  const delta = typeof message.delta === "string" ? message.delta : undefined;
+  if (text === undefined && delta === undefined) return undefined;
+  return { role: roleOf(type, message), text, delta, final: !isPartial(type, message) };
 }

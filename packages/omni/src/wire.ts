@@ -2,9 +2,13 @@ import { dtmfDigitSchema } from "@voxwire/core";
 
 /*
  * The Omni wire in one place: URL, subprotocol, message names and the frames voxwire chose where
- * the vendor documents (seeds 000 and 003) leave the payload to the unpublished "Omni wire
- * protocol". When that reference lands, this file is the one to update.
+ * the vendor documents (the Omni browser guide and the Omni phone-bridge guide, docs/sources.md)
+ * leave the payload to the unpublished "Omni wire protocol". When that reference lands, this file
+ * is the one to update.
  */
+
+/** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */
+export const DIALECT_NAME = "omni";
 
 /** The documented production endpoint. */
 export const OMNI_DEFAULT_BASE_URL = "wss://api.pyai.com";

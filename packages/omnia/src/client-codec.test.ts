@@ -46,7 +46,7 @@ describe("call-create client codec: server messages", () => {
     expect(error).toMatchObject({ vendorCode: "agent_failure" });
   });
 
-  it("error without a message says what the seed says; a credential in it is redacted", () => {
+  it("error without a message says what the guide's client says; a credential in it is redacted", () => {
     expect(codec().decode(text({ type: "error" }))[0]).toMatchObject({ message: "[voxwire/omnia] the agent reported an error: Unknown error" });
     const [event] = codec().decode(text({ type: "error", message: `cannot join ${SOCKET_URL}` }));
     // `raw` is the frame as received (the runtime never logs it); message and error are clean.

@@ -4,7 +4,6 @@ import {
   closeEvents,
   type DialectCodec,
   decodePcm16Chunk,
-  type ErrorFactory,
   errorEvent,
   httpError,
   type InboundEvent,
@@ -13,42 +12,29 @@ import {
   ProtocolError,
   passthrough,
   pcm16ToBytes,
+  quotePeer,
   readJsonFrame,
   redact,
   sessionStartedEvent,
-  TokenExpiredError,
+  TranscriptAccumulator,
   VendorError,
   type VoxwireError,
   type WireFrame,
 } from "@voxwire/core";
-import { TranscriptAccumulator } from "./transcript-accumulator.js";
-import { readTranscriptFields } from "./transcript-message.js";
+import { MAX_QUOTED_CHARS, OMNIA_CLOSE_RULES, OMNIA_HTTP_RULES } from "./close-rules.js";
+import { readTranscriptFields } from "./transcript.js";
 import { CallServerMessage } from "./wire.js";
 
-/** Vendor text quoted in an error message is cut here. */
-const MAX_QUOTED_CHARS = 500;
-/** Seed 002 prints this when an `error` message has no `message`. */
+/** The Omnia Voice guide's client prints this when an `error` message has no `message`. */
 const UNKNOWN_ERROR = "Unknown error";
-
-/**
- * A call's socket URL is single-use and short-lived: an upgrade answered 404 or 410 means the
- * call is gone (already joined, expired, ended), and a new call is the way forward.
- */
-const CALL_GONE =
-  (status: number): ErrorFactory =>
-  (body, dialect) =>
-    new TokenExpiredError(`the call's socket URL was refused with HTTP ${status} (already used or expired): create a new call${quote(body)}`, {
-      dialect,
-    });
-const UPGRADE_RULES: Readonly<Record<number, ErrorFactory>> = { 404: CALL_GONE(404), 410: CALL_GONE(410) };
 
 /**
  * The application's side of one call-create connection: binary PCM16 both ways at the created
  * rates, JSON messages as text. Its only state is the per-role transcript text, because a
- * `transcript` may carry just a `delta` (see TranscriptAccumulator for the exact rules). It keeps
+ * `transcript` may carry just a `delta` (see transcript.ts for the exact rules). It keeps
  * no agent state (every `state` message becomes an event, even a repeat) and no call id.
  */
-export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCodec {
+export function createOmniaCodec(plan: ConnectPlan, dialect: string): DialectCodec {
   const sampleRate = plan.audio.inbound.sampleRate;
   const transcripts = new TranscriptAccumulator();
   const secrets = plan.secrets;
@@ -76,10 +62,13 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
       case CallServerMessage.error: {
         const said = typeof message.message === "string" ? message.message : UNKNOWN_ERROR;
         const vendorCode = typeof message.code === "string" ? message.code : undefined;
-        const error = new VendorError(`the agent reported an error${quote(redact(said, secrets))}`, {
-          dialect,
-          ...(vendorCode ? { vendorCode } : {}),
-        });
+        const error = new VendorError(
+          `the agent reported an error${quotePeer(redact(said, secrets), { max: MAX_QUOTED_CHARS, lead: ": ", end: "" })}`,
+          {
+            dialect,
+            ...(vendorCode ? { vendorCode } : {}),
+          },
+        );
         return [errorEvent(error, frame)];
       }
       case CallServerMessage.debug:
@@ -101,10 +90,10 @@ export function createCallCodec(plan: ConnectPlan, dialect: string): DialectCode
       return [decodePcm16Chunk(frame, sampleRate, dialect)];
     },
     close(code: number, reason: string): InboundEvent[] {
-      return closeEvents(code, reason, dialect);
+      return closeEvents(code, reason, dialect, OMNIA_CLOSE_RULES);
     },
     upgradeRejected(status: number, body: string): VoxwireError {
-      return httpError(status, body, dialect, UPGRADE_RULES);
+      return httpError(status, body, dialect, OMNIA_HTTP_RULES);
     },
   };
 }
@@ -114,9 +103,4 @@ function textOf(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === undefined) return "";
   return JSON.stringify(value) ?? String(value);
-}
-
-function quote(text: string): string {
-  const short = text.trim().slice(0, MAX_QUOTED_CHARS);
-  return short ? `: ${short}` : "";
 }

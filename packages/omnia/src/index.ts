@@ -1,19 +1,6 @@
-export { createCallCodec } from "./client-codec.js";
+// `@voxwire/omnia`: the dialect factories (Omnia Voice, and its Ultravox preset) and what their
+// options need. The codecs and wire messages are internal; simulators and tests reach them
+// through `@voxwire/omnia/testing`.
 export { OMNIA_CAPABILITIES, type OmniaCreateOptions, type OmniaJoinOptions, type OmniaOptions, omnia } from "./omnia.js";
-export { createCallPeerCodec, words } from "./peer-codec.js";
-export { TranscriptAccumulator, type TranscriptFields, type TranscriptRole } from "./transcript-accumulator.js";
-export { readTranscriptFields } from "./transcript-message.js";
 export { type UltravoxCreateOptions, type UltravoxJoinOptions, type UltravoxOptions, ultravox } from "./ultravox.js";
-export {
-  type CallBodyShape,
-  type CallCreatePreset,
-  type CallParameters,
-  CallServerMessage,
-  createCallBody,
-  createCallPath,
-  MAX_SAMPLE_RATE,
-  MIN_SAMPLE_RATE,
-  OMNIA_PRESET,
-  ULTRAVOX_HANG_UP,
-  ULTRAVOX_PRESET,
-} from "./wire.js";
+export { type CallBodyShape, type CallCreatePreset, OMNIA_PRESET, ULTRAVOX_PRESET } from "./wire.js";

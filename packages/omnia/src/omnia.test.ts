@@ -13,7 +13,7 @@ function configError(fn: () => unknown): VoxwireError {
 }
 
 describe("omnia() create-call request", () => {
-  it("POSTs the seed's body to /api/v1/calls/create on the dashboard, with X-API-Key", () => {
+  it("POSTs the guide client's body to /api/v1/calls/create on the dashboard, with X-API-Key", () => {
     const { request } = bootstrapOf(omnia(base));
     expect(request.method).toBe("POST");
     expect(request.url).toBe("https://dashboard.omnia-voice.com/api/v1/calls/create");
@@ -74,7 +74,7 @@ describe("omnia() create-call request", () => {
 });
 
 describe("omnia() plan for a created call", () => {
-  it("dials the returned URL with PCM16 at the created rates, 10 ms frames out (the seed's blocks)", () => {
+  it("dials the returned URL with PCM16 at the created rates, 10 ms frames out (the guide client's blocks)", () => {
     const plan = createdPlan(omnia({ ...base, inputSampleRate: 16000, outputSampleRate: 44100 }));
     expect(plan.url).toBe(SOCKET_URL);
     expect(plan.audio).toEqual({

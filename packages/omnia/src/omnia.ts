@@ -4,15 +4,16 @@ import {
   type DialectCapabilities,
   type DialectEnv,
   type DialectV1,
+  defineDialect,
+  isSocketUrl,
   NO_CAPABILITIES,
   type Preparation,
   refuseSecretKeyInBrowser,
 } from "@voxwire/core";
-import { createCallCodec } from "./client-codec.js";
-import { type CallCreateConfig, createCallRequest, parseCreatedCall, socketPlan } from "./create-call.js";
-import { createCallPeerCodec } from "./peer-codec.js";
+import { bootstrapRequest, type CallCreateConfig, planFromAnswer, readBootstrapAnswer, socketPlan } from "./bootstrap.js";
+import { createOmniaCodec } from "./client-codec.js";
+import { createOmniaPeerCodec } from "./peer-codec.js";
 import {
-  isSocketUrl,
   validateAgentId,
   validateApiKey,
   validateBaseUrl,
@@ -23,7 +24,7 @@ import {
   validateRate,
   validateUrlField,
 } from "./validate.js";
-import { type CallCreatePreset, createCallBody, createCallPath } from "./wire.js";
+import { type CallCreatePreset, createCallBody, createCallPath, DIALECT_NAME } from "./wire.js";
 
 /** Rates shared by both ways of starting a session. */
 interface RateOptions {
@@ -71,14 +72,14 @@ export const OMNIA_CAPABILITIES: DialectCapabilities = {
 };
 
 /**
- * The call-create dialect (Omnia Voice, seed 002): `POST {baseUrl}/api/v1/calls/create` with
+ * The call-create dialect (the Omnia Voice guide, docs/sources.md): `POST {baseUrl}/api/v1/calls/create` with
  * `X-API-Key` creates a call at the chosen rates and answers `{ websocketUrl }` (200 or 201);
  * the socket then carries PCM16 both ways at those rates and JSON messages as text. With
  * `preset: ULTRAVOX_PRESET` (or `ultravox()`) the same adapter serves Ultravox `serverWebSocket`.
  * Options that can never work throw a `ConfigError` here, before any I/O, never quoting the key.
  */
 export function omnia(options: OmniaOptions): DialectV1 {
-  if (options === null || typeof options !== "object") throw new ConfigError("omnia() needs an options object", { dialect: "omnia" });
+  if (options === null || typeof options !== "object") throw new ConfigError("omnia() needs an options object", { dialect: DIALECT_NAME });
   const preset = validatePreset(options.preset);
   const dialect = preset.name;
   const inputSampleRate = validateRate("inputSampleRate", options.inputSampleRate, dialect);
@@ -86,22 +87,21 @@ export function omnia(options: OmniaOptions): DialectV1 {
     options.outputSampleRate === undefined ? inputSampleRate : validateRate("outputSampleRate", options.outputSampleRate, dialect);
   const rates = { inputSampleRate, outputSampleRate, outboundFrameMs: preset.outboundFrameMs };
   const codecs = {
-    createCodec: (plan: ConnectPlan) => createCallCodec(plan, dialect),
-    createPeerCodec: (plan: ConnectPlan) => createCallPeerCodec(plan, dialect),
+    createCodec: (plan: ConnectPlan) => createOmniaCodec(plan, dialect),
+    createPeerCodec: (plan: ConnectPlan) => createOmniaPeerCodec(plan, dialect),
   };
 
   if ("websocketUrl" in options) {
     if ("apiKey" in options) throw new ConfigError("give either websocketUrl (join a created call) or apiKey (create one), not both", { dialect });
     if (!isSocketUrl(options.websocketUrl)) throw new ConfigError("websocketUrl must be an absolute ws: or wss: URL", { dialect });
     const plan = socketPlan(options.websocketUrl, rates);
-    return {
-      specVersion: 1,
+    return defineDialect({
       name: dialect,
       role: "client",
       capabilities: { ...OMNIA_CAPABILITIES, bootstrap: false },
       prepare: (): Preparation => ({ kind: "plan", plan }),
       ...codecs,
-    };
+    });
   }
 
   const apiKey = validateApiKey(options.apiKey, dialect);
@@ -122,10 +122,9 @@ export function omnia(options: OmniaOptions): DialectV1 {
     okStatuses: preset.okStatuses,
     ...rates,
   };
-  const request = createCallRequest(config);
+  const request = bootstrapRequest(config);
 
-  return {
-    specVersion: 1,
+  return defineDialect({
     name: dialect,
     role: "client",
     capabilities: OMNIA_CAPABILITIES,
@@ -136,8 +135,8 @@ export function omnia(options: OmniaOptions): DialectV1 {
         allKeysSecret: true,
         advice: "Create the call on your server and pass the socket URL it returns as { websocketUrl }.",
       });
-      return { kind: "bootstrap", request, parse: (response) => parseCreatedCall(response, config) };
+      return { kind: "bootstrap", request, parse: (response) => planFromAnswer(readBootstrapAnswer(response, config), config) };
     },
     ...codecs,
-  };
+  });
 }

@@ -2,7 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import type { InboundEvent } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { createdPlan, KEY } from "../test/fixtures.js";
-import { omnia, words } from "./index.js";
+import { omnia } from "./index.js";
+import { words } from "./peer-codec.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 48000 });
 const plan = createdPlan(dialect);

@@ -23,7 +23,7 @@ import { CallServerMessage, ULTRAVOX_HANG_UP } from "./wire.js";
  *     messages; a pass-through as the frame it came from.
  * The wire has no message for the rest (acceptance and the end are the socket's open and close).
  */
-export function createCallPeerCodec(plan: ConnectPlan, dialect: string): PeerCodec {
+export function createOmniaPeerCodec(plan: ConnectPlan, dialect: string): PeerCodec {
   const sampleRate = plan.audio.outbound.sampleRate;
   return {
     encode(event: InboundEvent): WireFrame[] {

@@ -10,8 +10,8 @@ const plan = createdPlan(dialect);
 type Wire = Record<string, unknown>;
 
 /**
- * The oracle: seed 002's `_handle_data_message` for `transcript`, line for line. It returns what
- * the seed emits as `output` (the text it displays, and `final`) for each agent message.
+ * The oracle: the Omnia Voice guide's client's `_handle_data_message` (docs/sources.md) for
+ * `transcript`, line for line. It returns what the guide's client emits as `output` (the text it displays, and `final`) for each agent message.
  */
 function seedOutputs(messages: readonly Wire[]): Array<[string, boolean]> {
   let pendingOutput = "";
@@ -51,9 +51,9 @@ function decodeAll(messages: readonly Wire[]): InboundEvent[] {
 
 const words = fc.constantFrom("", "Hello", " world", "Hi,", " there", " ", "¿qué?", "😀", "a b");
 /**
- * Every message the seed can handle without raising: `role` and `final` present, `text` a string,
+ * Every message the guide's client can handle without raising: `role` and `final` present, `text` a string,
  * null or absent, `delta` a string or absent (or null beside a non-empty `text`, as Ultravox sends
- * it: the seed never reads it then), sometimes Ultravox's `medium`/`ordinal`.
+ * it: the guide's client never reads it then), sometimes Ultravox's `medium`/`ordinal`.
  */
 const transcriptMessage: fc.Arbitrary<Wire> = fc
   .record({
@@ -75,13 +75,16 @@ const transcriptMessage: fc.Arbitrary<Wire> = fc
     return msg;
   });
 
-describe("transcript accumulation matches the seed 002 client", () => {
-  test.prop([fc.array(transcriptMessage, { maxLength: 40 })])("agent texts equal what the seed displays, message for message", (messages) => {
-    expect(ourOutputs(decodeAll(messages))).toEqual(seedOutputs(messages));
-  });
+describe("transcript accumulation matches the Omnia Voice guide's client", () => {
+  test.prop([fc.array(transcriptMessage, { maxLength: 40 })])(
+    "agent texts equal what the guide's client displays, message for message",
+    (messages) => {
+      expect(ourOutputs(decodeAll(messages))).toEqual(seedOutputs(messages));
+    },
+  );
 
   test.prop([fc.array(transcriptMessage, { maxLength: 40 })])("user texts follow the same rules in their own accumulator", (messages) => {
-    // The seed drops user transcripts; we run its algorithm on them as if they were the agent's.
+    // The guide's client drops user transcripts; we run its algorithm on them as if they were the agent's.
     const asAgent = messages.filter((m) => m.role === "user").map((m) => ({ ...m, role: "agent" }));
     expect(ourOutputs(decodeAll(messages), "user")).toEqual(seedOutputs(asAgent));
   });
@@ -154,7 +157,7 @@ describe("transcript rules, one by one", () => {
     ]);
   });
 
-  it("beyond the seed: null or non-string delta appends nothing; missing or non-true final is not final", () => {
+  it("beyond the guide's client: null or non-string delta appends nothing; missing or non-true final is not final", () => {
     expect(run({ delta: "A", final: false }, { text: null, delta: null, final: false }, { delta: 5 }, { delta: "B", final: "yes" })).toMatchObject([
       { text: "A" },
       { type: "transcript-delta", delta: "", text: "A" },

@@ -2,7 +2,8 @@ import { ConfigError } from "@voxwire/core";
 import { thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { bootstrapOf, createdPlan, KEY, NODE, response, SOCKET_URL } from "../test/fixtures.js";
-import { createCallCodec, ULTRAVOX_PRESET, type UltravoxOptions, ultravox } from "./index.js";
+import { createOmniaCodec } from "./client-codec.js";
+import { ULTRAVOX_PRESET, type UltravoxOptions, ultravox } from "./index.js";
 
 const base = { apiKey: KEY, agentId: "5b5a3b0e-1111-4222-8333-944445555666", inputSampleRate: 48000 };
 
@@ -56,7 +57,7 @@ describe("the Ultravox preset", () => {
   });
 
   it("tolerates Ultravox's transcript fields and extra messages", () => {
-    const codec = createCallCodec(createdPlan(ultravox(base), "joinUrl"), ULTRAVOX_PRESET.name);
+    const codec = createOmniaCodec(createdPlan(ultravox(base), "joinUrl"), ULTRAVOX_PRESET.name);
     const t1 = JSON.stringify({ type: "transcript", role: "agent", medium: "voice", text: null, delta: "Hi", final: false, ordinal: 3 });
     const t2 = JSON.stringify({ type: "transcript", role: "agent", medium: "voice", text: "Hi there", delta: null, final: true, ordinal: 3 });
     expect(codec.decode(t1)).toEqual([{ type: "transcript-delta", role: "agent", delta: "Hi", text: "Hi", raw: t1 }]);

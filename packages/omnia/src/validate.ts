@@ -1,13 +1,11 @@
-import { ConfigError } from "@voxwire/core";
-import { type CallCreatePreset, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET } from "./wire.js";
+import { ConfigError, isHeaderValueSafe, validateBaseUrl as validateUrl } from "@voxwire/core";
+import { type CallCreatePreset, DIALECT_NAME, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET } from "./wire.js";
 
 /*
  * Option checks run by the factory, before any I/O. No message ever quotes a key or a socket URL:
  * both are credentials.
  */
 
-/** A header value fetch accepts without complaint (and without echoing it in a TypeError). */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** Control characters have no place in an id that goes into a JSON body or a URL path. */
 const CONTROL = /[\x00-\x1f\x7f]/;
 
@@ -29,7 +27,7 @@ export function validateApiKey(value: unknown, dialect: string): string {
   if (typeof value !== "string" || value === "") {
     throw new ConfigError("an apiKey is required (sent as the X-API-Key header of the create-call request)", { dialect });
   }
-  if (!HEADER_SAFE.test(value)) {
+  if (!isHeaderValueSafe(value)) {
     throw new ConfigError("the apiKey holds characters an HTTP header cannot carry (spaces, control or non-ASCII characters)", { dialect });
   }
   return value;
@@ -37,18 +35,7 @@ export function validateApiKey(value: unknown, dialect: string): string {
 
 /** The REST origin (and optional path prefix), without a trailing slash. */
 export function validateBaseUrl(value: unknown, fallback: string, dialect: string): string {
-  if (value === undefined) return fallback;
-  let url: URL;
-  try {
-    if (typeof value !== "string") throw new TypeError();
-    url = new URL(value);
-  } catch {
-    throw new ConfigError("baseUrl must be an absolute http: or https: URL", { dialect });
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash || url.username || url.password) {
-    throw new ConfigError("baseUrl must be an http: or https: URL without credentials, query or fragment", { dialect });
-  }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+  return validateUrl(value, { dialect, defaultUrl: fallback, schemes: "http" });
 }
 
 export function validateCreatePath(value: unknown, fallback: string, dialect: string): string {
@@ -88,17 +75,6 @@ export function validateExtraBody(value: unknown, dialect: string): Readonly<Rec
   return value as Record<string, unknown>;
 }
 
-/** True for an absolute `ws:`/`wss:` URL: the only thing a socket can dial. */
-export function isSocketUrl(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "ws:" || url.protocol === "wss:";
-  } catch {
-    return false;
-  }
-}
-
 /** A preset is code, but a hand-made one can still be wrong: check its shape before using it. */
 export function validatePreset(value: unknown): CallCreatePreset {
   if (value === undefined || value === null) return OMNIA_PRESET;
@@ -118,7 +94,7 @@ export function validatePreset(value: unknown): CallCreatePreset {
   if (!ok) {
     throw new ConfigError(
       "preset must be a CallCreatePreset (name, baseUrl, createPath, urlField, bodyShape omnia|ultravox, 2xx okStatuses, outboundFrameMs)",
-      { dialect: "omnia" },
+      { dialect: DIALECT_NAME },
     );
   }
   return { ...(preset as CallCreatePreset), baseUrl: validateBaseUrl(preset.baseUrl, "", preset.name as string) };

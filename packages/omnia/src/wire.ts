@@ -1,7 +1,10 @@
 /*
- * The call-create wire in one place: message names, rates, and the two presets (Omnia Voice,
- * seed 002; Ultravox `serverWebSocket`, which differs only in the REST leg).
+ * The call-create wire in one place: message names, rates, and the two presets (the Omnia Voice
+ * guide, docs/sources.md; Ultravox `serverWebSocket`, which differs only in the REST leg).
  */
+
+/** The dialect's name: the Omnia preset's, and the one option errors use before a preset is known. */
+export const DIALECT_NAME = "omnia";
 
 /** Server → client text messages (Omnia documents all six; Ultravox all but `error`). */
 export const CallServerMessage = {
@@ -42,12 +45,12 @@ export interface CallCreatePreset {
 }
 
 /**
- * Omnia Voice (seed 002): `POST /api/v1/calls/create`, `X-API-Key`, body
+ * Omnia Voice (Omnia Voice guide, docs/sources.md): `POST /api/v1/calls/create`, `X-API-Key`, body
  * `{ agentId, connectionType: "websocket", websocket: { inputSampleRate, outputSampleRate } }`,
- * answer `{ websocketUrl }`. The seed's client sends 10 ms blocks (`blocksize = rate // 100`).
+ * answer `{ websocketUrl }`. The guide's client sends 10 ms blocks (`blocksize = rate // 100`).
  */
 export const OMNIA_PRESET: CallCreatePreset = {
-  name: "omnia",
+  name: DIALECT_NAME,
   baseUrl: "https://dashboard.omnia-voice.com",
   createPath: "/api/v1/calls/create",
   urlField: "websocketUrl",

@@ -10,15 +10,14 @@ import {
   STOP,
   TRANSCRIPT,
 } from "../test/seed-004-frames.js";
+import { planFromAnswer, readOrbitaliSession } from "./bootstrap.js";
 import { createOrbitaliCodec } from "./client-codec.js";
-import { readOrbitaliSession } from "./orbitali-session.js";
-import { planFromSession } from "./session-plan.js";
 
-const seedPlan = (): ConnectPlan => planFromSession(readOrbitaliSession(JSON.parse(REALTIME_SESSION_RESPONSE), "response"));
+const seedPlan = (): ConnectPlan => planFromAnswer(readOrbitaliSession(JSON.parse(REALTIME_SESSION_RESPONSE), "response"));
 const decode = (frame: string | Uint8Array, plan = seedPlan()): InboundEvent[] => createOrbitaliCodec(plan).decode(frame);
 const outputAudio = (fields: Record<string, unknown>) => JSON.stringify({ type: "output_audio", ...fields });
 
-describe("client codec: the seed 004 frames", () => {
+describe("client codec: the Orbitali guide's frames", () => {
   it("session.started → session-started with the callId", () => {
     expect(decode(SESSION_STARTED)).toEqual([{ type: "session-started", ids: { callId: "call_uuid" }, raw: SESSION_STARTED }]);
   });

@@ -10,17 +10,16 @@ import {
   type OutboundEvent,
   ProtocolError,
   passthrough,
+  quotePeer,
   readJsonFrame,
   sessionStartedEvent,
   type VoxwireError,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeAudioPayload, encodeAudioPayload } from "./audio-payload.js";
 import { ORBITALI_CLOSE_RULES, ORBITALI_HTTP_RULES } from "./close-rules.js";
-import { readTranscript } from "./transcript-role.js";
-import { OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
+import { readTranscript } from "./transcript.js";
+import { DIALECT_NAME, decodeAudioPayload, encodeAudioPayload, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
 
-const DIALECT = "orbitali";
 type Message = Readonly<Record<string, unknown>>;
 
 /**
@@ -37,9 +36,9 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     if (encoding !== undefined && encoding !== inbound.encoding) {
       return errorEvent(
         new AudioDataError(
-          `output_audio in encoding ${JSON.stringify(encoding).slice(0, 32)}, but the session declared ${inbound.encoding}; chunk dropped`,
+          `output_audio in encoding ${quotePeer(JSON.stringify(encoding), { max: 32, lead: "", end: "" })}, but the session declared ${inbound.encoding}; chunk dropped`,
           {
-            dialect: DIALECT,
+            dialect: DIALECT_NAME,
           },
         ),
         raw,
@@ -48,9 +47,9 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     if (sampleRate !== undefined && sampleRate !== inbound.sampleRate) {
       return errorEvent(
         new AudioDataError(
-          `output_audio at ${JSON.stringify(sampleRate).slice(0, 16)} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`,
+          `output_audio at ${quotePeer(JSON.stringify(sampleRate), { max: 16, lead: "", end: "" })} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`,
           {
-            dialect: DIALECT,
+            dialect: DIALECT_NAME,
           },
         ),
         raw,
@@ -62,7 +61,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
   }
 
   function decodeText(frame: string): InboundEvent[] {
-    const read = readJsonFrame(frame, { dialect: DIALECT });
+    const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
     if (!read.ok) return read.events;
     const { type, message } = read.value;
     switch (type) {
@@ -88,7 +87,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
       switch (event.type) {
         case "audio-append":
           if (event.sampleRate !== outboundRate) {
-            throw new ProtocolError(`audio-append at ${event.sampleRate} Hz, but the session sends ${outboundRate} Hz`, { dialect: DIALECT });
+            throw new ProtocolError(`audio-append at ${event.sampleRate} Hz, but the session sends ${outboundRate} Hz`, { dialect: DIALECT_NAME });
           }
           return [JSON.stringify({ type: OrbitaliClientMessage.inputAudio, audio: encodeAudioPayload(event.audio) })];
         case "session-stop":
@@ -101,17 +100,17 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     decode(frame: WireFrame): InboundEvent[] {
       if (isBinaryFrame(frame)) {
         const error = new ProtocolError(`Orbitali sends JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, {
-          dialect: DIALECT,
+          dialect: DIALECT_NAME,
         });
         return [errorEvent(error, frame)];
       }
       return decodeText(frame);
     },
     close(code: number, reason: string): InboundEvent[] {
-      return closeEvents(code, reason, DIALECT, ORBITALI_CLOSE_RULES);
+      return closeEvents(code, reason, DIALECT_NAME, ORBITALI_CLOSE_RULES);
     },
     upgradeRejected(status: number, body: string): VoxwireError {
-      return httpError(status, body, DIALECT, ORBITALI_HTTP_RULES);
+      return httpError(status, body, DIALECT_NAME, ORBITALI_HTTP_RULES);
     },
   };
 }

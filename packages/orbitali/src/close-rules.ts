@@ -1,4 +1,4 @@
-import { AuthError, type ErrorFactory, TokenExpiredError, type VoxwireError, vendorCodeOf } from "@voxwire/core";
+import { AuthError, type ErrorFactory, quotePeer, TokenExpiredError, type VoxwireError, vendorCodeOf } from "@voxwire/core";
 import { ORBITALI_TOKEN_CLOSE, OrbitaliTokenRefusal } from "./wire.js";
 
 /*
@@ -11,30 +11,25 @@ import { ORBITALI_TOKEN_CLOSE, OrbitaliTokenRefusal } from "./wire.js";
 
 const STALE_TOKEN: ReadonlySet<string> = new Set([OrbitaliTokenRefusal.expired, OrbitaliTokenRefusal.alreadyUsed]);
 
-function quoted(text: string): string {
-  const short = text.trim().slice(0, 200);
-  return short ? ` (peer said: ${short})` : "";
-}
-
 function tokenRefused(how: string): ErrorFactory {
   return (text: string, dialect: string): VoxwireError => {
     const vendorCode = vendorCodeOf(text);
     if (vendorCode === OrbitaliTokenRefusal.alreadyUsed) {
       return new TokenExpiredError(
-        `the session token was already used (${how}): tokens are single-use, so mint a new session for every connection${quoted(text)}`,
+        `the session token was already used (${how}): tokens are single-use, so mint a new session for every connection${quotePeer(text)}`,
         { dialect, vendorCode },
       );
     }
     if (vendorCode !== undefined && STALE_TOKEN.has(vendorCode)) {
       return new TokenExpiredError(
-        `the session token expired before the socket opened (${how}): mint a new session and connect within 60 s${quoted(text)}`,
+        `the session token expired before the socket opened (${how}): mint a new session and connect within 60 s${quotePeer(text)}`,
         {
           dialect,
           vendorCode,
         },
       );
     }
-    return new AuthError(`the session token was refused (${how})${quoted(text)}`, { dialect, vendorCode });
+    return new AuthError(`the session token was refused (${how})${quotePeer(text)}`, { dialect, vendorCode });
   };
 }
 

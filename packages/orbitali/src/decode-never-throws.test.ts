@@ -2,12 +2,11 @@ import { fc, test } from "@fast-check/vitest";
 import { inboundEventSchema } from "@voxwire/core";
 import { describe, expect } from "vitest";
 import { REALTIME_SESSION_RESPONSE } from "../test/seed-004-frames.js";
+import { planFromAnswer, readOrbitaliSession } from "./bootstrap.js";
 import { createOrbitaliCodec } from "./client-codec.js";
-import { readOrbitaliSession } from "./orbitali-session.js";
 import { createOrbitaliPeerCodec } from "./peer-codec.js";
-import { planFromSession } from "./session-plan.js";
 
-const plan = planFromSession(readOrbitaliSession(JSON.parse(REALTIME_SESSION_RESPONSE), "response"));
+const plan = planFromAnswer(readOrbitaliSession(JSON.parse(REALTIME_SESSION_RESPONSE), "response"));
 
 /** Frames shaped like Orbitali's, with every field fair game, plus arbitrary text and bytes. */
 const frames = fc.oneof(

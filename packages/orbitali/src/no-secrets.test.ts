@@ -1,11 +1,11 @@
 import { connect, type InboundEvent, VoxwireError, type WebSocketConstructor, type WebSocketLike } from "@voxwire/core";
 import { recordingLogger } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
+import type { OrbitaliSession } from "./bootstrap.js";
 import { createOrbitaliCodec } from "./client-codec.js";
-import { createOrbitaliSession } from "./create-session.js";
 import { orbitali } from "./orbitali.js";
-import type { OrbitaliSession } from "./orbitali-session.js";
-import { createOrbitaliSessionRoute } from "./session-route.js";
+import { createOrbitaliSession } from "./server/create-session.js";
+import { createOrbitaliSessionRoute } from "./server/session-route.js";
 
 const KEY = "orb_live_Zq8sVx2mKp4";
 const TOKEN = "tok_7HfR2kLmQ9xWv3";

@@ -10,8 +10,8 @@ import {
 } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../test/seed-004-frames.js";
+import type { OrbitaliSession } from "./bootstrap.js";
 import { orbitali } from "./orbitali.js";
-import type { OrbitaliSession } from "./orbitali-session.js";
 
 const node: DialectEnv = { runtime: "node", now: Date.parse("2026-06-24T12:00:30.000Z") };
 const browser: DialectEnv = { ...node, runtime: "browser" };

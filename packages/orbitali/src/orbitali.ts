@@ -4,19 +4,23 @@ import {
   type DialectCapabilities,
   type DialectEnv,
   type DialectV1,
+  defineDialect,
   NO_CAPABILITIES,
   type Preparation,
   refuseSecretKeyInBrowser,
 } from "@voxwire/core";
+import {
+  bootstrapRequest,
+  type OrbitaliSession,
+  planFromAnswer,
+  type RealtimeSessionRequestOptions,
+  readBootstrapAnswer,
+  readOrbitaliSession,
+  SERVER_SIDE_ADVICE,
+} from "./bootstrap.js";
 import { createOrbitaliCodec } from "./client-codec.js";
-import { SERVER_SIDE_ADVICE } from "./create-session.js";
-import { type OrbitaliSession, readOrbitaliSession } from "./orbitali-session.js";
 import { createOrbitaliPeerCodec } from "./peer-codec.js";
-import { planFromSession } from "./session-plan.js";
-import { parseRealtimeSessionResponse, type RealtimeSessionRequestOptions, realtimeSessionRequest } from "./session-request.js";
-import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
-
-const DIALECT = "orbitali";
+import { DIALECT_NAME, ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
 
 export type OrbitaliOptions =
   /** A session minted on a server (`createOrbitaliSession`): what a browser uses. */
@@ -38,24 +42,24 @@ export const ORBITALI_CAPABILITIES: DialectCapabilities = {
  */
 export function orbitali(options: OrbitaliOptions): DialectV1 {
   if (options === null || typeof options !== "object")
-    throw new ConfigError("orbitali() needs { session } or { apiKey, agentId }", { dialect: DIALECT });
-  const base = { specVersion: 1, name: DIALECT, role: "client", createCodec: createOrbitaliCodec, createPeerCodec: createOrbitaliPeerCodec } as const;
+    throw new ConfigError("orbitali() needs { session } or { apiKey, agentId }", { dialect: DIALECT_NAME });
+  const base = { name: DIALECT_NAME, role: "client", createCodec: createOrbitaliCodec, createPeerCodec: createOrbitaliPeerCodec } as const;
 
   if ("session" in options && options.session !== undefined) {
-    if ("apiKey" in options) throw new ConfigError("give either { session } or { apiKey, agentId }, not both", { dialect: DIALECT });
-    const plan: ConnectPlan = planFromSession(readOrbitaliSession(options.session, "options"));
+    if ("apiKey" in options) throw new ConfigError("give either { session } or { apiKey, agentId }, not both", { dialect: DIALECT_NAME });
+    const plan: ConnectPlan = planFromAnswer(readOrbitaliSession(options.session, "options"));
     // An expired plan is refused by the runtime (TokenExpiredError) before any socket opens.
-    return { ...base, capabilities: ORBITALI_CAPABILITIES, prepare: (): Preparation => ({ kind: "plan", plan }) };
+    return defineDialect({ ...base, capabilities: ORBITALI_CAPABILITIES, prepare: (): Preparation => ({ kind: "plan", plan }) });
   }
 
-  const request = realtimeSessionRequest(options as RealtimeSessionRequestOptions);
+  const request = bootstrapRequest(options as RealtimeSessionRequestOptions);
   const apiKey = (options as RealtimeSessionRequestOptions).apiKey;
-  return {
+  return defineDialect({
     ...base,
     capabilities: { ...ORBITALI_CAPABILITIES, bootstrap: true },
     prepare(env: DialectEnv): Preparation {
-      refuseSecretKeyInBrowser(env, apiKey, { dialect: DIALECT, secretPrefixes: [ORBITALI_LIVE_KEY_PREFIX], advice: SERVER_SIDE_ADVICE });
-      return { kind: "bootstrap", request, parse: (response) => planFromSession(parseRealtimeSessionResponse(response), apiKey) };
+      refuseSecretKeyInBrowser(env, apiKey, { dialect: DIALECT_NAME, secretPrefixes: [ORBITALI_LIVE_KEY_PREFIX], advice: SERVER_SIDE_ADVICE });
+      return { kind: "bootstrap", request, parse: (response) => planFromAnswer(readBootstrapAnswer(response), apiKey) };
     },
-  };
+  });
 }

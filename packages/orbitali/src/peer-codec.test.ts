@@ -1,12 +1,11 @@
 import type { ConnectPlan } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { INPUT_AUDIO, INPUT_AUDIO_PREFIX, REALTIME_SESSION_RESPONSE, STOP } from "../test/seed-004-frames.js";
+import { planFromAnswer, readOrbitaliSession } from "./bootstrap.js";
 import { createOrbitaliCodec } from "./client-codec.js";
-import { readOrbitaliSession } from "./orbitali-session.js";
 import { createOrbitaliPeerCodec } from "./peer-codec.js";
-import { planFromSession } from "./session-plan.js";
 
-const seedPlan = (): ConnectPlan => planFromSession(readOrbitaliSession(JSON.parse(REALTIME_SESSION_RESPONSE), "response"));
+const seedPlan = (): ConnectPlan => planFromAnswer(readOrbitaliSession(JSON.parse(REALTIME_SESSION_RESPONSE), "response"));
 const peer = () => createOrbitaliPeerCodec(seedPlan());
 const parsed = (frames: unknown[]) => frames.map((f) => JSON.parse(f as string));
 

@@ -13,11 +13,8 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeAudioPayload, encodeAudioPayload } from "./audio-payload.js";
-import { roleToWire } from "./transcript-role.js";
-import { ORBITALI_ENCODING, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
-
-const DIALECT = "orbitali";
+import { roleToWire } from "./transcript.js";
+import { DIALECT_NAME, decodeAudioPayload, encodeAudioPayload, ORBITALI_ENCODING, OrbitaliClientMessage, OrbitaliServerMessage } from "./wire.js";
 
 /**
  * The vendor's side of one Orbitali connection (simulators, conformance): agent events become
@@ -55,12 +52,12 @@ export function createOrbitaliPeerCodec(plan: ConnectPlan): PeerCodec {
       if (isBinaryFrame(frame)) {
         return [
           errorEvent(
-            new ProtocolError(`Orbitali takes JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, { dialect: DIALECT }),
+            new ProtocolError(`Orbitali takes JSON text only; a binary frame of ${frame.byteLength} bytes was ignored`, { dialect: DIALECT_NAME }),
             frame,
           ),
         ];
       }
-      const read = readJsonFrame(frame, { dialect: DIALECT });
+      const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
       if (!read.ok) return read.events.filter((e): e is ErrorEvent => e.type === "error");
       const { type, message } = read.value;
       switch (type) {

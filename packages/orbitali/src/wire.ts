@@ -1,9 +1,14 @@
+import { AudioDataError, base64Decode, base64Encode, pcm16FromBytes, pcm16ToBytes } from "@voxwire/core";
+
 /*
- * The Orbitali wire in one place (seed 004, "Browser Voice Sessions"): the realtime-sessions
- * endpoint, the JSON message names, and the choices voxwire made where the document is silent
- * (frame length, how a refused token is reported). When the vendor publishes more, this is the
- * file to update.
+ * The Orbitali wire in one place (Orbitali guide, "Browser Voice Sessions"; docs/sources.md): the
+ * realtime-sessions endpoint, the JSON message names, and the choices voxwire made where the
+ * document is silent (frame length, how a refused token is reported). When the vendor publishes
+ * more, this is the file to update.
  */
+
+/** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */
+export const DIALECT_NAME = "orbitali";
 
 /** The documented API host for the realtime-sessions call. */
 export const ORBITALI_DEFAULT_BASE_URL = "https://api.orbitali.ai";
@@ -57,3 +62,26 @@ export const OrbitaliTokenRefusal = {
   /** Not a token this service issued. */
   invalid: "token_invalid",
 } as const;
+
+/** PCM16 samples as the wire carries them: little-endian bytes, base64 (core's codec, fast on every runtime). */
+export function encodeAudioPayload(samples: Int16Array): string {
+  return base64Encode(pcm16ToBytes(samples));
+}
+
+/**
+ * A message's `audio` field back to samples. Not a string, invalid base64 or an odd byte count
+ * is an `AudioDataError` (returned, not thrown: a codec's decode never throws, and one bad chunk
+ * must not end the session).
+ */
+export function decodeAudioPayload(audio: unknown, message: string): Int16Array | AudioDataError {
+  if (typeof audio !== "string") {
+    return new AudioDataError(`${message} has no base64 "audio" string`, { dialect: DIALECT_NAME });
+  }
+  try {
+    return pcm16FromBytes(base64Decode(audio));
+  } catch (error) {
+    // Core's message, without its "[voxwire] " prefix, after ours.
+    const why = error instanceof Error ? error.message.replace(/^\[voxwire[^\]]*\]\s*/, "") : String(error);
+    return new AudioDataError(`${message} audio is not PCM16 in base64: ${why}`, { dialect: DIALECT_NAME, cause: error });
+  }
+}

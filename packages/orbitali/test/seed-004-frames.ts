@@ -1,6 +1,6 @@
 /*
- * Frames transcribed from the vendor document, seed 004 ("Orbitali Docs — Browser Voice
- * Sessions"), whitespace as printed. The document cuts its sample payloads short with "...":
+ * Frames transcribed from the vendor document, the Orbitali guide (docs/sources.md: "Orbitali
+ * Docs — Browser Voice Sessions"), whitespace as printed. The document cuts its sample payloads short with "...":
  * the frames keep them as printed (so they are not valid base64), and the `*Prefix` payloads
  * are the same samples without the "...".
  */

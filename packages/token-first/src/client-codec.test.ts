@@ -10,7 +10,7 @@ if (preparation.kind !== "bootstrap") throw new Error("unreachable");
 const plan: ConnectPlan = preparation.parse({ status: 200, headers: {}, body: SEED_TOKEN_RESPONSE }, { runtime: "node", now: 0 });
 const codec = () => dialect.createCodec(plan);
 
-describe("token-first client codec: seed 001's server events", () => {
+describe("token-first client codec: the token-first guide's server events", () => {
   it("holds everything back until `connected`, which starts the session", () => {
     const c = codec();
     expect(c.ready).toBe(false);

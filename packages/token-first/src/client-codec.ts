@@ -15,11 +15,9 @@ import {
   type VoxwireError,
   type WireFrame,
 } from "@voxwire/core";
-import { TOKEN_FIRST_CLOSE_RULES } from "./close-rules.js";
-import { vendorError } from "./vendor-error.js";
-import { TokenFirstClose, TokenFirstServerEvent } from "./wire.js";
+import { TOKEN_FIRST_CLOSE_RULES, TOKEN_FIRST_HTTP_RULES, vendorError } from "./close-rules.js";
+import { DIALECT_NAME, TokenFirstClose, TokenFirstServerEvent } from "./wire.js";
 
-const DIALECT = "token-first";
 type Message = Readonly<Record<string, unknown>>;
 
 /**
@@ -34,7 +32,7 @@ export function createTokenFirstCodec(plan: ConnectPlan): DialectCodec {
   let reported: VoxwireError | undefined;
 
   function decodeText(frame: string): InboundEvent[] {
-    const read = readJsonFrame(frame, { dialect: DIALECT });
+    const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
     if (!read.ok) return read.events;
     const { type, message } = read.value;
     switch (type) {
@@ -70,15 +68,15 @@ export function createTokenFirstCodec(plan: ConnectPlan): DialectCodec {
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (!isBinaryFrame(frame)) return decodeText(frame);
-      return [decodePcm16Chunk(frame, sampleRate, "token-first")];
+      return [decodePcm16Chunk(frame, sampleRate, DIALECT_NAME)];
     },
     close(code: number, reason: string): InboundEvent[] {
       const refusal = code === TokenFirstClose.tokenRefused || code === TokenFirstClose.protocolError;
       if (refusal && reported) return [{ type: "session-ended", reason: reported.code, code }];
-      return closeEvents(code, reason, DIALECT, TOKEN_FIRST_CLOSE_RULES);
+      return closeEvents(code, reason, DIALECT_NAME, TOKEN_FIRST_CLOSE_RULES);
     },
     upgradeRejected(status: number, body: string): VoxwireError {
-      return httpError(status, body, DIALECT);
+      return httpError(status, body, DIALECT_NAME, TOKEN_FIRST_HTTP_RULES);
     },
   };
 }

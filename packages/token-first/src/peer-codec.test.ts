@@ -8,7 +8,8 @@ import {
   SEED_TOKEN_RESPONSE,
   seedAudioFrame,
 } from "../test/seed-001-frames.js";
-import { TOKEN_FRAME_NAME, tokenFirst } from "./index.js";
+import { tokenFirst } from "./index.js";
+import { TOKEN_FRAME_NAME } from "./wire.js";
 
 const dialect = tokenFirst({ apiUrl: "https://your-api-url.com", apiKey: "sk_example_K3yValue" });
 const preparation = dialect.prepare({ runtime: "node", now: 0 });
@@ -17,7 +18,7 @@ const plan: ConnectPlan = preparation.parse({ status: 200, headers: {}, body: SE
 const peer = dialect.createPeerCodec!(plan);
 
 describe("token-first peer codec: what the vendor sends", () => {
-  it("encodes the session's start, readiness and end as seed 001's messages", () => {
+  it("encodes the session's start, readiness and end as the token-first guide's messages", () => {
     expect(peer.encode({ type: "session-started", ids: {} })).toEqual([SEED_CONNECTED]);
     expect(peer.encode({ type: "agent-state", state: "listening" })).toEqual([SEED_AGENT_READY]);
     for (const [reason, frame] of Object.entries(SEED_SESSION_ENDED)) {
@@ -53,7 +54,7 @@ describe("token-first peer codec: what the vendor sends", () => {
 });
 
 describe("token-first peer codec: what the client sends", () => {
-  it("decodes seed 001's first message to a pass-through named `token`", () => {
+  it("decodes the token-first guide's first message to a pass-through named `token`", () => {
     expect(peer.decode(SEED_TOKEN_FRAME)).toEqual([
       { type: "passthrough", name: TOKEN_FRAME_NAME, payload: { token: "tok_example" }, raw: SEED_TOKEN_FRAME },
     ]);

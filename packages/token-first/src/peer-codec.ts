@@ -10,17 +10,12 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { TokenFirstServerEvent } from "./wire.js";
-
-const DIALECT = "token-first";
-
-/** The name of the pass-through a client's `{"token": …}` frame decodes to (its payload is the whole object). */
-export const TOKEN_FRAME_NAME = "token";
+import { DIALECT_NAME, TOKEN_FRAME_NAME, TokenFirstServerEvent } from "./wire.js";
 
 /**
  * The vendor's side of one token-first connection (simulators, conformance). Agent events become
- * seed 001's frames: `session-started` → `connected`, `agent-state: listening` → `agent_ready`,
- * `session-ended` → `session_ended{reason}`, `error` → `error{code,message}`, audio → binary.
+ * the token-first guide's frames: `session-started` → `connected`, `agent-state: listening` →
+ * `agent_ready`, `session-ended` → `session_ended{reason}`, `error` → `error{code,message}`, audio → binary.
  * The wire has no message for the rest (transcripts, barge-in, other states), which encode to
  * nothing. A client's `{"token": …}` decodes to a pass-through named `token`; binary frames to
  * `audio-append`. Stateless: whether the token came first is the simulator front's business.
@@ -48,14 +43,14 @@ export function createTokenFirstPeerCodec(plan: ConnectPlan): PeerCodec {
     },
     decode(frame: WireFrame): PeerDecoded[] {
       if (isBinaryFrame(frame)) {
-        return [decodePcm16Append(frame, sampleRate, "token-first")];
+        return [decodePcm16Append(frame, sampleRate, DIALECT_NAME)];
       }
       // The token frame is the one message without a `type`: read it by its `token` field.
-      const asToken = readJsonFrame(frame, { dialect: DIALECT, typeKey: "token" });
+      const asToken = readJsonFrame(frame, { dialect: DIALECT_NAME, typeKey: "token" });
       if (asToken.ok && !("type" in asToken.value.message)) {
         return [passthrough(TOKEN_FRAME_NAME, asToken.value.message, frame) as PeerDecoded];
       }
-      const read = readJsonFrame(frame, { dialect: DIALECT });
+      const read = readJsonFrame(frame, { dialect: DIALECT_NAME });
       if (!read.ok) return read.events as PeerDecoded[];
       return [passthrough(read.value.type, read.value.message, frame) as PeerDecoded];
     },

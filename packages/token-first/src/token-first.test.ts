@@ -29,7 +29,7 @@ describe("tokenFirst() bootstrap", () => {
     expect(bootstrapOf({ apiUrl: "http://127.0.0.1:4000/prefix", apiKey: KEY }).request.url).toBe("http://127.0.0.1:4000/prefix/api/v1/sdk/token");
   });
 
-  it("turns seed 001's { token, ws_url } into a plan: the token frame first, PCM16 16 kHz in 20 ms frames, every credential a secret", () => {
+  it("turns the token-first guide's { token, ws_url } into a plan: the token frame first, PCM16 16 kHz in 20 ms frames, every credential a secret", () => {
     const plan = bootstrapOf({ apiUrl: "https://your-api-url.com", apiKey: KEY }).parse(response(SEED_TOKEN_RESPONSE), NODE);
     expect(plan.url).toBe("wss://your-api-url.com/ws");
     expect(plan.firstFrames).toEqual([SEED_TOKEN_FRAME]);

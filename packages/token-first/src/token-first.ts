@@ -3,18 +3,17 @@ import {
   type DialectCapabilities,
   type DialectEnv,
   type DialectV1,
+  defineDialect,
   isBrowserLike,
   NO_CAPABILITIES,
   type Preparation,
   refuseSecretKeyInBrowser,
 } from "@voxwire/core";
+import { bootstrapRequest, planFromAnswer, readBootstrapAnswer, routeBootstrapRequest } from "./bootstrap.js";
 import { createTokenFirstCodec } from "./client-codec.js";
 import { createTokenFirstPeerCodec } from "./peer-codec.js";
-import { routeTokenRequest, vendorTokenRequest } from "./token-request.js";
-import { planForToken, readTokenResponse } from "./token-response.js";
 import { validateApiKey } from "./validate.js";
-
-const DIALECT = "token-first";
+import { DIALECT_NAME } from "./wire.js";
 
 export interface TokenFirstOptions {
   /** The vendor API's base URL (`https://your-api-url.com`); the token endpoint is `{apiUrl}/api/v1/sdk/token`. With `apiKey`. */
@@ -49,49 +48,50 @@ const BROWSER_ADVICE =
   "For a throwaway local demo only, pass dangerouslyAllowApiKeyInBrowser: true.";
 
 /**
- * The token-first-message dialect (seed 001): `POST {apiUrl}/api/v1/sdk/token` with the key as a
- * Bearer header returns `{ token, ws_url }`; the socket's first frame is `{"token": …}` and nothing
+ * The token-first-message dialect (token-first guide, docs/sources.md):
+ * `POST {apiUrl}/api/v1/sdk/token` with the key as a Bearer header returns `{ token, ws_url }`; the socket's first frame is `{"token": …}` and nothing
  * else goes out until `connected`; PCM16 16 kHz in 640-byte frames both ways. Options that can
  * never work throw a `ConfigError` here, before any I/O; no message holds a credential.
  */
 export function tokenFirst(options: TokenFirstOptions): DialectV1 {
-  if (options === null || typeof options !== "object") throw new ConfigError("tokenFirst() needs an options object", { dialect: DIALECT });
+  if (options === null || typeof options !== "object") throw new ConfigError("tokenFirst() needs an options object", { dialect: DIALECT_NAME });
   const { apiKey, apiUrl, tokenUrl } = options;
   if (apiKey !== undefined && tokenUrl !== undefined) {
     throw new ConfigError("give either apiKey (with apiUrl, on a server) or tokenUrl (your backend route, in a browser), not both", {
-      dialect: DIALECT,
+      dialect: DIALECT_NAME,
     });
   }
   if (apiKey === undefined && tokenUrl === undefined) {
-    throw new ConfigError("an apiKey (with apiUrl, on a server) or a tokenUrl (your backend route, in a browser) is required", { dialect: DIALECT });
+    throw new ConfigError("an apiKey (with apiUrl, on a server) or a tokenUrl (your backend route, in a browser) is required", {
+      dialect: DIALECT_NAME,
+    });
   }
   const key = apiKey === undefined ? undefined : validateApiKey(apiKey);
   const keyInBrowserAllowed = options.dangerouslyAllowApiKeyInBrowser === true;
   const { request, relative } =
-    tokenUrl !== undefined ? routeTokenRequest(tokenUrl, options.tokenHeaders) : { request: vendorTokenRequest(apiUrl, key), relative: false };
+    tokenUrl !== undefined ? routeBootstrapRequest(tokenUrl, options.tokenHeaders) : { request: bootstrapRequest(apiUrl, key), relative: false };
 
-  return {
-    specVersion: 1,
-    name: DIALECT,
+  return defineDialect({
+    name: DIALECT_NAME,
     role: "client",
     capabilities: TOKEN_FIRST_CAPABILITIES,
     prepare(env: DialectEnv): Preparation {
       // Every key of this vendor is a permanent secret (no publishable prefix), so any key is refused.
       if (!keyInBrowserAllowed) {
-        refuseSecretKeyInBrowser(env, key, { dialect: DIALECT, secretPrefixes: [], allKeysSecret: true, advice: BROWSER_ADVICE });
+        refuseSecretKeyInBrowser(env, key, { dialect: DIALECT_NAME, secretPrefixes: [], allKeysSecret: true, advice: BROWSER_ADVICE });
       }
       if (relative && !isBrowserLike(env.runtime)) {
         throw new ConfigError("a tokenUrl that is a path (/…) only works in a page, which resolves it against its origin: give an absolute URL", {
-          dialect: DIALECT,
+          dialect: DIALECT_NAME,
         });
       }
       return {
         kind: "bootstrap",
         request,
-        parse: (response) => planForToken(readTokenResponse(response.body), key),
+        parse: (response) => planFromAnswer(readBootstrapAnswer(response.body), key),
       };
     },
     createCodec: createTokenFirstCodec,
     createPeerCodec: createTokenFirstPeerCodec,
-  };
+  });
 }

@@ -1,15 +1,14 @@
-import { ConfigError } from "@voxwire/core";
+import { ConfigError, isHeaderValueSafe, isHttpToken } from "@voxwire/core";
+import { DIALECT_NAME } from "./wire.js";
 
-const DIALECT = "token-first";
-
-/** Characters an `Authorization: Bearer <key>` header value can carry (visible ASCII, no spaces). */
-const HEADER_SAFE = /^[\x21-\x7e]{1,4096}$/;
+/** The longest key an `Authorization: Bearer <key>` header is given. */
+const MAX_KEY_CHARS = 4096;
 
 /** The API origin (and optional path prefix) the token endpoint hangs off: http(s), no query, no credentials. */
 export function validateApiUrl(apiUrl: unknown): string {
   const url = parseUrl(apiUrl, "apiUrl");
   if (url.search || url.hash) {
-    throw new ConfigError("apiUrl must be the API's base URL without a query or fragment (https://your-api-url.com)", { dialect: DIALECT });
+    throw new ConfigError("apiUrl must be the API's base URL without a query or fragment (https://your-api-url.com)", { dialect: DIALECT_NAME });
   }
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
 }
@@ -27,9 +26,9 @@ export function validateTokenUrl(tokenUrl: unknown): { url: string; relative: bo
 
 /** A non-empty key that fits an HTTP header. The message never holds the value. */
 export function validateApiKey(apiKey: unknown): string {
-  if (typeof apiKey !== "string" || !HEADER_SAFE.test(apiKey)) {
+  if (!isHeaderValueSafe(apiKey, MAX_KEY_CHARS)) {
     throw new ConfigError("apiKey must be a non-empty string of visible ASCII characters without spaces (it is sent as a Bearer header)", {
-      dialect: DIALECT,
+      dialect: DIALECT_NAME,
     });
   }
   return apiKey;
@@ -39,12 +38,12 @@ export function validateApiKey(apiKey: unknown): string {
 export function validateHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
   if (headers === null || typeof headers !== "object" || Array.isArray(headers)) {
-    throw new ConfigError("tokenHeaders must be an object of header names to string values", { dialect: DIALECT });
+    throw new ConfigError("tokenHeaders must be an object of header names to string values", { dialect: DIALECT_NAME });
   }
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name) || typeof value !== "string" || /[\r\n\0]/.test(value)) {
-      throw new ConfigError("tokenHeaders must hold valid header names with single-line string values", { dialect: DIALECT });
+    if (!isHttpToken(name) || typeof value !== "string" || /[\r\n\0]/.test(value)) {
+      throw new ConfigError("tokenHeaders must hold valid header names with single-line string values", { dialect: DIALECT_NAME });
     }
     out[name.toLowerCase()] = value;
   }
@@ -57,13 +56,13 @@ function parseUrl(value: unknown, field: string): URL {
     if (typeof value !== "string") throw new TypeError();
     url = new URL(value);
   } catch {
-    throw new ConfigError(`${field} must be an absolute http: or https: URL`, { dialect: DIALECT });
+    throw new ConfigError(`${field} must be an absolute http: or https: URL`, { dialect: DIALECT_NAME });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError(`${field} must be an http: or https: URL`, { dialect: DIALECT });
+    throw new ConfigError(`${field} must be an http: or https: URL`, { dialect: DIALECT_NAME });
   }
   if (url.username || url.password) {
-    throw new ConfigError(`${field} must not carry credentials in the URL: pass the key as apiKey`, { dialect: DIALECT });
+    throw new ConfigError(`${field} must not carry credentials in the URL: pass the key as apiKey`, { dialect: DIALECT_NAME });
   }
   return url;
 }

@@ -1,8 +1,12 @@
 /*
- * The token-first-message wire (seed 001) in one place: the token endpoint, the message names,
- * the audio framing, and the codes voxwire chose where the document leaves them open (the
- * `error` codes and close codes are not published; the simulator's are listed here).
+ * The token-first-message wire (token-first guide, docs/sources.md) in one place: the token
+ * endpoint, the message names, the audio framing, and the codes voxwire chose where the document
+ * leaves them open (the `error` codes and close codes are not published; the simulator's are
+ * listed here).
  */
+
+/** The dialect's name (log namespace, error prefix, CLI argument), stated once for the package. */
+export const DIALECT_NAME = "token-first";
 
 /** The token endpoint under the API URL: `POST {apiUrl}/api/v1/sdk/token` with `Authorization: Bearer <key>`. */
 export const TOKEN_PATH = "/api/v1/sdk/token";
@@ -15,7 +19,7 @@ export const TOKEN_FIRST_FRAME_SAMPLES = 320;
 /** 640 bytes: every binary frame on this wire. */
 export const TOKEN_FIRST_FRAME_BYTES = 640;
 
-/** Server → client text events, as seed 001 spells them. */
+/** Server → client text events, as the token-first guide spells them. */
 export const TokenFirstServerEvent = {
   connected: "connected",
   agentReady: "agent_ready",
@@ -23,9 +27,12 @@ export const TokenFirstServerEvent = {
   error: "error",
 } as const;
 
-/** The `session_ended` reasons seed 001 lists; any other string is passed through as the reason. */
+/** The `session_ended` reasons the token-first guide lists; any other string is passed through as the reason. */
 export const SESSION_ENDED_REASONS = ["agent_disconnected", "session_closed", "server_shutdown"] as const;
 export type SessionEndedReason = (typeof SESSION_ENDED_REASONS)[number];
+
+/** The name of the pass-through a client's `{"token": …}` frame decodes to on the vendor's side (its payload is the whole object). */
+export const TOKEN_FRAME_NAME = "token";
 
 /** The first client frame: the JSON text `{"token":"…"}`. */
 export function tokenFrame(token: string): string {

@@ -1,4 +1,4 @@
-// Frames transcribed from seed 001 (the token-first guide in docs/sources.md, the vendor's "Voice API"
+// Frames transcribed from the token-first guide (docs/sources.md; the vendor's "Voice API"
 // guide): step 1's token call, step 2's first message and the server events its `switch`
 // handles, and step 3's 640-byte microphone frames. Field values the guide leaves open (the
 // token, the error code and message) are placeholders; the shapes are the guide's.

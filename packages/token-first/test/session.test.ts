@@ -113,7 +113,7 @@ describe("token-first through connect()", () => {
     expect(frames.every((frame) => frame.byteLength === 640)).toBe(true);
   });
 
-  it("delivers seed 001's events as normalized events, and the vendor's session_ended ends the session", async () => {
+  it("delivers the token-first guide's events as normalized events, and the vendor's session_ended ends the session", async () => {
     const { session, socket } = await dial();
     const events: InboundEvent[] = [];
     session.on("*", (event) => events.push(event));

@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { ConnectPlan, PeerCodec } from "@voxwire/core";
-import { createOmniPeerCodec, OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX } from "@voxwire/omni";
+import { createOmniPeerCodec, OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX } from "@voxwire/omni/testing";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createTimerScheduler, type Tickable } from "../src/index.js";
 import { monotonicUs, readStamp, stampFrame, voiceFrame } from "./frame-stamp.js";

@@ -6,7 +6,8 @@
  * Ours: core's table μ-law into a reused buffer, Buffer-backed strict base64, a prebuilt JSON
  * template, and (when the agent is not at 8 kHz) core's streaming band-limited resampler.
  * Vendor guides: atob/btoa with per-character loops, a per-sample JS μ-law codec (alawmulaw, as
- * seed 003 uses), JSON.stringify, and stateless per-frame linear resampling.
+ * the Omni phone-bridge guide uses; docs/sources.md), JSON.stringify, and stateless per-frame linear
+ * resampling.
  */
 // A CommonJS/UMD package: no named ESM exports under Node.
 

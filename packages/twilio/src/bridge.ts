@@ -12,11 +12,11 @@ import {
   VoxwireError,
 } from "@voxwire/core";
 import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
-import type { HangupHook, TransferHook } from "./call-control.js";
 import { FramePacer } from "./frame-pacer.js";
 import { defaultPacingScheduler, type PacingScheduler } from "./pacing-scheduler.js";
 import { PlaybackLedger } from "./playback-ledger.js";
-import { TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
+import type { HangupHook, TransferHook } from "./server/call-control.js";
+import { DIALECT_NAME, TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
 
 /** Audio kept queued at Twilio ahead of playback while the agent runs ahead of real time. */
 export const DEFAULT_LEAD_MS = 100;
@@ -159,7 +159,8 @@ class Bridge implements PhoneBridge {
   #resolveEnded!: (event: Extract<BridgeEvent, { type: "ended" }>) => void;
 
   constructor(phone: Session, agent: AgentSource, options: BridgeOptions) {
-    if (phone.dialect !== "twilio") throw new ConfigError(`the phone leg must be a twilio session, got ${phone.dialect}`, { dialect: "twilio" });
+    if (phone.dialect !== DIALECT_NAME)
+      throw new ConfigError(`the phone leg must be a twilio session, got ${phone.dialect}`, { dialect: DIALECT_NAME });
     this.phone = phone;
     this.#options = options;
     this.#log = options.logger ?? silentLogger;

@@ -6,7 +6,7 @@ const dialect = twilio();
 const plan = (dialect.prepare({ runtime: "node", now: 0 }) as { plan: ConnectPlan }).plan;
 const SID = "MZ18ad3ab5a668481ce02b83e7395059f0";
 
-// Shapes transcribed from Twilio's Media Streams WebSocket message reference (ANCHORS §b.1):
+// Shapes transcribed from Twilio's Media Streams WebSocket message reference (Twilio Media Streams messages, docs/sources.md):
 // sequenceNumber, chunk and timestamp are strings.
 const CONNECTED = '{"event":"connected","protocol":"Call","version":"1.0.0"}';
 const START = JSON.stringify({

@@ -14,11 +14,17 @@ import {
   type VoxwireError,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
-import { readStart } from "./start-message.js";
-import { TWILIO_FRAME_BYTES, TWILIO_INBOUND_TRACK, TWILIO_SAMPLE_RATE, TWILIO_STOP_REASON, TwilioEvent } from "./wire.js";
-
-const DIALECT = "twilio";
+import {
+  DIALECT_NAME,
+  decodeMediaPayload,
+  encodeMediaPayload,
+  readStart,
+  TWILIO_FRAME_BYTES,
+  TWILIO_INBOUND_TRACK,
+  TWILIO_SAMPLE_RATE,
+  TWILIO_STOP_REASON,
+  TwilioEvent,
+} from "./wire.js";
 
 type Message = Readonly<Record<string, unknown>>;
 
@@ -39,7 +45,7 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
   let scratch = new Uint8Array(TWILIO_FRAME_BYTES);
 
   const fail = (error: VoxwireError, frame: WireFrame): InboundEvent[] => [errorEvent(error, frame)];
-  const protocolError = (why: string) => new ProtocolError(why, { dialect: DIALECT });
+  const protocolError = (why: string) => new ProtocolError(why, { dialect: DIALECT_NAME });
 
   /** An error for a message of this stream's kind that is not this stream's, or undefined when it is. */
   function checkSid(message: Message, frame: string, what: string): InboundEvent[] | undefined {
@@ -56,8 +62,8 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
     const { payload, track } = media as Message;
     // A both-tracks stream also carries the audio Twilio plays; only the caller's is user audio.
     if (track !== undefined && track !== TWILIO_INBOUND_TRACK) return [passthrough(TwilioEvent.media, message, frame)];
-    if (formatError !== undefined) return fail(new AudioDataError(formatError, { dialect: DIALECT }), frame);
-    if (typeof payload !== "string") return fail(new AudioDataError("media payload is not a base64 string", { dialect: DIALECT }), frame);
+    if (formatError !== undefined) return fail(new AudioDataError(formatError, { dialect: DIALECT_NAME }), frame);
+    if (typeof payload !== "string") return fail(new AudioDataError("media payload is not a base64 string", { dialect: DIALECT_NAME }), frame);
     const audio = decodeMediaPayload(payload);
     if (audio instanceof AudioDataError) return fail(audio, frame);
     return [{ type: "audio-chunk", audio, sampleRate: TWILIO_SAMPLE_RATE, raw: frame }];
@@ -78,7 +84,7 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
         raw: frame,
       },
     ];
-    if (formatError !== undefined) events.push(errorEvent(new AudioDataError(formatError, { dialect: DIALECT }), frame));
+    if (formatError !== undefined) events.push(errorEvent(new AudioDataError(formatError, { dialect: DIALECT_NAME }), frame));
     return events;
   }
 
@@ -126,7 +132,7 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (typeof frame !== "string") return fail(protocolError(`binary frame of ${frame.byteLength} bytes: Twilio sends only JSON text`), frame);
-      const read = readJsonFrame(frame, { dialect: DIALECT, typeKey: "event" });
+      const read = readJsonFrame(frame, { dialect: DIALECT_NAME, typeKey: "event" });
       if (!read.ok) return read.events;
       const { type, message } = read.value;
       switch (type) {
@@ -165,11 +171,11 @@ export function createTwilioCodec(_plan: ConnectPlan): DialectCodec {
       }
     },
     close(code: number, reason: string): InboundEvent[] {
-      return closeEvents(code, reason, DIALECT);
+      return closeEvents(code, reason, DIALECT_NAME);
     },
     upgradeRejected(status: number, body: string): VoxwireError {
       // Twilio dials us, so this codec never upgrades; kept for the spec's sake.
-      return httpError(status, body, DIALECT);
+      return httpError(status, body, DIALECT_NAME);
     },
   };
 }

@@ -11,8 +11,10 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
-import { decodeMediaPayload, encodeMediaPayload } from "./media-payload.js";
 import {
+  DIALECT_NAME,
+  decodeMediaPayload,
+  encodeMediaPayload,
   MULAW_BYTES_PER_MS,
   TWILIO_DTMF_TRACK,
   TWILIO_INBOUND_TRACK,
@@ -22,8 +24,6 @@ import {
   TwilioCommand,
   TwilioEvent,
 } from "./wire.js";
-
-const DIALECT = "twilio";
 
 type Message = Readonly<Record<string, unknown>>;
 
@@ -83,23 +83,23 @@ export function createTwilioPeerCodec(_plan: ConnectPlan): PeerCodec {
   function decode(frame: WireFrame): PeerDecoded[] {
     const fail = (error: ProtocolError | AudioDataError): PeerDecoded[] => [errorEvent(error, frame)];
     if (typeof frame !== "string")
-      return fail(new ProtocolError(`binary frame of ${frame.byteLength} bytes: Twilio accepts only JSON text`, { dialect: DIALECT }));
-    const read = readJsonFrame(frame, { dialect: DIALECT, typeKey: "event" });
+      return fail(new ProtocolError(`binary frame of ${frame.byteLength} bytes: Twilio accepts only JSON text`, { dialect: DIALECT_NAME }));
+    const read = readJsonFrame(frame, { dialect: DIALECT_NAME, typeKey: "event" });
     if (!read.ok) return read.events.filter((e) => e.type === "error") as PeerDecoded[];
     const { type, message } = read.value;
     const known = type === TwilioCommand.media || type === TwilioCommand.mark || type === TwilioCommand.clear;
     if (!known) return [passthrough(type, message, frame) as PeerDecoded];
     if (ids.streamSid === "" || message.streamSid !== ids.streamSid) {
-      return fail(new ProtocolError(`${type} without this stream's streamSid: Twilio drops it silently`, { dialect: DIALECT }));
+      return fail(new ProtocolError(`${type} without this stream's streamSid: Twilio drops it silently`, { dialect: DIALECT_NAME }));
     }
     if (type === TwilioCommand.clear) return [{ type: "playback-clear" }];
     if (type === TwilioCommand.mark) {
       const name = (message.mark as Message | undefined)?.name;
-      if (typeof name !== "string" || name.length === 0) return fail(new ProtocolError("mark without a name", { dialect: DIALECT }));
+      if (typeof name !== "string" || name.length === 0) return fail(new ProtocolError("mark without a name", { dialect: DIALECT_NAME }));
       return [{ type: "mark", name }];
     }
     const payload = (message.media as Message | undefined)?.payload;
-    if (typeof payload !== "string") return fail(new AudioDataError("media without a base64 payload", { dialect: DIALECT }));
+    if (typeof payload !== "string") return fail(new AudioDataError("media without a base64 payload", { dialect: DIALECT_NAME }));
     const audio = decodeMediaPayload(payload);
     return audio instanceof AudioDataError ? fail(audio) : [{ type: "audio-append", audio, sampleRate: TWILIO_SAMPLE_RATE }];
   }

@@ -1,7 +1,15 @@
-import { ConfigError, type ConnectPlan, type DialectCapabilities, type DialectV1, NO_CAPABILITIES, type Preparation } from "@voxwire/core";
+import {
+  ConfigError,
+  type ConnectPlan,
+  type DialectCapabilities,
+  type DialectV1,
+  defineDialect,
+  NO_CAPABILITIES,
+  type Preparation,
+} from "@voxwire/core";
 import { createTwilioCodec } from "./client-codec.js";
 import { createTwilioPeerCodec } from "./peer-codec.js";
-import { TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
+import { DIALECT_NAME, TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
 
 export interface TwilioOptions {
   /** The path the stream is served on (the `<Stream url>`'s path). Default `/media`. */
@@ -25,14 +33,13 @@ export const TWILIO_WIRE_FORMAT = { encoding: "mulaw", sampleRate: TWILIO_SAMPLE
  * rate asked for) and μ-law in 20 ms `media` messages to Twilio, held until `start` arrives.
  */
 export function twilio(options: TwilioOptions = {}): DialectV1 {
-  if (options === null || typeof options !== "object") throw new ConfigError("twilio() takes an options object", { dialect: "twilio" });
+  if (options === null || typeof options !== "object") throw new ConfigError("twilio() takes an options object", { dialect: DIALECT_NAME });
   const path = options.path ?? "/media";
   if (typeof path !== "string" || !path.startsWith("/"))
-    throw new ConfigError(`path must start with "/", got ${JSON.stringify(path)}`, { dialect: "twilio" });
+    throw new ConfigError(`path must start with "/", got ${JSON.stringify(path)}`, { dialect: DIALECT_NAME });
   const plan: ConnectPlan = { url: path, audio: { outbound: TWILIO_WIRE_FORMAT, inbound: TWILIO_WIRE_FORMAT }, secrets: [] };
-  return {
-    specVersion: 1,
-    name: "twilio",
+  return defineDialect({
+    name: DIALECT_NAME,
     role: "server",
     capabilities: TWILIO_CAPABILITIES,
     prepare(): Preparation {
@@ -40,5 +47,5 @@ export function twilio(options: TwilioOptions = {}): DialectV1 {
     },
     createCodec: createTwilioCodec,
     createPeerCodec: createTwilioPeerCodec,
-  };
+  });
 }

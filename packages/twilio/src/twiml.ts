@@ -1,4 +1,5 @@
 import { ConfigError } from "@voxwire/core";
+import { DIALECT_NAME } from "./wire.js";
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const XML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
@@ -31,7 +32,7 @@ export interface ConnectStreamOptions {
  * Every attribute is escaped.
  */
 export function connectStreamTwiml(options: ConnectStreamOptions): string {
-  if (options === null || typeof options !== "object") throw new ConfigError("connectStreamTwiml needs { url }", { dialect: "twilio" });
+  if (options === null || typeof options !== "object") throw new ConfigError("connectStreamTwiml needs { url }", { dialect: DIALECT_NAME });
   const url = checkStreamUrl(options.url);
   const attributes: [string, string | undefined][] = [
     ["url", url],
@@ -46,7 +47,7 @@ export function connectStreamTwiml(options: ConnectStreamOptions): string {
   const entries = options.parameters === undefined ? [] : Array.isArray(options.parameters) ? options.parameters : Object.entries(options.parameters);
   const params = (entries as ReadonlyArray<readonly [string, string]>)
     .map(([name, value]) => {
-      if (typeof name !== "string" || name.length === 0) throw new ConfigError("a <Parameter> needs a non-empty name", { dialect: "twilio" });
+      if (typeof name !== "string" || name.length === 0) throw new ConfigError("a <Parameter> needs a non-empty name", { dialect: DIALECT_NAME });
       return `<Parameter name="${escapeXml(name)}" value="${escapeXml(String(value))}"/>`;
     })
     .join("");
@@ -59,7 +60,7 @@ export function connectStreamTwiml(options: ConnectStreamOptions): string {
  * transfer hook puts on the call, which ends the stream and bridges the caller to a person.
  */
 export function dialTwiml(target: string, options: { callerId?: string; timeoutSeconds?: number } = {}): string {
-  if (typeof target !== "string" || target.trim().length === 0) throw new ConfigError("a transfer needs a target to dial", { dialect: "twilio" });
+  if (typeof target !== "string" || target.trim().length === 0) throw new ConfigError("a transfer needs a target to dial", { dialect: DIALECT_NAME });
   const t = target.trim();
   const noun = t.startsWith("sip:")
     ? `<Sip>${escapeXml(t)}</Sip>`
@@ -73,15 +74,15 @@ export function dialTwiml(target: string, options: { callerId?: string; timeoutS
 }
 
 function checkStreamUrl(url: unknown): string {
-  if (typeof url !== "string") throw new ConfigError("the stream url must be a string", { dialect: "twilio" });
+  if (typeof url !== "string") throw new ConfigError("the stream url must be a string", { dialect: DIALECT_NAME });
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError("the stream url is not a valid URL", { dialect: "twilio" });
+    throw new ConfigError("the stream url is not a valid URL", { dialect: DIALECT_NAME });
   }
   if (parsed.protocol !== "wss:" && parsed.protocol !== "ws:") {
-    throw new ConfigError(`the stream url must be wss:// (Twilio opens a WebSocket), got ${parsed.protocol}`, { dialect: "twilio" });
+    throw new ConfigError(`the stream url must be wss:// (Twilio opens a WebSocket), got ${parsed.protocol}`, { dialect: DIALECT_NAME });
   }
   return url;
 }

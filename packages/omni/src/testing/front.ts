@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import type { ConnectPlan } from "@voxwire/core";
+import { createOmniPeerCodec } from "../peer-codec.js";
+import { isValidAgentId } from "../validate.js";
 import {
-  createOmniPeerCodec,
-  isValidAgentId,
   OMNI_FORMAT,
   OMNI_FRAME_MS,
   OMNI_PATH,
@@ -13,7 +13,7 @@ import {
   OmniClose,
   type OmniRate,
   OmniVendorCode,
-} from "../index.js";
+} from "../wire.js";
 
 /**
  * Omni's vendor side (the Omni browser and phone-bridge guides, docs/sources.md): `GET /v1/omni?agent_id=…&format=pcm16&rate=…` upgraded

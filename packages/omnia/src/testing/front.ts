@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FrontContext, UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import { sendJson } from "@voxwire/conformance";
 import type { ConnectPlan, InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
-import { type CallCreatePreset, createCallPeerCodec, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET } from "../index.js";
+import { createOmniaPeerCodec } from "../peer-codec.js";
+import { type CallCreatePreset, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OMNIA_PRESET } from "../wire.js";
 
 /** An agent id the simulator accepts when no `agents` list is configured (any non-empty id is). */
 export const OMNIA_SAMPLE_AGENT = "omnia-sample-agent";
@@ -116,7 +117,7 @@ export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
       },
       secrets: [],
     };
-    const codec = createCallPeerCodec(plan, preset.name);
+    const codec = createOmniaPeerCodec(plan, preset.name);
     return {
       type: "accept",
       connection: {

@@ -3,15 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FrontContext, UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import { sendJson } from "@voxwire/conformance";
 import type { ConnectPlan, WireFrame } from "@voxwire/core";
-import {
-  createOrbitaliPeerCodec,
-  isValidAgentId,
-  ORBITALI_ENCODING,
-  ORBITALI_FRAME_MS,
-  ORBITALI_TOKEN_CLOSE,
-  ORBITALI_TOKEN_TTL_MS,
-  OrbitaliTokenRefusal,
-} from "../index.js";
+import { createOrbitaliPeerCodec } from "../peer-codec.js";
+import { isValidAgentId } from "../validate.js";
+import { ORBITALI_ENCODING, ORBITALI_FRAME_MS, ORBITALI_TOKEN_CLOSE, ORBITALI_TOKEN_TTL_MS, OrbitaliTokenRefusal } from "../wire.js";
 
 /** The agent id of the document's example; the simulator accepts any well-formed id unless `agents` is set. */
 export const ORBITALI_SAMPLE_AGENT = "9dbf0d0b-2b55-45de-8c41-7a2d9b0ce8e9";

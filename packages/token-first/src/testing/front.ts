@@ -3,15 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FrontContext, HandshakeStep, UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import { sendJson } from "@voxwire/conformance";
 import type { ConnectPlan, InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
-import {
-  createTokenFirstPeerCodec,
-  TOKEN_FIRST_FRAME_MS,
-  TOKEN_FIRST_SAMPLE_RATE,
-  TOKEN_FRAME_NAME,
-  TOKEN_PATH,
-  TokenFirstClose,
-  TokenFirstErrorCode,
-} from "../index.js";
+import { createTokenFirstPeerCodec } from "../peer-codec.js";
+import { TOKEN_FIRST_FRAME_MS, TOKEN_FIRST_SAMPLE_RATE, TOKEN_FRAME_NAME, TOKEN_PATH, TokenFirstClose, TokenFirstErrorCode } from "../wire.js";
 
 /** Where the simulator serves the socket its token answers point at. */
 export const TOKEN_FIRST_WS_PATH = "/api/v1/sdk/ws";

@@ -1,4 +1,4 @@
-import type { TwilioStreamIds } from "../index.js";
+import type { TwilioStreamIds } from "../wire.js";
 
 /** A mark the application sent, and when (and how) the simulated Twilio echoed it. */
 export interface RecordedMark {

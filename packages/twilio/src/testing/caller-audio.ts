@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type DtmfPress, joinSamples, parseWavPcm16 } from "@voxwire/conformance";
 import { createAudioPipeline, dtmfDigitSchema } from "@voxwire/core";
-import { TWILIO_SAMPLE_RATE } from "../index.js";
+import { TWILIO_SAMPLE_RATE } from "../wire.js";
 
 /** A mono PCM16 WAV at any rate, as the caller's 8 kHz audio (resampled with core's pipeline). */
 export function loadCallerWav(path: string): Int16Array {

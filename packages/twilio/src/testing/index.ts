@@ -1,5 +1,19 @@
 // `@voxwire/twilio/testing`: the Twilio simulator (it dials an application's stream as Twilio
-// does) and the phone leg's conformance subject, for tests, benchmarks and the CLI.
+// does), the phone leg's conformance subject, and the wire constants, for tests, benchmarks and
+// the CLI.
+
+export {
+  DIALECT_NAME,
+  MULAW_BYTES_PER_MS,
+  TWILIO_DTMF_TRACK,
+  TWILIO_FRAME_BYTES,
+  TWILIO_INBOUND_TRACK,
+  TWILIO_MEDIA_FORMAT,
+  TWILIO_PROTOCOL,
+  TWILIO_STOP_REASON,
+  TwilioCommand,
+  TwilioEvent,
+} from "../wire.js";
 export type { RecordedClear, RecordedMark, TwilioCallRecord } from "./call-record.js";
 export { loadCallerWav, parseDtmfPress, toCallerRate } from "./caller-audio.js";
 export { twilioSubject } from "./subject.js";

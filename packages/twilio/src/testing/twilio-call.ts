@@ -3,15 +3,9 @@ import type { DtmfPress } from "@voxwire/conformance";
 import { joinSamples } from "@voxwire/conformance";
 import type { PeerCodec, WireFrame } from "@voxwire/core";
 import { WebSocket } from "ws";
-import {
-  defaultPacingScheduler,
-  type PacingScheduler,
-  type Tickable,
-  TWILIO_FRAME_MS,
-  TWILIO_SAMPLE_RATE,
-  type TwilioStreamIds,
-  twilio,
-} from "../index.js";
+import { defaultPacingScheduler, type PacingScheduler, type Tickable } from "../pacing-scheduler.js";
+import { twilio } from "../twilio.js";
+import { TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE, type TwilioStreamIds } from "../wire.js";
 import { emptyRecord, type RecordedMark, type TwilioCallRecord } from "./call-record.js";
 import { type PlaybackMode, TwilioPlayback } from "./twilio-playback.js";
 

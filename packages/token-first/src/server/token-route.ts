@@ -1,8 +1,7 @@
 import { BootstrapError, type CredentialRoute, createCredentialRoute, NetworkError, redact } from "@voxwire/core";
-import { vendorTokenRequest } from "./token-request.js";
-import { readTokenResponse, type TokenResponse } from "./token-response.js";
+import { bootstrapRequest, readBootstrapAnswer, type TokenResponse } from "../bootstrap.js";
+import { DIALECT_NAME } from "../wire.js";
 
-const DIALECT = "token-first";
 /** Enough of a vendor's error body for any JSON error, short enough for a log line. */
 const MAX_ERROR_BODY_CHARS = 2000;
 
@@ -24,7 +23,7 @@ export interface TokenRouteOptions {
  * status on. Mount `.node` on node:http/Express, or `.fetch` on fetch-style frameworks.
  */
 export function createTokenRoute(options: TokenRouteOptions): CredentialRoute {
-  const request = vendorTokenRequest(options.apiUrl, options.apiKey);
+  const request = bootstrapRequest(options.apiUrl, options.apiKey);
   const secrets = request.secrets;
   return createCredentialRoute({
     ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
@@ -36,16 +35,16 @@ export function createTokenRoute(options: TokenRouteOptions): CredentialRoute {
         response = await fetchImpl(request.url, { method: request.method, headers: { ...request.headers }, signal });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        throw new NetworkError(`token call ${where} failed: ${redact(why, secrets)}`, { dialect: DIALECT });
+        throw new NetworkError(`token call ${where} failed: ${redact(why, secrets)}`, { dialect: DIALECT_NAME });
       }
       const body = await response.text().catch(() => "");
       if (!response.ok) {
         const safeBody = redact(body, secrets).slice(0, MAX_ERROR_BODY_CHARS);
         throw new BootstrapError(`token call ${where} answered HTTP ${response.status}: ${safeBody}`, response.status, safeBody, {
-          dialect: DIALECT,
+          dialect: DIALECT_NAME,
         });
       }
-      const { token, ws_url } = readTokenResponse(body);
+      const { token, ws_url } = readBootstrapAnswer(body);
       return { token, ws_url };
     },
   });

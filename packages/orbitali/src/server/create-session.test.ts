@@ -1,6 +1,6 @@
 import { VoxwireError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
-import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../test/seed-004-frames.js";
+import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../../test/seed-004-frames.js";
 import { createOrbitaliSession } from "./create-session.js";
 
 const KEY = "orb_live_s3cr3t_key_123";

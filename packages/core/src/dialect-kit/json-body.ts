@@ -1,4 +1,4 @@
-import { ProtocolError } from "../../errors/error-classes.js";
+import { ProtocolError } from "../errors/error-classes.js";
 import { parsePeerJson } from "./safe-json.js";
 
 export interface ReadJsonObjectOptions {

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { createTokenRoute } from "./index.js";
+import { createTokenRoute } from "../index.js";
 
 const KEY = "sk_example_K3yValue";
 const ANSWER = { token: "tok_abc123", ws_url: "wss://api.test/ws", internal: "not for browsers" };

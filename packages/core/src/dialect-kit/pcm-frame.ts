@@ -1,8 +1,8 @@
-import { pcm16FromBytes } from "../../audio/pcm-bytes.js";
-import { errorEvent } from "../../dialect-kit/error-event.js";
-import { AudioDataError } from "../../errors/error-classes.js";
-import type { ErrorEvent, InboundEvent } from "../../events/inbound.js";
-import type { PeerDecoded } from "./codec.js";
+import { pcm16FromBytes } from "../audio/pcm-bytes.js";
+import type { PeerDecoded } from "../dialect/v1/codec.js";
+import { AudioDataError } from "../errors/error-classes.js";
+import type { ErrorEvent, InboundEvent } from "../events/inbound.js";
+import { errorEvent } from "./error-event.js";
 
 /**
  * A binary frame as PCM16 samples, or the non-fatal `invalid_audio` error event for a frame that

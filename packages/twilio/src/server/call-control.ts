@@ -1,5 +1,6 @@
 import { ConfigError, httpError, NetworkError, SecretSet, TimeoutError, type VoxwireError } from "@voxwire/core";
-import { dialTwiml } from "./twiml.js";
+import { dialTwiml } from "../twiml.js";
+import { DIALECT_NAME } from "../wire.js";
 
 /** Credentials and transport for Twilio's REST API. Never logged; redacted from every error. */
 export interface TwilioRestOptions {
@@ -53,12 +54,13 @@ export async function updateCall(rest: TwilioRestOptions, callSid: string, param
   const secrets = new SecretSet().add(rest.authToken);
   const basic = Buffer.from(`${rest.apiKeySid ?? rest.accountSid}:${rest.authToken}`).toString("base64");
   secrets.add(basic);
-  if (!rest.accountSid || !SID.test(rest.accountSid)) throw new ConfigError("the Twilio accountSid is missing or malformed", { dialect: "twilio" });
-  if (!rest.authToken) throw new ConfigError("the Twilio auth token is missing", { dialect: "twilio" });
+  if (!rest.accountSid || !SID.test(rest.accountSid))
+    throw new ConfigError("the Twilio accountSid is missing or malformed", { dialect: DIALECT_NAME });
+  if (!rest.authToken) throw new ConfigError("the Twilio auth token is missing", { dialect: DIALECT_NAME });
   if (typeof callSid !== "string" || !SID.test(callSid))
-    throw new ConfigError("no valid callSid to update (the stream has not started?)", { dialect: "twilio" });
+    throw new ConfigError("no valid callSid to update (the stream has not started?)", { dialect: DIALECT_NAME });
   const fetchImpl = rest.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for Twilio's REST API: pass `fetch`", { dialect: "twilio" });
+  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for Twilio's REST API: pass `fetch`", { dialect: DIALECT_NAME });
   const base = (rest.baseUrl ?? "https://api.twilio.com").replace(/\/+$/, "");
   const url = `${base}/2010-04-01/Accounts/${rest.accountSid}/Calls/${callSid}.json`;
   const controller = new AbortController();
@@ -74,17 +76,18 @@ export async function updateCall(rest: TwilioRestOptions, callSid: string, param
     });
   } catch (error) {
     const why = secrets.redact(error instanceof Error ? error.message : String(error));
-    if (controller.signal.aborted) throw new TimeoutError(`Twilio's REST API did not answer in ${timeoutMs} ms`, { dialect: "twilio" });
-    throw new NetworkError(`Twilio's REST API could not be reached: ${why}`, { dialect: "twilio" });
+    if (controller.signal.aborted) throw new TimeoutError(`Twilio's REST API did not answer in ${timeoutMs} ms`, { dialect: DIALECT_NAME });
+    throw new NetworkError(`Twilio's REST API could not be reached: ${why}`, { dialect: DIALECT_NAME });
   } finally {
     clearTimeout(timer);
   }
   const body = await response.text().catch(() => "");
-  if (!response.ok) throw restError(response.status, secrets.redact(body.slice(0, 2000)));
+  // Redact, then cut: a cut first could split a secret so that redaction misses the half left.
+  if (!response.ok) throw restError(response.status, secrets.redact(body).slice(0, 2000));
 }
 
 function restError(status: number, body: string): VoxwireError {
-  return httpError(status, `call update refused: ${body}`, "twilio");
+  return httpError(status, `call update refused: ${body}`, DIALECT_NAME);
 }
 
 export interface TransferTarget {
@@ -102,7 +105,7 @@ export interface TransferTarget {
 /** The default transfer hook: updates the live call to `<Dial>` the target (or to the given TwiML/URL). */
 export function twilioTransferHook(rest: TwilioRestOptions, target: TransferTarget): TransferHook {
   if (!target || (target.to === undefined && target.twiml === undefined && target.url === undefined && !target.allowAgentTarget)) {
-    throw new ConfigError("a transfer hook needs a target: `to`, `twiml` or `url`", { dialect: "twilio" });
+    throw new ConfigError("a transfer hook needs a target: `to`, `twiml` or `url`", { dialect: DIALECT_NAME });
   }
   return async (request) => {
     if (target.url !== undefined) return updateCall(rest, request.callSid, { Url: target.url, Method: "POST" });
@@ -111,7 +114,8 @@ export function twilioTransferHook(rest: TwilioRestOptions, target: TransferTarg
       return updateCall(rest, request.callSid, { Twiml: twiml });
     }
     const to = (target.allowAgentTarget ? request.target : undefined) ?? target.to;
-    if (to === undefined) throw new ConfigError("the agent asked for a transfer but named no target and none is configured", { dialect: "twilio" });
+    if (to === undefined)
+      throw new ConfigError("the agent asked for a transfer but named no target and none is configured", { dialect: DIALECT_NAME });
     return updateCall(rest, request.callSid, { Twiml: dialTwiml(to, target.callerId === undefined ? {} : { callerId: target.callerId }) });
   };
 }

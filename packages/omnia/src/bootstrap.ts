@@ -2,12 +2,12 @@ import {
   type ConnectPlan,
   type HttpRequestSpec,
   type HttpResponseData,
+  isSocketUrl,
   ProtocolError,
   readJsonObject,
   urlSecrets,
   type WireAudioFormat,
 } from "@voxwire/core";
-import { isSocketUrl } from "./validate.js";
 
 /** What one dialect instance needs to create calls and dial them. Validated by the factory. */
 export interface CallCreateConfig {
@@ -24,7 +24,7 @@ export interface CallCreateConfig {
 }
 
 /** The create-call request as data: the session runtime performs it with fetch. */
-export function createCallRequest(config: CallCreateConfig): HttpRequestSpec {
+export function bootstrapRequest(config: CallCreateConfig): HttpRequestSpec {
   return {
     method: "POST",
     url: config.createUrl,
@@ -36,12 +36,11 @@ export function createCallRequest(config: CallCreateConfig): HttpRequestSpec {
 }
 
 /**
- * The connect plan for a created call: its socket URL, and the rates the call was created with
- * (the request's, not anything the answer claims: the vendor resamples to what we declared).
- * A body without a `ws:`/`wss:` URL in `urlField` is a fatal `ProtocolError` naming the fields it
- * did have; the message never quotes a value, since the answer is full of credentials.
+ * The created call's socket URL, from the answer's `urlField`. A body without a `ws:`/`wss:` URL
+ * there is a fatal `ProtocolError` naming the fields it did have; the message never quotes a
+ * value, since the answer is full of credentials.
  */
-export function parseCreatedCall(response: HttpResponseData, config: CallCreateConfig): ConnectPlan {
+export function readBootstrapAnswer(response: HttpResponseData, config: CallCreateConfig): string {
   const fail = (why: string) =>
     new ProtocolError(`the create-call answer (HTTP ${response.status}) ${why}`, { dialect: config.dialect, fatal: true });
   const record = readJsonObject(response.body, { dialect: config.dialect, what: `the create-call answer (HTTP ${response.status})` });
@@ -51,6 +50,14 @@ export function parseCreatedCall(response: HttpResponseData, config: CallCreateC
     const why = socketUrl === undefined ? "has no" : "has an unusable";
     throw fail(`${why} "${config.urlField}" (a ws: or wss: URL); its fields: ${fields}`);
   }
+  return socketUrl;
+}
+
+/**
+ * The connect plan for a created call: its socket URL, and the rates the call was created with
+ * (the request's, not anything the answer claims: the vendor resamples to what we declared).
+ */
+export function planFromAnswer(socketUrl: string, config: CallCreateConfig): ConnectPlan {
   return socketPlan(socketUrl, config, [config.apiKey]);
 }
 

@@ -1,5 +1,5 @@
-import type { InboundEvent } from "../../events/inbound.js";
-import type { WireFrame } from "../../events/wire-frame.js";
+import type { InboundEvent } from "../events/inbound.js";
+import type { WireFrame } from "../events/wire-frame.js";
 import { isPoisonKey } from "./safe-json.js";
 
 /** Field names that hold an identifier: `id`, `call_id`, `callId`, `session_id`, `streamSid`… */

@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { accept, ConfigError, type ConnectOptions, connect, type Dialect, type Logger, silentLogger } from "@voxwire/core";
 import { WebSocketServer } from "ws";
-import { BatchedWebSocket, batchSends } from "./batched-sends.js";
-import { type BridgeOptions, bridge, type PhoneBridge } from "./bridge.js";
-import type { TwilioCall } from "./bridge-events.js";
+import { BatchedWebSocket, batchSends } from "../batched-sends.js";
+import { type BridgeOptions, bridge, type PhoneBridge } from "../bridge.js";
+import type { TwilioCall } from "../bridge-events.js";
+import { validateTwilioSignature } from "../signature.js";
+import { twilio } from "../twilio.js";
+import { connectStreamTwiml } from "../twiml.js";
+import { DIALECT_NAME, TWILIO_SAMPLE_RATE } from "../wire.js";
 import { type TransferTarget, type TwilioRestOptions, twilioHangupHook, twilioTransferHook } from "./call-control.js";
-import { validateTwilioSignature } from "./signature.js";
-import { twilio } from "./twilio.js";
-import { connectStreamTwiml } from "./twiml.js";
-import { TWILIO_SAMPLE_RATE } from "./wire.js";
 
 /** Webhook bodies are small form posts; anything larger is refused. */
 const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -73,7 +73,7 @@ export interface PhoneBridgeServer {
  */
 export async function createPhoneBridge(options: PhoneBridgeServerOptions): Promise<PhoneBridgeServer> {
   if (options === null || typeof options !== "object" || !options.agent) {
-    throw new ConfigError("createPhoneBridge needs { agent }: a dialect or a factory", { dialect: "twilio" });
+    throw new ConfigError("createPhoneBridge needs { agent }: a dialect or a factory", { dialect: DIALECT_NAME });
   }
   const voicePath = options.paths?.voice ?? "/voice";
   const mediaPath = options.paths?.media ?? "/media";
@@ -81,9 +81,9 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
   const rest = options.twilio;
   const authToken = rest?.authToken;
   const validate = rest?.validateSignature ?? authToken !== undefined;
-  if (validate && !authToken) throw new ConfigError("validateSignature needs twilio.authToken", { dialect: "twilio" });
+  if (validate && !authToken) throw new ConfigError("validateSignature needs twilio.authToken", { dialect: DIALECT_NAME });
   if (options.transfer && !rest && !options.onTransfer)
-    throw new ConfigError("the default transfer needs twilio credentials (or pass onTransfer)", { dialect: "twilio" });
+    throw new ConfigError("the default transfer needs twilio credentials (or pass onTransfer)", { dialect: DIALECT_NAME });
   const onTransfer = options.onTransfer ?? (rest && options.transfer ? twilioTransferHook(rest, options.transfer) : undefined);
   const onHangup = options.onHangup ?? (rest ? twilioHangupHook(rest) : undefined);
   const phoneDialect = twilio({ path: mediaPath });

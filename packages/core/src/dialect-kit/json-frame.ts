@@ -1,8 +1,8 @@
-import { errorEvent } from "../../dialect-kit/error-event.js";
-import { ProtocolError } from "../../errors/error-classes.js";
-import type { VoxwireError } from "../../errors/voxwire-error.js";
-import type { InboundEvent, InboundEventOf } from "../../events/inbound.js";
-import type { WireFrame } from "../../events/wire-frame.js";
+import { ProtocolError } from "../errors/error-classes.js";
+import type { VoxwireError } from "../errors/voxwire-error.js";
+import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
+import type { WireFrame } from "../events/wire-frame.js";
+import { errorEvent } from "./error-event.js";
 import { parsePeerJson } from "./safe-json.js";
 
 /** Frames above this are refused before parsing (1 MiB: a generous second of base64 48 kHz audio). */

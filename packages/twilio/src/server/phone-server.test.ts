@@ -1,7 +1,7 @@
 import { type Dialect, NO_CAPABILITIES } from "@voxwire/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { createPhoneBridge, type PhoneBridgeServer, type PhoneBridgeServerOptions, twilioSignature } from "./index.js";
+import { createPhoneBridge, type PhoneBridgeServer, type PhoneBridgeServerOptions, twilioSignature } from "../index.js";
 
 const TOKEN = "phone-server-auth-token";
 

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../test/seed-004-frames.js";
+import { REALTIME_SESSION_RESPONSE, SEED_AGENT_ID } from "../../test/seed-004-frames.js";
 import { createOrbitaliSessionRoute } from "./session-route.js";
 
 const KEY = "orb_live_s3cr3t_key_123";

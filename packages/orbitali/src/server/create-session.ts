@@ -1,14 +1,8 @@
 import { ConfigError, detectRuntime, type RuntimeKind, refuseSecretKeyInBrowser, runBootstrap, SecretSet } from "@voxwire/core";
-import type { OrbitaliSession } from "./orbitali-session.js";
-import { parseRealtimeSessionResponse, type RealtimeSessionRequestOptions, realtimeSessionRequest } from "./session-request.js";
-import { ORBITALI_LIVE_KEY_PREFIX } from "./wire.js";
+import { bootstrapRequest, type OrbitaliSession, type RealtimeSessionRequestOptions, readBootstrapAnswer, SERVER_SIDE_ADVICE } from "../bootstrap.js";
+import { DIALECT_NAME, ORBITALI_LIVE_KEY_PREFIX } from "../wire.js";
 
-const DIALECT = "orbitali";
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** The one sentence a refused `orb_live_` key is told to do instead. */
-export const SERVER_SIDE_ADVICE =
-  "Mint a session on your server with createOrbitaliSession (or createOrbitaliSessionRoute) and pass it to the browser as orbitali({ session })";
 
 export interface CreateOrbitaliSessionOptions extends RealtimeSessionRequestOptions {
   /** fetch to use. Default: the global fetch. */
@@ -28,20 +22,20 @@ export interface CreateOrbitaliSessionOptions extends RealtimeSessionRequestOpti
  * `ProtocolError` (a malformed answer), `NetworkError`, `TimeoutError`, `AbortedError`.
  */
 export async function createOrbitaliSession(options: CreateOrbitaliSessionOptions): Promise<OrbitaliSession> {
-  const request = realtimeSessionRequest(options);
+  const request = bootstrapRequest(options);
   refuseSecretKeyInBrowser({ runtime: options.runtime ?? detectRuntime(), now: Date.now() }, options.apiKey, {
-    dialect: DIALECT,
+    dialect: DIALECT_NAME,
     secretPrefixes: [ORBITALI_LIVE_KEY_PREFIX],
     advice: SERVER_SIDE_ADVICE,
   });
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available: pass `fetch`", { dialect: DIALECT });
+  if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available: pass `fetch`", { dialect: DIALECT_NAME });
   const response = await runBootstrap(request, {
     fetch: fetchImpl,
     signal: options.signal,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     secrets: new SecretSet(),
-    dialect: DIALECT,
+    dialect: DIALECT_NAME,
   });
-  return parseRealtimeSessionResponse(response);
+  return readBootstrapAnswer(response);
 }

@@ -1,6 +1,6 @@
 import { type CredentialRoute, createCredentialRoute } from "@voxwire/core";
+import { bootstrapRequest } from "../bootstrap.js";
 import { type CreateOrbitaliSessionOptions, createOrbitaliSession } from "./create-session.js";
-import { realtimeSessionRequest } from "./session-request.js";
 
 export interface OrbitaliSessionRouteOptions extends Omit<CreateOrbitaliSessionOptions, "signal"> {
   /** Origins allowed to call the route cross-origin (`*` for any). Default: same origin only. */
@@ -15,7 +15,7 @@ export interface OrbitaliSessionRouteOptions extends Omit<CreateOrbitaliSessionO
  * node:http and Express. Options are checked now, so a bad key or agent id fails at startup.
  */
 export function createOrbitaliSessionRoute(options: OrbitaliSessionRouteOptions): CredentialRoute {
-  realtimeSessionRequest(options);
+  bootstrapRequest(options);
   const { allowOrigins, ...session } = options;
   return createCredentialRoute({
     mint: (signal) => createOrbitaliSession({ ...session, signal }),

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { VoxwireError } from "@voxwire/core";
 import { everything } from "@voxwire/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { type TwilioRestOptions, twilioHangupHook, twilioTransferHook, updateCall } from "./index.js";
+import { type TwilioRestOptions, twilioHangupHook, twilioTransferHook, updateCall } from "../index.js";
 
 const ACCOUNT = "AC11111111111111111111111111111111";
 const TOKEN = "s3cr3t-auth-t0ken-value";
