@@ -92,7 +92,10 @@ describe("Omnia simulator: the call's socket", () => {
     const withRate = new URL(fresh);
     withRate.searchParams.set("outputSampleRate", "8000");
     expect(await refusedJoin(withRate.href)).toMatchObject({ status: 400, body: { error: "rate_mismatch" } });
-    expect(await refusedJoin(fresh.href.replace(/calls\/[0-9a-f]/, "calls/0"))).toMatchObject({ status: 404 });
+    // Another call id: the first hex digit changed (replacing it with "0" changed nothing when the id began with 0).
+    const unknown = fresh.href.replace(/calls\/([0-9a-f])/, (_match, digit: string) => `calls/${digit === "0" ? "1" : "0"}`);
+    expect(unknown).not.toBe(fresh.href);
+    expect(await refusedJoin(unknown)).toMatchObject({ status: 404 });
     expect(s.sessions()).toHaveLength(1);
   });
 
