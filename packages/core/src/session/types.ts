@@ -55,6 +55,23 @@ export interface SessionOptions {
    * socket passed to `accept()`, set `maxPayload` on your WebSocketServer too.
    */
   maxMessageBytes?: number;
+  /**
+   * No message (text or binary) from the peer for this long ends the session with a retryable
+   * `TimeoutError` (`vendorCode: "peer_inactive"`): a peer that goes silent, or drips a frame a
+   * byte at a time, cannot hold a session forever. Pings and pongs do not count. 0 turns it off.
+   * Default 60 000 ms.
+   */
+  inactivityTimeoutMs?: number;
+  /**
+   * Where the socket can ping (`ws` on Node), a WebSocket ping this often; 0 turns pings off.
+   * Default 20 000 ms.
+   */
+  pingIntervalMs?: number;
+  /**
+   * A ping unanswered for this long ends the session as half-open: retryable `TimeoutError`,
+   * `vendorCode: "pong_timeout"`. Default 10 000 ms.
+   */
+  pongTimeoutMs?: number;
   /** Overrides runtime detection (tests; unusual hosts). */
   runtime?: RuntimeKind;
   /** Clock, epoch ms (tests). */
