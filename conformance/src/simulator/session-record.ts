@@ -39,8 +39,15 @@ export interface SessionRecord {
        */
       toneHz?: number;
     };
-    /** Every non-audio command, decode error and pass-through, in order, with ms since open. */
+    /**
+     * The first `maxRecordedCommands` non-audio commands, decode errors and pass-throughs, in
+     * order, with ms since open; each text in them cut to `maxRecordedTextChars` (marked `…`),
+     * each byte array to as many bytes, each array to 64 items.
+     */
     commands: RecordedCommand[];
+    /** Non-audio commands received in all, kept or not. */
+    commandsSeen: number;
+    /** The first `maxRecordedCommands` DTMF digits. */
     dtmf: string[];
   };
   sent: {
@@ -55,6 +62,21 @@ export interface SessionRecord {
   close?: { code: number; reason: string; by: "client" | "server" };
 }
 
+/** How much of a session the simulator keeps: a client cannot grow a record without bound. */
+export interface RecordLimits {
+  /** Commands (and DTMF digits) kept per session; the rest are counted. Default 1000. */
+  maxRecordedCommands?: number;
+  /** Characters of each text (and bytes of each binary) kept in a command. Default 1024. */
+  maxRecordedTextChars?: number;
+}
+
+export const DEFAULT_MAX_RECORDED_COMMANDS = 1000;
+export const DEFAULT_MAX_RECORDED_TEXT_CHARS = 1024;
+/** Items kept of an array inside a command (a pass-through's JSON). */
+const MAX_RECORDED_ITEMS = 64;
+/** Depth kept inside a command; deeper values are replaced by a marker. */
+const MAX_RECORDED_DEPTH = 6;
+
 /** Fills one SessionRecord as a session runs. */
 export class SessionRecorder {
   readonly record: SessionRecord;
@@ -63,8 +85,12 @@ export class SessionRecorder {
   #audioSamplesBeforeLast = 0;
   #audioLast = 0;
   readonly #tone: ToneMeter;
+  readonly #maxCommands: number;
+  readonly #maxText: number;
 
-  constructor(init: Pick<SessionRecord, "id" | "dialect" | "rates" | "details">, agent: AgentActivity) {
+  constructor(init: Pick<SessionRecord, "id" | "dialect" | "rates" | "details">, agent: AgentActivity, limits: RecordLimits = {}) {
+    this.#maxCommands = limits.maxRecordedCommands ?? DEFAULT_MAX_RECORDED_COMMANDS;
+    this.#maxText = limits.maxRecordedTextChars ?? DEFAULT_MAX_RECORDED_TEXT_CHARS;
     this.record = {
       ...init,
       state: "live",
@@ -76,6 +102,7 @@ export class SessionRecorder {
         bytes: 0,
         audio: { frames: 0, samples: 0, seconds: 0, frameSamples: {} },
         commands: [],
+        commandsSeen: 0,
         dtmf: [],
       },
       sent: { frames: 0, bytes: 0, audioFrames: 0, audioSamples: 0, events: {} },
@@ -115,8 +142,11 @@ export class SessionRecorder {
       if (hz !== undefined) audio.toneHz = Math.round(hz * 10) / 10;
       return;
     }
-    if (command.type === "dtmf-send") r.dtmf.push(command.digit);
-    r.commands.push({ ...withoutError(command), atMs: Math.round(performance.now() - this.#openedAt) });
+    r.commandsSeen++;
+    if (command.type === "dtmf-send" && r.dtmf.length < this.#maxCommands) r.dtmf.push(command.digit);
+    if (r.commands.length >= this.#maxCommands) return;
+    const kept = capped(withoutError(command), this.#maxText, 0) as Exclude<PeerDecoded, { type: "audio-append" }>;
+    r.commands.push({ ...kept, atMs: Math.round(performance.now() - this.#openedAt) });
   }
 
   sent(event: InboundEvent | undefined, frames: readonly WireFrame[]): void {
@@ -138,6 +168,26 @@ export class SessionRecorder {
     this.record.endedAt = Date.now();
     if (this.record.state !== "refused") this.record.state = "ended";
   }
+}
+
+/**
+ * A bounded copy of what a client sent: long texts and byte arrays cut, long arrays shortened,
+ * deep nesting replaced, so one 1 MiB frame is not kept whole for the simulator's lifetime.
+ */
+function capped(value: unknown, maxText: number, depth: number): unknown {
+  if (typeof value === "string") return value.length > maxText ? `${value.slice(0, maxText)}…` : value;
+  if (value === null || typeof value !== "object") return value;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const view = value as unknown as { length: number; slice(start: number, end: number): unknown };
+    return view.length > maxText ? view.slice(0, maxText) : value;
+  }
+  if (depth >= MAX_RECORDED_DEPTH) return "[nested too deep]";
+  if (Array.isArray(value)) return value.slice(0, MAX_RECORDED_ITEMS).map((item) => capped(item, maxText, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = capped(item, maxText, depth + 1);
+  return out;
 }
 
 /** Error events keep their code and message; the error object itself is not plain data. */

@@ -2,7 +2,7 @@ import type { InboundEvent, WireFrame } from "@voxwire/core";
 import type { WebSocket } from "ws";
 import type { ClipLibrary } from "./clip-library.js";
 import { type AgentScript, ScriptedAgent } from "./scripted-agent.js";
-import { type SessionRecord, SessionRecorder } from "./session-record.js";
+import { type RecordLimits, type SessionRecord, SessionRecorder } from "./session-record.js";
 import type { FrontConnection } from "./vendor-front.js";
 
 /** Fault switches, per session. */
@@ -14,6 +14,9 @@ export interface SimulatorFaults {
   /** A slow reader: read the client's frames only once every this many ms. */
   slowReaderMs?: number;
 }
+
+/** Close code of a client that never authenticated or never spoke (policy violation). */
+export const FIRST_MESSAGE_TIMEOUT_CLOSE = 1008;
 
 /** Close code and reason of the shutdown fault ("going away"). */
 export const SHUTDOWN_CLOSE = { code: 1001, reason: "server_shutdown" } as const;
@@ -33,6 +36,13 @@ export interface SimSessionInit {
   faults: SimulatorFaults;
   malformedFrames: readonly WireFrame[];
   vad?: { thresholdDbfs?: number; silenceMs?: number };
+  /** How much of the session the record keeps. */
+  limits?: RecordLimits;
+  /**
+   * A front with a handshake must see it `start` within this many ms, any other socket must
+   * send its first frame: else close 1008. 0 turns it off.
+   */
+  firstMessageTimeoutMs: number;
   /** Runs once, when the socket has closed and every timer is released. */
   onEnd(session: SimSession): void;
 }
@@ -53,6 +63,8 @@ export class SimSession {
   readonly #recorder: SessionRecorder;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #phase: "handshake" | "live" | "closing" | "ended";
+  /** Cancels the first-message deadline; set until the client has spoken (or started). */
+  #cancelFirstDeadline: (() => void) | undefined;
 
   constructor(init: SimSessionInit) {
     this.id = init.id;
@@ -75,6 +87,7 @@ export class SimSession {
     this.#recorder = new SessionRecorder(
       { id: init.id, dialect: init.dialect, rates: { ...rates }, details: { ...init.connection.details } },
       this.#agent.activity,
+      init.limits,
     );
     this.#phase = init.connection.handshake ? "handshake" : "live";
     this.#recorder.record.state = this.#phase;
@@ -90,6 +103,14 @@ export class SimSession {
       return;
     }
     if (init.faults.slowReaderMs) this.#readSlowly(init.faults.slowReaderMs);
+    if (init.firstMessageTimeoutMs > 0) {
+      // A socket that never sends its token (or anything) must not hold a session slot forever.
+      const inHandshake = this.#phase === "handshake";
+      this.#cancelFirstDeadline = this.#after(init.firstMessageTimeoutMs, () => {
+        if (inHandshake) this.#recorder.record.state = "refused";
+        this.close(FIRST_MESSAGE_TIMEOUT_CLOSE, inHandshake ? "handshake_timeout" : "no_message_timeout");
+      });
+    }
     if (this.#phase === "live") this.#begin();
   }
 
@@ -154,6 +175,7 @@ export class SimSession {
   #onFrame(frame: WireFrame): void {
     if (this.#phase === "closing" || this.#phase === "ended") return;
     this.#recorder.frameIn(frame);
+    if (this.#phase === "live") this.#stopFirstDeadline();
     if (this.#phase === "handshake") {
       this.#onHandshake(frame);
       return;
@@ -168,8 +190,10 @@ export class SimSession {
 
   #onHandshake(frame: WireFrame): void {
     const step = this.#connection.handshake!(frame);
-    if (step.type === "start") this.#begin();
-    else if (step.type === "refuse") {
+    if (step.type === "start") {
+      this.#stopFirstDeadline();
+      this.#begin();
+    } else if (step.type === "refuse") {
       for (const event of step.events ?? []) this.#sendFrames(this.#connection.codec.encode(event), event);
       this.#recorder.record.state = "refused";
       this.close(step.code, step.reason);
@@ -206,12 +230,21 @@ export class SimSession {
     this.#resolveEnded();
   }
 
-  #after(ms: number, run: () => void): void {
+  #stopFirstDeadline(): void {
+    this.#cancelFirstDeadline?.();
+    this.#cancelFirstDeadline = undefined;
+  }
+
+  #after(ms: number, run: () => void): () => void {
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       run();
     }, ms);
     this.#timers.add(timer);
+    return () => {
+      clearTimeout(timer);
+      this.#timers.delete(timer);
+    };
   }
 }
 

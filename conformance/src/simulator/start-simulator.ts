@@ -5,12 +5,19 @@ import { WebSocketServer } from "ws";
 import { ClipLibrary } from "./clip-library.js";
 import { rejectUpgrade, sendJson, setCorsHeaders } from "./http-reply.js";
 import type { AgentScript } from "./scripted-agent.js";
-import type { SessionRecord } from "./session-record.js";
+import type { RecordLimits, SessionRecord } from "./session-record.js";
 import { GENERIC_MALFORMED_FRAMES, SimSession, type SimulatorFaults } from "./sim-session.js";
 import type { FrontContext, KeyVerdict, UpgradeContext, VendorFront } from "./vendor-front.js";
 
 /** How long `close()` lets live calls answer their shutdown before dropping them. */
 const SHUTDOWN_DRAIN_MS = 250;
+
+/** The largest client message: a 1 MiB frame and framing slack, as core's session default. */
+export const DEFAULT_SIMULATOR_MAX_PAYLOAD = (1 << 20) + 64 * 1024;
+/** Ended sessions whose records are kept (the oldest are released first). */
+export const DEFAULT_KEEP_SESSIONS = 200;
+/** From the upgrade to a handshake's `start` (or, without one, to the client's first frame). */
+export const DEFAULT_FIRST_MESSAGE_TIMEOUT_MS = 10_000;
 
 /** The key a simulator accepts when none is given. */
 export const DEFAULT_SIMULATOR_KEY = "voxwire-test-key";
@@ -43,6 +50,17 @@ export interface SimulatorOptions {
   script?: AgentScript;
   /** Progress lines (session opened/ended); never a credential. */
   log?: (line: string) => void;
+  /** The largest message a client may send; `ws` closes a larger one with 1009 before buffering it. Default 1 MiB + 64 KiB. */
+  maxPayloadBytes?: number;
+  /** Records of ended (and refused) sessions kept for `sessions()`; older ones are released. Default 200. */
+  keepSessions?: number;
+  /**
+   * A socket whose front has a handshake (a first-message token) must complete it within this
+   * many ms, any other socket must send its first frame: else close 1008. 0 turns it off. Default 10 000.
+   */
+  firstMessageTimeoutMs?: number;
+  /** Per-session record bounds: commands kept (default 1000), characters of each text kept (default 1024). */
+  recordLimits?: RecordLimits;
 }
 
 export interface Simulator {
@@ -52,7 +70,10 @@ export interface Simulator {
   /** `ws://127.0.0.1:PORT`. */
   readonly wsUrl: string;
   readonly port: number;
-  /** What every session so far (live, ended or refused) received and sent; copies, oldest first. */
+  /**
+   * What each session received and sent, oldest first, as copies: every live one, and the last
+   * `keepSessions` ended or refused ones.
+   */
   sessions(): SessionRecord[];
   /** The live sessions, to inject agent events or trigger a shutdown from a test. */
   liveSessions(): SimSession[];
@@ -80,8 +101,33 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const agents = options.agents ? new Set(options.agents) : undefined;
   const origins = options.allowedOrigins ? new Set(options.allowedOrigins) : undefined;
   const log = options.log ?? (() => {});
-  const all: SimSession[] = [];
+  /** Oldest first: a session while it runs, its frozen record once it has ended. */
+  const entries: { session?: SimSession; record?: SessionRecord }[] = [];
+  /** Sessions not yet ended (live, in their handshake, or closing). */
+  const running = new Set<SimSession>();
   const live = new Set<SimSession>();
+  const keepSessions = Math.max(0, options.keepSessions ?? DEFAULT_KEEP_SESSIONS);
+  let endedKept = 0;
+  /** An ended session's record replaces it; past keepSessions, the oldest ended records go. */
+  const retire = (session: SimSession): SessionRecord => {
+    running.delete(session);
+    const record = session.snapshot();
+    const entry = entries.find((e) => e.session === session);
+    if (entry) {
+      entry.record = record;
+      entry.session = undefined;
+    } else {
+      entries.push({ record });
+    }
+    endedKept++;
+    while (endedKept > keepSessions) {
+      const oldest = entries.findIndex((e) => e.record !== undefined);
+      if (oldest < 0) break;
+      entries.splice(oldest, 1);
+      endedKept--;
+    }
+    return record;
+  };
   /** Upgrades accepted but not yet handed over by `ws`: they count toward `maxSessions` too. */
   let accepting = 0;
   let nextId = 1;
@@ -112,6 +158,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     // Echo what the front chose (the credential subprotocol for Omni): without an echo, browsers
     // and `ws` clients abort the handshake.
     handleProtocols: (_offered, req) => protocols.get(req) ?? false,
+    // ws would buffer 100 MiB per message by default: one client could pin gigabytes.
+    maxPayload: options.maxPayloadBytes ?? DEFAULT_SIMULATOR_MAX_PAYLOAD,
+    perMessageDeflate: false,
   });
 
   const server: Server = createServer((req, res) => void onRequest(req, res));
@@ -159,6 +208,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       handedOver = true;
+      let ended = false;
       accepting--;
       const session = new SimSession({
         id,
@@ -171,15 +221,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         faults: options.faults ?? {},
         malformedFrames: front.malformedFrames?.() ?? GENERIC_MALFORMED_FRAMES,
         ...(options.vad ? { vad: options.vad } : {}),
+        ...(options.recordLimits ? { limits: options.recordLimits } : {}),
+        firstMessageTimeoutMs: options.firstMessageTimeoutMs ?? DEFAULT_FIRST_MESSAGE_TIMEOUT_MS,
         onEnd: (s) => {
+          ended = true;
           live.delete(s);
-          const record = s.snapshot();
+          const record = retire(s);
           log(
             `${s.id}: ended, close ${record.close?.code ?? "?"} by ${record.close?.by ?? "?"}; received ${record.received.audio.frames} audio frames`,
           );
         },
       });
-      all.push(session);
+      // The constructor may already have ended it (a socket that closed at once): then it is retired.
+      if (!ended) {
+        entries.push({ session });
+        running.add(session);
+      }
       const record = session.snapshot();
       if (session.live) live.add(session);
       else if (record.close) log(`${id}: refused with close ${record.close.code} ${record.close.reason}`);
@@ -202,7 +259,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: context.httpUrl,
     wsUrl: context.wsUrl,
     port,
-    sessions: () => all.map((s) => s.snapshot()),
+    sessions: () => entries.map((e) => (e.session ? e.session.snapshot() : structuredClone(e.record!))),
     liveSessions: () => [...live],
     close() {
       closing ??= (async () => {
@@ -210,10 +267,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         // Live calls hear the dialect's own shutdown first; a client that does not answer the
         // close within the drain is dropped with the rest.
         for (const session of live) session.shutdown();
-        await settledWithin(Promise.all(all.map((s) => s.ended)), SHUTDOWN_DRAIN_MS);
+        const open = [...running];
+        await settledWithin(Promise.all(open.map((s) => s.ended)), SHUTDOWN_DRAIN_MS);
         server.closeAllConnections();
-        for (const session of all) session.terminate();
-        await Promise.all([stopped, ...all.map((s) => s.ended)]);
+        for (const session of open) session.terminate();
+        await Promise.all([stopped, ...open.map((s) => s.ended)]);
         await new Promise<void>((resolve) => wss.close(() => resolve()));
       })();
       return closing;

@@ -51,6 +51,10 @@ export interface HostilePeerOptions {
    * "never" (no answer at all), or a raw HTTP answer to write instead.
    */
   upgrade?: "accept" | "never" | { status: number; body: string } | ((request: IncomingMessage, socket: Socket) => void);
+  /** Answer the client's close frame and hang up (default true); false: a peer that never does. */
+  answerClose?: boolean;
+  /** Answer pings with pongs (default false: the hand-rolled side answers nothing by itself). */
+  answerPings?: boolean;
   /** Runs synchronously once the 101 is written, so frames can ride with the upgrade. */
   onConnection?: (connection: HostileConnection) => void;
 }
@@ -111,7 +115,10 @@ export async function startHostilePeer(options: HostilePeerOptions = {}): Promis
     const lines = ["HTTP/1.1 101 Switching Protocols", "upgrade: websocket", "connection: Upgrade", `sec-websocket-accept: ${accept}`];
     if (offered[0]) lines.push(`sec-websocket-protocol: ${offered[0]}`);
     socket.write(`${lines.join("\r\n")}\r\n\r\n`);
-    const connection = hostileConnection(req.headers, socket, timers);
+    const connection = hostileConnection(req.headers, socket, timers, {
+      answerClose: options.answerClose ?? true,
+      answerPings: options.answerPings ?? false,
+    });
     connections.push(connection);
     options.onConnection?.(connection);
     waiting.shift()?.(connection);
@@ -149,7 +156,12 @@ export function endlessBody(response: ServerResponse, chunk = 64 * 1024, everyMs
   response.on("close", () => clearInterval(timer));
 }
 
-function hostileConnection(headers: IncomingHttpHeaders, socket: Socket, timers: Set<ReturnType<typeof setInterval>>): HostileConnection {
+function hostileConnection(
+  headers: IncomingHttpHeaders,
+  socket: Socket,
+  timers: Set<ReturnType<typeof setInterval>>,
+  manners: { answerClose: boolean; answerPings: boolean },
+): HostileConnection {
   const received: ClientFrame[] = [];
   const waiters: { opcode: number | undefined; resolve: (f: ClientFrame) => void }[] = [];
   let pending = Buffer.alloc(0);
@@ -161,9 +173,10 @@ function hostileConnection(headers: IncomingHttpHeaders, socket: Socket, timers:
       pending = pending.subarray(parsed.length);
       received.push(parsed.frame);
       // Like any server, answer a close and hang up (a test wanting silence destroys first).
-      if (parsed.frame.opcode === 8 && !socket.destroyed) {
+      if (parsed.frame.opcode === 8 && manners.answerClose && !socket.destroyed) {
         socket.end(encodeFrame(8, Buffer.from([0x03, 0xe8])));
       }
+      if (parsed.frame.opcode === 9 && manners.answerPings && !socket.destroyed) socket.write(encodeFrame(10, parsed.frame.payload));
       const index = waiters.findIndex((w) => w.opcode === undefined || w.opcode === parsed.frame.opcode);
       if (index >= 0) waiters.splice(index, 1)[0]!.resolve(parsed.frame);
     }

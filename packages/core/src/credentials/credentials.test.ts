@@ -2,7 +2,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { endlessBody, startHostilePeer } from "../../test/hostile-peer.js";
+import { recordingLogger } from "../../test/test-helpers.js";
 import { BootstrapError } from "../errors/bootstrap-error.js";
+import { NetworkError } from "../errors/error-classes.js";
 import { refuseSecretKeyInBrowser } from "./browser-secrets.js";
 import { createCredentialRoute } from "./credential-route.js";
 
@@ -37,7 +39,11 @@ describe("refuseSecretKeyInBrowser", () => {
 
 describe("createCredentialRoute", () => {
   it("answers POST with the minted credential, and CORS for allowed origins only", async () => {
-    const route = createCredentialRoute({ mint: async () => ({ token: "t", url: "wss://x" }), allowOrigins: ["http://app.test"] });
+    const route = createCredentialRoute({
+      authorize: "public",
+      mint: async () => ({ token: "t", url: "wss://x" }),
+      allowOrigins: ["http://app.test"],
+    });
     const ok = await route.fetch(new Request("http://me/token", { method: "POST", headers: { origin: "http://app.test" } }));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ token: "t", url: "wss://x" });
@@ -50,16 +56,18 @@ describe("createCredentialRoute", () => {
     expect((await route.fetch(new Request("http://me/token"))).status).toBe(405);
   });
 
-  it("passes a vendor status through and never leaks an internal error", async () => {
+  it("answers a vendor refusal with a generic 502, and never leaks an internal error", async () => {
     const refused = createCredentialRoute({
+      authorize: "public",
       mint: async () => {
         throw new BootstrapError("bootstrap answered HTTP 401: bad key", 401, "bad key");
       },
     });
     const answer = await refused.fetch(new Request("http://me/t", { method: "POST" }));
-    expect(answer.status).toBe(401);
-    expect(await answer.json()).toMatchObject({ code: "bootstrap_failed" });
+    expect(answer.status).toBe(502);
+    expect(await answer.json()).toEqual({ error: "the credential service refused the request", code: "upstream_refused" });
     const broken = createCredentialRoute({
+      authorize: "public",
       mint: async () => {
         throw new Error("db password hunter2 leaked in a stack");
       },
@@ -85,6 +93,7 @@ describe("createCredentialRoute against a vendor that never finishes", () => {
     const vendor = await startHostilePeer({ http: (_req, res) => endlessBody(res, 1024, 20) });
     let aborted = false;
     const route = createCredentialRoute({
+      authorize: "public",
       timeoutMs: 300,
       mint: async (signal) => {
         signal.addEventListener("abort", () => {
@@ -101,5 +110,124 @@ describe("createCredentialRoute against a vendor that never finishes", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(aborted).toBe(true);
     await vendor.close();
+  });
+});
+
+describe("createCredentialRoute: who may mint, and what the page hears", () => {
+  const VENDOR_KEY = "vendor-live-key-0042";
+
+  /** A vendor that refuses the server's key the way vendors do: 401, its message, its URL. */
+  async function refusingVendor(status = 401) {
+    return startHostilePeer({
+      http: (_req, res) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "invalid_api_key: key vendor-…0042 revoked, see https://vendor.test/keys/acct_77" }));
+      },
+    });
+  }
+
+  function mintFrom(url: string) {
+    return async (signal: AbortSignal) => {
+      const answer = await fetch(`${url}/mint`, { method: "POST", headers: { authorization: `Bearer ${VENDOR_KEY}` }, signal });
+      const body = await answer.text();
+      if (!answer.ok) throw new BootstrapError(`POST ${url}/mint answered HTTP ${answer.status}: ${body}`, answer.status, body);
+      return JSON.parse(body);
+    };
+  }
+
+  async function serve(route: ReturnType<typeof createCredentialRoute>) {
+    const server = createServer((req, res) => void route.node(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}/token`, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it("authorize refuses a caller with 401 unauthorized and never calls the vendor (fetch and node)", async () => {
+    const vendor = await startHostilePeer({ http: (_req, res) => res.writeHead(200).end('{"token":"minted"}') });
+    const route = createCredentialRoute({
+      authorize: (request) => {
+        const header = request instanceof Request ? request.headers.get("x-app-session") : request.headers["x-app-session"];
+        return header === "user-1";
+      },
+      mint: mintFrom(vendor.httpUrl),
+    });
+    const app = await serve(route);
+    const refused = await fetch(app.url, { method: "POST" });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: "unauthorized" });
+    const refusedFetch = await route.fetch(new Request("http://me/t", { method: "POST", headers: { "x-app-session": "nobody" } }));
+    expect(refusedFetch.status).toBe(401);
+    expect(vendor.requests).toHaveLength(0);
+    const allowed = await fetch(app.url, { method: "POST", headers: { "x-app-session": "user-1" } });
+    expect(await allowed.json()).toEqual({ token: "minted" });
+    expect(vendor.requests).toHaveLength(1);
+    await app.close();
+    await vendor.close();
+  });
+
+  it("an async authorize works; one that throws answers 500 and reports the error", async () => {
+    const seen: unknown[] = [];
+    const route = createCredentialRoute({
+      authorize: async () => {
+        throw new Error("session store down");
+      },
+      onError: (error) => seen.push(error),
+      mint: async () => ({ token: "never" }),
+    });
+    const answer = await route.fetch(new Request("http://me/t", { method: "POST" }));
+    expect(answer.status).toBe(500);
+    expect(await answer.text()).not.toContain("session store");
+    expect(seen).toHaveLength(1);
+    const yes = createCredentialRoute({ authorize: async () => true, mint: async () => ({ token: "t" }) });
+    expect((await yes.fetch(new Request("http://me/t", { method: "POST" }))).status).toBe(200);
+  });
+
+  it("a vendor 401 reaches the page as 502 upstream_refused, with no vendor text, status or URL; onError gets the detail", async () => {
+    const vendor = await refusingVendor(401);
+    const seen: unknown[] = [];
+    const app = await serve(createCredentialRoute({ authorize: "public", mint: mintFrom(vendor.httpUrl), onError: (error) => seen.push(error) }));
+    const answer = await fetch(app.url, { method: "POST" });
+    const text = await answer.text();
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(text)).toEqual({ error: "the credential service refused the request", code: "upstream_refused" });
+    for (const leak of ["invalid_api_key", "401", "vendor.test", vendor.httpUrl, "127.0.0.1", "acct_77"]) expect(text).not.toContain(leak);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ status: 401, message: expect.stringContaining("invalid_api_key") });
+    await app.close();
+    await vendor.close();
+  });
+
+  it("a vendor 500 or 429 is upstream_refused too; a network failure keeps only its class", async () => {
+    for (const status of [500, 429, 403]) {
+      const vendor = await refusingVendor(status);
+      const route = createCredentialRoute({ authorize: "public", mint: mintFrom(vendor.httpUrl) });
+      const answer = await route.fetch(new Request("http://me/t", { method: "POST" }));
+      expect([answer.status, (await answer.json()).code]).toEqual([502, "upstream_refused"]);
+      await vendor.close();
+    }
+    const unreachable = createCredentialRoute({
+      authorize: "public",
+      mint: async () => {
+        throw new NetworkError("token call POST http://10.0.0.7:9/internal failed: ECONNREFUSED");
+      },
+    });
+    const answer = await unreachable.fetch(new Request("http://me/t", { method: "POST" }));
+    const text = await answer.text();
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(text)).toMatchObject({ code: "network" });
+    expect(text).not.toContain("10.0.0.7");
+  });
+
+  it('without authorize the route still works and warns once, at creation; "public" does not warn', async () => {
+    const lines: string[] = [];
+    const route = createCredentialRoute({ mint: async () => ({ token: "t" }), logger: recordingLogger(lines) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/authorize/);
+    await route.fetch(new Request("http://me/t", { method: "POST" }));
+    await route.fetch(new Request("http://me/t", { method: "POST" }));
+    expect(lines).toHaveLength(1);
+    const quiet: string[] = [];
+    createCredentialRoute({ authorize: "public", mint: async () => ({}), logger: recordingLogger(quiet) });
+    expect(quiet).toHaveLength(0);
   });
 });

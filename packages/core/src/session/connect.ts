@@ -7,6 +7,7 @@ import { throwIfAborted, withDeadline } from "./abort.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
 import { LiveSession, maxMessageBytes } from "./live-session.js";
 import { planSessionAudio } from "./session-audio.js";
+import { checkSocketUrl } from "./socket-url-policy.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
 import { pickWebSocket, type WebSocketClientOptions, type WebSocketLike } from "./websocket.js";
 
@@ -43,6 +44,9 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
       ...(options.maxBootstrapBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBootstrapBodyBytes }),
     });
     plan = guardDialectCall(() => preparation.parse(response, environment(options)), { secrets, dialect: name, step: "bootstrap response" });
+    // Before anything is dialed: the URL came from the peer, and the plan's token goes to it.
+    secrets.add(...plan.secrets);
+    checkSocketUrl(preparation.request.url, plan.url, options, secrets, name);
   }
   secrets.add(...plan.secrets);
   const now = (options.now ?? Date.now)();

@@ -17,7 +17,7 @@ import { OutboundQueue } from "./outbound-queue.js";
 import { safeCause } from "./safe-cause.js";
 import type { SessionAudioPlan } from "./session-audio.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
-import { DEFAULT_MAX_MESSAGE_BYTES, toBytes, type WebSocketLike, WS_CLOSED } from "./websocket.js";
+import { DEFAULT_MAX_MESSAGE_BYTES, toBytes, type WebSocketLike, WS_CLOSED, WS_OPEN } from "./websocket.js";
 
 /** How long `close()` waits for queued frames to leave, then for the peer's close frame. */
 const CLOSE_DRAIN_MS = 2000;
@@ -25,6 +25,14 @@ const CLOSE_DRAIN_MS = 2000;
 const BACKPRESSURE_RETRY_MS = 10;
 /** How long an open socket may wait for the dialect to be ready (a first-message handshake). */
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
+/** No message from the peer for this long ends the session (`peer_inactive`). */
+const DEFAULT_INACTIVITY_MS = 60_000;
+/** A WebSocket ping this often, where the socket can send one (`ws`). */
+const DEFAULT_PING_INTERVAL_MS = 20_000;
+/** A ping unanswered for this long is a half-open connection (`pong_timeout`). */
+const DEFAULT_PONG_TIMEOUT_MS = 10_000;
+/** After our close frame, a peer that has not closed the TCP connection by then is dropped. */
+const CLOSE_HANDSHAKE_MS = 2000;
 /** Close reasons are capped at 123 UTF-8 bytes by RFC 6455 (a close payload is at most 125). */
 const MAX_CLOSE_REASON_BYTES = 123;
 /** A refused upgrade's body: this much is read, redacted, then cut to MAX_ERROR_BODY_CHARS. */
@@ -92,6 +100,14 @@ export class LiveSession implements Session {
   #held: (() => void)[] | undefined = [];
   readonly #readyTimeoutMs: number;
   readonly #maxMessageBytes: number;
+  readonly #inactivityMs: number;
+  readonly #pingIntervalMs: number;
+  readonly #pongTimeoutMs: number;
+  /** When the peer last sent a message (Date.now()); set per message, read by the liveness tick only. */
+  #lastHeardAt = 0;
+  #lastPingAt = 0;
+  /** When the unanswered ping went out; 0 when none is outstanding. */
+  #pingSentAt = 0;
 
   constructor(init: LiveSessionInit) {
     const { dialect, plan, codec, socket, secrets, options } = init;
@@ -106,6 +122,9 @@ export class LiveSession implements Session {
     this.#state = init.alreadyOpen ? "open" : "connecting";
     this.#readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
     this.#maxMessageBytes = maxMessageBytes(plan, options);
+    this.#inactivityMs = options.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_MS;
+    this.#pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+    this.#pongTimeoutMs = options.pongTimeoutMs ?? DEFAULT_PONG_TIMEOUT_MS;
 
     this.audio = init.audio.formats;
     this.#toWire = init.audio.toWire;
@@ -156,6 +175,7 @@ export class LiveSession implements Session {
     if (init.alreadyOpen) {
       this.#resolveOpened();
       this.#awaitReady();
+      this.#watchLiveness();
       this.#releaseHeldSoon();
     }
 
@@ -248,7 +268,11 @@ export class LiveSession implements Session {
       }
     }
     const closedInTime = await this.#waitFor(() => this.#state === "closed", CLOSE_DRAIN_MS);
-    if (!closedInTime) this.#end({ type: "session-ended", reason, code: 1000 });
+    if (!closedInTime) {
+      this.#end({ type: "session-ended", reason, code: 1000 });
+      // A peer that never answers our close would hold the TCP connection (ws waits 30 s).
+      this.#terminate();
+    }
   }
 
   /** Gives up on a socket that has not opened (deadline, abort). */
@@ -282,6 +306,7 @@ export class LiveSession implements Session {
     for (const frame of this.#plan.firstFrames ?? []) this.#send(frame);
     this.#resolveOpened();
     this.#awaitReady();
+    this.#watchLiveness();
     this.#releaseHeldSoon();
     this.#queue.pump();
   }
@@ -327,6 +352,7 @@ export class LiveSession implements Session {
     const size = typeof frame === "string" ? frame.length : frame.byteLength;
     this.#stats.framesIn++;
     this.#stats.bytesIn += size;
+    this.#lastHeardAt = Date.now();
     // `ws` as our client enforces this before buffering; an accepted socket or the global
     // WebSocket may not, so the session holds the line itself (characters count as bytes: a lower bound).
     if (size > this.#maxMessageBytes) {
@@ -503,7 +529,74 @@ export class LiveSession implements Session {
       } catch {
         // already closing
       }
+      // Armed after #release cleared the set; #detachSocket clears it once the socket closes.
+      this.#after(CLOSE_HANDSHAKE_MS, () => this.#terminate());
     }
+  }
+
+  /** Drops the TCP connection at once (`ws`); a browser's WebSocket has no such call and bounds its own close. */
+  #terminate(): void {
+    try {
+      (this.#socket as { terminate?: () => void }).terminate?.();
+    } catch {
+      // already gone
+    }
+  }
+
+  /**
+   * One interval per session checks the peer's liveness: the last message's timestamp (set per
+   * message, nothing armed per frame) against the inactivity deadline, and, where the socket can
+   * ping (`ws`), a ping every pingIntervalMs whose pong must come within pongTimeoutMs. Pongs
+   * prove the connection is up, not that the peer is doing anything: they do not count as activity.
+   */
+  #watchLiveness(): void {
+    const socket = this.#socket as unknown as { ping?: () => void; on?: (event: string, fn: () => void) => void };
+    const canPing = this.#pingIntervalMs > 0 && typeof socket.ping === "function" && typeof socket.on === "function";
+    const inactivity = this.#inactivityMs > 0 && Number.isFinite(this.#inactivityMs);
+    if (!canPing && !inactivity) return;
+    const now = Date.now();
+    this.#lastHeardAt = now;
+    this.#lastPingAt = now;
+    if (canPing) {
+      socket.on!("pong", () => {
+        this.#pingSentAt = 0;
+      });
+    }
+    const spans = [inactivity ? this.#inactivityMs : Infinity, canPing ? this.#pingIntervalMs : Infinity, canPing ? this.#pongTimeoutMs : Infinity];
+    const every = Math.min(1000, Math.max(10, Math.min(...spans) / 4));
+    const timer = setInterval(() => {
+      if (this.#state !== "open" && this.#state !== "closing") return;
+      const at = Date.now();
+      if (inactivity && at - this.#lastHeardAt >= this.#inactivityMs) {
+        this.#livenessFailed(`the peer sent nothing for ${this.#inactivityMs} ms (inactivityTimeoutMs)`, "peer_inactive");
+        return;
+      }
+      if (!canPing) return;
+      if (this.#pingSentAt !== 0) {
+        if (at - this.#pingSentAt >= this.#pongTimeoutMs) {
+          this.#livenessFailed(`the peer did not answer a ping within ${this.#pongTimeoutMs} ms: the connection is half-open`, "pong_timeout");
+        }
+        return;
+      }
+      if (at - this.#lastPingAt >= this.#pingIntervalMs && this.#socket.readyState === WS_OPEN) {
+        this.#lastPingAt = at;
+        this.#pingSentAt = at;
+        try {
+          socket.ping!();
+        } catch {
+          // the close that follows ends the session
+        }
+      }
+    }, every);
+    this.#timers.add(timer);
+  }
+
+  #livenessFailed(why: string, vendorCode: string): void {
+    const error = new TimeoutError(why, { dialect: this.dialect, vendorCode });
+    this.#hub.emit(errorEvent(error));
+    this.#end({ type: "session-ended", reason: error.code });
+    // Nobody is there to answer a closing handshake.
+    this.#terminate();
   }
 
   #release(): void {
@@ -517,6 +610,8 @@ export class LiveSession implements Session {
   }
 
   #detachSocket(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
     this.#socket.onopen = null;
     this.#socket.onmessage = null;
     this.#socket.onclose = null;

@@ -55,6 +55,23 @@ export interface SessionOptions {
    * socket passed to `accept()`, set `maxPayload` on your WebSocketServer too.
    */
   maxMessageBytes?: number;
+  /**
+   * No message (text or binary) from the peer for this long ends the session with a retryable
+   * `TimeoutError` (`vendorCode: "peer_inactive"`): a peer that goes silent, or drips a frame a
+   * byte at a time, cannot hold a session forever. Pings and pongs do not count. 0 turns it off.
+   * Default 60 000 ms.
+   */
+  inactivityTimeoutMs?: number;
+  /**
+   * Where the socket can ping (`ws` on Node), a WebSocket ping this often; 0 turns pings off.
+   * Default 20 000 ms.
+   */
+  pingIntervalMs?: number;
+  /**
+   * A ping unanswered for this long ends the session as half-open: retryable `TimeoutError`,
+   * `vendorCode: "pong_timeout"`. Default 10 000 ms.
+   */
+  pongTimeoutMs?: number;
   /** Overrides runtime detection (tests; unusual hosts). */
   runtime?: RuntimeKind;
   /** Clock, epoch ms (tests). */
@@ -68,6 +85,20 @@ export interface ConnectOptions extends SessionOptions {
   WebSocket?: WebSocketConstructor;
   /** A bootstrap answer larger than this is refused (`protocol_violation`, `body_too_large`). Default 1 MiB. */
   maxBootstrapBodyBytes?: number;
+  /**
+   * Accept a cleartext `ws:` socket URL answered by an `https:` bootstrap. Off by default: the
+   * plan's token would cross the network unencrypted (`insecure_socket_url`). Needed only for a
+   * simulator on another machine; loopback to loopback (127.0.0.1, ::1, localhost) is always
+   * accepted.
+   */
+  allowInsecureSocket?: boolean;
+  /**
+   * Socket hosts a bootstrap may answer besides its own registrable domain (`api.vendor.ai` may
+   * answer `agent.vendor.ai`): exact hostnames, or `*.domain` for any subdomain. Any other host is
+   * refused before it is dialed (`socket_host_not_allowed`). A page whose `tokenUrl` route lives on
+   * the application's domain lists the vendor's socket host here.
+   */
+  allowedSocketHosts?: readonly string[];
   /** Per-step deadlines. */
   timeouts?: {
     /** The bootstrap HTTP call. Default 10 000 ms. */
