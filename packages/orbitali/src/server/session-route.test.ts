@@ -26,12 +26,13 @@ describe("createOrbitaliSessionRoute", () => {
     ]);
   });
 
-  it("passes the vendor's status through as { error, code } without the key", async () => {
-    const route = createOrbitaliSessionRoute({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: vendor(401, `bad key ${KEY}`) });
+  it("answers a vendor refusal with a generic 502 and code, never the vendor's text or the key", async () => {
+    const route = createOrbitaliSessionRoute({ apiKey: KEY, agentId: SEED_AGENT_ID, fetch: vendor(401, `bad key ${KEY}`), authorize: "public" });
     const response = await route.fetch(new Request("http://app.test/api/voice-token", { method: "POST" }));
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(502);
     const text = await response.text();
-    expect(JSON.parse(text)).toMatchObject({ code: "bootstrap_failed" });
+    expect(JSON.parse(text)).toMatchObject({ code: "upstream_refused" });
+    expect(text).not.toContain("bad key");
     expect(text).not.toContain(KEY);
   });
 

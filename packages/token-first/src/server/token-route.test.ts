@@ -31,13 +31,27 @@ describe("createTokenRoute", () => {
     expect(v.calls[0]?.init).toMatchObject({ method: "POST", headers: { authorization: `Bearer ${KEY}` } });
   });
 
-  it("passes a vendor refusal on with its status, as a bootstrap error with the key redacted", async () => {
+  it("answers a vendor refusal with a generic 502 (the vendor's 401 is about this server's key), the detail kept server-side", async () => {
     const v = vendor(401, JSON.stringify({ error: "invalid_api_key", message: `key ${KEY} is not valid` }));
-    const answer = await createTokenRoute({ apiUrl: "https://api.test", apiKey: KEY, fetch: v.fetch }).fetch(post());
-    expect(answer.status).toBe(401);
+    const errors: unknown[] = [];
+    const route = createTokenRoute({ apiUrl: "https://api.test", apiKey: KEY, fetch: v.fetch, authorize: "public", onError: (e) => errors.push(e) });
+    const answer = await route.fetch(post());
+    expect(answer.status).toBe(502);
     const text = await answer.text();
-    expect(JSON.parse(text)).toMatchObject({ code: "bootstrap_failed", error: expect.stringContaining("invalid_api_key") });
+    expect(JSON.parse(text)).toMatchObject({ code: "upstream_refused" });
+    expect(text).not.toContain("invalid_api_key");
+    expect(text).not.toContain("api.test");
     expect(text).not.toContain(KEY);
+    expect(errors).toHaveLength(1);
+    expect(String((errors[0] as Error).message)).not.toContain(KEY);
+  });
+
+  it("passes authorize on: a refused caller gets 401 and nothing is minted", async () => {
+    const v = vendor(200, JSON.stringify({ token: "tok_abc123", ws_url: "wss://api.test/ws" }));
+    const route = createTokenRoute({ apiUrl: "https://api.test", apiKey: KEY, fetch: v.fetch, authorize: () => false });
+    const answer = await route.fetch(post());
+    expect(answer.status).toBe(401);
+    expect(v.calls).toHaveLength(0);
   });
 
   it("answers 502 for a vendor answer without a token, and for an unreachable vendor, without secrets", async () => {

@@ -1,11 +1,21 @@
-import { BootstrapError, type CredentialRoute, createCredentialRoute, NetworkError, redact } from "@voxwire/core";
+import {
+  BootstrapError,
+  type CredentialRoute,
+  type CredentialRouteOptions,
+  createCredentialRoute,
+  NetworkError,
+  ProtocolError,
+  readResponseText,
+  redact,
+  redactThenCut,
+} from "@voxwire/core";
 import { bootstrapRequest, readBootstrapAnswer, type TokenResponse } from "../bootstrap.js";
 import { DIALECT_NAME } from "../wire.js";
 
 /** Enough of a vendor's error body for any JSON error, short enough for a log line. */
 const MAX_ERROR_BODY_CHARS = 2000;
 
-export interface TokenRouteOptions {
+export interface TokenRouteOptions extends Pick<CredentialRouteOptions, "authorize" | "onError" | "logger" | "timeoutMs"> {
   /** The vendor API's base URL (`https://your-api-url.com`). */
   apiUrl: string;
   /** The API key; it stays on this server. */
@@ -25,8 +35,13 @@ export interface TokenRouteOptions {
 export function createTokenRoute(options: TokenRouteOptions): CredentialRoute {
   const request = bootstrapRequest(options.apiUrl, options.apiKey);
   const secrets = request.secrets;
+  const { authorize, onError, logger, timeoutMs, allowOrigins } = options;
   return createCredentialRoute({
-    ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
+    ...(allowOrigins ? { allowOrigins } : {}),
+    ...(authorize !== undefined ? { authorize } : {}),
+    ...(onError ? { onError } : {}),
+    ...(logger ? { logger } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     async mint(signal): Promise<TokenResponse> {
       const fetchImpl = options.fetch ?? globalThis.fetch;
       const where = `${request.method} ${request.url}`;
@@ -37,13 +52,20 @@ export function createTokenRoute(options: TokenRouteOptions): CredentialRoute {
         const why = error instanceof Error ? error.message : String(error);
         throw new NetworkError(`token call ${where} failed: ${redact(why, secrets)}`, { dialect: DIALECT_NAME });
       }
-      const body = await response.text().catch(() => "");
+      // Capped: a vendor streaming an endless body must not hold the route's memory.
+      const { text: body, truncated } = await readResponseText(response).catch(() => ({ text: "", truncated: false }));
       if (!response.ok) {
-        const safeBody = redact(body, secrets).slice(0, MAX_ERROR_BODY_CHARS);
+        const safeBody = redactThenCut(body, MAX_ERROR_BODY_CHARS, (text) => redact(text, secrets));
         throw new BootstrapError(`token call ${where} answered HTTP ${response.status}: ${safeBody}`, response.status, safeBody, {
           dialect: DIALECT_NAME,
         });
       }
+      if (truncated)
+        throw new ProtocolError("the token answer is larger than a token answer can be", {
+          dialect: DIALECT_NAME,
+          fatal: true,
+          vendorCode: "body_too_large",
+        });
       const { token, ws_url } = readBootstrapAnswer(body);
       return { token, ws_url };
     },
