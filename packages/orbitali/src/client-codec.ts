@@ -12,6 +12,7 @@ import {
   passthrough,
   quotePeer,
   readJsonFrame,
+  redact,
   sessionStartedEvent,
   type VoxwireError,
   type WireFrame,
@@ -36,7 +37,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     if (encoding !== undefined && encoding !== inbound.encoding) {
       return errorEvent(
         new AudioDataError(
-          `output_audio in encoding ${quotePeer(JSON.stringify(encoding), { max: 32, lead: "", end: "" })}, but the session declared ${inbound.encoding}; chunk dropped`,
+          `output_audio in encoding ${quotePeer(redact(JSON.stringify(encoding), plan.secrets), { max: 32, lead: "", end: "" })}, but the session declared ${inbound.encoding}; chunk dropped`,
           {
             dialect: DIALECT_NAME,
           },
@@ -47,7 +48,7 @@ export function createOrbitaliCodec(plan: ConnectPlan): DialectCodec {
     if (sampleRate !== undefined && sampleRate !== inbound.sampleRate) {
       return errorEvent(
         new AudioDataError(
-          `output_audio at ${quotePeer(JSON.stringify(sampleRate), { max: 16, lead: "", end: "" })} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`,
+          `output_audio at ${quotePeer(redact(JSON.stringify(sampleRate), plan.secrets), { max: 16, lead: "", end: "" })} Hz, but the session declared ${inbound.sampleRate} Hz; chunk dropped`,
           {
             dialect: DIALECT_NAME,
           },

@@ -106,4 +106,17 @@ describe("no secret in any error, event or log line", () => {
     }).close(4401, "token_expired");
     for (const event of events) expectClean(JSON.stringify(event, (k, v) => (k === "error" ? String(v) : v)));
   });
+
+  it("an output_audio whose encoding echoes the token is reported without any part of it", () => {
+    const codec = createOrbitaliCodec({
+      url: URL_,
+      audio: { outbound: { encoding: "pcm16", sampleRate: 16000 }, inbound: { encoding: "pcm16", sampleRate: 24000 } },
+      secrets: [TOKEN],
+    });
+    const [event] = codec.decode(JSON.stringify({ type: "output_audio", audio: "AAAA", encoding: `${TOKEN}${TOKEN}`, sampleRate: 24000 }));
+    expect(event).toMatchObject({ type: "error", code: "invalid_audio" });
+    const message = (event as { message: string }).message;
+    // The quote is cut at 32 characters: cutting before redacting kept all but the token's last characters.
+    for (let n = 8; n <= TOKEN.length; n++) expect(message).not.toContain(TOKEN.slice(0, n));
+  });
 });

@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { endlessBody, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { everything, rejection } from "../../test/test-helpers.js";
 import type { HttpRequestSpec } from "../dialect/v1/bootstrap.js";
+import { ProtocolError } from "../errors/error-classes.js";
 import { SecretSet } from "../secrets/redact.js";
-import { runBootstrap } from "./bootstrap-runner.js";
+import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
 
 const KEY = "bootstrap-hostile-key-7";
 const peers: HostilePeer[] = [];
@@ -125,5 +126,25 @@ describe("runBootstrap: transport failures keep their cause", () => {
     expect(error.code).toBe("network");
     expect(error.cause).toBeInstanceOf(Error);
     expect(everything(error)).not.toContain(KEY);
+  });
+});
+
+describe("guardDialectCall: a dialect's own error is redacted with the session's secrets", () => {
+  it("a parse error quoting a hostile answer's field name that is the key keeps no key", () => {
+    const secrets = new SecretSet().add(KEY);
+    let thrown: unknown;
+    try {
+      guardDialectCall(
+        () => {
+          throw new ProtocolError(`the answer has no "websocketUrl"; its fields: ${KEY}, id`, { dialect: "acme", fatal: true });
+        },
+        { secrets, dialect: "acme", step: "bootstrap response" },
+      );
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProtocolError);
+    expect(everything(thrown)).not.toContain(KEY);
+    expect((thrown as Error).message).toContain("its fields: [redacted], id");
   });
 });

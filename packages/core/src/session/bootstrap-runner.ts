@@ -129,7 +129,13 @@ export function guardDialectCall<T>(run: () => T, context: { secrets: SecretSet;
   try {
     return run();
   } catch (error) {
-    if (VoxwireError.isInstance(error)) throw error;
+    if (VoxwireError.isInstance(error)) {
+      // A dialect may quote what a hostile answer put anywhere (a field name, a value): the
+      // runtime knows every secret of the session by now, so the message is redacted here once.
+      const redacted = context.secrets.redact(error.message);
+      if (redacted !== error.message) error.message = redacted;
+      throw error;
+    }
     const why = error instanceof Error ? error.message : String(error);
     throw new VoxwireError(`${context.step} failed: ${context.secrets.redact(why)}`, {
       code: "dialect_error",
