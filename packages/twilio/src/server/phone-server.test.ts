@@ -63,8 +63,11 @@ describe("createPhoneBridge: the voice webhook", () => {
     );
   });
 
-  it("without a public URL, builds the stream URL from Host and X-Forwarded-Proto", async () => {
-    const server = await start({ paths: { voice: "/incoming", media: "/stream" } });
+  it("without a public URL, warns at start and builds the stream URL from Host and X-Forwarded-Proto", async () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (line: string) => void warnings.push(line), error() {} };
+    const server = await start({ paths: { voice: "/incoming", media: "/stream" }, logger });
+    expect(warnings.filter((line) => line.includes("no publicUrl"))).toHaveLength(1);
     const res = await post(`${server.url}/incoming`, {}, { "x-forwarded-proto": "https", "x-forwarded-host": "tunnel.example" });
     expect(await res.text()).toContain('<Stream url="wss://tunnel.example/stream"/>');
     const plain = await post(`${server.url}/incoming`, {});

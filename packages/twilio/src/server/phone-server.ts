@@ -30,8 +30,10 @@ export interface PhoneBridgeServerOptions extends BridgeOptions {
   paths?: { voice?: string; media?: string };
   /**
    * The public base URL Twilio reaches this server at (`https://abc.ngrok.app`): the `<Stream url>`
-   * is built from it and request signatures are checked against it. Default: the request's
-   * `Host` and `X-Forwarded-Proto`.
+   * is built from it and request signatures are checked against it. Without it the URL follows
+   * the request's `Host`, `X-Forwarded-Host` and `X-Forwarded-Proto`, which whoever sends the
+   * webhook controls (behind a proxy that does not overwrite them, a caller could point the
+   * stream elsewhere): set it in production. The server logs a warning at start when it is missing.
    */
   publicUrl?: string;
   /** `<Parameter>`s for the stream, from the webhook's form fields (`From`, `To`, …). */
@@ -86,6 +88,11 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
     throw new ConfigError("the default transfer needs twilio credentials (or pass onTransfer)", { dialect: DIALECT_NAME });
   const onTransfer = options.onTransfer ?? (rest && options.transfer ? twilioTransferHook(rest, options.transfer) : undefined);
   const onHangup = options.onHangup ?? (rest ? twilioHangupHook(rest) : undefined);
+  if (!options.publicUrl) {
+    log.warn(
+      "no publicUrl: the <Stream url> and the signature check follow the request's Host/X-Forwarded-* headers; set publicUrl (--public-url) in production",
+    );
+  }
   const phoneDialect = twilio({ path: mediaPath });
   const live = new Set<PhoneBridge>();
 
