@@ -120,6 +120,20 @@ describe("createPhoneBridge: the media stream", () => {
     (first as { ws: WebSocket }).ws.close();
   });
 
+  it("a stream that goes silent is ended within phoneInactivityMs, and the call released", async () => {
+    const server = await start({ phoneInactivityMs: 200 });
+    const open = await dial(`ws://127.0.0.1:${server.port}/media`);
+    expect(open.outcome).toBe("open");
+    const ws = (open as { ws: WebSocket }).ws;
+    const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+    ws.send(JSON.stringify({ event: "connected", protocol: "Call", version: "1.0.0" }));
+    const startedAt = Date.now();
+    await closed;
+    expect(Date.now() - startedAt).toBeLessThan(5000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.calls()).toHaveLength(0);
+  });
+
   it("close() ends live calls and releases the port", async () => {
     const server = await start();
     const open = await dial(`ws://127.0.0.1:${server.port}/media`);

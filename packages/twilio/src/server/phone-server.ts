@@ -17,6 +17,9 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 /** A Media Streams message is at most a few hundred bytes; 1 MiB leaves room for odd peers. */
 const MAX_MESSAGE_BYTES = 1 << 20;
 
+/** Twilio streams media every 20 ms: ten seconds of nothing is a dead or hostile leg. */
+const DEFAULT_PHONE_INACTIVITY_MS = 10_000;
+
 export interface PhoneBridgeServerOptions extends BridgeOptions {
   /** The agent every call is bridged to: a client dialect, or a factory per call (it sees the `<Parameter>`s). */
   agent: Dialect | ((call: TwilioCall) => Dialect | Promise<Dialect>);
@@ -36,6 +39,12 @@ export interface PhoneBridgeServerOptions extends BridgeOptions {
    * stream elsewhere): set it in production. The server logs a warning at start when it is missing.
    */
   publicUrl?: string;
+  /**
+   * A stream that sends nothing for this long is dead (Twilio sends media every 20 ms while a
+   * call is up): the call is ended on both legs, so a leg that sends `start` and then nothing
+   * cannot hold an agent session billed to the operator. Default 10 000 ms; 0 turns it off.
+   */
+  phoneInactivityMs?: number;
   /** `<Parameter>`s for the stream, from the webhook's form fields (`From`, `To`, …). */
   streamParameters?: (form: URLSearchParams) => Record<string, string>;
   /** Twilio credentials: they enable signature validation, the REST hang-up and the default transfer. */
@@ -165,7 +174,10 @@ export async function createPhoneBridge(options: PhoneBridgeServerOptions): Prom
 
   function startCall(ws: import("ws").WebSocket): void {
     if (batch) batchSends(ws);
-    const phone = accept(phoneDialect, ws as unknown as Parameters<typeof accept>[1], { ...(options.logger ? { logger: options.logger } : {}) });
+    const phone = accept(phoneDialect, ws as unknown as Parameters<typeof accept>[1], {
+      ...(options.logger ? { logger: options.logger } : {}),
+      inactivityTimeoutMs: options.phoneInactivityMs ?? DEFAULT_PHONE_INACTIVITY_MS,
+    });
     const bridgeOptions: BridgeOptions = { ...options, ...(onTransfer ? { onTransfer } : {}), ...(onHangup ? { onHangup } : {}) };
     const call = bridge(
       phone,
