@@ -47,7 +47,7 @@ describe.each(["omni", "omnia", "token-first", "orbitali"])("a phone call bridge
     const { sim, calls, events, mediaUrl, server } = await setUp(dialect);
     // The caller: silence while the greeting plays, a 1 s utterance, then silence for the answer.
     const audio = joinSamples([silence(8000, 0.4), sine(8000, 1, 220), silence(8000, 0.8)]);
-    const call = simulateTwilioCall({ url: mediaUrl, audio, fast: true, tailMs: 200, settleMs: 400, keepAudio: true });
+    const call = simulateTwilioCall({ url: mediaUrl, audio, fast: true, tailMs: 200, settleMs: 400, firstReplyMs: 5000, keepAudio: true });
     const record = await call.done;
 
     // Agent → caller: the greeting and the answer, as 160-byte μ-law media tagged with the streamSid.
@@ -78,7 +78,7 @@ describe.each(["omni", "omnia", "token-first", "orbitali"])("a phone call bridge
     expect(defaultPacingScheduler().pending).toBe(0);
     expect(server.calls()).toHaveLength(0);
     expect(bridge.stats.agentFramesDropped).toBe(0);
-  });
+  }, 15_000); // the agent is dialed when the call starts: a bootstrap on a loaded machine takes a while
 });
 
 describe("barge-in and the ledger through real sockets (Omni)", () => {

@@ -31,6 +31,12 @@ export interface TwilioCallOptions {
   stop?: "auto" | "manual";
   /** Fast mode's quiet period before the automatic stop, ms (default 300). */
   settleMs?: number;
+  /**
+   * Fast mode: how long to wait for the application's first message before the quiet period
+   * starts counting, ms (default: `settleMs`). A bridge whose agent is still being dialed (a
+   * bootstrap call on a loaded machine) must not find the caller already hung up.
+   */
+  firstReplyMs?: number;
   /** The `<Parameter>`s Twilio would pass in `start.customParameters`. */
   customParameters?: Readonly<Record<string, string>>;
   /** Fixed ids (default: fresh random SIDs). */
@@ -104,6 +110,7 @@ class SimulatedCall implements TwilioCall, Tickable {
   #framesSent = 0;
   #echoIndex = 0;
   #lastReceivedAt = 0;
+  #heardBack = false;
   #stopping: Promise<TwilioCallRecord> | undefined;
   #live = false;
   #resolveDone!: (record: TwilioCallRecord) => void;
@@ -199,8 +206,8 @@ class SimulatedCall implements TwilioCall, Tickable {
   tick(now: number): void {
     if (!this.#live) return;
     if (this.#fast) {
-      if (now - this.#lastReceivedAt >= (this.#options.settleMs ?? 300)) void this.stop();
-      else this.#scheduler.wake(this, this.#lastReceivedAt + (this.#options.settleMs ?? 300));
+      if (now - this.#lastReceivedAt >= this.#quietMs()) void this.stop();
+      else this.#scheduler.wake(this, this.#lastReceivedAt + this.#quietMs());
       return;
     }
     const due = Math.floor((now - this.#startedAt) / TWILIO_FRAME_MS);
@@ -230,7 +237,7 @@ class SimulatedCall implements TwilioCall, Tickable {
     this.#startedAt = this.#scheduler.now();
     if (this.#fast) {
       this.#sendQueued();
-      if (this.#options.stop !== "manual") this.#scheduler.wake(this, this.#lastReceivedAt + (this.#options.settleMs ?? 300));
+      if (this.#options.stop !== "manual") this.#scheduler.wake(this, this.#lastReceivedAt + this.#quietMs());
     } else {
       this.tick(this.#startedAt);
     }
@@ -276,9 +283,20 @@ class SimulatedCall implements TwilioCall, Tickable {
     while (this.#dtmf.length > 0 && this.#dtmf[0]!.atMs <= audioMs) this.sendDtmf(this.#dtmf.shift()!.digit);
   }
 
+  /** Fast mode's wait before the automatic stop: the quiet period, or longer until anything came back. */
+  #quietMs(): number {
+    const settleMs = this.#options.settleMs ?? 300;
+    return this.#heardBack ? settleMs : (this.#options.firstReplyMs ?? settleMs);
+  }
+
   #onMessage(data: Buffer, isBinary: boolean): void {
     const now = this.#scheduler.now();
     this.#lastReceivedAt = now;
+    if (!this.#heardBack) {
+      this.#heardBack = true;
+      // The wait for a first reply may have been longer than the quiet period that applies now.
+      if (this.#fast && this.#live && this.#options.stop !== "manual") this.#scheduler.wake(this, now + this.#quietMs());
+    }
     const received = this.#record.received;
     received.messages++;
     const frame: WireFrame = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data.toString("utf8");
