@@ -26,8 +26,19 @@ export const pcm16Schema = /* @__PURE__ */ z.custom<Int16Array>((value) => value
 /** A sample rate in Hz. */
 export const sampleRateSchema = checked(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1000), /* @__PURE__ */ z.maximum(384_000));
 
+/** A keypad digit as carriers and vendors send it: 0-9, *, #, A-D (either case), w/W (a wait). */
+const DTMF_DIGIT = /^[0-9*#A-Da-dwW]$/;
+
 /** A keypad digit as carriers and vendors send it. */
-export const dtmfDigitSchema = checked(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.regex(/^[0-9*#A-Da-dwW]$/, "a DTMF digit: 0-9, *, #, A-D"));
+export const dtmfDigitSchema = checked(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.regex(DTMF_DIGIT, "a DTMF digit: 0-9, *, #, A-D"));
+
+/**
+ * What `dtmfDigitSchema` accepts, without zod: the check the session and the codecs make at run
+ * time, so a browser bundle that validates digits does not carry zod for it (#18).
+ */
+export function isDtmfDigit(value: unknown): value is string {
+  return typeof value === "string" && DTMF_DIGIT.test(value);
+}
 
 /** Who spoke a transcript. */
 export const transcriptRoleSchema = /* @__PURE__ */ z.enum(["user", "agent"]);
