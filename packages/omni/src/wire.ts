@@ -1,4 +1,4 @@
-import { dtmfDigitSchema } from "@voxwire/core";
+import { isDtmfDigit } from "@voxwire/core";
 
 /*
  * The Omni wire in one place: URL, subprotocol, message names and the frames voxwire chose where
@@ -68,7 +68,7 @@ export function parseDtmf(message: Readonly<Record<string, unknown>>): { digit: 
   for (const field of DTMF_DIGIT_FIELDS) {
     const value = message[field];
     const digit = typeof value === "number" && Number.isInteger(value) ? String(value) : value;
-    if (typeof digit === "string" && dtmfDigitSchema.safeParse(digit).success) {
+    if (isDtmfDigit(digit)) {
       const duration = message.duration_ms ?? message.durationMs;
       return typeof duration === "number" && duration >= 0 ? { digit, durationMs: duration } : { digit };
     }

@@ -29,6 +29,8 @@ function page(simulatorUrl: string): string {
       "@voxwire/core": "/m/core/index.js",
       "@voxwire/omni": "/m/omni/index.js",
       zod: "/zod/index.js",
+      // core's event schemas import zod/mini (#18)
+      "zod/mini": "/zod/mini/index.js",
     },
   })}</script>
 <script type="module">

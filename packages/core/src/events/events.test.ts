@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { inboundEventSchema, outboundEventSchema } from "./index.js";
+import { dtmfDigitSchema, inboundEventSchema, isDtmfDigit, outboundEventSchema } from "./index.js";
 
 const role = fc.constantFrom("user" as const, "agent" as const);
 const raw = fc.option(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 64 })), { nil: undefined });
@@ -58,4 +58,11 @@ describe("event schemas", () => {
     expect(outboundEventSchema.safeParse({ type: "dtmf-send", digit: "x" }).success).toBe(false);
     expect(inboundEventSchema.safeParse({ type: "agent-state", state: "sleeping" }).success).toBe(false);
   });
+
+  test.prop([fc.oneof(fc.string({ maxLength: 2 }), digit, fc.constantFrom("a", "d", "w", "W", "e", "**", "1 "), fc.anything())])(
+    "isDtmfDigit accepts exactly what dtmfDigitSchema accepts",
+    (value) => {
+      expect(isDtmfDigit(value)).toBe(dtmfDigitSchema.safeParse(value).success);
+    },
+  );
 });

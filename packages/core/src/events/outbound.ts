@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { dtmfDigitSchema, pcm16Schema, sampleRateSchema } from "./schema-helpers.js";
+import * as z from "zod/mini";
+import { checked, dtmfDigitSchema, pcm16Schema, sampleRateSchema } from "./schema-helpers.js";
 
 /*
  * Outbound events: what the application tells an agent (or a carrier leg).
@@ -10,41 +10,41 @@ import { dtmfDigitSchema, pcm16Schema, sampleRateSchema } from "./schema-helpers
 // --- audio -------------------------------------------------------------------------------
 
 /** User audio: PCM16 mono at `sampleRate`. */
-export const audioAppendSchema = z.object({
-  type: z.literal("audio-append"),
+export const audioAppendSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("audio-append"),
   audio: pcm16Schema,
   sampleRate: sampleRateSchema,
 });
 
 /** Drop the peer's queued playback (the Twilio leg's `clear`). */
-export const playbackClearCommandSchema = z.object({
-  type: z.literal("playback-clear"),
+export const playbackClearCommandSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("playback-clear"),
 });
 
 /** A playback checkpoint: the peer echoes it once the audio sent before it has played. */
-export const markSchema = z.object({
-  type: z.literal("mark"),
-  name: z.string().min(1),
+export const markSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("mark"),
+  name: checked(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.minLength(1)),
 });
 
 // --- telephony ---------------------------------------------------------------------------
 
 /** Forward a keypad digit. */
-export const dtmfSendSchema = z.object({
-  type: z.literal("dtmf-send"),
+export const dtmfSendSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("dtmf-send"),
   digit: dtmfDigitSchema,
-  durationMs: z.number().nonnegative().optional(),
+  durationMs: /* @__PURE__ */ z.optional(checked(/* @__PURE__ */ z.number(), /* @__PURE__ */ z.nonnegative())),
 });
 
 // --- session -----------------------------------------------------------------------------
 
 /** End the session from our side (Orbitali `stop`); the socket is closed after it is sent. */
-export const sessionStopSchema = z.object({
-  type: z.literal("session-stop"),
-  reason: z.string().optional(),
+export const sessionStopSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("session-stop"),
+  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
-export const outboundEventSchema = z.discriminatedUnion("type", [
+export const outboundEventSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
   audioAppendSchema,
   playbackClearCommandSchema,
   markSchema,

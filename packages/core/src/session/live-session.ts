@@ -7,7 +7,7 @@ import { BacklogOverflowError, ConfigError, NetworkError, ProtocolError, Timeout
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
-import { dtmfDigitSchema } from "../events/schema-helpers.js";
+import { isDtmfDigit } from "../events/schema-helpers.js";
 import type { WireFrame } from "../events/wire-frame.js";
 import { redactThenCut, type SecretSet } from "../secrets/redact.js";
 import { DEFAULT_MAX_PENDING_BYTES, type EventHub } from "./event-hub.js";
@@ -219,7 +219,7 @@ export class LiveSession implements Session {
   }
 
   sendDtmf(digit: string, durationMs?: number): void {
-    if (!dtmfDigitSchema.safeParse(digit).success) {
+    if (!isDtmfDigit(digit)) {
       throw new ConfigError(`"${String(digit).slice(0, 8)}" is not a DTMF digit (0-9, *, #, A-D)`, { dialect: this.dialect });
     }
     if (!this.#capable("dtmfOut", "sendDtmf")) return;
