@@ -22,10 +22,11 @@ const resolveDir = `${root}packages/browser`;
 export const SCENARIOS = [
   {
     name: "connect + omni",
-    // #18 asks for 20 kB. With zod gone from this bundle it is 20.5 kB, all of it session runtime,
-    // resampler and Omni's codecs (including the peer codec that `omni()` carries, ~0.6 kB gzip):
-    // the budget holds today's figure plus a margin until those shrink; then set it to `target`.
-    budget: 21_000,
+    // #18 asks for 20 kB. With zod gone from this bundle it is 21.7 kB, all of it session runtime
+    // (its liveness timers and socket-URL policy added 1.2 kB), resampler and Omni's codecs
+    // (including the peer codec that `omni()` carries, ~0.6 kB gzip): the budget holds today's
+    // figure plus a margin until those shrink; then set it to `target`.
+    budget: 22_000,
     target: 20_000,
     source: 'export { connect } from "@voxwire/core";\nexport { omni } from "@voxwire/omni";\n',
   },
