@@ -69,6 +69,23 @@ function acquire(lock, done) {
 
 const UNREACHABLE = /\b(ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ERR_SOCKET_TIMEOUT)\b/;
 
+/**
+ * The environment for npm: the caller's, less the npm_config_* and pnpm_config_* variables a
+ * package manager running this script sets (pnpm passes local_prefix, engine_strict,
+ * allow_scripts…, which would point npm elsewhere or stop the `node` package's install script),
+ * except those saying where and how to reach the registry.
+ */
+function npmEnv() {
+  const keep = /^npm_config_(registry|cache|cafile|ca|strict_ssl|proxy|https_proxy|http_proxy|noproxy|userconfig|globalconfig|offline|fetch_.*)$/i;
+  const env = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(npm|pnpm)_config_/i.test(name) && !keep.test(name)) continue;
+    if (/^npm_(lifecycle|package|command|execpath|node_execpath)/i.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, npm_config_update_notifier: "false" };
+}
+
 function install(version, staging) {
   writeFileSync(join(staging, "package.json"), `${JSON.stringify({ name: "voxwire-node-runtime", private: true })}\n`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -93,7 +110,8 @@ function install(version, staging) {
   });
   if (result.status === 0) return;
   const output = `${result.stderr ?? ""}\n${result.stdout ?? ""}`;
-  const registry = spawnSync(npm, ["config", "get", "registry"], { encoding: "utf8" }).stdout?.trim() || "the npm registry";
+  const registry =
+    spawnSync(npm, ["config", "get", "registry"], { cwd: staging, encoding: "utf8", env: npmEnv() }).stdout?.trim() || "the npm registry";
   if (result.error?.code === "ETIMEDOUT") throw new EnsureNodeError(`npm install node@${version} took over ${INSTALL_TIMEOUT_MS / 60_000} min`);
   if (result.error) throw new EnsureNodeError(`could not run npm: ${result.error.message}`);
   const code = UNREACHABLE.exec(output)?.[1];
