@@ -3,7 +3,7 @@
 // global WebSocket to the Omni simulator hears the greeting, is heard, and hears the answer.
 // Needs the builds (`npx pnpm@10 test` makes them first); skips with the reason otherwise.
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Simulator, startSimulator } from "@voxwire/conformance";
 import { omniFront } from "@voxwire/omni/testing";
 import { NODE_RUNTIMES, nodeUnavailable, runUnderNode } from "@voxwire/test-utils";
@@ -29,6 +29,7 @@ describe.concurrent("the built core and omni under other Node majors", () => {
       const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
       expect(summary).toMatchObject({
         node: `v${NODE_RUNTIMES[String(major)]}`,
+        loaded: { core: pathToFileURL(`${packages}core/dist/index.js`).href, omni: pathToFileURL(`${packages}omni/dist/index.js`).href },
         globalWebSocket: "function",
         agentSaid: ["Hello, how can I help?", "Sure, I can help with that."],
         outputRates: [16000],
