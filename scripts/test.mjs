@@ -1,6 +1,7 @@
 // `npx pnpm@10 test`: every check and every test, then one summary line.
 // Steps: install what tests need from Debian (Chromium for the real-browser tests), build,
-// typecheck, lint, packaging checks (publint, attw), then the whole vitest suite.
+// typecheck, lint, packaging checks (publint, attw), install the other Node majors tests run
+// under from the npm registry (scripts/ensure-node.mjs), then the whole vitest suite.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,14 @@ let checksFailed = 0;
 for (const [label, command, args] of checks) {
   if (run(label, command, args)) checksPassed++;
   else checksFailed++;
+}
+
+// Not a check: a test that needs a Node it cannot get skips, saying why (the summary counts it).
+const majors = Object.keys(JSON.parse(readFileSync(`${root}scripts/node-runtimes.json`, "utf8"))).filter((key) => /^\d+$/.test(key));
+for (const major of majors) {
+  if (!run(`Node ${major} for tests`, process.execPath, [`${root}scripts/ensure-node.mjs`, major])) {
+    process.stderr.write(`(tests that run under Node ${major} will skip)\n`);
+  }
 }
 
 const reportDir = `${root}.voxwire-tmp`;
