@@ -1,0 +1,3 @@
+// `@voxwire/openai`: the dialect factory and its options. The wire constants and the codecs are
+// internal; simulators and tests reach them through `@voxwire/openai/testing`.
+export { OPENAI_CAPABILITIES, type OpenaiOptions, openai } from "./openai.js";
