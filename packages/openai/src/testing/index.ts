@@ -1,18 +1,29 @@
-// `@voxwire/openai/testing`: what tests and the CLI need beyond the public API (the simulator's
-// vendor front, the conformance subject, the codecs and the wire constants).
+// `@voxwire/openai/testing`: the simulator's vendor front and the conformance subject, the
+// codecs and the wire constants, for tests and the CLI.
 export { createOpenaiCodec } from "../client-codec.js";
 export { OPENAI_CLOSE_RULES, OPENAI_HTTP_RULES } from "../close-rules.js";
 export { createOpenaiPeerCodec } from "../peer-codec.js";
+export { isTranscriptEvent, readTranscript, transcriptEventName } from "../transcript.js";
 export { isSubprotocolSafe } from "../validate.js";
 export {
   DIALECT_NAME,
+  decodeAudioPayload,
+  encodeAudioPayload,
+  isOpenaiAudio,
+  OPENAI_AUDIO,
+  OPENAI_CLIENT_SECRET_PREFIX,
   OPENAI_DEFAULT_BASE_URL,
   OPENAI_FRAME_MS,
+  OPENAI_KEY_SUBPROTOCOL_PREFIX,
   OPENAI_PATH,
-  OPENAI_SAMPLE_RATE,
-  OPENAI_SUBPROTOCOL_PREFIX,
-  OpenaiClose,
+  OPENAI_REALTIME_SUBPROTOCOL,
+  OPENAI_SECRET_KEY_PREFIX,
+  OpenaiClientEvent,
+  OpenaiErrorCode,
   OpenaiServerEvent,
+  type SessionConfig,
+  sessionObject,
+  sessionUpdateFrame,
 } from "../wire.js";
-export { openaiFront } from "./front.js";
-export { openaiSubject } from "./subject.js";
+export { OPENAI_FRONT_FORMAT_CLOSE, type OpenaiFrontOptions, openaiFront } from "./front.js";
+export { OPENAI_SAMPLE_MODEL, openaiSubject } from "./subject.js";
