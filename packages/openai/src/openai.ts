@@ -24,7 +24,8 @@ import {
   sessionUpdateFrame,
 } from "./wire.js";
 
-interface OpenaiCommonOptions {
+/** Everything but the credential. */
+export interface OpenaiSessionOptions {
   /** The Realtime model, e.g. `"gpt-realtime"` (the `?model=` of the socket URL). */
   model: string;
   /** Another origin for the same wire (a proxy, a local simulator); `/v1` at its end is accepted. Default `wss://api.openai.com`. */
@@ -37,7 +38,7 @@ interface OpenaiCommonOptions {
   instructions?: string;
 }
 
-export type OpenaiOptions = OpenaiCommonOptions &
+export type OpenaiOptions = OpenaiSessionOptions &
   (
     | {
         /** A standard API key (`sk-…`): server runtimes only, sent as `Authorization: Bearer`. */

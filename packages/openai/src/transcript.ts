@@ -32,7 +32,7 @@ export function isTranscriptEvent(type: string): boolean {
 }
 
 /** A transcript event's fields, or undefined when its text is not a string (it then passes through). */
-export function readTranscript(type: string, message: Message): TranscriptFields | undefined {
+export function readTranscript(type: string, message: Readonly<Record<string, unknown>>): TranscriptFields | undefined {
   return Object.hasOwn(READERS, type) ? READERS[type]!(message) : undefined;
 }
 

@@ -46,14 +46,15 @@ export const OPENAI_FRAME_MS = 20;
 /** The audio formats the GA session accepts (`RealtimeAudioFormats`), by the option name. */
 export type OpenaiAudio = "pcm16" | "pcmu" | "pcma";
 
-interface AudioChoice {
+/** One audio option: its `format` object on the wire and the format core runs. */
+export interface OpenaiAudioChoice {
   /** The `format` object of `session.audio.input` / `.output`. */
   readonly wire: Readonly<Record<string, unknown>>;
   readonly format: WireAudioFormat;
 }
 
 /** `audio/pcm` is 24 kHz only; G.711 μ-law and A-law are 8 kHz. */
-export const OPENAI_AUDIO: Readonly<Record<OpenaiAudio, AudioChoice>> = {
+export const OPENAI_AUDIO: Readonly<Record<OpenaiAudio, OpenaiAudioChoice>> = {
   pcm16: { wire: { type: "audio/pcm", rate: 24000 }, format: { encoding: "pcm16", sampleRate: 24000, frameMs: OPENAI_FRAME_MS } },
   pcmu: { wire: { type: "audio/pcmu" }, format: { encoding: "mulaw", sampleRate: 8000, frameMs: OPENAI_FRAME_MS } },
   pcma: { wire: { type: "audio/pcma" }, format: { encoding: "alaw", sampleRate: 8000, frameMs: OPENAI_FRAME_MS } },

@@ -18,6 +18,8 @@ export {
   OPENAI_PATH,
   OPENAI_REALTIME_SUBPROTOCOL,
   OPENAI_SECRET_KEY_PREFIX,
+  type OpenaiAudio,
+  type OpenaiAudioChoice,
   OpenaiClientEvent,
   OpenaiErrorCode,
   OpenaiServerEvent,
