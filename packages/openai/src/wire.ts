@@ -83,6 +83,59 @@ export const OpenaiServerEvent = {
   inputTranscriptCompleted: "conversation.item.input_audio_transcription.completed",
 } as const;
 
+/**
+ * Every GA server event type (`RealtimeServerEvent` in realtime.ts). Those `OpenaiServerEvent`
+ * does not map pass through by design: the conformance subject lists them as documented.
+ */
+export const OPENAI_SERVER_EVENTS: readonly string[] = [
+  "conversation.created",
+  "conversation.item.added",
+  "conversation.item.created",
+  "conversation.item.deleted",
+  "conversation.item.done",
+  "conversation.item.input_audio_transcription.completed",
+  "conversation.item.input_audio_transcription.delta",
+  "conversation.item.input_audio_transcription.failed",
+  "conversation.item.input_audio_transcription.segment",
+  "conversation.item.retrieved",
+  "conversation.item.truncated",
+  "error",
+  "input_audio_buffer.cleared",
+  "input_audio_buffer.committed",
+  "input_audio_buffer.dtmf_event_received",
+  "input_audio_buffer.speech_started",
+  "input_audio_buffer.speech_stopped",
+  "input_audio_buffer.timeout_triggered",
+  "mcp_list_tools.completed",
+  "mcp_list_tools.failed",
+  "mcp_list_tools.in_progress",
+  "output_audio_buffer.cleared",
+  "output_audio_buffer.started",
+  "output_audio_buffer.stopped",
+  "rate_limits.updated",
+  "response.content_part.added",
+  "response.content_part.done",
+  "response.created",
+  "response.done",
+  "response.function_call_arguments.delta",
+  "response.function_call_arguments.done",
+  "response.mcp_call.completed",
+  "response.mcp_call.failed",
+  "response.mcp_call.in_progress",
+  "response.mcp_call_arguments.delta",
+  "response.mcp_call_arguments.done",
+  "response.output_audio.delta",
+  "response.output_audio.done",
+  "response.output_audio_transcript.delta",
+  "response.output_audio_transcript.done",
+  "response.output_item.added",
+  "response.output_item.done",
+  "response.output_text.delta",
+  "response.output_text.done",
+  "session.created",
+  "session.updated",
+];
+
 /** The `error.code` values voxwire types (others are `vendor_error`). */
 export const OpenaiErrorCode = {
   invalidApiKey: "invalid_api_key",

@@ -18,6 +18,7 @@ export {
   OPENAI_PATH,
   OPENAI_REALTIME_SUBPROTOCOL,
   OPENAI_SECRET_KEY_PREFIX,
+  OPENAI_SERVER_EVENTS,
   type OpenaiAudio,
   type OpenaiAudioChoice,
   OpenaiClientEvent,

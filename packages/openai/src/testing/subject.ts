@@ -1,6 +1,6 @@
 import type { ConformanceSubject } from "@voxwire/conformance";
 import { openai } from "../openai.js";
-import { DIALECT_NAME } from "../wire.js";
+import { DIALECT_NAME, OPENAI_SERVER_EVENTS } from "../wire.js";
 import { type OpenaiFrontOptions, openaiFront } from "./front.js";
 
 /** The model the subject dials; the simulator accepts any. */
@@ -17,6 +17,8 @@ export const openaiSubject: ConformanceSubject = {
   frontOptions: {
     audio: { type: "string", values: ["pcm16", "pcmu", "pcma"], summary: "the session's audio format both ways (default pcm16, 24 kHz)" },
   },
+  // session.updated, response.*, rate_limits.updated …: documented, passed through on spec v1.
+  documentedMessages: OPENAI_SERVER_EVENTS,
   // No authRefusal: a wrong key is HTTP 401 at the upgrade (front.ts), which the suite accepts as
   // an auth failure; the Realtime reference documents no close code for it.
 };
