@@ -92,4 +92,18 @@ describe("OpenAI simulator: GET /v1/realtime", () => {
     expect(s.sessions()[0]!.rates).toEqual({ user: 8000, agent: 8000 });
     await session.close();
   });
+
+  it("a refused key ends connect() with auth_failed, and no error text holds the key", async () => {
+    const s = await start();
+    const wrong = "sk-proj-Wr0ngKey_abcdefghijklmnop";
+    const error = await connect(openai({ apiKey: wrong, model: "gpt-realtime", baseUrl: s.url }), {
+      input: { sampleRate: 24000 },
+      output: { sampleRate: 24000 },
+    }).then(
+      () => undefined,
+      (e: unknown) => e as { code?: string; vendorCode?: string; message: string },
+    );
+    expect(error).toMatchObject({ code: "auth_failed", vendorCode: "invalid_api_key" });
+    expect(JSON.stringify({ ...error, message: error?.message })).not.toContain(wrong);
+  });
 });
