@@ -17,12 +17,13 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as omni from "./golden/omni.mjs";
 import * as omnia from "./golden/omnia.mjs";
+import * as openai from "./golden/openai.mjs";
 import * as orbitali from "./golden/orbitali.mjs";
 import { compareFiles, GOLDEN_ROOT, renderDialect, writeFiles } from "./golden/shared.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 

@@ -21,6 +21,11 @@ export interface ConformanceSubject {
   readonly frontOptions?: Readonly<Record<string, FrontOptionSpec>>;
   /** How the vendor refuses a wrong key (the `bad-credential` scenario expects exactly this). */
   readonly authRefusal?: AuthRefusal;
+  /**
+   * Wire messages the vendor documents that the dialect passes through by design (spec v1 has no
+   * event for them): `probe` does not report them as messages the dialect does not know.
+   */
+  readonly documentedMessages?: readonly string[];
 }
 
 /**

@@ -96,7 +96,7 @@ async function probeOne(url: string, subject: ConformanceSubject, options: Probe
   }
   try {
     const started = await call.waitFor((e) => e.type === "session-started", stepMs);
-    const deviations = oddities(call);
+    const deviations = oddities(call, subject);
     if (started) return result("speaks", `session started ${Math.round(started.atMs - call.openedAtMs)} ms after the socket opened`, deviations);
     const ended = call.of("session-ended").at(-1);
     if (!ended) return result("deviates", `the socket opened, but no session start came within ${stepMs} ms`, deviations);
@@ -156,13 +156,15 @@ function judgeRefusal(
 }
 
 /** What a started (or ended) session showed that the dialect does not expect: frames it could not read, messages it does not know. */
-function oddities(call: LiveCall): string[] {
+function oddities(call: LiveCall, subject: ConformanceSubject): string[] {
   const out = new Set<string>();
+  const documented = new Set(subject.documentedMessages ?? []);
   // A pass-through that comes with a mapped event from the same frame (Omni's transcripts) is known.
   const mapped = new Set(call.events.filter(({ event }) => event.type !== "passthrough" && event.raw !== undefined).map(({ event }) => event.raw));
   for (const { event } of call.events) {
     if (event.type === "error" && !event.fatal) out.add(`a frame the dialect could not read (${event.code})`);
-    if (event.type === "passthrough" && !mapped.has(event.raw)) out.add(`a message the dialect does not know: "${event.name}"`);
+    if (event.type === "passthrough" && !mapped.has(event.raw) && !documented.has(event.name))
+      out.add(`a message the dialect does not know: "${event.name}"`);
   }
   if (call.tap.dialed?.protocols.length && !call.tap.upgrade?.protocol) out.add("no subprotocol echoed");
   return [...out];

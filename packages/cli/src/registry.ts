@@ -2,6 +2,7 @@ import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject } from "@voxwire/omnia/testing";
+import { openaiSubject } from "@voxwire/openai/testing";
 import { orbitaliSubject } from "@voxwire/orbitali/testing";
 import { tokenFirstSubject } from "@voxwire/token-first/testing";
 import { twilioSubject } from "@voxwire/twilio/testing";
@@ -17,6 +18,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   omnia: omniaSubject,
   "token-first": tokenFirstSubject,
   orbitali: orbitaliSubject,
+  openai: openaiSubject,
 };
 
 /** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */
