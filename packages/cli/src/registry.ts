@@ -1,7 +1,7 @@
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
 import { omniSubject } from "@voxwire/omni/testing";
-import { omniaSubject } from "@voxwire/omnia/testing";
+import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
 import { orbitaliSubject } from "@voxwire/orbitali/testing";
 import { tokenFirstSubject } from "@voxwire/token-first/testing";
@@ -19,6 +19,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   "token-first": tokenFirstSubject,
   orbitali: orbitaliSubject,
   openai: openaiSubject,
+  ultravox: ultravoxSubject,
 };
 
 /** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */
