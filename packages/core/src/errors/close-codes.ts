@@ -1,13 +1,4 @@
-import {
-  AuthError,
-  ClosedError,
-  ConcurrencyLimitError,
-  InvalidRequestError,
-  NetworkError,
-  ProtocolError,
-  ScopeError,
-  ServerError,
-} from "./error-classes.js";
+import { AuthError, ConcurrencyLimitError, InvalidRequestError, NetworkError, ProtocolError, ScopeError, ServerError } from "./error-classes.js";
 import type { VoxwireError } from "./voxwire-error.js";
 
 /** Builds the error for one close code (or HTTP status); `reason` is the peer's text, already redacted. */
