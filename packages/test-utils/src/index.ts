@@ -10,6 +10,7 @@ export * from "./connect-collecting.js";
 export { FakeSocket, fakeSocketClass } from "./fake-socket.js";
 export * from "./frames20ms.js";
 export * from "./node-runtimes.js";
+export { installOfficialClient, type OfficialClient } from "./official-client.js";
 export { eventually, pollUntil } from "./poll-until.js";
 export { rawOmniClient } from "./raw-omni-client.js";
 export * from "./raw-socket.js";
