@@ -55,6 +55,9 @@ export class LiveCall {
       fetch: tap.fetch(),
       timeouts: { bootstrapMs: options.stepMs, openMs: options.stepMs },
       readyTimeoutMs: options.stepMs,
+      // The scenarios watch the handshake on the wire, refusals included, so they take the
+      // session at the open socket; bad-credential also checks that the default rejects.
+      resolveOn: "open",
       queue: { maxAudioMs: options.maxQueuedAudioMs ?? 10_000 },
       ...(options.signal ? { signal: options.signal } : {}),
     };
