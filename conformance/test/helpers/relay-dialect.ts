@@ -23,7 +23,7 @@ export interface RelayOptions {
   apiKey: string;
   /** `http://127.0.0.1:PORT` (a simulator); mapped to ws:. */
   baseUrl: string;
-  /** The keepalive's interval (default 150 ms: quick enough for tests). */
+  /** The keepalive's interval (default 250 ms: quick enough for tests). */
   keepaliveIntervalMs?: number;
   faults?: readonly RelayFault[];
 }
@@ -58,7 +58,7 @@ export function relay(options: RelayOptions): DialectV2 {
     role: "client",
     capabilities: RELAY_CAPABILITIES,
     prepare: () => ({ kind: "plan", plan }),
-    createCodec: (_plan, env) => relayCodec(new Set(options.faults), options.keepaliveIntervalMs ?? 150, env.agent),
+    createCodec: (_plan, env) => relayCodec(new Set(options.faults), options.keepaliveIntervalMs ?? 250, env.agent),
     createPeerCodec: createRelayPeerCodec,
   };
 }
