@@ -61,7 +61,7 @@ async function truncate(ctx: ScenarioContext, call: LiveCall, simIndex: number):
   const clear = await call.waitFor((e) => e.type === "playback-clear", BARGE_IN_WAIT_MS, first.atMs);
   talking.abort();
   await streamed;
-  if (!clear || clear.event.type !== "playback-clear") return failed(`no playback-clear within ${BARGE_IN_WAIT_MS} ms of talking over the agent`);
+  if (clear?.event.type !== "playback-clear") return failed(`no playback-clear within ${BARGE_IN_WAIT_MS} ms of talking over the agent`);
   const cleared = clear.event.turnId;
   if (ctx.sim && cleared !== undefined && cleared !== turnId) return failed(`the clear names turn "${cleared}", but the turn cut was "${turnId}"`);
 
