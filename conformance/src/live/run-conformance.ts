@@ -96,7 +96,7 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
     if (options.url === undefined) {
       // The agent calls the conformance tool where the dialect declares tool calls (its capabilities
       // read from a dialect built before the simulator's URL exists).
-      const script = conformanceScript(declaredCapabilities(subject, options.key ?? DEFAULT_SIMULATOR_KEY));
+      const script = conformanceScript(declaredCapabilities(subject, options));
       sim = await startSimulator({ front: subject.front!(), fast, keys: [options.key ?? DEFAULT_SIMULATOR_KEY], ...(script ? { script } : {}) });
     }
     const target: ClientTarget = {
@@ -187,9 +187,14 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
 }
 
 /** The capabilities a subject's client declares, from one built for a placeholder local URL (none if that throws). */
-function declaredCapabilities(subject: ConformanceSubject, key: string): DialectCapabilities {
+function declaredCapabilities(subject: ConformanceSubject, options: RunOptions): DialectCapabilities {
   try {
-    return subject.client({ url: "http://127.0.0.1:9", key }).capabilities;
+    return subject.client({
+      url: "http://127.0.0.1:9",
+      key: options.key ?? DEFAULT_SIMULATOR_KEY,
+      ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
+      ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
+    }).capabilities;
   } catch {
     return { ...NO_CAPABILITIES };
   }
