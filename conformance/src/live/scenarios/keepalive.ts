@@ -8,10 +8,14 @@ import { failed, ms, passed, type Scenario, type ScenarioContext, type ScenarioO
 import { catalogEntry } from "../scenario-catalog.js";
 import { APP_RATE } from "../test-audio.js";
 
-/** Idle for this many intervals: two keepalives are due. */
-const IDLE_INTERVALS = 2.5;
-/** Audio flows for this many intervals (a `whileIdleOnly` keepalive must send none meanwhile). */
-const AUDIO_INTERVALS = 1.2;
+/** Idle for this many intervals: two keepalives are due (the timer starts as the socket opens). */
+const IDLE_INTERVALS = 2.3;
+/**
+ * Audio flows for an interval, a little over (a `whileIdleOnly` keepalive must send none
+ * meanwhile; a plain one would send one in any stretch this long).
+ */
+const AUDIO_INTERVALS = 1;
+const AUDIO_EXTRA_MS = 100;
 /** Intervals longer than this make the scenario slow: the subject should shorten them for tests. */
 const QUICK_INTERVAL_MS = 2000;
 /** The most the scenario waits in all (it has 30 s). */
@@ -19,9 +23,9 @@ const MAX_WAIT_MS = 25_000;
 
 /**
  * Keepalive, where the dialect's codec declares one (`keepalive`: interval, idle-only, frames):
- * on its own call, the client sends nothing for 2.5 intervals and must send the keepalive frames
- * on schedule (two, about an interval apart), then, when it is idle-only, streams silence for 1.2
- * intervals and must send none while audio flows. Counted on the wire tap: outgoing frames equal
+ * on its own call, the client sends nothing for 2.3 intervals and must send the keepalive frames
+ * on schedule (two, about an interval apart), then, when it is idle-only, streams silence for a
+ * little over an interval and must send none while audio flows. Counted on the wire tap: outgoing frames equal
  * to the codec's `keepalive.frames()`.
  */
 export const keepaliveScenario: Scenario = {
@@ -31,7 +35,7 @@ export const keepaliveScenario: Scenario = {
     if (why !== undefined) return why;
     const declared = declaredKeepalive(ctx.dialect);
     if (typeof declared === "string") return declared;
-    const waitMs = declared.intervalMs * (IDLE_INTERVALS + (declared.whileIdleOnly ? AUDIO_INTERVALS : 0));
+    const waitMs = declared.intervalMs * IDLE_INTERVALS + (declared.whileIdleOnly ? declared.intervalMs * AUDIO_INTERVALS + AUDIO_EXTRA_MS : 0);
     if (waitMs > MAX_WAIT_MS) {
       return `the keepalive interval is ${declared.intervalMs} ms: watching it would take ${Math.round(waitMs / 1000)} s; the dialect's conformance subject should shorten it for tests`;
     }
@@ -87,7 +91,10 @@ async function watch(ctx: ScenarioContext, call: LiveCall, keepalive: Keepalive)
   const gapMs = gaps.length > 0 ? gaps.reduce((a, b) => a + b, 0) / gaps.length : undefined;
   const measured: Record<string, number | string> = { intervalMs: interval, sentIdle: idle.length };
   if (gapMs !== undefined) measured.gapMs = ms(gapMs);
-  const slow = interval > QUICK_INTERVAL_MS ? `; at ${interval} ms the dialect's conformance subject should shorten the interval for tests` : "";
+  const slow =
+    interval > QUICK_INTERVAL_MS
+      ? `; at ${interval} ms the dialect's conformance subject should shorten the interval for tests (a keepaliveIntervalMs factory option, say)`
+      : "";
   const idleDetail = `${idle.length} keepalive frames in ${IDLE_INTERVALS} idle intervals of ${interval} ms${gapMs === undefined ? "" : `, ${measured.gapMs} ms apart`}`;
   if (idle.length < 2) return failed(`${idleDetail}: expected 2${slow}`, measured);
   if (gapMs !== undefined && (gapMs < interval * 0.5 || gapMs > interval * 1.5))
@@ -95,15 +102,15 @@ async function watch(ctx: ScenarioContext, call: LiveCall, keepalive: Keepalive)
   if (!keepalive.whileIdleOnly)
     return passed(`${idleDetail} (sent while audio flows too: whileIdleOnly is false)${slow}`, measured, summary(measured));
 
-  ctx.progress(`streaming silence for ${AUDIO_INTERVALS} keepalive intervals`);
+  ctx.progress("streaming silence for a keepalive interval");
   // A little over, so the frames on the wire (the pipeline may hold the last one) span the stretch.
-  await call.stream(silence(APP_RATE, (interval * AUDIO_INTERVALS + 100) / 1000), true, ctx.signal);
+  await call.stream(silence(APP_RATE, (interval * AUDIO_INTERVALS + AUDIO_EXTRA_MS) / 1000), true, ctx.signal);
   // What went out after the idle stretch, keepalives aside, is the audio.
   const audioOut = call.tap.frames.filter((f) => f.dir === "out" && f.atMs > idleEnd && !isKeepalive(f.frame, expected));
   const from = audioOut[0]?.atMs;
   const to = audioOut.at(-1)?.atMs;
   if (from === undefined || to === undefined || to - from < interval) {
-    return failed(`${idleDetail}; but the audio meant to flow for ${AUDIO_INTERVALS} intervals did not (${audioOut.length} frames out)`, measured);
+    return failed(`${idleDetail}; but the audio meant to flow for an interval did not (${audioOut.length} frames out)`, measured);
   }
   const during = sentAt().filter((at) => at > from && at <= to).length;
   measured.sentWhileAudio = during;
