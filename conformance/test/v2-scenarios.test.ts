@@ -21,7 +21,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-describe("the spec v2 scenarios on the built-in simulator", () => {
+describe("the spec v2 live scenarios", () => {
   it("all run and pass on a dialect with every v2 capability, and nothing else fails", async () => {
     const report = await runConformance(relaySubject(), { fast: true });
     const results = byId(report.results);
