@@ -186,6 +186,8 @@ export class SimSession {
       else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
       else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
     }
+    const replies = this.#connection.takeReplies?.() ?? [];
+    if (replies.length > 0 && this.#phase === "live") this.#sendFrames(replies);
   }
 
   #onHandshake(frame: WireFrame): void {
