@@ -79,5 +79,6 @@ export interface FrontConnection {
 
 export type HandshakeStep =
   | { readonly type: "wait" }
-  | { readonly type: "start" }
+  /** `decode`: the starting frame then also goes through the codec, like every later one (a setup the record keeps). */
+  | { readonly type: "start"; readonly decode?: boolean }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };
