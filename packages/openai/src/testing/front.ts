@@ -75,6 +75,7 @@ function upgrade(req: IncomingMessage, ctx: UpgradeContext, audio: OpenaiAudio):
   let effective: Record<string, unknown> | undefined;
   const replies: WireFrame[] = [];
   let serial = 0;
+  let opening = true;
 
   return {
     type: "accept",
@@ -84,6 +85,11 @@ function upgrade(req: IncomingMessage, ctx: UpgradeContext, audio: OpenaiAudio):
         effective: () => effective,
         update(frame, id) {
           const update = readSessionUpdate(frame);
+          // The opening update was applied (and answered) by the handshake; it is decoded only for the record.
+          if (opening) {
+            opening = false;
+            return;
+          }
           if (update === undefined || effective === undefined) return;
           effective = mergeSession(effective, update);
           replies.push(JSON.stringify({ type: OpenaiServerEvent.sessionUpdated, event_id: `event_${id}_updated_${++serial}`, session: effective }));
@@ -113,7 +119,7 @@ function upgrade(req: IncomingMessage, ctx: UpgradeContext, audio: OpenaiAudio):
           return { type: "refuse", ...OPENAI_FRONT_FORMAT_CLOSE, events: [error] };
         }
         effective = { ...mergeSession(session, update), id: `sess_${ctx.sessionId}` };
-        return { type: "start" };
+        return { type: "start", decode: true };
       },
     },
   };
