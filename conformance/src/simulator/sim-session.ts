@@ -176,10 +176,7 @@ export class SimSession {
     if (this.#phase === "closing" || this.#phase === "ended") return;
     this.#recorder.frameIn(frame);
     if (this.#phase === "live") this.#stopFirstDeadline();
-    if (this.#phase === "handshake") {
-      this.#onHandshake(frame);
-      return;
-    }
+    if (this.#phase === "handshake" && !this.#onHandshake(frame)) return;
     for (const command of this.#connection.codec.decode(frame)) {
       this.#recorder.command(command);
       if (command.type === "audio-append") this.#agent.hear(command.audio);
@@ -190,18 +187,24 @@ export class SimSession {
       else if (command.type === "session-update") this.#agent.hearConfig(command.agent);
       else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
     }
+    const replies = this.#connection.takeReplies?.() ?? [];
+    if (replies.length > 0 && this.#phase === "live") this.#sendFrames(replies);
   }
 
-  #onHandshake(frame: WireFrame): void {
+  /** True when the frame that started the session is also to be decoded. */
+  #onHandshake(frame: WireFrame): boolean {
     const step = this.#connection.handshake!(frame);
     if (step.type === "start") {
       this.#stopFirstDeadline();
       this.#begin();
-    } else if (step.type === "refuse") {
+      return step.decode === true && this.#phase === "live";
+    }
+    if (step.type === "refuse") {
       for (const event of step.events ?? []) this.#sendFrames(this.#connection.codec.encode(event), event);
       this.#recorder.record.state = "refused";
       this.close(step.code, step.reason);
     }
+    return false;
   }
 
   #sendFrames(frames: readonly WireFrame[], event?: InboundEvent): void {

@@ -69,9 +69,16 @@ export interface FrontConnection {
    * codec. `refuse` sends `events` (through the codec), then closes with `code`.
    */
   handshake?(frame: WireFrame): HandshakeStep;
+  /**
+   * Frames the client's last frame is owed at once, beside any agent event (OpenAI's
+   * `session.updated` for a mid-session `session.update`). The engine calls it after every
+   * decode and sends what it returns; each call empties the list.
+   */
+  takeReplies?(): readonly WireFrame[];
 }
 
 export type HandshakeStep =
   | { readonly type: "wait" }
-  | { readonly type: "start" }
+  /** `decode`: the starting frame then also goes through the codec, like every later one (a setup the record keeps). */
+  | { readonly type: "start"; readonly decode?: boolean }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };
