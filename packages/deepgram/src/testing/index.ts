@@ -1,18 +1,15 @@
-// `@voxwire/deepgram/testing`: what tests and the CLI need beyond the public API (the simulator's
-// vendor front, the conformance subject, the codecs and the wire constants).
-export { createDeepgramCodec } from "../client-codec.js";
-export { DEEPGRAM_CLOSE_RULES, DEEPGRAM_HTTP_RULES } from "../close-rules.js";
+// `@voxwire/deepgram/testing`: the simulator's vendor front and the conformance subject, the
+// codecs, the Settings mapping and the wire constants, for tests and the CLI.
+export { type DeepgramGrant, grantRequest, readGrant, routeRequest } from "../bootstrap.js";
+export { createDeepgramCodec, type DeepgramCodecConfig } from "../client-codec.js";
+export { DEEPGRAM_CLOSE_RULES, DEEPGRAM_HTTP_RULES, errCodeOf } from "../close-rules.js";
+export { vendorError, warningDebug } from "../errors.js";
+export { readCancelledCalls, readFunctionCalls, toolResultContent } from "../functions.js";
 export { createDeepgramPeerCodec } from "../peer-codec.js";
+export { agentObject, merge, readAgentConfig, settingsMessage } from "../settings.js";
+export { readConversationText } from "../transcript.js";
+export { updateFrames } from "../updates.js";
 export { isSubprotocolSafe } from "../validate.js";
-export {
-  DEEPGRAM_DEFAULT_BASE_URL,
-  DEEPGRAM_FRAME_MS,
-  DEEPGRAM_PATH,
-  DEEPGRAM_SAMPLE_RATE,
-  DEEPGRAM_SUBPROTOCOL_PREFIX,
-  DeepgramClose,
-  DeepgramServerEvent,
-  DIALECT_NAME,
-} from "../wire.js";
-export { deepgramFront } from "./front.js";
+export * from "../wire.js";
+export { DEEPGRAM_FRONT_ERROR_CLOSE, DEFAULT_IDLE_TIMEOUT_MS, type DeepgramFrontOptions, deepgramFront } from "./front.js";
 export { deepgramSubject } from "./subject.js";
