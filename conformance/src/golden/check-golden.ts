@@ -111,6 +111,9 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
     return codecs;
   };
   let planFrames = 0;
+  /** What goes out as the socket opens: the plan's first frames, then the codec's `open()` (spec v2), asked once. */
+  let opening: WireFrame[] | undefined;
+  const openingFrames = (): WireFrame[] => (opening ??= [...(plan?.firstFrames ?? []), ...(getCodecs().client.open?.() ?? [])]);
 
   for (const entry of file.entries) {
     const result: GoldenLineResult = { lineNo: entry.lineNo, summary: summarize(entry), checks: [], problems: [] };
@@ -140,8 +143,10 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
       } else if (line.plan) {
         const index = planFrames++;
         await check("connect plan", () => {
-          const expected = plan?.firstFrames?.[index];
-          return expected === undefined ? [`the plan has no first frame #${index + 1}`] : compareFrames([expected], [frame]);
+          const expected = openingFrames()[index];
+          return expected === undefined
+            ? [`the plan and the codec's open() have no opening frame #${index + 1}`]
+            : compareFrames([expected], [frame]);
         });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       } else {
