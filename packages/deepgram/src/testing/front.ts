@@ -48,8 +48,9 @@ export interface DeepgramFrontOptions {
  * `GET /v1/agent/converse` upgraded with `Authorization: Token <key>` or `Bearer <granted token>`,
  *   or (browsers) the subprotocols `token`/`bearer` followed by the credential; the scheme word is
  *   echoed, never the credential. Another path → HTTP 404; a refused key or an unknown or expired
- *   token → HTTP 401, a key without the scope → 403, at `maxSessions` → 429, each with a JSON body
- *   and a `dg-error` header ("STT Troubleshooting WebSocket, NET, and DATA Errors").
+ *   token → HTTP 401, a key without the scope → 403, at `maxSessions` → 429, each with Deepgram's
+ *   JSON error body ("STT Troubleshooting WebSocket, NET, and DATA Errors": a refused upgrade is
+ *   an HTTP error with a body; the engine sends no `dg-error` header).
  *
  * Then `Welcome { request_id }` at once; the first client message must be `Settings` in
  *   linear16 at the front's rates: then `SettingsApplied` and the shared agent (its greeting as
