@@ -1,7 +1,5 @@
 import { AuthError, type InboundEvent, ProtocolError, quotePeer, TimeoutError, VendorError, type VoxwireError, type WireFrame } from "@voxwire/core";
-import { DeepgramErrorCode, DIALECT_NAME } from "./wire.js";
-
-type Message = Readonly<Record<string, unknown>>;
+import { DeepgramErrorCode, type DeepgramMessage, DIALECT_NAME } from "./wire.js";
 
 /*
  * `Error { description, code }` and `Warning { description, code }` (AgentV1Error, AgentV1Warning).
@@ -27,7 +25,7 @@ const TRANSIENT: ReadonlySet<string> = new Set([
 ]);
 
 /** An `Error` as a typed, fatal error with Deepgram's code as the vendor code. */
-export function vendorError(message: Message): VoxwireError {
+export function vendorError(message: DeepgramMessage): VoxwireError {
   const code = typeof message.code === "string" && message.code.length > 0 ? message.code : undefined;
   const said = typeof message.description === "string" ? quotePeer(message.description) : "";
   const base = { dialect: DIALECT_NAME, fatal: true, ...(code === undefined ? {} : { vendorCode: code }) };
@@ -44,7 +42,7 @@ export function vendorError(message: Message): VoxwireError {
 }
 
 /** A `Warning` as a `debug` event: `CODE: description`, the frame kept whole as `raw`. */
-export function warningDebug(message: Message, raw: WireFrame): InboundEvent {
+export function warningDebug(message: DeepgramMessage, raw: WireFrame): InboundEvent {
   const code = typeof message.code === "string" ? message.code : "WARNING";
   const description = typeof message.description === "string" ? message.description : "";
   return { type: "debug", message: description ? `${code}: ${description}` : code, raw };

@@ -1,7 +1,5 @@
 import { errorEvent, type InboundEvent, isRecord, ProtocolError, parsePeerJson, passthrough, type WireFrame } from "@voxwire/core";
-import { DeepgramServerMessage, DIALECT_NAME } from "./wire.js";
-
-type Message = Readonly<Record<string, unknown>>;
+import { type DeepgramMessage, DeepgramServerMessage, DIALECT_NAME } from "./wire.js";
 
 /*
  * Function calls (AgentV1FunctionCallRequest, AgentV1FunctionCallCancelled,
@@ -13,7 +11,7 @@ type Message = Readonly<Record<string, unknown>>;
  */
 
 /** The client-side calls of a `FunctionCallRequest` as `tool-call`s (and the frame passed through when it also lists server-side ones). */
-export function readFunctionCalls(message: Message, raw: WireFrame): InboundEvent[] {
+export function readFunctionCalls(message: DeepgramMessage, raw: WireFrame): InboundEvent[] {
   const functions = Array.isArray(message.functions) ? message.functions : undefined;
   if (!functions) {
     const error = new ProtocolError("a FunctionCallRequest without a functions array was ignored", { dialect: DIALECT_NAME });
@@ -43,9 +41,9 @@ export function readFunctionCalls(message: Message, raw: WireFrame): InboundEven
 }
 
 /** `FunctionCallCancelled { functions: [{ id, name }] }` as `tool-call-cancelled`. */
-export function readCancelledCalls(message: Message, raw: WireFrame): InboundEvent {
+export function readCancelledCalls(message: DeepgramMessage, raw: WireFrame): InboundEvent {
   if (!Array.isArray(message.functions)) return passthrough(DeepgramServerMessage.functionCallCancelled, message, raw);
-  const callIds = message.functions.filter((f): f is Message => isRecord(f) && typeof f.id === "string").map((f) => f.id as string);
+  const callIds = message.functions.filter((f): f is DeepgramMessage => isRecord(f) && typeof f.id === "string").map((f) => f.id as string);
   return { type: "tool-call-cancelled", callIds, raw };
 }
 

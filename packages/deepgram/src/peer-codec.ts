@@ -15,9 +15,7 @@ import {
 import { readWarningText } from "./errors.js";
 import { readAgentConfig, readThink, readVoice } from "./settings.js";
 import { wireRole } from "./transcript.js";
-import { DeepgramClientMessage, DeepgramErrorCode, DeepgramServerMessage, DIALECT_NAME } from "./wire.js";
-
-type Message = Readonly<Record<string, unknown>>;
+import { DeepgramClientMessage, DeepgramErrorCode, type DeepgramMessage, DeepgramServerMessage, DIALECT_NAME } from "./wire.js";
 
 /**
  * The vendor's side of one Deepgram Voice Agent connection (simulators, goldens): agent events
@@ -40,7 +38,9 @@ export function createDeepgramPeerCodec(plan: ConnectPlan): PeerCodec {
 
   /** A frame decoded from `raw` is re-sent as it was, so goldens come back byte for byte. */
   const same = (raw: WireFrame | undefined, type: string): WireFrame | undefined => (isFrameOf(raw, type) ? raw : undefined);
-  const json = (raw: WireFrame | undefined, type: string, fields: Message): WireFrame[] => [same(raw, type) ?? JSON.stringify({ type, ...fields })];
+  const json = (raw: WireFrame | undefined, type: string, fields: DeepgramMessage): WireFrame[] => [
+    same(raw, type) ?? JSON.stringify({ type, ...fields }),
+  ];
 
   return {
     encode(event: InboundEvent): WireFrame[] {

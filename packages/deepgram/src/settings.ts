@@ -82,10 +82,15 @@ export interface SettingsAudio {
   readonly outputSampleRate: number;
 }
 
-type Json = Record<string, unknown>;
+/** A JSON object being built (Settings and its parts). */
+export type SettingsJson = Record<string, unknown>;
 
 /** The `Settings` message: linear16 both ways at the given rates, raw output (`container: "none"`), `agent` mapped, the overrides over it. */
-export function settingsMessage(audio: SettingsAudio, agent: AgentConfig | undefined, overrides: DeepgramSettingsOverrides | undefined): Json {
+export function settingsMessage(
+  audio: SettingsAudio,
+  agent: AgentConfig | undefined,
+  overrides: DeepgramSettingsOverrides | undefined,
+): SettingsJson {
   const { agent: agentOverrides, ...top } = overrides ?? {};
   return {
     type: DeepgramClientMessage.settings,
@@ -94,14 +99,14 @@ export function settingsMessage(audio: SettingsAudio, agent: AgentConfig | undef
       input: { encoding: "linear16", sample_rate: audio.inputSampleRate },
       output: { encoding: "linear16", sample_rate: audio.outputSampleRate, container: "none" },
     },
-    agent: merge(agentObject(agent), (agentOverrides ?? {}) as Json),
+    agent: merge(agentObject(agent), (agentOverrides ?? {}) as SettingsJson),
   };
 }
 
 /** What the normalized configuration says in Deepgram's terms (turn detection has no setting: the agent always detects turns). */
-export function agentObject(agent: AgentConfig | undefined): Json {
+export function agentObject(agent: AgentConfig | undefined): SettingsJson {
   if (!agent) return {};
-  const out: Json = {};
+  const out: SettingsJson = {};
   const think = thinkObject(agent.instructions, agent.tools);
   if (think) out.think = think;
   if (agent.voice !== undefined) out.speak = speakObject(agent.voice);
@@ -110,21 +115,21 @@ export function agentObject(agent: AgentConfig | undefined): Json {
 }
 
 /** `agent.think` from the instructions and tools, or undefined when there are neither. */
-export function thinkObject(instructions: string | undefined, tools: readonly ToolSpec[] | undefined): Json | undefined {
+export function thinkObject(instructions: string | undefined, tools: readonly ToolSpec[] | undefined): SettingsJson | undefined {
   if (instructions === undefined && tools === undefined) return undefined;
-  const think: Json = {};
+  const think: SettingsJson = {};
   if (instructions !== undefined) think.prompt = instructions;
   if (tools !== undefined) think.functions = tools.map(functionObject);
   return think;
 }
 
 /** A voice is a Deepgram TTS model name (`aura-2-thalia-en`, `flux-kit-en`). */
-export function speakObject(voice: string): Json {
+export function speakObject(voice: string): SettingsJson {
   return { provider: { type: "deepgram", model: voice } };
 }
 
-function functionObject(tool: ToolSpec): Json {
-  const fn: Json = { name: tool.name };
+function functionObject(tool: ToolSpec): SettingsJson {
+  const fn: SettingsJson = { name: tool.name };
   if (tool.description !== undefined) fn.description = tool.description;
   if (tool.parameters !== undefined) fn.parameters = tool.parameters;
   return fn;
@@ -135,8 +140,8 @@ function functionObject(tool: ToolSpec): Json {
  * A think/speak array in the override replaces the mapped object, but the mapped prompt and
  * functions go into each of its entries that lacks them, so `instructions` and `tools` still reach a fallback list.
  */
-export function merge(base: Json, override: Json): Json {
-  const out: Json = { ...base };
+export function merge(base: SettingsJson, override: SettingsJson): SettingsJson {
+  const out: SettingsJson = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (key === "__proto__" || value === undefined) continue;
     const before = out[key];
@@ -173,7 +178,7 @@ export function readThink(think: unknown): Pick<AgentConfig, "instructions" | "t
   const out: { instructions?: string; tools?: ToolSpec[] } = {};
   if (typeof first.prompt === "string") out.instructions = first.prompt;
   if (Array.isArray(first.functions)) {
-    out.tools = first.functions.filter((f): f is Json => isRecord(f) && typeof f.name === "string" && f.name.length > 0).map(readTool);
+    out.tools = first.functions.filter((f): f is SettingsJson => isRecord(f) && typeof f.name === "string" && f.name.length > 0).map(readTool);
   }
   return out;
 }
@@ -186,7 +191,7 @@ export function readVoice(speak: unknown): string | undefined {
   return type === "deepgram" && typeof model === "string" ? model : undefined;
 }
 
-function readTool(fn: Json): ToolSpec {
+function readTool(fn: SettingsJson): ToolSpec {
   const tool: { name: string; description?: string; parameters?: Record<string, unknown> } = { name: fn.name as string };
   if (typeof fn.description === "string") tool.description = fn.description;
   if (isRecord(fn.parameters)) tool.parameters = fn.parameters;

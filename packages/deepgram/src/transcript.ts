@@ -1,7 +1,5 @@
 import type { InboundEvent, TranscriptRole, WireFrame } from "@voxwire/core";
-import { DeepgramRole } from "./wire.js";
-
-type Message = Readonly<Record<string, unknown>>;
+import { type DeepgramMessage, DeepgramRole } from "./wire.js";
 
 /*
  * `ConversationText { role, content }` (AgentV1ConversationText) is one whole statement, user's or
@@ -22,7 +20,7 @@ export function wireRole(role: TranscriptRole): string {
 }
 
 /** The `transcript-end` a `ConversationText` is, or undefined when its role or content is not what the reference says. */
-export function readConversationText(message: Message, raw: WireFrame): InboundEvent | undefined {
+export function readConversationText(message: DeepgramMessage, raw: WireFrame): InboundEvent | undefined {
   const role = roleOf(message.role);
   if (role === undefined || typeof message.content !== "string") return undefined;
   return { type: "transcript-end", role, text: message.content, raw };

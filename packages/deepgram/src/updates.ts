@@ -1,5 +1,5 @@
 import { type AgentConfig, isRecord, ProtocolError, type WireFrame } from "@voxwire/core";
-import { type DeepgramSettingsOverrides, merge, speakObject, thinkObject } from "./settings.js";
+import { type DeepgramSettingsOverrides, merge, type SettingsJson, speakObject, thinkObject } from "./settings.js";
 import { DeepgramClientMessage, DIALECT_NAME } from "./wire.js";
 
 /*
@@ -9,8 +9,6 @@ import { DeepgramClientMessage, DIALECT_NAME } from "./wire.js";
  * which replaces the whole think block, so it carries the escape hatch's think settings with the
  * instructions so far and the new functions; a voice is `UpdateSpeak` with that Deepgram model.
  */
-
-type Json = Record<string, unknown>;
 
 /** The frames for `next`, given the configuration so far; a change Deepgram cannot make mid-session is a `ProtocolError` and nothing is sent. */
 export function updateFrames(current: AgentConfig, next: AgentConfig, overrides: DeepgramSettingsOverrides | undefined): WireFrame[] {
@@ -34,7 +32,7 @@ export function updateFrames(current: AgentConfig, next: AgentConfig, overrides:
 }
 
 /** The mapped think over the escape hatch's (each entry of a fallback list): the update's own fields win. */
-function withBase(base: unknown, mapped: Json): unknown {
+function withBase(base: unknown, mapped: SettingsJson): unknown {
   if (Array.isArray(base)) return base.map((entry) => (isRecord(entry) ? merge(entry, mapped) : entry));
   return isRecord(base) ? merge(base, mapped) : mapped;
 }

@@ -118,3 +118,6 @@ export const DeepgramRole = { user: "user", assistant: "assistant" } as const;
 
 /** `{"type":"KeepAlive"}`, built once: the runtime sends it every interval while idle. */
 export const KEEPALIVE_FRAME = JSON.stringify({ type: DeepgramClientMessage.keepAlive });
+
+/** A decoded JSON message, as the codecs read it. */
+export type DeepgramMessage = Readonly<Record<string, unknown>>;
