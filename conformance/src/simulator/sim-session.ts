@@ -1,4 +1,4 @@
-import type { InboundEvent, WireFrame } from "@voxwire/core";
+import type { InboundEvent, PeerDecoded, WireFrame } from "@voxwire/core";
 import type { WebSocket } from "ws";
 import type { ClipLibrary } from "./clip-library.js";
 import { type AgentScript, ScriptedAgent } from "./scripted-agent.js";
@@ -102,6 +102,13 @@ export class SimSession {
       this.close(init.connection.refuse.code, init.connection.refuse.reason);
       return;
     }
+    init.connection.attach?.({
+      send: (frames) => {
+        if (this.live) this.#sendFrames(frames);
+      },
+      close: (code, reason) => this.close(code, reason),
+      after: (ms, run) => this.#after(ms, run),
+    });
     if (init.faults.slowReaderMs) this.#readSlowly(init.faults.slowReaderMs);
     if (init.firstMessageTimeoutMs > 0) {
       // A socket that never sends its token (or anything) must not hold a session slot forever.
@@ -177,7 +184,13 @@ export class SimSession {
     this.#recorder.frameIn(frame);
     if (this.#phase === "live") this.#stopFirstDeadline();
     if (this.#phase === "handshake" && !this.#onHandshake(frame)) return;
-    for (const command of this.#connection.codec.decode(frame)) {
+    this.#dispatch(this.#connection.codec.decode(frame));
+  }
+
+  /** The client's commands to the agent, recorded in order, then what the front owes in reply. */
+  #dispatch(commands: readonly PeerDecoded[]): void {
+    for (const command of commands) {
+      if (this.#phase !== "live") return;
       this.#recorder.command(command);
       if (command.type === "audio-append") this.#agent.hear(command.audio);
       else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
@@ -197,6 +210,7 @@ export class SimSession {
     if (step.type === "start") {
       this.#stopFirstDeadline();
       this.#begin();
+      if (step.commands) this.#dispatch(step.commands);
       return step.decode === true && this.#phase === "live";
     }
     if (step.type === "refuse") {

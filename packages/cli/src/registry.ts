@@ -1,5 +1,6 @@
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
+import { deepgramSubject } from "@voxwire/deepgram/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
@@ -20,6 +21,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   orbitali: orbitaliSubject,
   openai: openaiSubject,
   ultravox: ultravoxSubject,
+  deepgram: deepgramSubject,
 };
 
 /** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */
