@@ -53,6 +53,7 @@ export { measureTone, ToneMeter } from "./simulator/tone-meter.js";
 export type {
   FrontConnection,
   FrontContext,
+  FrontLink,
   HandshakeStep,
   KeyVerdict,
   UpgradeContext,

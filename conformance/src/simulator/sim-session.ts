@@ -65,6 +65,8 @@ export class SimSession {
   #phase: "handshake" | "live" | "closing" | "ended";
   /** Cancels the first-message deadline; set until the client has spoken (or started). */
   #cancelFirstDeadline: (() => void) | undefined;
+  /** Stops what the front's `live` hook started. */
+  #stopLive: (() => void) | undefined;
 
   constructor(init: SimSessionInit) {
     this.id = init.id;
@@ -150,6 +152,7 @@ export class SimSession {
     if (this.#phase === "closing" || this.#phase === "ended") return;
     this.#phase = "closing";
     this.#agent.stop();
+    this.#endLive();
     this.#recorder.closed(code, reason, "server");
     this.#socket.close(code, reason);
     // A client that never answers the close frame must not hold the simulator open.
@@ -170,6 +173,12 @@ export class SimSession {
     const { shutdownAfterMs } = this.#init.faults;
     if (shutdownAfterMs !== undefined) this.#after(shutdownAfterMs, () => this.shutdown());
     this.#agent.start();
+    this.#stopLive = this.#connection.live?.({
+      send: (frames) => {
+        if (this.#phase === "live") this.#sendFrames(frames);
+      },
+      close: (code, reason) => this.close(code, reason),
+    });
   }
 
   #onFrame(frame: WireFrame): void {
@@ -223,11 +232,18 @@ export class SimSession {
     if (this.#phase === "ended") return;
     this.#phase = "ended";
     this.#agent.stop();
+    this.#endLive();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#recorder.closed(code, reason, by);
     this.#init.onEnd(this);
     this.#resolveEnded();
+  }
+
+  #endLive(): void {
+    const stop = this.#stopLive;
+    this.#stopLive = undefined;
+    stop?.();
   }
 
   #stopFirstDeadline(): void {

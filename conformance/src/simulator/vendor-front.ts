@@ -69,6 +69,20 @@ export interface FrontConnection {
    * codec. `refuse` sends `events` (through the codec), then closes with `code`.
    */
   handshake?(frame: WireFrame): HandshakeStep;
+  /**
+   * Vendor behaviour on a clock (ElevenLabs' pings, a connection the vendor ends): called once
+   * the session is live (after the handshake) with a link to send frames and close; the function
+   * it returns is called when the session ends, to stop whatever it started.
+   */
+  live?(link: FrontLink): (() => void) | undefined;
+}
+
+/** What a front's `live` hook may do on its connection. */
+export interface FrontLink {
+  /** Sends frames to the client now (recorded like the agent's). */
+  send(frames: readonly WireFrame[]): void;
+  /** Closes from the server side, as the vendor would. */
+  close(code: number, reason: string): void;
 }
 
 export type HandshakeStep =
