@@ -111,6 +111,10 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
     return codecs;
   };
   let planFrames = 0;
+  let opened: WireFrame[] | undefined;
+  let openFrames = 0;
+  /** What the client's `takeReplies()` gave after the `in` frames so far, not yet matched by a `reply` line. */
+  const replies: WireFrame[] = [];
 
   for (const entry of file.entries) {
     const result: GoldenLineResult = { lineNo: entry.lineNo, summary: summarize(entry), checks: [], problems: [] };
@@ -128,7 +132,12 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
     if ("frame" in line) {
       const frame = frameFromJson(line.frame);
       if (line.dir === "in") {
-        await check("client decode", () => compareEvents(getCodecs().client.decode(frame), line.events));
+        await check("client decode", () => {
+          const { client } = getCodecs();
+          const decoded = client.decode(frame);
+          replies.push(...(client.takeReplies?.() ?? []));
+          return compareEvents(decoded, line.events);
+        });
         await mirror(line, () =>
           check("peer encode", () =>
             compareFrames(
@@ -142,6 +151,20 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
         await check("connect plan", () => {
           const expected = plan?.firstFrames?.[index];
           return expected === undefined ? [`the plan has no first frame #${index + 1}`] : compareFrames([expected], [frame]);
+        });
+        await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
+      } else if (line.reply) {
+        await check("codec reply", () => {
+          const owed = replies.shift();
+          return owed === undefined ? ["the codec owes no reply here (takeReplies gave none)"] : compareFrames([owed], [frame]);
+        });
+        await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
+      } else if (line.open) {
+        const index = openFrames++;
+        await check("codec open", () => {
+          opened ??= getCodecs().client.open?.() ?? [];
+          const expected = opened[index];
+          return expected === undefined ? [`the codec's open() has no frame #${index + 1}`] : compareFrames([expected], [frame]);
         });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       } else {

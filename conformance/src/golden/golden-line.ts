@@ -56,6 +56,13 @@ export const goldenFrameLineSchema = z.strictObject({
   /** An `out` frame that comes from the connect plan (`firstFrames`, a first-message token), not from an event. */
   plan: z.literal(true).optional(),
   /**
+   * An `out` frame the codec's `open()` sends as the socket opens (a setup message built from the
+   * connection's configuration; the golden checker's codec has no `agent` option).
+   */
+  open: z.literal(true).optional(),
+  /** An `out` frame the codec owes the peer after the frames before it (`takeReplies()`: a `pong` for a `ping`), not from an event. */
+  reply: z.literal(true).optional(),
+  /**
    * Why only the client's side is checked for this line: a malformed or tolerated frame that no
    * peer would produce from events. Say why; the mirror check is the default.
    */

@@ -57,9 +57,9 @@ export const ELEVENLABS_HTTP_RULES: Readonly<Record<number, ErrorFactory>> = {
 
 /**
  * An `error` message (AsyncAPI `ErrorPayload`: `error_event { code, message?, error_type?, reason? }`)
- * as a typed error with the vendor's `error_type` as its code: a refused override or an invalid
- * message is `invalid_request`, anything else `vendor_error`. Not fatal: the close that follows
- * ends the session.
+ * as a typed error with the vendor's `error_type` as its code: a refused override is
+ * `invalid_request`, an invalid message `protocol_violation`, anything else `vendor_error`. The
+ * service sends one as it closes; the close then ends the session.
  */
 export function vendorError(message: Readonly<Record<string, unknown>>): VoxwireError {
   const event = isRecord(message.error_event) ? message.error_event : {};
