@@ -3,4 +3,4 @@
 // through `@voxwire/elevenlabs/testing`.
 export { ELEVENLABS_CAPABILITIES, type ElevenlabsOptions, type ElevenlabsSessionOptions, elevenlabs } from "./elevenlabs.js";
 export { createSignedUrlRoute, type SignedUrlRouteOptions } from "./server/signed-url-route.js";
-export type { ElevenlabsAudioFormat, ElevenlabsConfigOverride, ElevenlabsInitiation } from "./wire.js";
+export { ELEVENLABS_AUDIO_FORMATS, type ElevenlabsAudioFormat, type ElevenlabsConfigOverride, type ElevenlabsInitiation } from "./wire.js";

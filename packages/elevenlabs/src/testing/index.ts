@@ -13,8 +13,11 @@ export {
   ELEVENLABS_SERVER_EVENTS,
   ELEVENLABS_SIGNED_URL_PATH,
   ELEVENLABS_SUBPROTOCOL,
+  type ElevenlabsAudioFormat,
   ElevenlabsClientEvent,
   ElevenlabsClose,
+  type ElevenlabsConfigOverride,
+  type ElevenlabsInitiation,
   ElevenlabsServerEvent,
   wireFormatOf,
 } from "../wire.js";
