@@ -189,6 +189,11 @@ export class SimSession {
       this.#onHandshake(frame);
       return;
     }
+    this.#decode(frame);
+  }
+
+  /** The client's frame through the front's codec, each command to the agent. */
+  #decode(frame: WireFrame): void {
     for (const command of this.#connection.codec.decode(frame)) {
       this.#recorder.command(command);
       if (command.type === "audio-append") this.#agent.hear(command.audio);
@@ -205,6 +210,7 @@ export class SimSession {
     const step = this.#connection.handshake!(frame);
     if (step.type === "start") {
       this.#stopFirstDeadline();
+      if (step.decode) this.#decode(frame);
       this.#begin();
     } else if (step.type === "refuse") {
       for (const event of step.events ?? []) this.#sendFrames(this.#connection.codec.encode(event), event);

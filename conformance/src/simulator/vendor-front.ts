@@ -87,5 +87,6 @@ export interface FrontLink {
 
 export type HandshakeStep =
   | { readonly type: "wait" }
-  | { readonly type: "start" }
+  /** The session begins; with `decode`, the frame that began it also goes through the codec (a setup message the agent should see). */
+  | { readonly type: "start"; readonly decode?: boolean }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };

@@ -140,5 +140,6 @@ describe("ElevenLabs simulator with voxwire's client", () => {
     expect(record!.close?.reason).not.toBe("ping_timeout");
     expect(record!.details).toMatchObject({ signed: true, agentId: AGENT });
     expect(record!.agent.bargeIns).toBe(1);
+    expect(record!.agent.configs).toEqual([{ instructions: "Be brief.", voice: "voice_1", language: "en" }]);
   });
 });

@@ -134,7 +134,8 @@ function handshake(frame: WireFrame, state: { textOnly: boolean }): HandshakeSte
   if (!isRecord(message) || message.type !== ElevenlabsClientEvent.initiation) return { type: "wait" };
   const override = isRecord(message.conversation_config_override) ? message.conversation_config_override : {};
   state.textOnly = isRecord(override.conversation) && override.conversation.text_only === true;
-  return { type: "start" };
+  // The overrides reach the agent as its configuration (the session record's `configs`).
+  return { type: "start", decode: true };
 }
 
 /** Pings on a clock; the previous one unanswered when the next is due closes the conversation. */
