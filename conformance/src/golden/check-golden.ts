@@ -127,6 +127,8 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
     if (following.length > 0) followingOwner?.problems.push(`client encode: ${following.length} more frame(s) than the file has (add follows lines)`);
     following = [];
   };
+  /** What the client's `takeReplies()` gave after the `in` frames so far, not yet matched by a `reply` line. */
+  const replies: WireFrame[] = [];
 
   for (const entry of file.entries) {
     const result: GoldenLineResult = { lineNo: entry.lineNo, summary: summarize(entry), checks: [], problems: [] };
@@ -145,7 +147,12 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
     if ("frame" in line) {
       const frame = frameFromJson(line.frame);
       if (line.dir === "in") {
-        await check("client decode", () => compareEvents(getCodecs().client.decode(frame), line.events));
+        await check("client decode", () => {
+          const { client } = getCodecs();
+          const decoded = client.decode(frame);
+          replies.push(...(client.takeReplies?.() ?? []));
+          return compareEvents(decoded, line.events);
+        });
         await mirror(line, () =>
           check("peer encode", () =>
             compareFrames(
@@ -162,6 +169,12 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
           return expected === undefined
             ? [`nothing is sent at open as frame #${index + 1} (plan firstFrames, then the codec's open())`]
             : compareFrames([expected], [frame]);
+        });
+        await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
+      } else if (line.reply) {
+        await check("codec reply", () => {
+          const owed = replies.shift();
+          return owed === undefined ? ["the codec owes no reply here (takeReplies gave none)"] : compareFrames([owed], [frame]);
         });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       } else if (line.follows) {

@@ -66,6 +66,8 @@ export const goldenFrameLineSchema = z.strictObject({
    * are what the peer decodes it to.
    */
   follows: z.literal(true).optional(),
+  /** An `out` frame the codec owes the peer after the frames before it (`takeReplies()`: a `pong` for a `ping`), not from an event. */
+  reply: z.literal(true).optional(),
   /**
    * Why only the client's side is checked for this line: a malformed or tolerated frame that no
    * peer would produce from events. Say why; the mirror check is the default.

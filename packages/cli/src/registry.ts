@@ -1,6 +1,7 @@
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
 import { deepgramSubject } from "@voxwire/deepgram/testing";
+import { elevenlabsSubject } from "@voxwire/elevenlabs/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
@@ -20,6 +21,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   "token-first": tokenFirstSubject,
   orbitali: orbitaliSubject,
   openai: openaiSubject,
+  elevenlabs: elevenlabsSubject,
   ultravox: ultravoxSubject,
   deepgram: deepgramSubject,
 };
