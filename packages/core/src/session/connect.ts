@@ -6,6 +6,7 @@ import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
 import { LiveSession, maxMessageBytes } from "./live-session.js";
+import { closeAfterOpenError } from "./open-error-closes.js";
 import { planSessionAudio } from "./session-audio.js";
 import { checkSocketUrl } from "./socket-url-policy.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
@@ -67,9 +68,11 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
   if (needsHeaders) socketOptions.headers = { ...plan.headers };
   // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
-  const socket = guardDialectCall(
-    () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
-    { secrets, dialect: name, step: "opening the socket" },
+  const socket = closeAfterOpenError(
+    guardDialectCall(
+      () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
+      { secrets, dialect: name, step: "opening the socket" },
+    ),
   );
   const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: false });
   try {
