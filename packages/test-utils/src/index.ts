@@ -8,6 +8,7 @@ export { CHROMIUM_PATH, ensureChromium, launchChromium } from "./chromium.js";
 export * from "./connect-collecting.js";
 export { FakeSocket, fakeSocketClass } from "./fake-socket.js";
 export * from "./frames20ms.js";
+export * from "./js-runtimes.js";
 export * from "./node-runtimes.js";
 export { eventually, pollUntil } from "./poll-until.js";
 export { rawOmniClient } from "./raw-omni-client.js";
