@@ -60,7 +60,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   const audio = planSessionAudio(plan, options);
   throwIfAborted(options.signal, name, "open");
   const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
-  const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
+  const Socket = await pickWebSocket(env.runtime, needsHeaders, options.WebSocket);
   const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
   const protocols = plan.protocols ? [...plan.protocols] : undefined;
   // No compression (a small message can inflate to a huge one) and a message cap, so a peer
