@@ -14,5 +14,6 @@ export { eventually, pollUntil } from "./poll-until.js";
 export { rawOmniClient } from "./raw-omni-client.js";
 export * from "./raw-socket.js";
 export * from "./recording-logger.js";
+export * from "./runtime-matrix.js";
 export * from "./synthetic-clips.js";
 export * from "./vendor-guides.js";
