@@ -77,6 +77,7 @@ function vitest(node, args, log) {
 // The suites under each pinned Node, beside the main run (their tests wait on sockets more than they
 // compute). `--no-isolate`: one module graph per worker, which halves their time (their files hold
 // no global state across files, and they pass isolated on this machine's Node in the main run).
+// One worker each: the main run keeps the cores it needs for its real-time browser audio.
 const suiteArgs = (name) => [
   ...SUITE_PROJECTS.flatMap((project) => ["--project", project]),
   "--exclude",
@@ -84,6 +85,7 @@ const suiteArgs = (name) => [
   "--exclude",
   "**/node_modules/**",
   "--no-isolate",
+  "--maxWorkers=1",
   "--reporter=dot",
   "--reporter=json",
   `--outputFile.json=${reportOf(name)}`,

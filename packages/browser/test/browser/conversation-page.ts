@@ -1,7 +1,7 @@
 // The real-browser tests' page: starts a conversation from a click (as an application must) with
 // the configuration the test put on window.vxConfig, and keeps a log the test reads back.
 
-import type { Dialect } from "@voxwire/core";
+import { type Dialect, detectRuntime } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { orbitali } from "@voxwire/orbitali";
 import { tokenFirst } from "@voxwire/token-first";
@@ -39,6 +39,8 @@ export interface PageLog {
   levels: { input: number; output: number }[];
   getUserMediaCalls: number;
   tracksLive?: number;
+  /** core's detectRuntime() in the page. */
+  runtime: string;
 }
 
 declare global {
@@ -105,6 +107,7 @@ const log: PageLog = {
   bargeIns: [],
   levels: [],
   getUserMediaCalls: 0,
+  runtime: detectRuntime(),
 };
 
 const devices = navigator.mediaDevices;

@@ -89,6 +89,7 @@ for (const { name, label } of BROWSERS) {
       });
       let log = await pageLog(tab);
       expect(log.readyError).toBeUndefined();
+      expect(log.runtime).toBe("browser");
       expect(log.contextRate).toBe(48000);
       expect(log.contextState).toBe("running");
       // Resampled in the capture worklet on WebAssembly SIMD, in both browsers.
