@@ -77,7 +77,8 @@ function vitest(node, args, log) {
 // The suites under each pinned Node, beside the main run (their tests wait on sockets more than they
 // compute). `--no-isolate`: one module graph per worker, which halves their time (their files hold
 // no global state across files, and they pass isolated on this machine's Node in the main run).
-// One worker each: the main run keeps the cores it needs for its real-time browser audio.
+// One worker each: the main run keeps the cores it needs for its real-time browser audio. A test's
+// default deadline (a hang guard, not a measure) is 15 s there instead of 5: they share the cores.
 const suiteArgs = (name) => [
   ...SUITE_PROJECTS.flatMap((project) => ["--project", project]),
   "--exclude",
@@ -86,6 +87,7 @@ const suiteArgs = (name) => [
   "**/node_modules/**",
   "--no-isolate",
   "--maxWorkers=1",
+  "--testTimeout=15000",
   "--reporter=dot",
   "--reporter=json",
   `--outputFile.json=${reportOf(name)}`,

@@ -79,7 +79,7 @@ for (const { name, label } of BROWSERS) {
       openConversationPage(b, pages.url, config, { logPageErrors: true });
 
     it("AudioContext forced to 48 kHz, Omni at 16 kHz: 640-byte 20 ms frames at 16 kHz carrying the 440 Hz tone; the greeting fully played", async (ctx) => {
-      const tab = await startInPage(cell(ctx, "wasm-resampler"), {
+      const tab = await startInPage(cell(ctx, "wasm-resampler", "detect-runtime"), {
         dialect: "omni",
         simulatorUrl: sim.url,
         key: KEY,
