@@ -8,4 +8,4 @@ export * from "./events/index.js";
 export { MIN_SECRET_LENGTH, REDACTED, redact, redactThenCut, redactUrl, SecretSet } from "./secrets/redact.js";
 export { urlSecrets } from "./secrets/url-secrets.js";
 export * from "./session/index.js";
-export { detectRuntime, isBrowserLike } from "./util/runtime.js";
+export { CLOUDFLARE_WORKERS_USER_AGENT, detectRuntime, isBrowserLike, isCloudflareWorkers } from "./util/runtime.js";

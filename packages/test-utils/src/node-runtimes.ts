@@ -80,9 +80,13 @@ export async function runUnderNode(
   args: readonly string[] = [],
   options: RunUnderNodeOptions = {},
 ): Promise<RunUnderNodeResult> {
-  const bin = await ensureNode(major);
+  return runProcess(await ensureNode(major), [scriptPath, ...args], options);
+}
+
+/** Runs `bin ...args`, collecting its output; SIGKILLed past `timeoutMs` (default 30 s). */
+export function runProcess(bin: string, args: readonly string[], options: RunUnderNodeOptions = {}): Promise<RunUnderNodeResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [scriptPath, ...args], {
+    const child = spawn(bin, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 // The real-browser tests' page: starts a conversation from a click (as an application must) with
 // the configuration the test put on window.vxConfig, and keeps a log the test reads back.
 
-import type { Dialect } from "@voxwire/core";
+import { type Dialect, detectRuntime } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
 import { openai } from "@voxwire/openai";
 import { orbitali } from "@voxwire/orbitali";
@@ -40,6 +40,8 @@ export interface PageLog {
   levels: { input: number; output: number }[];
   getUserMediaCalls: number;
   tracksLive?: number;
+  /** core's detectRuntime() in the page. */
+  runtime: string;
 }
 
 declare global {
@@ -106,6 +108,7 @@ const log: PageLog = {
   bargeIns: [],
   levels: [],
   getUserMediaCalls: 0,
+  runtime: detectRuntime(),
 };
 
 const devices = navigator.mediaDevices;

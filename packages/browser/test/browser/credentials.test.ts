@@ -6,10 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "@voxwire/conformance";
 import { omniFront } from "@voxwire/omni/testing";
-import { ensureChromium, launchChromium, pollUntil } from "@voxwire/test-utils";
+import { ensureChromium, launchTestBrowser, pollUntil, type TestBrowser, type TestPage } from "@voxwire/test-utils";
 import { createTokenRoute } from "@voxwire/token-first";
 import { tokenFirstFront } from "@voxwire/token-first/testing";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageConfig } from "./conversation-page.js";
 import { openConversationPage, pageLog } from "./open-conversation-page.js";
@@ -23,7 +22,7 @@ let tmp: string;
 let omniSim: Simulator;
 let tokenSim: Simulator;
 let pages: PageServer;
-let browser: Browser;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   ensureChromium();
@@ -34,7 +33,7 @@ beforeAll(async () => {
   tokenSim = await startSimulator({ front: tokenFirstFront(), keys: [TOKEN_FIRST_KEY], fast: true });
   // The application's backend route: it holds the key and hands the page a single-use token.
   pages = await startPageServer({ tokenRoute: createTokenRoute({ apiUrl: tokenSim.url, apiKey: TOKEN_FIRST_KEY }) });
-  browser = await launchChromium({ fakeMicWav: wav });
+  browser = await launchTestBrowser("chromium", { fakeMicWav: wav });
 }, 600_000);
 
 afterAll(async () => {
@@ -45,7 +44,7 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const startInPage = (config: PageConfig): Promise<Page> => openConversationPage(browser, pages.url, config);
+const startInPage = (config: PageConfig): Promise<TestPage> => openConversationPage(browser, pages.url, config);
 
 describe("secret keys in a browser", () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { TestBrowser, TestPage } from "@voxwire/test-utils";
 import type { PageConfig, PageLog } from "./conversation-page.js";
 
 /**
@@ -7,13 +7,13 @@ import type { PageConfig, PageLog } from "./conversation-page.js";
  * uncaught errors (a test that expects none).
  */
 export async function openConversationPage(
-  browser: Browser,
+  browser: TestBrowser,
   url: string,
   config: PageConfig,
   options: { logPageErrors?: boolean } = {},
-): Promise<Page> {
+): Promise<TestPage> {
   const tab = await browser.newPage();
-  if (options.logPageErrors) tab.on("pageerror", (error) => console.error("page error:", error.message));
+  if (options.logPageErrors) tab.onPageError((message) => console.error(`page error (${browser.name}):`, message));
   await tab.goto(url);
   await tab.evaluate((c) => {
     window.vxConfig = c;
@@ -24,4 +24,4 @@ export async function openConversationPage(
 }
 
 /** What the page has logged so far. */
-export const pageLog = (tab: Page): Promise<PageLog> => tab.evaluate(() => window.vx.log);
+export const pageLog = (tab: TestPage): Promise<PageLog> => tab.evaluate(() => window.vx.log);

@@ -1,7 +1,6 @@
-import { base64Decode } from "./base64.js";
 import type { ResamplerDesign } from "./resampler-design.js";
 import { FLOAT_INPUT_LIMIT, type ResamplerEngine } from "./resampler-engine.js";
-import { RESAMPLER_KERNEL_WASM_BASE64 } from "./resampler-kernel-wasm-bytes.js";
+import { resamplerKernel } from "./resampler-kernel-source.js";
 
 /*
  * The WebAssembly SIMD engine: the kernel (wasm/resampler-kernel.wat, ~1 kB) is compiled once
@@ -9,7 +8,8 @@ import { RESAMPLER_KERNEL_WASM_BASE64 } from "./resampler-kernel-wasm-bytes.js";
  * resampler over a memory of its own that never grows, so the views below stay valid and the
  * memory is collected with the resampler. Where WebAssembly, SIMD or the right to compile
  * (a CSP without 'wasm-unsafe-eval') is missing, `createWasmEngine` returns undefined and the
- * TypeScript loops run instead.
+ * TypeScript loops run instead. Cloudflare Workers refuse to compile bytes at all: there the
+ * kernel arrives compiled, as an imported `.wasm` module (resampler-kernel-source.workerd.ts).
  */
 
 interface KernelExports {
@@ -55,9 +55,10 @@ function kernelModule(): WebAssembly.Module | undefined {
     kernel = null;
     try {
       if (typeof WebAssembly === "object" && typeof WebAssembly.Module === "function") {
-        const bytes = base64Decode(RESAMPLER_KERNEL_WASM_BASE64);
+        const source = resamplerKernel();
+        if (source instanceof WebAssembly.Module) kernel = source;
         // validate() is false where SIMD is unsupported: the module uses v128 throughout.
-        if (WebAssembly.validate(bytes)) kernel = new WebAssembly.Module(bytes);
+        else if (WebAssembly.validate(source)) kernel = new WebAssembly.Module(source);
       }
     } catch {
       kernel = null;

@@ -5,6 +5,7 @@ import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
 import { LiveSession, maxMessageBytes, type SessionConnection } from "./live-session.js";
+import { closeAfterOpenError } from "./open-error-closes.js";
 import { planSessionAudio } from "./session-audio.js";
 import { checkSocketUrl } from "./socket-url-policy.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
@@ -110,7 +111,7 @@ async function dial(
   checkPlan(plan);
   throwIfAborted(options.signal, name, "open");
   const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
-  const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
+  const Socket = await pickWebSocket(env.runtime, needsHeaders, options.WebSocket);
   const codec = guardDialectCall(() => dialect.createCodec(plan, env), { secrets, dialect: name, step: "createCodec" });
   const protocols = plan.protocols ? [...plan.protocols] : undefined;
   // No compression (a small message can inflate to a huge one) and a message cap, so a peer
@@ -118,9 +119,11 @@ async function dial(
   const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
   if (needsHeaders) socketOptions.headers = { ...plan.headers };
   // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
-  const socket = guardDialectCall(
-    () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
-    { secrets, dialect: name, step: "opening the socket" },
+  const socket = closeAfterOpenError(
+    guardDialectCall(
+      () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
+      { secrets, dialect: name, step: "opening the socket" },
+    ),
   );
   return { plan, codec, socket };
 }

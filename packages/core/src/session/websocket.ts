@@ -1,5 +1,7 @@
 import type { RuntimeKind } from "../dialect/current.js";
 import { ConfigError } from "../errors/error-classes.js";
+import { headerWebSocket } from "./header-websocket.js";
+import { loadWs } from "./load-ws.js";
 
 /** The part of the WHATWG WebSocket a session uses; both the global one and `ws` provide it. */
 export interface WebSocketLike {
@@ -41,28 +43,27 @@ export const WS_CLOSED = 3;
 /**
  * Picks the socket class. On Node, `ws` (when it can be loaded): it is the only one that can
  * send upgrade headers and that reports the HTTP status of a refused upgrade (400/403/429),
- * which typed errors depend on. Elsewhere, the global WebSocket.
+ * which typed errors depend on. Elsewhere, the global WebSocket; for a dialect that needs
+ * upgrade headers, the global one through its `{ protocols, headers }` form (Bun, Deno, Node's
+ * undici) or, in Cloudflare Workers, a socket dialed through `fetch` with `Upgrade: websocket`.
+ * A class the application passed (`given`) is used as it is, except the runtime's own global
+ * WebSocket for a dialect that needs headers: its WHATWG form would drop them without a word.
  */
-export async function pickWebSocket(runtime: RuntimeKind, needsHeaders: boolean): Promise<WebSocketConstructor> {
+export async function pickWebSocket(runtime: RuntimeKind, needsHeaders: boolean, given?: WebSocketConstructor): Promise<WebSocketConstructor> {
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (given) return needsHeaders && given === global ? (headerWebSocket(runtime, global) ?? given) : given;
   if (runtime === "node") {
     const loaded = await loadWs();
     if (loaded) return loaded;
   }
   if (needsHeaders) {
-    throw new ConfigError("this dialect needs upgrade headers, which only Node (with the `ws` package) can send");
+    const withHeaders = headerWebSocket(runtime, global);
+    if (withHeaders) return withHeaders;
+    // Node with `ws`, Bun, Deno and Cloudflare Workers (the `workerd` build) can: docs/runtimes.md.
+    throw new ConfigError("this dialect needs upgrade headers, which this runtime's WebSocket cannot send");
   }
   if (!global) throw new ConfigError("no WebSocket implementation: install `ws` or pass `WebSocket` in the options");
   return global;
-}
-
-async function loadWs(): Promise<WebSocketConstructor | undefined> {
-  try {
-    const mod = (await import("ws")) as { WebSocket?: WebSocketConstructor; default?: WebSocketConstructor };
-    return mod.WebSocket ?? mod.default;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Views a received binary message as bytes without copying (Buffer is already a Uint8Array). */
