@@ -1,0 +1,4 @@
+import { describeConformance } from "@voxwire/conformance/vitest";
+import { geminiSubject } from "./testing/index.js";
+
+describeConformance(geminiSubject);
