@@ -51,6 +51,7 @@ export { GENERIC_MALFORMED_FRAMES, SHUTDOWN_CLOSE, SimSession, type SimulatorFau
 export { DEFAULT_SIMULATOR_KEY, type Simulator, type SimulatorOptions, startSimulator } from "./simulator/start-simulator.js";
 export { measureTone, ToneMeter } from "./simulator/tone-meter.js";
 export type {
+  ConnectionControl,
   FrontConnection,
   FrontContext,
   HandshakeStep,

@@ -140,8 +140,12 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
       } else if (line.plan) {
         const index = planFrames++;
         await check("connect plan", () => {
-          const expected = plan?.firstFrames?.[index];
-          return expected === undefined ? [`the plan has no first frame #${index + 1}`] : compareFrames([expected], [frame]);
+          // The opening frames: the plan's first frames, then the codec's `open()` (spec v2).
+          const opening = [...(plan?.firstFrames ?? []), ...(getCodecs().client.open?.() ?? [])];
+          const expected = opening[index];
+          return expected === undefined
+            ? [`the plan and the codec's open() have no opening frame #${index + 1}`]
+            : compareFrames([expected], [frame]);
         });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       } else {

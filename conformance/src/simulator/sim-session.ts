@@ -169,6 +169,12 @@ export class SimSession {
     if (this.#init.faults.malformed) this.#sendFrames(this.#init.malformedFrames);
     const { shutdownAfterMs } = this.#init.faults;
     if (shutdownAfterMs !== undefined) this.#after(shutdownAfterMs, () => this.shutdown());
+    this.#connection.started?.({
+      inject: (event) => this.inject(event),
+      close: (code, reason) => this.close(code, reason),
+      after: (ms, run) => this.#after(ms, run),
+    });
+    if (this.#phase !== "live") return;
     this.#agent.start();
   }
 

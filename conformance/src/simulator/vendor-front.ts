@@ -69,6 +69,22 @@ export interface FrontConnection {
    * codec. `refuse` sends `events` (through the codec), then closes with `code`.
    */
   handshake?(frame: WireFrame): HandshakeStep;
+  /**
+   * Called once the session is live (after `session-started`, before the agent greets), for a
+   * vendor that acts on its own schedule: Gemini ends every connection after a `goAway`. What it
+   * starts through `control` ends with the session.
+   */
+  started?(control: ConnectionControl): void;
+}
+
+/** What a front may do to its own live connection (`FrontConnection.started`). */
+export interface ConnectionControl {
+  /** Sends an agent event through the front's codec, as the scripted agent does. */
+  inject(event: InboundEvent): void;
+  /** Closes from the server side (recorded as the server's close). */
+  close(code: number, reason: string): void;
+  /** Runs `run` in `ms` unless the session ends first; returns a cancel function. */
+  after(ms: number, run: () => void): () => void;
 }
 
 export type HandshakeStep =
