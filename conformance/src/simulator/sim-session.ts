@@ -1,4 +1,4 @@
-import type { InboundEvent, WireFrame } from "@voxwire/core";
+import type { InboundEvent, PeerDecoded, WireFrame } from "@voxwire/core";
 import type { WebSocket } from "ws";
 import type { ClipLibrary } from "./clip-library.js";
 import { type AgentScript, ScriptedAgent } from "./scripted-agent.js";
@@ -186,16 +186,19 @@ export class SimSession {
       this.#onHandshake(frame);
       return;
     }
-    for (const command of this.#connection.codec.decode(frame)) {
-      this.#recorder.command(command);
-      if (command.type === "audio-append") this.#agent.hear(command.audio);
-      else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
-      else if (command.type === "text-send") this.#agent.hearText(command.text);
-      else if (command.type === "tool-result") this.#agent.hearToolResult(command.callId, command.output, command.isError === true);
-      else if (command.type === "playback-heard") this.#agent.hearHeard(command.turnId, command.heardMs);
-      else if (command.type === "session-update") this.#agent.hearConfig(command.agent);
-      else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
-    }
+    for (const command of this.#connection.codec.decode(frame)) this.#command(command);
+  }
+
+  /** One decoded client command: recorded, and handed to the agent (or acted on). */
+  #command(command: PeerDecoded): void {
+    this.#recorder.command(command);
+    if (command.type === "audio-append") this.#agent.hear(command.audio);
+    else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
+    else if (command.type === "text-send") this.#agent.hearText(command.text);
+    else if (command.type === "tool-result") this.#agent.hearToolResult(command.callId, command.output, command.isError === true);
+    else if (command.type === "playback-heard") this.#agent.hearHeard(command.turnId, command.heardMs);
+    else if (command.type === "session-update") this.#agent.hearConfig(command.agent);
+    else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
   }
 
   #onHandshake(frame: WireFrame): void {
@@ -203,6 +206,8 @@ export class SimSession {
     if (step.type === "start") {
       this.#stopFirstDeadline();
       this.#begin();
+      // What the opening message configured (Gemini's setup as a session-update), once live.
+      for (const command of step.commands ?? []) if (this.#phase === "live") this.#command(command);
     } else if (step.type === "refuse") {
       for (const event of step.events ?? []) this.#sendFrames(this.#connection.codec.encode(event), event);
       this.#recorder.record.state = "refused";

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
+import type { InboundEvent, PeerCodec, PeerDecoded, WireFrame } from "@voxwire/core";
 
 /*
  * A vendor front is everything dialect-specific about a simulator: its HTTP routes, how its
@@ -89,5 +89,6 @@ export interface ConnectionControl {
 
 export type HandshakeStep =
   | { readonly type: "wait" }
-  | { readonly type: "start" }
+  /** `commands`: what the opening frame said, as the codec decodes it (a setup's session-update), handled once live. */
+  | { readonly type: "start"; readonly commands?: readonly PeerDecoded[] }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };

@@ -149,8 +149,8 @@ export function geminiFront(options: GeminiFrontOptions = {}): VendorFront {
       details.model = setup.model;
       details.resumed = handle !== undefined;
       connection.configure({ resumption: resumption !== undefined, resumed: handle !== undefined });
-      connection.codec.decode(frame); // the setup as a session-update, as the peer codec reads it
-      return { type: "start" };
+      // The setup as the peer codec reads it (a session-update), for the session record.
+      return { type: "start", commands: connection.codec.decode(frame) };
     };
 
     return {
