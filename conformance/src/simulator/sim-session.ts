@@ -205,6 +205,7 @@ export class SimSession {
     const step = this.#connection.handshake!(frame);
     if (step.type === "start") {
       this.#stopFirstDeadline();
+      if (step.details) Object.assign(this.#recorder.record.details, step.details);
       this.#begin();
       // What the opening message configured (Gemini's setup as a session-update), once live.
       for (const command of step.commands ?? []) if (this.#phase === "live") this.#command(command);

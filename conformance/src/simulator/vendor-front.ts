@@ -89,6 +89,9 @@ export interface ConnectionControl {
 
 export type HandshakeStep =
   | { readonly type: "wait" }
-  /** `commands`: what the opening frame said, as the codec decodes it (a setup's session-update), handled once live. */
-  | { readonly type: "start"; readonly commands?: readonly PeerDecoded[] }
+  /**
+   * `commands`: what the opening frame said, as the codec decodes it (a setup's session-update),
+   * handled once live; `details`: facts the opening frame told (its model), added to the record's.
+   */
+  | { readonly type: "start"; readonly commands?: readonly PeerDecoded[]; readonly details?: Readonly<Record<string, unknown>> }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };

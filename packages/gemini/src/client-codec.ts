@@ -169,7 +169,9 @@ export function createGeminiCodec(plan: ConnectPlan, env: DialectEnv, config: Ge
         }
         case GeminiServerMessage.sessionResumptionUpdate:
           // Not resumable (mid tool call, mid generation): keep the last good handle.
-          if (body?.resumable === true && typeof body.newHandle === "string" && body.newHandle.length > 0) handle = body.newHandle;
+          if (config.resumption && body?.resumable === true && typeof body.newHandle === "string" && body.newHandle.length > 0) {
+            handle = body.newHandle;
+          }
           unmapped.push(key);
           break;
         case GeminiServerMessage.voiceActivity:

@@ -54,7 +54,13 @@ export function createGeminiPeerCodec(plan: ConnectPlan): PeerCodec {
         case "session-started":
           return [JSON.stringify({ setupComplete: { ...event.metadata, ...event.ids } })];
         case "agent-state":
-          if (event.state === "speaking") turn = true;
+          if (event.state === "speaking") {
+            // A new turn while one is open (the agent talks over itself): the service would have
+            // completed the first one, and the client's transcript must not run the two together.
+            const open = turn;
+            turn = true;
+            return open ? [content({ turnComplete: true })] : [];
+          }
           if (event.state !== "listening" || !turn) return [];
           turn = false;
           return [withUsage(event.raw, content({ turnComplete: true }))];

@@ -130,13 +130,7 @@ export function geminiFront(options: GeminiFrontOptions = {}): VendorFront {
       secrets: [],
     };
     const connection = new FrontSession(createGeminiPeerCodec(plan), () => issueHandle(ctx.sessionId));
-    const details = {
-      apiVersion: route.version,
-      auth: route.constrained ? "token" : "key",
-      resumed: false,
-      model: null as string | null,
-      origin: req.headers.origin ?? null,
-    };
+    const details = { apiVersion: route.version, auth: route.constrained ? "token" : "key", origin: req.headers.origin ?? null };
 
     const handshake = (frame: WireFrame): HandshakeStep => {
       const setup = readSetup(frame);
@@ -146,11 +140,9 @@ export function geminiFront(options: GeminiFrontOptions = {}): VendorFront {
       const handle = typeof resumption?.handle === "string" ? resumption.handle : undefined;
       if (handle !== undefined && !handles.has(handle)) return refuse(GEMINI_FRONT_REFUSALS.badHandle);
       if (route.constrained && !redeem(url.searchParams.get("access_token"), handle !== undefined)) return refuse(GEMINI_FRONT_REFUSALS.badToken);
-      details.model = setup.model;
-      details.resumed = handle !== undefined;
       connection.configure({ resumption: resumption !== undefined, resumed: handle !== undefined });
       // The setup as the peer codec reads it (a session-update), for the session record.
-      return { type: "start", commands: connection.codec.decode(frame) };
+      return { type: "start", commands: connection.codec.decode(frame), details: { model: setup.model, resumed: handle !== undefined } };
     };
 
     return {
@@ -207,9 +199,14 @@ class FrontSession implements PeerCodec {
 
   encode(event: InboundEvent): WireFrame[] {
     if (this.#quiet && isGreeting(event)) {
-      if ((event.type === "agent-state" && event.state === "listening" && this.#spoke) || event.type === "playback-clear") this.#quiet = false;
-      if (event.type === "agent-state" && event.state === "speaking") this.#spoke = true;
-      return [];
+      const speaking = event.type === "agent-state" && event.state === "speaking";
+      // A second turn (an answer) ends the quiet and is sent; the greeting's end is not.
+      if (speaking && this.#spoke) this.#quiet = false;
+      else {
+        if ((event.type === "agent-state" && event.state === "listening" && this.#spoke) || event.type === "playback-clear") this.#quiet = false;
+        if (speaking) this.#spoke = true;
+        return [];
+      }
     }
     const frames = this.codec.encode(event);
     if (!this.#resumption) return frames;
