@@ -21,7 +21,7 @@ export interface GeminiSessionOptions {
   model: string;
   /** Another origin for the same wire (a proxy, a local simulator); `http(s):` is mapped to `ws(s):`. Default `wss://generativelanguage.googleapis.com`. */
   baseUrl?: string;
-  /** `v1beta` (default for an API key) or `v1alpha` (default, and the only one, for ephemeral tokens). */
+  /** `v1beta` (default for an API key, as the reference's endpoint), `v1` (what `@google/genai` 3.x dials), or `v1alpha` (default, and the only one, for ephemeral tokens). */
   apiVersion?: GeminiApiVersion;
   /**
    * Ask for session resumption handles (default true): the codec keeps the latest resumable one,

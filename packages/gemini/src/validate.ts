@@ -45,7 +45,7 @@ export function validateModel(model: unknown): string {
 export function validateApiVersion(version: unknown, credential: Credential): GeminiApiVersion {
   if (version === undefined) return credential.kind === "token" ? "v1alpha" : "v1beta";
   if (!GEMINI_API_VERSIONS.includes(version as GeminiApiVersion)) {
-    throw new ConfigError(`apiVersion must be ${GEMINI_API_VERSIONS.join(" or ")}`, { dialect: DIALECT_NAME });
+    throw new ConfigError(`apiVersion must be one of ${GEMINI_API_VERSIONS.join(", ")}`, { dialect: DIALECT_NAME });
   }
   return version as GeminiApiVersion;
 }

@@ -18,8 +18,12 @@ export const DIALECT_NAME = "gemini";
 
 /** The production origin. */
 export const GEMINI_DEFAULT_BASE_URL = "wss://generativelanguage.googleapis.com";
-/** API versions with a Live endpoint: keys default to v1beta; ephemeral tokens are v1alpha only (js-genai `live.ts`). */
-export const GEMINI_API_VERSIONS = ["v1beta", "v1alpha"] as const;
+/**
+ * API versions with a Live endpoint. Keys default to v1beta, the version the reference's endpoint
+ * names; `@google/genai` 3.x dials v1 by default (its `GOOGLE_AI_API_DEFAULT_VERSION`); ephemeral
+ * tokens are v1alpha only (js-genai `live.ts` warns otherwise).
+ */
+export const GEMINI_API_VERSIONS = ["v1beta", "v1alpha", "v1"] as const;
 export type GeminiApiVersion = (typeof GEMINI_API_VERSIONS)[number];
 
 /** `/ws/google.ai.generativelanguage.<version>.GenerativeService.<method>`. */
