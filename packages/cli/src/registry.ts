@@ -1,5 +1,6 @@
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
+import { geminiSubject } from "@voxwire/gemini/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
@@ -19,6 +20,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   "token-first": tokenFirstSubject,
   orbitali: orbitaliSubject,
   openai: openaiSubject,
+  gemini: geminiSubject,
   ultravox: ultravoxSubject,
 };
 

@@ -23,8 +23,8 @@ export const GEMINI_DEFAULT_BASE_URL = "wss://generativelanguage.googleapis.com"
  * names; `@google/genai` 3.x dials v1 by default (its `GOOGLE_AI_API_DEFAULT_VERSION`); ephemeral
  * tokens are v1alpha only (js-genai `live.ts` warns otherwise).
  */
-export const GEMINI_API_VERSIONS = ["v1beta", "v1alpha", "v1"] as const;
-export type GeminiApiVersion = (typeof GEMINI_API_VERSIONS)[number];
+export type GeminiApiVersion = "v1beta" | "v1alpha" | "v1";
+export const GEMINI_API_VERSIONS: readonly GeminiApiVersion[] = ["v1beta", "v1alpha", "v1"];
 
 /** `/ws/google.ai.generativelanguage.<version>.GenerativeService.<method>`. */
 export function geminiPath(version: GeminiApiVersion, constrained: boolean): string {

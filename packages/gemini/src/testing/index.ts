@@ -4,9 +4,9 @@ export { createGeminiCodec, type GeminiCodecConfig } from "../client-codec.js";
 export { GEMINI_CLOSE_RULES, GEMINI_HTTP_RULES } from "../close-rules.js";
 export { GEMINI_MAX_FRAME_BYTES, readMessage } from "../message.js";
 export { createGeminiPeerCodec, GEMINI_OUTPUT_MIME } from "../peer-codec.js";
-export { readResumeState } from "../resumption.js";
-export { GEMINI_REST_BASE_URL, GEMINI_TOKEN_PATH, tokenRequest } from "../server/mint-token.js";
-export { agentFromSetup, modelResource, type SetupInput, setupFrame, setupObject } from "../setup.js";
+export { type GeminiResumeState, readResumeState } from "../resumption.js";
+export { GEMINI_REST_BASE_URL, GEMINI_TOKEN_PATH, type MintGeminiTokenOptions, tokenRequest } from "../server/mint-token.js";
+export { agentFromSetup, type GeminiSetup, modelResource, type SetupInput, setupFrame, setupObject } from "../setup.js";
 export { GeminiTranscripts, readTranscription } from "../transcript.js";
 export {
   DIALECT_NAME,
@@ -24,6 +24,7 @@ export {
   GEMINI_SAMPLE_MODEL,
   GEMINI_SERVER_MESSAGES,
   GEMINI_TOKEN_PREFIX,
+  type GeminiApiVersion,
   GeminiClientMessage,
   GeminiClose,
   GeminiServerMessage,
