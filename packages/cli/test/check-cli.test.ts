@@ -29,7 +29,7 @@ describe("voxwire check", () => {
     const cli = captureIo();
     expect(await main(["check", "--all", "--fast", "--json"], cli.io)).toBe(0);
     const doc = JSON.parse(cli.stdout()) as { dialects: DialectReport[]; summary: { passed: number; failed: number; skipped: number } };
-    expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali", "openai", "ultravox", "twilio"]);
+    expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali", "openai", "gemini", "ultravox", "twilio"]);
     for (const report of doc.dialects) {
       expect(
         report.results.filter((r) => r.status === "failed"),
@@ -38,7 +38,7 @@ describe("voxwire check", () => {
       expect(report.results.map((r) => r.id).slice(0, 4)).toEqual(["golden", "bootstrap", "bad-credential", "audio"]);
     }
     // The phone leg: served here, dialed by the Twilio simulator, checked from both ends.
-    const twilio = doc.dialects[6]!;
+    const twilio = doc.dialects.find((d) => d.dialect === "twilio")!;
     expect(twilio.target).toBe("built-in twilio simulator");
     expect(twilio.results.map((r) => [r.id, r.status])).toEqual([
       ["golden", "passed"],
@@ -82,7 +82,7 @@ describe("voxwire check", () => {
   it("usage errors exit 2 with the reason and the usage; an unknown dialect lists the known ones", async () => {
     const cases: [string[], string][] = [
       [["check"], "name exactly one dialect, or --all"],
-      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, openai, ultravox, twilio'],
+      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, openai, gemini, ultravox, twilio'],
       [["check", "twilio", "--url", "http://x.invalid", "--key", "k"], "twilio is dialed by its carrier: there is no URL to check"],
       [["check", "--all", "omni"], "--all takes no dialect"],
       [["check", "omni", "--url", "http://x.invalid"], "--url needs --key"],
