@@ -57,8 +57,9 @@ interface IssuedToken {
  *   (an API key) or `…BidiGenerateContentConstrained?access_token=auth_tokens/…` (an ephemeral
  *   token this front minted). A leading `//` is accepted: `@google/genai` builds the URL from its
  *   `baseUrl` plus a trailing slash. Another path → HTTP 404; too many live sessions → HTTP 429
- *   with Google's error body. A refused key or token → the upgrade completes, then close 1007
- *   with the service's reason, as the service does (close-rules.ts).
+ *   with Google's error body. A refused key → the upgrade completes, then close 1007 with the
+ *   service's reason, as the service does (close-rules.ts); a token that is unknown, spent or
+ *   past its `newSessionExpireTime` → close 1007 once its setup arrives (a resumption spends no use).
  * `POST /v1alpha/auth_tokens` with `x-goog-api-key` mints `{ name: "auth_tokens/…" }` (uses,
  *   default 1; `newSessionExpireTime`, default 60 s); a bad key → 401, Google's error body.
  *
