@@ -70,28 +70,44 @@ export interface FrontConnection {
    */
   handshake?(frame: WireFrame): HandshakeStep;
   /**
-   * Called once the session is live (after `session-started`, before the agent greets), for a
-   * vendor that acts on its own schedule: Gemini ends every connection after a `goAway`. What it
-   * starts through `control` ends with the session.
+   * Frames the client's last frame is owed at once, beside any agent event (OpenAI's
+   * `session.updated` for a mid-session `session.update`). The engine calls it after every
+   * decode and sends what it returns; each call empties the list.
    */
-  started?(control: ConnectionControl): void;
+  takeReplies?(): readonly WireFrame[];
+  /**
+   * Called once as the session is set up, before any client frame: what a vendor does on its own
+   * (a message sent the moment the socket opens, an idle session closed) goes through `link`.
+   */
+  attach?(link: FrontLink): void;
 }
 
-/** What a front may do to its own live connection (`FrontConnection.started`). */
-export interface ConnectionControl {
-  /** Sends an agent event through the front's codec, as the scripted agent does. */
-  inject(event: InboundEvent): void;
+/**
+ * What a front may do on a connection outside the agent's events. Everything `after` schedules
+ * is cleared when the session ends; `send` and `close` do nothing once it is closing.
+ */
+export interface FrontLink {
+  /** Sends frames to the client now, in the handshake too (recorded as sent). */
+  send(frames: readonly WireFrame[]): void;
   /** Closes from the server side (recorded as the server's close). */
   close(code: number, reason: string): void;
-  /** Runs `run` in `ms` unless the session ends first; returns a cancel function. */
+  /** Runs `run` in `ms` unless the session has ended; returns a cancel. */
   after(ms: number, run: () => void): () => void;
 }
 
 export type HandshakeStep =
   | { readonly type: "wait" }
   /**
-   * `commands`: what the opening frame said, as the codec decodes it (a setup's session-update),
-   * handled once live; `details`: facts the opening frame told (its model), added to the record's.
+   * The session starts. `decode`: the starting frame then also goes through the connection's
+   * codec, like every later one (its replies included). `commands`: what the frame meant for the
+   * agent, given by the front itself where decoding it again would mean something else (a second
+   * Deepgram `Settings` is an error). `details`: facts the starting frame told (Gemini's model,
+   * whether it resumed), added to the session record's.
    */
-  | { readonly type: "start"; readonly commands?: readonly PeerDecoded[]; readonly details?: Readonly<Record<string, unknown>> }
+  | {
+      readonly type: "start";
+      readonly decode?: boolean;
+      readonly commands?: readonly PeerDecoded[];
+      readonly details?: Readonly<Record<string, unknown>>;
+    }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };

@@ -1,5 +1,7 @@
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
+import { deepgramSubject } from "@voxwire/deepgram/testing";
+import { elevenlabsSubject } from "@voxwire/elevenlabs/testing";
 import { geminiSubject } from "@voxwire/gemini/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
@@ -20,8 +22,10 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   "token-first": tokenFirstSubject,
   orbitali: orbitaliSubject,
   openai: openaiSubject,
+  elevenlabs: elevenlabsSubject,
   gemini: geminiSubject,
   ultravox: ultravoxSubject,
+  deepgram: deepgramSubject,
 };
 
 /** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ConnectionControl, FrontContext, HandshakeStep, UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
+import type { FrontContext, FrontLink, HandshakeStep, UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import { sendJson } from "@voxwire/conformance";
 import { type ConnectPlan, type InboundEvent, isRecord, type PeerCodec, type WireFrame } from "@voxwire/core";
 import { readMessage } from "../message.js";
@@ -142,8 +142,16 @@ export function geminiFront(options: GeminiFrontOptions = {}): VendorFront {
       if (handle !== undefined && !handles.has(handle)) return refuse(GEMINI_FRONT_REFUSALS.badHandle);
       if (route.constrained && !redeem(url.searchParams.get("access_token"), handle !== undefined)) return refuse(GEMINI_FRONT_REFUSALS.badToken);
       connection.configure({ resumption: resumption !== undefined, resumed: handle !== undefined });
-      // The setup as the peer codec reads it (a session-update), for the session record.
-      return { type: "start", commands: connection.codec.decode(frame), details: { model: setup.model, resumed: handle !== undefined } };
+      if (connectionMs !== undefined) endLater(connectionMs);
+      // decode: the setup also reaches the peer codec, as a session-update for the record.
+      return { type: "start", decode: true, details: { model: setup.model, resumed: handle !== undefined } };
+    };
+
+    let link: FrontLink | undefined;
+    /** The service's connection limit: `goAway` with the time left, then the close. */
+    const endLater = (ms: number) => {
+      link?.after(Math.max(0, ms - goAwayMs), () => link?.send(connection.encode({ type: "session-expiring", inMs: goAwayMs })));
+      link?.after(ms, () => link?.close(GEMINI_FRONT_CONNECTION_END.code, GEMINI_FRONT_CONNECTION_END.reason));
     };
 
     return {
@@ -155,14 +163,9 @@ export function geminiFront(options: GeminiFrontOptions = {}): VendorFront {
         details,
         ...(keyOk ? {} : { refuse: GEMINI_FRONT_REFUSALS.badKey }),
         handshake,
-        ...(connectionMs === undefined
-          ? {}
-          : {
-              started(control: ConnectionControl) {
-                control.after(Math.max(0, connectionMs - goAwayMs), () => control.inject({ type: "session-expiring", inMs: goAwayMs }));
-                control.after(connectionMs, () => control.close(GEMINI_FRONT_CONNECTION_END.code, GEMINI_FRONT_CONNECTION_END.reason));
-              },
-            }),
+        attach: (given: FrontLink) => {
+          link = given;
+        },
       },
     };
   }
