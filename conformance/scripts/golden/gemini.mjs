@@ -72,6 +72,53 @@ export function build(write) {
     [connect, setupLine, setupComplete],
   );
 
+  // --- the agent option mapped onto setup ------------------------------------------------------
+  const agent = {
+    instructions: "You are a weather assistant. Be brief.",
+    voice: "Puck",
+    language: "en-US",
+    turnDetection: "server",
+    tools: [
+      {
+        name: "get_current_weather",
+        description: "Get the current weather in a given location",
+        parameters: { type: "object", properties: { location: { type: "string" } }, required: ["location"] },
+      },
+    ],
+  };
+  const mapped = {
+    setup: {
+      model: MODEL,
+      generationConfig: {
+        responseModalities: ["AUDIO"],
+        speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: "Puck" } }, languageCode: "en-US" },
+      },
+      systemInstruction: { parts: [{ text: agent.instructions }] },
+      tools: [
+        {
+          functionDeclarations: [
+            { name: agent.tools[0].name, description: agent.tools[0].description, parametersJsonSchema: agent.tools[0].parameters },
+          ],
+        },
+      ],
+      realtimeInputConfig: { automaticActivityDetection: { disabled: false } },
+      inputAudioTranscription: {},
+      outputAudioTranscription: {},
+      sessionResumption: {},
+    },
+  };
+  write(
+    "setup-agent",
+    {
+      ...header(
+        "the agent option in setup: system instruction, voice and language, a function declaration, activity detection",
+        `${REFERENCE}: BidiGenerateContentSetup (systemInstruction, generationConfig.speechConfig, tools, realtimeInputConfig.automaticActivityDetection); ${TYPES}: SpeechConfig (voiceConfig.prebuiltVoiceConfig.voiceName, languageCode), FunctionDeclaration.parametersJsonSchema (JSON Schema); ${RECORDED("should_send_tool_response")}: the tool's name and description; the mapping is voxwire's (packages/gemini/README.md, "The setup")`,
+      ),
+      agent,
+    },
+    [outText(mapped, [{ type: "session-update", agent: { ...agent, tools: [{ ...agent.tools[0] }] } }], { plan: true }), setupComplete],
+  );
+
   // --- audio -----------------------------------------------------------------------------------
   const userAudio = [0, 1].map((i) => {
     const samples = tone(16000, 320, 440, i * 320);
