@@ -764,7 +764,11 @@ export class LiveSession implements Session {
           break;
         }
         this.#fromWire.push(event.audio, (audio) =>
-          this.#emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }),
+          this.#emit(
+            event.turnId === undefined
+              ? { type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }
+              : { type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, turnId: event.turnId, raw: event.raw },
+          ),
         );
         break;
       case "playback-clear":
