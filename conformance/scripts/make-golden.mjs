@@ -17,6 +17,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as deepgram from "./golden/deepgram.mjs";
 import * as elevenlabs from "./golden/elevenlabs.mjs";
+import * as gemini from "./golden/gemini.mjs";
 import * as omni from "./golden/omni.mjs";
 import * as omnia from "./golden/omnia.mjs";
 import * as openai from "./golden/openai.mjs";
@@ -25,7 +26,7 @@ import { compareFiles, GOLDEN_ROOT, renderDialect, writeFiles } from "./golden/s
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, deepgram, elevenlabs];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, deepgram, elevenlabs, gemini];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 

@@ -209,6 +209,7 @@ export class SimSession {
     const step = this.#connection.handshake!(frame);
     if (step.type === "start") {
       this.#stopFirstDeadline();
+      if (step.details) Object.assign(this.#recorder.record.details, step.details);
       this.#begin();
       if (step.commands) this.#dispatch(step.commands);
       return step.decode === true && this.#phase === "live";

@@ -101,7 +101,13 @@ export type HandshakeStep =
    * The session starts. `decode`: the starting frame then also goes through the connection's
    * codec, like every later one (its replies included). `commands`: what the frame meant for the
    * agent, given by the front itself where decoding it again would mean something else (a second
-   * Deepgram `Settings` is an error).
+   * Deepgram `Settings` is an error). `details`: facts the starting frame told (Gemini's model,
+   * whether it resumed), added to the session record's.
    */
-  | { readonly type: "start"; readonly decode?: boolean; readonly commands?: readonly PeerDecoded[] }
+  | {
+      readonly type: "start";
+      readonly decode?: boolean;
+      readonly commands?: readonly PeerDecoded[];
+      readonly details?: Readonly<Record<string, unknown>>;
+    }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };

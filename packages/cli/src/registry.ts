@@ -2,6 +2,7 @@ import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
 import { deepgramSubject } from "@voxwire/deepgram/testing";
 import { elevenlabsSubject } from "@voxwire/elevenlabs/testing";
+import { geminiSubject } from "@voxwire/gemini/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
@@ -22,6 +23,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   orbitali: orbitaliSubject,
   openai: openaiSubject,
   elevenlabs: elevenlabsSubject,
+  gemini: geminiSubject,
   ultravox: ultravoxSubject,
   deepgram: deepgramSubject,
 };

@@ -29,7 +29,18 @@ describe("voxwire check", () => {
     const cli = captureIo();
     expect(await main(["check", "--all", "--fast", "--json"], cli.io)).toBe(0);
     const doc = JSON.parse(cli.stdout()) as { dialects: DialectReport[]; summary: { passed: number; failed: number; skipped: number } };
-    expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali", "openai", "elevenlabs", "ultravox", "deepgram", "twilio"]);
+    expect(doc.dialects.map((d) => d.dialect)).toEqual([
+      "omni",
+      "omnia",
+      "token-first",
+      "orbitali",
+      "openai",
+      "elevenlabs",
+      "gemini",
+      "ultravox",
+      "deepgram",
+      "twilio",
+    ]);
     for (const report of doc.dialects) {
       expect(
         report.results.filter((r) => r.status === "failed"),
@@ -82,7 +93,10 @@ describe("voxwire check", () => {
   it("usage errors exit 2 with the reason and the usage; an unknown dialect lists the known ones", async () => {
     const cases: [string[], string][] = [
       [["check"], "name exactly one dialect, or --all"],
-      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, openai, elevenlabs, ultravox, deepgram, twilio'],
+      [
+        ["check", "acme"],
+        'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, openai, elevenlabs, gemini, ultravox, deepgram, twilio',
+      ],
       [["check", "twilio", "--url", "http://x.invalid", "--key", "k"], "twilio is dialed by its carrier: there is no URL to check"],
       [["check", "--all", "omni"], "--all takes no dialect"],
       [["check", "omni", "--url", "http://x.invalid"], "--url needs --key"],
