@@ -1,6 +1,7 @@
 import type { ConformanceSubject } from "@voxwire/conformance";
 import { ConfigError, type Dialect } from "@voxwire/core";
-import { type BridgeEvent, createPhoneBridge, type PhoneBridgeServerOptions, type TwilioRestOptions } from "@voxwire/twilio";
+import type { BridgeEvent } from "@voxwire/phone";
+import { createPhoneBridge, type PhoneBridgeServerOptions, type TwilioRestOptions } from "@voxwire/twilio";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
 import { KEY_ENV, KEY_OPTIONS, resolveKey } from "../key-source.js";

@@ -3,9 +3,9 @@ export interface AgentAudioHeard {
   type: "agent-audio-heard";
   /** The agent turn, counted from 1 per call. */
   turn: number;
-  /** Agent audio of this turn the caller has heard, in ms, as confirmed by Twilio's mark echoes (a lower bound). */
+  /** Agent audio of this turn the caller has heard, in ms, as confirmed by the carrier's mark echoes (a lower bound). */
   heardMs: number;
-  /** Agent audio of this turn sent to Twilio so far, in ms. */
+  /** Agent audio of this turn sent to the carrier so far, in ms. */
   sentMs: number;
   /** No later report for this turn will follow. */
   final: boolean;
@@ -33,8 +33,8 @@ export interface PlaybackLedgerOptions {
 
 /**
  * Tracks how much agent audio the caller has actually heard. Marks named
- * `vx:<turn>:<generation>:<ms>` ride behind the audio; Twilio echoes a mark once the audio before
- * it has played. The generation goes up on every `clear`, because Twilio also echoes every
+ * `vx:<turn>:<generation>:<ms>` ride behind the audio; the carrier echoes a mark once the audio before
+ * it has played. The generation goes up on every clear, because Twilio (and carriers like it) also echoes every
  * pending mark when it clears: an echo of an older generation therefore means "dropped", not
  * "heard" (the generation-counter idea of OpenAI's Twilio bridge and ElevenLabs' stale-audio guard).
  */
@@ -99,7 +99,7 @@ export class PlaybackLedger {
     return state && state.unmarkedMs > 0 ? this.#markFor(state) : undefined;
   }
 
-  /** Handles a mark Twilio echoed; false when the name is not one of the ledger's. */
+  /** Handles a mark the carrier echoed; false when the name is not one of the ledger's. */
   echoed(name: string): boolean {
     const parsed = parseMarkName(name);
     if (!parsed) return false;
@@ -125,7 +125,7 @@ export class PlaybackLedger {
   }
 
   /**
-   * Barge-in: Twilio drops its queue, so every open turn ends where its last confirmed mark was.
+   * Barge-in: the carrier drops its queue, so every open turn ends where its last confirmed mark was.
    * Reports them final (interrupted when audio was lost) and moves to a new generation.
    */
   cleared(): void {

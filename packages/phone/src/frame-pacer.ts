@@ -4,7 +4,7 @@ import type { PacingScheduler, Tickable } from "./pacing-scheduler.js";
 const MIN_WAIT_MS = 0.5;
 
 export interface FramePacerOptions {
-  /** Audio kept queued at Twilio ahead of what it plays, in ms: frames leave while the lead is below this. */
+  /** Audio kept queued at the carrier ahead of what it plays, in ms: frames leave while the lead is below this. */
   leadMs: number;
   /** Audio the pacer may hold, in ms; past it the oldest frame is dropped. */
   capacityMs: number;
@@ -23,10 +23,10 @@ export interface FramePacerOptions {
 }
 
 /**
- * Releases agent audio to Twilio at the pace Twilio plays it. Twilio plays what it receives at
+ * Releases agent audio to the carrier at the pace it plays it. A carrier plays what it receives at
  * real time from its arrival, so `sentUntil` (the monotonic time at which everything sent so far
- * will have played) tracks Twilio's queue; a frame leaves only while `sentUntil − now` is at most
- * `leadMs`, so the audio queued at Twilio stays within [leadMs − tick, leadMs + one frame] while
+ * will have played) tracks the carrier's queue; a frame leaves only while `sentUntil − now` is at most
+ * `leadMs`, so the audio queued at the carrier stays within [leadMs − tick, leadMs + one frame] while
  * the agent is ahead of real time, and frames go out at once when it is not. Held frames sit in a
  * preallocated ring of references (no copies); `clear` drops them all at once.
  */
@@ -69,7 +69,7 @@ export class FramePacer implements Tickable {
     return this.#queuedSamples / this.#samplesPerMs;
   }
 
-  /** Audio queued at Twilio now (by the clock model), in ms. */
+  /** Audio queued at the carrier now (by the clock model), in ms. */
   get leadMs(): number {
     return Math.max(0, this.#sentUntil - this.#options.scheduler.now());
   }
@@ -110,7 +110,7 @@ export class FramePacer implements Tickable {
     this.#pump(this.#options.scheduler.now());
   }
 
-  /** Barge-in: drops every held frame; Twilio's queue is being cleared too, so the lead is zero. */
+  /** Barge-in: drops every held frame; the carrier's queue is being cleared too, so the lead is zero. */
   clear(): number {
     const dropped = this.#count;
     this.#ring.fill(undefined);

@@ -11,14 +11,14 @@ import {
   silentLogger,
   VoxwireError,
 } from "@voxwire/core";
-import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
+import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, PhoneCall } from "./bridge-events.js";
+import type { HangupHook, TransferHook } from "./call-control.js";
 import { FramePacer } from "./frame-pacer.js";
 import { defaultPacingScheduler, type PacingScheduler } from "./pacing-scheduler.js";
+import { phoneCallFromStart } from "./phone-call.js";
 import { PlaybackLedger } from "./playback-ledger.js";
-import type { HangupHook, TransferHook } from "./server/call-control.js";
-import { DIALECT_NAME, TWILIO_FRAME_MS, TWILIO_SAMPLE_RATE } from "./wire.js";
 
-/** Audio kept queued at Twilio ahead of playback while the agent runs ahead of real time. */
+/** Audio kept queued at the carrier ahead of playback while the agent runs ahead of real time. */
 export const DEFAULT_LEAD_MS = 100;
 /** Agent audio the bridge holds beyond the lead (an agent that renders faster than real time). */
 export const DEFAULT_MAX_BUFFER_MS = 10_000;
@@ -30,16 +30,16 @@ export const DEFAULT_TURN_GAP_MS = 500;
 export const DEFAULT_PRECONNECT_BUFFER_MS = 1000;
 /** Keypresses kept while the agent connects. */
 const MAX_PRECONNECT_DIGITS = 32;
-/** One 20 ms frame at 8 kHz. */
-const FRAME_SAMPLES = (TWILIO_SAMPLE_RATE * TWILIO_FRAME_MS) / 1000;
+/** The frame the bridge paces in when the phone leg's wire names none. */
+const DEFAULT_FRAME_MS = 20;
 /** After this long with nothing to send, the audio since the last mark gets its own mark. */
 const TAIL_MARK_AFTER_MS = 60;
 
-/** How the bridge gets its agent: a live session, one being connected, or a factory run when Twilio's `start` arrives. */
-export type AgentSource = Session | Promise<Session> | ((call: TwilioCall, signal: AbortSignal) => Promise<Session>);
+/** How the bridge gets its agent: a live session, one being connected, or a factory run when the carrier's start arrives. */
+export type AgentSource = Session | Promise<Session> | ((call: PhoneCall, signal: AbortSignal) => Promise<Session>);
 
 export interface BridgeOptions {
-  /** Audio kept queued at Twilio, in ms (default 100): small enough to cut quickly, large enough to ride out jitter. */
+  /** Audio kept queued at the carrier, in ms (default 100): small enough to cut quickly, large enough to ride out jitter. */
   leadMs?: number;
   /** Agent audio the bridge may hold, in ms (default 10 000); past it the oldest is dropped and counted. */
   maxBufferMs?: number;
@@ -53,7 +53,7 @@ export interface BridgeOptions {
   scheduler?: PacingScheduler;
   /** Runs when the agent asks for a human. Without one, the request is reported as an error event. */
   onTransfer?: TransferHook;
-  /** Runs when the agent side ends first (the call must end too). Default: close the stream, which ends `<Connect>`. */
+  /** Runs when the agent side ends first (the call must end too). Default: close the stream (on Twilio that ends `<Connect>`). */
   onHangup?: HangupHook;
   /** Silent by default. Never given a credential. */
   logger?: Logger;
@@ -65,23 +65,23 @@ export interface BridgeStats {
   callerFrames: number;
   /** Caller frames dropped while the agent was connecting (beyond `preconnectBufferMs`) or after the end. */
   callerFramesDropped: number;
-  /** Agent frames (20 ms at 8 kHz) received. */
+  /** Agent frames (one phone-leg frame each, 20 ms at 8 kHz on Twilio) received. */
   agentFrames: number;
-  /** Agent frames sent to Twilio. */
+  /** Agent frames sent to the carrier. */
   framesToCaller: number;
   /** Agent frames dropped because more than `maxBufferMs` waited. */
   agentFramesDropped: number;
   /** Agent frames dropped by barge-in before they were sent. */
   agentFramesCleared: number;
-  /** `clear` messages sent to Twilio. */
+  /** Clears sent to the carrier (Twilio `clear`). */
   clears: number;
   marksSent: number;
   marksHeard: number;
-  /** Marks Twilio echoed because of a `clear`: that audio was not heard. */
+  /** Marks the carrier echoed because of a clear: that audio was not heard. */
   marksDropped: number;
-  /** Audio queued at Twilio now (clock model), ms. */
+  /** Audio queued at the carrier now (clock model), ms. */
   leadMs: number;
-  /** The most ever queued at Twilio, ms (bounded by `leadMs` plus one frame). */
+  /** The most ever queued at the carrier, ms (bounded by `leadMs` plus one frame). */
   maxLeadMs: number;
   /** Agent audio waiting in the bridge, ms. */
   queuedMs: number;
@@ -89,9 +89,9 @@ export interface BridgeStats {
 
 /** What the bridge converts, per direction. */
 export interface BridgeAudio {
-  /** The agent's wire rate for caller audio; 8000 means no resampling on the way in. */
+  /** The agent's wire rate for caller audio; the phone leg's rate (8000 on Twilio) means no resampling on the way in. */
   agentInputRate: number;
-  /** The agent's wire rate for its own audio; 8000 means no resampling on the way out. */
+  /** The agent's wire rate for its own audio; the phone leg's rate means no resampling on the way out. */
   agentOutputRate: number;
   callerToAgentResampled: boolean;
   agentToCallerResampled: boolean;
@@ -102,8 +102,8 @@ export interface PhoneBridge {
   readonly phone: Session;
   /** The agent session, once connected. */
   readonly agent: Session | undefined;
-  /** The call, once Twilio's `start` has arrived. */
-  readonly call: TwilioCall | undefined;
+  /** The call, once the carrier's start message has arrived. */
+  readonly call: PhoneCall | undefined;
   readonly stats: Readonly<BridgeStats>;
   /** Known once the agent is connected. */
   readonly audio: BridgeAudio | undefined;
@@ -115,12 +115,13 @@ export interface PhoneBridge {
 }
 
 /**
- * Bridges a phone leg (a session on the Twilio dialect, from `accept()`) to an agent session.
- * Caller audio (8 kHz PCM from μ-law) goes to the agent as it arrives; the agent's session
- * converts it to its wire rate (none at all for an agent at 8 kHz). Agent audio is paced to
- * Twilio so its queue stays within `leadMs`, followed by ledger marks that say how much the
- * caller actually heard. A `playback-clear` from the agent becomes Twilio `clear` inside the same
- * listener call. Either leg ending ends the other; nothing outlives the call.
+ * Bridges a phone leg (a session on a carrier's server-role dialect, from `accept()`) to an agent
+ * session. Caller audio (PCM at the phone leg's rate, 8 kHz from μ-law on Twilio) goes to the
+ * agent as it arrives; the agent's session converts it to its wire rate (none at all for an agent
+ * at the phone's rate). Agent audio is paced to the carrier so its queue stays within `leadMs`,
+ * followed by ledger marks that say how much the caller actually heard. A `playback-clear` from
+ * the agent becomes the carrier's clear inside the same listener call. Either leg ending ends the
+ * other; nothing outlives the call.
  */
 export function bridge(phone: Session, agent: AgentSource, options: BridgeOptions = {}): PhoneBridge {
   return new Bridge(phone, agent, options);
@@ -140,14 +141,20 @@ class Bridge implements PhoneBridge {
   readonly #stats = { callerFrames: 0, callerFramesDropped: 0, agentFrames: 0, clears: 0 };
   #agent: Session | undefined;
   #agentPending: Promise<Session | undefined> | undefined;
-  #agentFactory: ((call: TwilioCall, signal: AbortSignal) => Promise<Session>) | undefined;
-  #call: TwilioCall | undefined;
+  #agentFactory: ((call: PhoneCall, signal: AbortSignal) => Promise<Session>) | undefined;
+  #call: PhoneCall | undefined;
   #audio: BridgeAudio | undefined;
-  /** Caller audio → the agent's input rate, when the agent session does not take 8 kHz itself. */
+  /** The rate of the caller's audio from the phone leg, and of the frames it takes back. */
+  readonly #callerRate: number;
+  readonly #phoneRate: number;
+  readonly #frameMs: number;
+  /** One phone-leg frame (20 ms at 8 kHz on Twilio), in samples. */
+  readonly #frameSamples: number;
+  /** Caller audio → the agent's input rate, when the agent session does not take the phone's rate itself. */
   #toAgent: AudioPipeline | undefined;
-  /** Agent audio → 8 kHz 20 ms frames, when the agent session does not deliver those itself. */
+  /** Agent audio → phone-rate frames, when the agent session does not deliver those itself. */
   #fromAgent: AudioPipeline | Framer<Int16Array> | undefined;
-  /** The agent's audio is already 8 kHz: a whole 20 ms chunk can go to the pacer without a copy. */
+  /** The agent's audio is already at the phone's rate: a whole frame can go to the pacer without a copy. */
   #fromAgentAligned: Framer<Int16Array> | undefined;
   /** Caller audio and keypresses (strings) that arrived before the agent: sent in order once it is there. */
   #preconnect: (Int16Array | string)[] = [];
@@ -159,9 +166,13 @@ class Bridge implements PhoneBridge {
   #resolveEnded!: (event: Extract<BridgeEvent, { type: "ended" }>) => void;
 
   constructor(phone: Session, agent: AgentSource, options: BridgeOptions) {
-    if (phone.dialect !== DIALECT_NAME)
-      throw new ConfigError(`the phone leg must be a twilio session, got ${phone.dialect}`, { dialect: DIALECT_NAME });
+    if (phone === null || typeof phone !== "object" || typeof phone.on !== "function" || !phone.audio)
+      throw new ConfigError("the phone leg must be a session (from accept() on the carrier's socket)");
     this.phone = phone;
+    this.#callerRate = phone.audio.output.sampleRate;
+    this.#phoneRate = phone.audio.input.sampleRate;
+    this.#frameMs = phone.audio.wire.outbound.frameMs ?? DEFAULT_FRAME_MS;
+    this.#frameSamples = Math.round((this.#phoneRate * this.#frameMs) / 1000);
     this.#options = options;
     this.#log = options.logger ?? silentLogger;
     this.#turnGapMs = options.turnGapMs ?? DEFAULT_TURN_GAP_MS;
@@ -177,8 +188,8 @@ class Bridge implements PhoneBridge {
     this.#pacer = new FramePacer({
       leadMs: options.leadMs ?? DEFAULT_LEAD_MS,
       capacityMs: options.maxBufferMs ?? DEFAULT_MAX_BUFFER_MS,
-      frameMs: TWILIO_FRAME_MS,
-      sampleRate: TWILIO_SAMPLE_RATE,
+      frameMs: this.#frameMs,
+      sampleRate: this.#phoneRate,
       idleAfterMs: TAIL_MARK_AFTER_MS,
       scheduler: options.scheduler ?? defaultPacingScheduler(),
       send: (frame, ms, startsTurn) => this.#sendToCaller(frame, ms, startsTurn),
@@ -195,7 +206,7 @@ class Bridge implements PhoneBridge {
     return this.#agent;
   }
 
-  get call(): TwilioCall | undefined {
+  get call(): PhoneCall | undefined {
     return this.#call;
   }
 
@@ -245,14 +256,7 @@ class Bridge implements PhoneBridge {
   }
 
   #onCallStarted(event: InboundEventOf<"session-started">): void {
-    const meta = event.metadata ?? {};
-    this.#call = {
-      streamSid: event.ids.streamSid ?? "",
-      callSid: event.ids.callSid ?? "",
-      accountSid: event.ids.accountSid ?? "",
-      tracks: (meta.tracks as string[] | undefined) ?? [],
-      customParameters: (meta.customParameters as Record<string, string> | undefined) ?? {},
-    };
+    this.#call = phoneCallFromStart(this.phone.dialect, event);
     this.#pacer.release();
     this.#emit({ type: "call-started", call: this.#call });
     const factory = this.#agentFactory;
@@ -299,7 +303,7 @@ class Bridge implements PhoneBridge {
 
   /** Keeps the latest `preconnectBufferMs` of caller audio (the frames are the codec's own arrays). */
   #holdForAgent(audio: Int16Array): void {
-    const limit = ((this.#options.preconnectBufferMs ?? DEFAULT_PRECONNECT_BUFFER_MS) * TWILIO_SAMPLE_RATE) / 1000;
+    const limit = ((this.#options.preconnectBufferMs ?? DEFAULT_PRECONNECT_BUFFER_MS) * this.#callerRate) / 1000;
     this.#preconnect.push(audio);
     this.#preconnectSamples += audio.length;
     while (this.#preconnectSamples > limit) {
@@ -357,20 +361,22 @@ class Bridge implements PhoneBridge {
     this.#agent = agent;
     releaseBacklog(agent);
     const { input, output, wire } = agent.audio;
-    if (input.sampleRate !== TWILIO_SAMPLE_RATE) {
-      this.#toAgent = createAudioPipeline({ inputRate: TWILIO_SAMPLE_RATE, outputRate: input.sampleRate });
+    const callerRate = this.#callerRate;
+    const phoneRate = this.#phoneRate;
+    if (input.sampleRate !== callerRate) {
+      this.#toAgent = createAudioPipeline({ inputRate: callerRate, outputRate: input.sampleRate });
     }
-    if (output.sampleRate !== TWILIO_SAMPLE_RATE) {
-      this.#fromAgent = createAudioPipeline({ inputRate: output.sampleRate, outputRate: TWILIO_SAMPLE_RATE, frameSamples: FRAME_SAMPLES });
-    } else if (output.frameMs !== TWILIO_FRAME_MS) {
-      this.#fromAgentAligned = createFramer({ frameSamples: FRAME_SAMPLES });
+    if (output.sampleRate !== phoneRate) {
+      this.#fromAgent = createAudioPipeline({ inputRate: output.sampleRate, outputRate: phoneRate, frameSamples: this.#frameSamples });
+    } else if (output.frameMs !== this.#frameMs) {
+      this.#fromAgentAligned = createFramer({ frameSamples: this.#frameSamples });
       this.#fromAgent = this.#fromAgentAligned;
     }
     this.#audio = {
       agentInputRate: wire.outbound.sampleRate,
       agentOutputRate: wire.inbound.sampleRate,
-      callerToAgentResampled: wire.outbound.sampleRate !== TWILIO_SAMPLE_RATE,
-      agentToCallerResampled: wire.inbound.sampleRate !== TWILIO_SAMPLE_RATE,
+      callerToAgentResampled: wire.outbound.sampleRate !== this.phone.audio.wire.inbound.sampleRate,
+      agentToCallerResampled: wire.inbound.sampleRate !== this.phone.audio.wire.outbound.sampleRate,
     };
     this.#unsubscribe.push(
       agent.on("audio-chunk", (event) => this.#onAgentAudio(event.audio)),
@@ -390,7 +396,7 @@ class Bridge implements PhoneBridge {
   #onAgentAudio(audio: Int16Array): void {
     if (this.#ending) return;
     const aligned = this.#fromAgentAligned;
-    if (aligned && aligned.pendingSamples === 0 && audio.length === FRAME_SAMPLES) {
+    if (aligned && aligned.pendingSamples === 0 && audio.length === this.#frameSamples) {
       // The codec's own array, maybe a view of the socket's buffer: the pacer copies it only if it must hold it.
       this.#queueAgentFrame(audio, true);
     } else if (this.#fromAgent) {
@@ -402,13 +408,13 @@ class Bridge implements PhoneBridge {
 
   #queueAgentFrame(frame: Int16Array, borrowed: boolean): void {
     this.#stats.agentFrames++;
-    // Before Twilio's start there is no stream to send to: frames wait (held) until it comes.
+    // Before the carrier's start there is no stream to send to: frames wait (held) until it comes.
     const startsTurn = this.#needTurn || this.#pacer.quietForMs >= this.#turnGapMs;
     this.#needTurn = false;
     this.#pacer.push(frame, startsTurn, borrowed);
   }
 
-  /** Barge-in: `clear` goes to Twilio before this listener returns; nothing queued here survives. */
+  /** Barge-in: the carrier's clear goes out before this listener returns; nothing queued here survives. */
   #onBargeIn(): void {
     if (this.#ending) return;
     const droppedMs = this.#pacer.queuedMs;

@@ -1,0 +1,62 @@
+import type { Dialect } from "@voxwire/core";
+import type { HangupHook, TransferHook } from "./call-control.js";
+
+/*
+ * A carrier leg as the phone server needs it: the server-role dialect the carrier's stream
+ * speaks, the answer document that points the carrier's call at the stream, and the carrier's
+ * request-signature check. Each carrier package builds one (`twilioCarrier()`, …); the server
+ * knows no carrier by name.
+ */
+
+/** One request from the carrier: a call webhook, or the stream's WebSocket upgrade. */
+export interface CarrierRequest {
+  /** The URL as the carrier sent it (the public base, path and query): what signatures are computed over. */
+  readonly url: string;
+  readonly method: string;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The webhook's raw body ("" for an upgrade). */
+  readonly body: string;
+  /** The webhook's form fields (an urlencoded body; empty otherwise). */
+  readonly form: URLSearchParams;
+}
+
+/** What the webhook answers: TwiML, TeXML, Plivo XML, an NCCO. */
+export interface AnswerDocument {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface AnswerContext {
+  /** The stream URL the document points the carrier at (`wss://public/media`). */
+  readonly streamUrl: string;
+  /** The webhook's query and form fields together (`From`, `To`, `CallSid`, …). */
+  readonly fields: URLSearchParams;
+}
+
+export interface CarrierLeg {
+  /** The leg's dialect name: `twilio`, `telnyx`, …; also its `--carrier` value. */
+  readonly name: string;
+  /** A fresh server-role dialect for one stream served on `mediaPath`. */
+  dialect(mediaPath: string): Dialect;
+  /** The webhook's answer, pointing the carrier's stream at `context.streamUrl`; absent where the carrier is configured otherwise. */
+  answer?(context: AnswerContext): AnswerDocument;
+  /**
+   * Checks a request's signature: false refuses it (403). Absent, or `undefined` returned, when no
+   * secret is configured. `kind` says whether it is the call webhook or the stream's upgrade.
+   */
+  verify?(request: CarrierRequest, kind: "webhook" | "stream"): boolean | undefined;
+  /** Transfer through the carrier's REST API, when credentials and a target are configured. */
+  readonly onTransfer?: TransferHook;
+  /** Hang-up through the carrier's REST API, when credentials are configured. */
+  readonly onHangup?: HangupHook;
+}
+
+/** A carrier leg at its paths on the phone server. */
+export interface CarrierRoute {
+  readonly leg: CarrierLeg;
+  /** The call webhook's path (default `/<name>/answer`); only where the leg answers. */
+  readonly answerPath?: string;
+  /** The stream's path (default `/<name>/media`). */
+  readonly mediaPath?: string;
+}
