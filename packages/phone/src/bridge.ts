@@ -13,10 +13,12 @@ import {
 } from "@voxwire/core";
 import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, PhoneCall } from "./bridge-events.js";
 import type { HangupHook, TransferHook } from "./call-control.js";
+import type { FlowSignal } from "./carrier.js";
+import { EstimatedPlayback } from "./estimated-playback.js";
 import { FramePacer } from "./frame-pacer.js";
 import { defaultPacingScheduler, type PacingScheduler } from "./pacing-scheduler.js";
 import { phoneCallFromStart } from "./phone-call.js";
-import { PlaybackLedger } from "./playback-ledger.js";
+import { type HeardSource, PlaybackLedger } from "./playback-ledger.js";
 
 /** Audio kept queued at the carrier ahead of playback while the agent runs ahead of real time. */
 export const DEFAULT_LEAD_MS = 100;
@@ -55,6 +57,13 @@ export interface BridgeOptions {
   onTransfer?: TransferHook;
   /** Runs when the agent side ends first (the call must end too). Default: close the stream (on Twilio that ends `<Connect>`). */
   onHangup?: HangupHook;
+  /**
+   * Reads the carrier's flow control from the phone leg's passthrough messages (Asterisk
+   * `MEDIA_XOFF` / `MEDIA_XON`): on "pause" nothing is sent until "resume"; agent audio waits in
+   * the bridge's bounded queue meanwhile (`maxBufferMs`; past it the oldest is dropped and
+   * counted). The phone server takes it from the carrier leg.
+   */
+  flowSignal?: FlowSignal;
   /** Silent by default. Never given a credential. */
   logger?: Logger;
 }
@@ -85,6 +94,8 @@ export interface BridgeStats {
   maxLeadMs: number;
   /** Agent audio waiting in the bridge, ms. */
   queuedMs: number;
+  /** Times the carrier asked the bridge to stop sending (flow control). */
+  carrierPauses: number;
 }
 
 /** What the bridge converts, per direction. */
@@ -107,6 +118,8 @@ export interface PhoneBridge {
   readonly stats: Readonly<BridgeStats>;
   /** Known once the agent is connected. */
   readonly audio: BridgeAudio | undefined;
+  /** Where `agent-audio-heard` comes from: the carrier's mark acknowledgements, or (a leg without marks) the pacing clock. */
+  readonly heardSource: HeardSource;
   /** Resolves with the final `ended` event once both legs are closed and every hook has settled. Never rejects. */
   readonly ended: Promise<Extract<BridgeEvent, { type: "ended" }>>;
   on<T extends BridgeEventType | "*">(type: T, listener: BridgeListener<T>): () => void;
@@ -138,7 +151,9 @@ class Bridge implements PhoneBridge {
   readonly #turnGapMs: number;
   readonly #unsubscribe: (() => void)[] = [];
   readonly #abort = new AbortController();
-  readonly #stats = { callerFrames: 0, callerFramesDropped: 0, agentFrames: 0, clears: 0 };
+  readonly #stats = { callerFrames: 0, callerFramesDropped: 0, agentFrames: 0, clears: 0, carrierPauses: 0 };
+  /** Resolves the ledger's marks from the clock where the carrier acknowledges none. */
+  readonly #estimated: EstimatedPlayback | undefined;
   #agent: Session | undefined;
   #agentPending: Promise<Session | undefined> | undefined;
   #agentFactory: ((call: PhoneCall, signal: AbortSignal) => Promise<Session>) | undefined;
@@ -184,14 +199,21 @@ class Bridge implements PhoneBridge {
       backlog: false,
       onListenerError: (error, type) => this.#log.error(`a bridge "${type}" listener threw: ${errorText(error)}`),
     });
-    this.#ledger = new PlaybackLedger({ markEveryMs: options.markEveryMs ?? DEFAULT_MARK_EVERY_MS, emit: (event) => this.#emit(event) });
+    const heardSource: HeardSource = phone.capabilities.marks ? "acknowledged" : "estimated";
+    this.#ledger = new PlaybackLedger({
+      markEveryMs: options.markEveryMs ?? DEFAULT_MARK_EVERY_MS,
+      emit: (event) => this.#emit(event),
+      heardSource,
+    });
+    const scheduler = options.scheduler ?? defaultPacingScheduler();
+    this.#estimated = heardSource === "estimated" ? new EstimatedPlayback(scheduler, (name) => this.#ledger.echoed(name)) : undefined;
     this.#pacer = new FramePacer({
       leadMs: options.leadMs ?? DEFAULT_LEAD_MS,
       capacityMs: options.maxBufferMs ?? DEFAULT_MAX_BUFFER_MS,
       frameMs: this.#frameMs,
       sampleRate: this.#phoneRate,
       idleAfterMs: TAIL_MARK_AFTER_MS,
-      scheduler: options.scheduler ?? defaultPacingScheduler(),
+      scheduler,
       send: (frame, ms, startsTurn) => this.#sendToCaller(frame, ms, startsTurn),
       onIdle: () => this.#markTail(),
       held: true,
@@ -212,6 +234,10 @@ class Bridge implements PhoneBridge {
 
   get audio(): BridgeAudio | undefined {
     return this.#audio;
+  }
+
+  get heardSource(): HeardSource {
+    return this.#ledger.heardSource;
   }
 
   get stats(): Readonly<BridgeStats> {
@@ -250,9 +276,20 @@ class Bridge implements PhoneBridge {
         this.#ledger.echoed(event.name);
       }),
       phone.on("dtmf-received", (event) => this.#onDtmf(event.digit)),
+      phone.on("passthrough", (event) => this.#onPassthrough(event)),
       phone.on("error", (event) => this.#relayError("phone", event)),
       phone.on("session-ended", (event) => this.#onLegEnded("phone", event)),
     );
+  }
+
+  /** The carrier's flow control, where the leg reads it: hold the pacer, or let it go. */
+  #onPassthrough(event: InboundEventOf<"passthrough">): void {
+    const signal = this.#options.flowSignal?.(event);
+    if (signal === undefined || this.#ending) return;
+    if (signal === "pause") {
+      if (!this.#pacer.held) this.#stats.carrierPauses++;
+      this.#pacer.hold();
+    } else if (this.#call) this.#pacer.release();
   }
 
   #onCallStarted(event: InboundEventOf<"session-started">): void {
@@ -423,6 +460,7 @@ class Bridge implements PhoneBridge {
     this.phone.clearPlayback();
     this.#stats.clears++;
     const turn = this.#ledger.turn;
+    this.#estimated?.clear();
     this.#ledger.cleared();
     this.#needTurn = true;
     this.#emit({ type: "barge-in", turn, droppedMs });
@@ -463,7 +501,13 @@ class Bridge implements PhoneBridge {
     if (startsTurn) this.#ledger.startTurn();
     this.phone.sendAudio(frame);
     const mark = this.#ledger.sent(ms);
-    if (mark !== undefined) this.phone.mark(mark);
+    if (mark !== undefined) this.#markSent(mark);
+  }
+
+  /** A ledger mark behind the audio just sent: to the carrier, or to the clock where it acknowledges none. */
+  #markSent(mark: string): void {
+    if (this.#estimated) this.#estimated.add(mark, this.#pacer.leadMs);
+    else this.phone.mark(mark);
   }
 
   /**
@@ -483,7 +527,7 @@ class Bridge implements PhoneBridge {
     );
     if (flushed) return; // the mark follows once these frames are out
     const mark = this.#ledger.tail();
-    if (mark !== undefined) this.phone.mark(mark);
+    if (mark !== undefined) this.#markSent(mark);
   }
 
   // --- errors and ending -----------------------------------------------------------------
@@ -510,6 +554,8 @@ class Bridge implements PhoneBridge {
     for (const item of this.#preconnect) if (typeof item !== "string") this.#stats.callerFramesDropped++;
     this.#preconnect = [];
     this.#pacer.dispose();
+    this.#estimated?.clear();
+    this.#estimated?.dispose();
     this.#ledger.ended();
     for (const off of this.#unsubscribe.splice(0)) off();
     this.#abort.abort();

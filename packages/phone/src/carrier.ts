@@ -1,4 +1,4 @@
-import type { Dialect } from "@voxwire/core";
+import type { Dialect, InboundEventOf } from "@voxwire/core";
 import type { HangupHook, TransferHook } from "./call-control.js";
 
 /*
@@ -50,7 +50,15 @@ export interface CarrierLeg {
   readonly onTransfer?: TransferHook;
   /** Hang-up through the carrier's REST API, when credentials are configured. */
   readonly onHangup?: HangupHook;
+  /** Reads the carrier's flow control (Asterisk `MEDIA_XOFF` / `MEDIA_XON`) for the bridge. */
+  readonly flowSignal?: FlowSignal;
 }
+
+/**
+ * A carrier's "stop sending" and "send again", read from a phone leg's passthrough messages (spec
+ * v1 has no event for them): `"pause"`, `"resume"`, or undefined for anything else.
+ */
+export type FlowSignal = (event: InboundEventOf<"passthrough">) => "pause" | "resume" | undefined;
 
 /** A carrier leg at its paths on the phone server. */
 export interface CarrierRoute {

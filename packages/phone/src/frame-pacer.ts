@@ -130,7 +130,22 @@ export class FramePacer implements Tickable {
     this.#pump(now);
   }
 
-  /** Lets held frames go (the stream started). */
+  /**
+   * Stops sending (the carrier asked for no more for now: Asterisk's `MEDIA_XOFF`). Frames keep
+   * queueing in the ring, whose bound drops the oldest and counts them, until `release()`.
+   */
+  hold(): void {
+    if (this.#disposed || this.#held) return;
+    this.#held = true;
+    this.#cancelWake();
+  }
+
+  /** Whether frames are held (before the stream started, or while the carrier asked for no more). */
+  get held(): boolean {
+    return this.#held;
+  }
+
+  /** Lets held frames go (the stream started, or the carrier asked for more). */
   release(): void {
     if (!this.#held) return;
     this.#held = false;

@@ -33,7 +33,8 @@ export {
   type TransferHook,
   type TransferRequest,
 } from "./call-control.js";
-export type { AnswerContext, AnswerDocument, CarrierLeg, CarrierRequest, CarrierRoute } from "./carrier.js";
+export type { AnswerContext, AnswerDocument, CarrierLeg, CarrierRequest, CarrierRoute, FlowSignal } from "./carrier.js";
+export { EstimatedPlayback } from "./estimated-playback.js";
 export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
 export {
   createSharedScheduler,
@@ -44,5 +45,12 @@ export {
   type Tickable,
 } from "./pacing-scheduler.js";
 export { phoneCallFromStart } from "./phone-call.js";
-export { type AgentAudioHeard, LEDGER_MARK_PREFIX, PlaybackLedger, type PlaybackLedgerOptions, parseMarkName } from "./playback-ledger.js";
+export {
+  type AgentAudioHeard,
+  type HeardSource,
+  LEDGER_MARK_PREFIX,
+  PlaybackLedger,
+  type PlaybackLedgerOptions,
+  parseMarkName,
+} from "./playback-ledger.js";
 export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";

@@ -3,7 +3,10 @@ export interface AgentAudioHeard {
   type: "agent-audio-heard";
   /** The agent turn, counted from 1 per call. */
   turn: number;
-  /** Agent audio of this turn the caller has heard, in ms, as confirmed by the carrier's mark echoes (a lower bound). */
+  /**
+   * Agent audio of this turn the caller has heard, in ms: confirmed by the carrier's mark echoes (a
+   * lower bound), or, where the carrier acknowledges nothing, estimated from the pacing clock.
+   */
   heardMs: number;
   /** Agent audio of this turn sent to the carrier so far, in ms. */
   sentMs: number;
@@ -11,7 +14,15 @@ export interface AgentAudioHeard {
   final: boolean;
   /** The turn was cut off (a barge-in `clear`, or the call ended) before all its audio was heard. */
   interrupted: boolean;
+  /**
+   * `"estimated"` where the carrier acknowledges no playback and `heardMs` comes from the pacing
+   * clock. Absent when the carrier confirmed it (`"acknowledged"`, as every Twilio report has been).
+   */
+  heardSource?: HeardSource;
 }
+
+/** How the ledger knows what was heard: the carrier's acknowledgements, or the pacing clock. */
+export type HeardSource = "acknowledged" | "estimated";
 
 /** The prefix of the ledger's mark names: `vx:<turn>:<generation>:<ms>`. */
 export const LEDGER_MARK_PREFIX = "vx:";
@@ -29,6 +40,8 @@ export interface PlaybackLedgerOptions {
   /** A mark goes out after every this much agent audio. */
   markEveryMs: number;
   emit(event: AgentAudioHeard): void;
+  /** Default `"acknowledged"`; `"estimated"` marks every report so (the bridge resolves the marks from its clock). */
+  heardSource?: HeardSource;
 }
 
 /**
@@ -47,8 +60,16 @@ export class PlaybackLedger {
   #marksHeard = 0;
   #marksDropped = 0;
 
+  readonly #estimated: boolean;
+
   constructor(options: PlaybackLedgerOptions) {
     this.#options = options;
+    this.#estimated = options.heardSource === "estimated";
+  }
+
+  /** Where `heardMs` comes from. */
+  get heardSource(): HeardSource {
+    return this.#estimated ? "estimated" : "acknowledged";
   }
 
   /** The current turn (0 before any agent audio). */
@@ -112,7 +133,7 @@ export class PlaybackLedger {
     this.#marksHeard++;
     if (parsed.ms > state.heardMs) state.heardMs = Math.min(parsed.ms, state.sentMs);
     if (!this.#finishIfHeard(parsed.turn, state)) {
-      this.#options.emit({
+      this.#report({
         type: "agent-audio-heard",
         turn: parsed.turn,
         heardMs: state.heardMs,
@@ -141,7 +162,7 @@ export class PlaybackLedger {
 
   #finishAll(): void {
     for (const [turn, state] of this.#turns) {
-      this.#options.emit({
+      this.#report({
         type: "agent-audio-heard",
         turn,
         heardMs: state.heardMs,
@@ -156,8 +177,12 @@ export class PlaybackLedger {
   #finishIfHeard(turn: number, state: TurnState): boolean {
     if (!state.closed || state.heardMs < state.sentMs) return false;
     this.#turns.delete(turn);
-    this.#options.emit({ type: "agent-audio-heard", turn, heardMs: state.heardMs, sentMs: state.sentMs, final: true, interrupted: false });
+    this.#report({ type: "agent-audio-heard", turn, heardMs: state.heardMs, sentMs: state.sentMs, final: true, interrupted: false });
     return true;
+  }
+
+  #report(event: AgentAudioHeard): void {
+    this.#options.emit(this.#estimated ? { ...event, heardSource: "estimated" } : event);
   }
 
   #markFor(state: TurnState): string {

@@ -166,7 +166,13 @@ export async function createPhoneBridge(options: PhoneServerOptions): Promise<Ph
     });
     const onTransfer = options.onTransfer ?? route.leg.onTransfer;
     const onHangup = options.onHangup ?? route.leg.onHangup;
-    const bridgeOptions: BridgeOptions = { ...options, ...(onTransfer ? { onTransfer } : {}), ...(onHangup ? { onHangup } : {}) };
+    const flowSignal = options.flowSignal ?? route.leg.flowSignal;
+    const bridgeOptions: BridgeOptions = {
+      ...options,
+      ...(onTransfer ? { onTransfer } : {}),
+      ...(onHangup ? { onHangup } : {}),
+      ...(flowSignal ? { flowSignal } : {}),
+    };
     const callerRate = phone.audio.output.sampleRate;
     const call = bridge(
       phone,
