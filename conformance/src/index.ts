@@ -16,7 +16,7 @@ export { type GoldenHeader, type GoldenLine, goldenHeaderSchema, goldenLineSchem
 export { type GoldenEntry, type GoldenFile, GoldenFormatError, goldenPaths, goldenRoot, parseGolden, readGolden } from "./golden/read-golden.js";
 export type { AuthRefusal } from "./live/auth-refusal.js";
 export type { CarrierCall, CarrierCallOptions, CarrierCallRecord, DtmfPress } from "./live/carrier-call.js";
-export type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
+export { type ConformanceSubject, type PhoneLegAudio, type PhoneLegSubject, TWILIO_LIKE_AUDIO } from "./live/live-subject.js";
 export { runPhoneLeg } from "./live/phone-leg.js";
 export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
 export { type Recording, type RecordOptions, recordSession } from "./live/record-session.js";
