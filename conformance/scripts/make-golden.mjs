@@ -20,10 +20,11 @@ import * as omnia from "./golden/omnia.mjs";
 import * as openai from "./golden/openai.mjs";
 import * as orbitali from "./golden/orbitali.mjs";
 import { compareFiles, GOLDEN_ROOT, renderDialect, writeFiles } from "./golden/shared.mjs";
+import * as telnyx from "./golden/telnyx.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 
@@ -78,7 +79,8 @@ const folders = existsSync(root)
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
   : [];
-const dialects = only === undefined ? [...new Set([...modules.map((m) => m.dialect), ...folders])].sort() : [only];
+const folderSets = modules.flatMap((m) => m.dialects ?? [m.dialect]);
+const dialects = only === undefined ? [...new Set([...folderSets, ...folders])].sort() : folderSets;
 
 if (check) {
   const { differ, missing, extra } = compareFiles(files, dialects, root);

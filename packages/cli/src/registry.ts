@@ -4,6 +4,7 @@ import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
 import { orbitaliSubject } from "@voxwire/orbitali/testing";
+import { telnyxSubject } from "@voxwire/telnyx/testing";
 import { tokenFirstSubject } from "@voxwire/token-first/testing";
 import { twilioSubject } from "@voxwire/twilio/testing";
 
@@ -25,6 +26,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
 /** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
+  telnyx: telnyxSubject,
 };
 
 /** The subject named `name`, or a ConfigError listing the known ones. */

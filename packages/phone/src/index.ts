@@ -53,4 +53,5 @@ export {
   type PlaybackLedgerOptions,
   parseMarkName,
 } from "./playback-ledger.js";
+export { type RestRequest, type RestTransport, restCall } from "./rest-call.js";
 export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";
