@@ -194,7 +194,7 @@ export { ${T.CAPS}, type ${T.Opts}, ${camel} } from "./${dialect}.js";
   ConfigError,
   type ConnectPlan,
   type DialectCapabilities,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   NO_CAPABILITIES,
   type Preparation,
@@ -219,7 +219,7 @@ export const ${T.CAPS}: DialectCapabilities = { ...NO_CAPABILITIES };
  * \`${dialect}-key.<KEY>\`, PCM16 both ways. Options that can never work throw a \`ConfigError\` here,
  * before any I/O; the message never holds the credential.
  */
-export function ${camel}(options: ${T.Opts}): DialectV1 {
+export function ${camel}(options: ${T.Opts}): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("${camel}() needs an options object", { dialect: DIALECT_NAME });
   const credential = validateCredential(options.apiKey);
   const base = validateBaseUrl(options.baseUrl);

@@ -11,6 +11,7 @@ import { runPhoneLeg } from "./live/phone-leg.js";
 import { runConformance } from "./live/run-conformance.js";
 import { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";
 import type { DialectReport } from "./live/scenario-result.js";
+import { offlineEnv } from "./offline-env.js";
 
 /*
  * The shared suite: one call per adapter, `describeConformance(omniSubject)`. Everything it
@@ -82,7 +83,7 @@ export function describeConformance(subject: Subject, options: ConformanceOption
       it("client decode: every frame of any sequence gives events that keep it as raw", () => {
         fc.assert(
           fc.property(sequences, (frames) => {
-            const codec = sample.createCodec(plan);
+            const codec = sample.createCodec(plan, offlineEnv());
             warmUp(codec, goldens[0]);
             for (const frame of frames) {
               const events = codec.decode(frame);
@@ -95,7 +96,7 @@ export function describeConformance(subject: Subject, options: ConformanceOption
         );
       });
       it("client close and upgrade refusal, any code and text", () => {
-        const codec = sample.createCodec(plan);
+        const codec = sample.createCodec(plan, offlineEnv());
         fc.assert(
           fc.property(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 100, max: 599 }), fc.string(), (code, status, text) => {
             const events = codec.close(code, text);

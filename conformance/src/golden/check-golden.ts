@@ -16,6 +16,7 @@ import {
   type WireFrame,
 } from "@voxwire/core";
 import type { ClientTarget } from "../client-target.js";
+import { offlineEnv } from "../offline-env.js";
 import { brief, compareEvents, type WireEvent } from "./golden-event.js";
 import { compareFrames, describeFrame, frameFromJson } from "./golden-frame.js";
 import type { GoldenConnectLine, GoldenFrameLine, GoldenRequestLine, GoldenResponseLine } from "./golden-line.js";
@@ -105,7 +106,7 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
   const getCodecs = () => {
     if (!codecs) {
       const used = plan ?? { url: "ws://golden.invalid/", audio: header.audio, secrets: [] };
-      codecs = { client: dialect.createCodec(used), peer: dialect.createPeerCodec?.(used) };
+      codecs = { client: dialect.createCodec(used, offlineEnv()), peer: dialect.createPeerCodec?.(used) };
     }
     return codecs;
   };

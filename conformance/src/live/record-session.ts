@@ -15,6 +15,7 @@ import { silence, sine } from "../audio/test-signals.js";
 import { mirrorEvents } from "../golden/check-golden.js";
 import { eventToJson, type GoldenEventJson, type WireEvent } from "../golden/golden-event.js";
 import { compareFrames, frameToJson } from "../golden/golden-frame.js";
+import { offlineEnv } from "../offline-env.js";
 import { asError } from "./conversation.js";
 import { LiveCall } from "./live-call.js";
 import type { ConformanceSubject } from "./live-subject.js";
@@ -134,7 +135,7 @@ export async function recordSession(subject: ConformanceSubject, options: Record
     inbound: { encoding: "pcm16" as const, sampleRate: 16000 },
   };
   const decodePlan: ConnectPlan = replayPlan ?? { url: "ws://golden.invalid/", audio, secrets: [] };
-  const client = dialect.createCodec(decodePlan);
+  const client = dialect.createCodec(decodePlan, offlineEnv());
   const peer = dialect.createPeerCodec(decodePlan);
   if (tap.upgrade && tap.upgrade.status !== 101 && refused) {
     lines.push({

@@ -1,4 +1,4 @@
-import type { InboundEvent } from "@voxwire/core";
+import type { AgentConfig, InboundEvent } from "@voxwire/core";
 import { AGENT_FRAME_MS, type ClipLibrary, type SessionClip } from "./clip-library.js";
 import { EnergyVad, type VadEvent } from "./energy-vad.js";
 import { FramePacer } from "./frame-pacer.js";
@@ -10,7 +10,16 @@ export const TRANSFER_DIGIT = "0";
 export interface AgentScript {
   readonly greeting: string;
   readonly answers: readonly string[];
+  /**
+   * A tool the agent calls before answering the first utterance (or text): it sends
+   * `tool-call { callId: "call_1", name, arguments }`, waits for the `tool-result` naming that
+   * call, then answers. Without a result within `toolTimeoutMs` it answers anyway.
+   */
+  readonly toolCall?: { readonly name: string; readonly arguments: unknown };
 }
+
+/** How long the agent waits for a tool's result before answering without it. */
+export const TOOL_TIMEOUT_MS = 5000;
 
 export interface ScriptedAgentOptions {
   clips: ClipLibrary;
@@ -34,6 +43,14 @@ export interface AgentActivity {
   bargeIns: number;
   /** Clips the agent started, by id. */
   spoke: string[];
+  /** Tool calls made and what came back (`output` absent while unanswered). */
+  tools: { callId: string; name: string; output?: unknown; isError?: boolean }[];
+  /** Typed user messages (`text-send`). */
+  texts: string[];
+  /** What the client said was heard of each cut turn (`playback-heard`). */
+  heard: { turnId: string; heardMs: number }[];
+  /** Every configuration the client sent (the opening one and updates), normalized. */
+  configs: AgentConfig[];
 }
 
 /**
@@ -42,7 +59,7 @@ export interface AgentActivity {
  * It only produces normalized events; it knows nothing about sockets or dialects.
  */
 export class ScriptedAgent {
-  readonly activity: AgentActivity = { utterances: [], bargeIns: 0, spoke: [] };
+  readonly activity: AgentActivity = { utterances: [], bargeIns: 0, spoke: [], tools: [], texts: [], heard: [], configs: [] };
   readonly #options: ScriptedAgentOptions;
   readonly #vad: EnergyVad;
   readonly #pacer: FramePacer;
@@ -52,6 +69,12 @@ export class ScriptedAgent {
   #speakingUntilMs = 0;
   #answers = 0;
   #stopped = false;
+  /** Turn ids are `turn-1`, `turn-2`, … one per clip spoken. */
+  #turns = 0;
+  #turnId: string | undefined;
+  /** The unanswered tool call and what to do once it is answered. */
+  #pendingTool: { callId: string; answer: () => void; timer: ReturnType<typeof setTimeout> } | undefined;
+  #toolCalls = 0;
 
   constructor(options: ScriptedAgentOptions) {
     this.#options = options;
@@ -60,7 +83,12 @@ export class ScriptedAgent {
     this.#pacer = new FramePacer({
       frameMs: AGENT_FRAME_MS,
       fast: options.fast,
-      send: (audio) => options.emit({ type: "audio-chunk", audio, sampleRate: options.agentRate }),
+      send: (audio) =>
+        options.emit(
+          this.#turnId === undefined
+            ? { type: "audio-chunk", audio, sampleRate: options.agentRate }
+            : { type: "audio-chunk", audio, sampleRate: options.agentRate, turnId: this.#turnId },
+        ),
     });
   }
 
@@ -88,30 +116,85 @@ export class ScriptedAgent {
     this.#options.emit({ type: "transfer-requested", reason: `caller pressed ${TRANSFER_DIGIT}` });
   }
 
+  /** Typed user text: answered like an utterance. */
+  hearText(text: string): void {
+    if (this.#stopped) return;
+    this.activity.texts.push(text);
+    this.#respond();
+  }
+
+  /** A tool's result from the client; the agent answers once the call it waits on is answered. */
+  hearToolResult(callId: string, output: unknown, isError: boolean): void {
+    const call = this.activity.tools.find((tool) => tool.callId === callId);
+    if (call) Object.assign(call, isError ? { output, isError } : { output });
+    const pending = this.#pendingTool;
+    if (this.#stopped || pending?.callId !== callId) return;
+    clearTimeout(pending.timer);
+    this.#pendingTool = undefined;
+    pending.answer();
+  }
+
+  /** How much of a cut turn the client says was heard. */
+  hearHeard(turnId: string, heardMs: number): void {
+    this.activity.heard.push({ turnId, heardMs });
+  }
+
+  /** A configuration from the client (its opening setup or an update). */
+  hearConfig(agent: AgentConfig): void {
+    this.activity.configs.push(agent);
+  }
+
   /** Stops for good (the session ended): no more events, no timers. */
   stop(): void {
     this.#stopped = true;
     this.#pacer.dispose();
+    if (this.#pendingTool) clearTimeout(this.#pendingTool.timer);
+    this.#pendingTool = undefined;
   }
 
   readonly #onVad = (event: VadEvent): void => {
+    const { emit } = this.#options;
     if (event.type === "speech-start") {
+      // Dialects without speech events encode these to nothing.
+      emit({ type: "speech-started" });
       const overlapping = this.#options.fast ? this.#speaking && event.atMs < this.#speakingUntilMs : this.#speaking;
       if (overlapping) this.#bargeIn();
       return;
     }
     this.activity.utterances.push({ startMs: event.startMs, durationMs: event.durationMs });
-    const { emit } = this.#options;
+    emit({ type: "speech-stopped" });
     emit({ type: "transcript-end", role: "user", text: `[speech ${(event.durationMs / 1000).toFixed(1)} s]` });
-    emit({ type: "agent-state", state: "thinking" });
-    const answers = this.#script.answers;
-    this.#speak(answers[this.#answers++ % answers.length]!);
+    this.#respond();
   };
+
+  /** After an utterance or a text: think, call the scripted tool the first time, then answer. */
+  #respond(): void {
+    const { emit } = this.#options;
+    emit({ type: "agent-state", state: "thinking" });
+    const answer = () => {
+      const answers = this.#script.answers;
+      this.#speak(answers[this.#answers++ % answers.length]!);
+    };
+    const tool = this.#script.toolCall;
+    if (!tool || this.#toolCalls > 0 || this.#pendingTool) {
+      if (!this.#pendingTool) answer();
+      return;
+    }
+    const callId = `call_${++this.#toolCalls}`;
+    this.activity.tools.push({ callId, name: tool.name });
+    const timer = setTimeout(() => {
+      if (this.#pendingTool?.callId !== callId || this.#stopped) return;
+      this.#pendingTool = undefined;
+      answer();
+    }, TOOL_TIMEOUT_MS);
+    this.#pendingTool = { callId, answer, timer };
+    emit({ type: "tool-call", callId, name: tool.name, arguments: tool.arguments });
+  }
 
   #bargeIn(): void {
     this.#pacer.stop();
     this.activity.bargeIns++;
-    this.#options.emit({ type: "playback-clear" });
+    this.#options.emit(this.#turnId === undefined ? { type: "playback-clear" } : { type: "playback-clear", turnId: this.#turnId });
     this.#turnOver();
   }
 
@@ -121,9 +204,11 @@ export class ScriptedAgent {
     this.activity.spoke.push(id);
     this.#speaking = true;
     this.#speakingUntilMs = this.#vad.timeMs + clip.durationMs;
+    const turnId = `turn-${++this.#turns}`;
+    this.#turnId = turnId;
     emit({ type: "agent-state", state: "speaking" });
-    emit({ type: "transcript-delta", role: "agent", delta: clip.text, text: clip.text });
-    emit({ type: "transcript-end", role: "agent", text: clip.text });
+    emit({ type: "transcript-delta", role: "agent", delta: clip.text, text: clip.text, turnId });
+    emit({ type: "transcript-end", role: "agent", text: clip.text, turnId });
     this.#pacer.play(clip.frames, () => {
       if (!this.#options.fast) this.#turnOver();
     });

@@ -184,6 +184,10 @@ export class SimSession {
       this.#recorder.command(command);
       if (command.type === "audio-append") this.#agent.hear(command.audio);
       else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
+      else if (command.type === "text-send") this.#agent.hearText(command.text);
+      else if (command.type === "tool-result") this.#agent.hearToolResult(command.callId, command.output, command.isError === true);
+      else if (command.type === "playback-heard") this.#agent.hearHeard(command.turnId, command.heardMs);
+      else if (command.type === "session-update") this.#agent.hearConfig(command.agent);
       else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
     }
   }

@@ -1,4 +1,4 @@
-import { ConfigError, type ConnectPlan, type DialectCapabilities, type DialectV1, NO_CAPABILITIES } from "@voxwire/core";
+import { ConfigError, type ConnectPlan, type DialectCapabilities, type DialectV2, NO_CAPABILITIES } from "@voxwire/core";
 import { createEchoJsonCodec } from "./client-codec.js";
 import { createEchoJsonPeerCodec } from "./peer-codec.js";
 import { ECHO_JSON_FRAME_MS, ECHO_JSON_PATH, ECHO_JSON_SAMPLE_RATE, ECHO_JSON_SUBPROTOCOL_PREFIX, isSubprotocolSafe } from "./wire.js";
@@ -18,7 +18,7 @@ export const ECHO_JSON_CAPABILITIES: DialectCapabilities = { ...NO_CAPABILITIES,
  * the subprotocol `echo-key.<KEY>`, JSON text frames with base64 PCM16 at 16 kHz both ways.
  * Options that can never work throw a `ConfigError` here, before any I/O, without the key in the message.
  */
-export function echoJson(options: EchoJsonOptions): DialectV1 {
+export function echoJson(options: EchoJsonOptions): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("echoJson() needs an options object", { dialect: "echo-json" });
   if (!isSubprotocolSafe(options.apiKey)) {
     throw new ConfigError("apiKey must be a non-empty string of RFC 7230 token characters (it is sent as a subprotocol)", { dialect: "echo-json" });
@@ -33,7 +33,7 @@ export function echoJson(options: EchoJsonOptions): DialectV1 {
   };
 
   return {
-    specVersion: 1,
+    specVersion: 2,
     name: "echo-json",
     role: "client",
     capabilities: ECHO_JSON_CAPABILITIES,

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { checkGoldenFile, checkGoldens, type GoldenSubject, goldenPaths, goldenRoot, parseGolden } from "@voxwire/conformance";
 import type { DialectCodec, PeerCodec } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { DIALECTS } from "../src/registry.js";
 
@@ -20,7 +21,7 @@ function broken(change: { client?: (codec: DialectCodec) => Partial<DialectCodec
       return {
         ...dialect,
         createCodec: (plan) => {
-          const codec = dialect.createCodec(plan);
+          const codec = dialect.createCodec(plan, codecEnv());
           return Object.assign(Object.create(codec) as DialectCodec, codec, change.client?.(codec) ?? {});
         },
         createPeerCodec: (plan) => {

@@ -1,7 +1,7 @@
 export * from "./audio/index.js";
 export * from "./credentials/index.js";
-export { type DialectDefinition, defineDialect } from "./dialect/define-dialect.js";
-export * from "./dialect/v1/index.js";
+export type * from "./dialect/current.js";
+export type * from "./dialect/v2/index.js";
 export * from "./dialect-kit/index.js";
 export * from "./errors/index.js";
 export * from "./events/index.js";

@@ -1,6 +1,7 @@
 // A small dialect used only by the core tests: binary PCM16 audio, JSON control messages,
 // a key in a subprotocol, an optional bootstrap call and an optional "wait for hello" gate.
 import {
+  type AgentConfig,
   type AudioDataError,
   type ConnectPlan,
   closeEvents,
@@ -29,6 +30,11 @@ export interface ToyOptions {
   bootstrapUrl?: string;
   /** Nothing goes out until the peer says hello. */
   gated?: boolean;
+  /** A `{"type":"keepalive"}` this often (spec v2 keepalive), only while idle if `idleOnly`. */
+  keepaliveMs?: number;
+  idleOnly?: boolean;
+  /** The connection's limit (ConnectPlan.maxSessionMs). */
+  maxSessionMs?: number;
 }
 
 const NAME = "toy";
@@ -41,12 +47,25 @@ export function toy(options: ToyOptions): Dialect {
     audio: { outbound: { encoding: "pcm16", sampleRate: rate, frameMs: 20 }, inbound: { encoding: "pcm16", sampleRate: rate } },
     secrets: [token, `toy-key.${token}`],
     ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(options.maxSessionMs === undefined ? {} : { maxSessionMs: options.maxSessionMs }),
   });
   return {
-    specVersion: 1,
+    specVersion: 2,
     name: NAME,
     role: "client",
-    capabilities: { ...NO_CAPABILITIES, bargeIn: true, transcripts: true, dtmfOut: true, marks: true, bootstrap: !!options.bootstrapUrl },
+    capabilities: {
+      ...NO_CAPABILITIES,
+      bargeIn: true,
+      transcripts: true,
+      dtmfOut: true,
+      marks: true,
+      bootstrap: !!options.bootstrapUrl,
+      toolCalls: true,
+      textInput: true,
+      truncation: true,
+      sessionConfig: true,
+      sessionUpdate: true,
+    },
     prepare(env) {
       if (!options.bootstrapUrl) return { kind: "plan", plan: planFor(options.url, options.key) };
       return {
@@ -63,19 +82,31 @@ export function toy(options: ToyOptions): Dialect {
         },
       };
     },
-    createCodec: () => toyCodec(options.gated ?? false, rate),
+    createCodec: (_plan, env) => toyCodec(options, rate, env.agent),
     createPeerCodec: () => toyPeerCodec(rate),
   };
 }
 
-function toyCodec(gated: boolean, rate: number): DialectCodec {
-  let ready = !gated;
+function toyCodec(options: ToyOptions, rate: number, agent: AgentConfig | undefined): DialectCodec {
+  let ready = !options.gated;
   // Learned from `hello`, like Twilio's streamSid: frames built before it would lack it.
   let sessionId: string | undefined;
+  const replies: WireFrame[] = [];
   return {
     get ready() {
       return ready;
     },
+    open: () => (agent ? [JSON.stringify({ type: "setup", agent })] : []),
+    takeReplies: () => replies.splice(0),
+    ...(options.keepaliveMs === undefined
+      ? {}
+      : {
+          keepalive: {
+            intervalMs: options.keepaliveMs,
+            whileIdleOnly: options.idleOnly ?? false,
+            frames: () => [JSON.stringify({ type: "keepalive" })],
+          },
+        }),
     encode(event: OutboundEvent): WireFrame[] {
       switch (event.type) {
         case "audio-append":
@@ -86,6 +117,14 @@ function toyCodec(gated: boolean, rate: number): DialectCodec {
           return [JSON.stringify({ type: "mark", name: event.name })];
         case "session-stop":
           return [JSON.stringify({ type: "stop" })];
+        case "text-send":
+          return [JSON.stringify({ type: "text", text: event.text })];
+        case "tool-result":
+          return [JSON.stringify({ type: "result", id: event.callId, output: event.output, error: event.isError === true })];
+        case "playback-heard":
+          return [JSON.stringify({ type: "heard", turn: event.turnId, ms: event.heardMs })];
+        case "session-update":
+          return [JSON.stringify({ type: "update", agent: event.agent })];
         default:
           return [];
       }
@@ -110,6 +149,13 @@ function toyCodec(gated: boolean, rate: number): DialectCodec {
           return [{ type: "session-started", ids: { sessionId: String(message.id ?? "") }, raw: frame }];
         case "clear":
           return [{ type: "playback-clear", raw: frame }];
+        case "ping":
+          replies.push(JSON.stringify({ type: "pong", id: message.id }));
+          return [];
+        case "call":
+          return [{ type: "tool-call", callId: String(message.id), name: String(message.name), arguments: message.args, raw: frame }];
+        case "cancel":
+          return [{ type: "tool-call-cancelled", callIds: Array.isArray(message.ids) ? message.ids.map(String) : [], raw: frame }];
         case "transcript":
           return [{ type: "transcript-end", role: message.role === "user" ? "user" : "agent", text: String(message.text ?? ""), raw: frame }];
         case "fail":

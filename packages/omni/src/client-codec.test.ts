@@ -8,13 +8,14 @@ import {
   InvalidRequestError,
   ScopeError,
 } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { omni } from "./index.js";
 
 const NODE: DialectEnv = { runtime: "node", now: 0 };
 const dialect = omni({ agentId: "agent_123", apiKey: "pyai_test_k3y", rate: 16000 });
 const plan = (dialect.prepare(NODE) as { plan: ConnectPlan }).plan;
-const codec = () => dialect.createCodec(plan);
+const codec = () => dialect.createCodec(plan, codecEnv());
 const text = (value: unknown) => JSON.stringify(value);
 
 describe("Omni client codec: decoding server frames", () => {

@@ -1,5 +1,5 @@
 import type { ConnectPlan } from "@voxwire/core";
-import { everything, thrown } from "@voxwire/test-utils";
+import { codecEnv, everything, thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { type OmniOptions, omni } from "./index.js";
 
@@ -25,7 +25,7 @@ describe("no credential in any Omni error", () => {
   it("codec errors carry only what the (already redacted) peer said", () => {
     const dialect = omni({ agentId: "a1", apiKey: SECRET, rate: 24000 });
     const plan = (dialect.prepare({ runtime: "node", now: 0 }) as { plan: ConnectPlan }).plan;
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     const events = [...codec.close(4401, ""), ...codec.close(4403, ""), ...codec.decode("{bad"), ...codec.decode(new Uint8Array(3))];
     const errors = [
       ...events.flatMap((e) => (e.type === "error" ? [e.error] : [])),

@@ -3,7 +3,7 @@ import {
   type ConnectPlan,
   type DialectCapabilities,
   type DialectEnv,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   NO_CAPABILITIES,
   type Preparation,
@@ -53,7 +53,7 @@ const BROWSER_SECRET_RULE: SecretKeyRule = {
  * declared rate in 20 ms frames, JSON events as text. Options that can never work throw a
  * `ConfigError` here, before any I/O; the message never holds the credential.
  */
-export function omni(options: OmniOptions): DialectV1 {
+export function omni(options: OmniOptions): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("omni() needs an options object", { dialect: DIALECT_NAME });
   const agentId = validateAgentId(options.agentId);
   const credential = validateCredential(options.apiKey, options.token);

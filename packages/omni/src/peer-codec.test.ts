@@ -1,4 +1,5 @@
 import type { ConnectPlan, DialectEnv, InboundEvent } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { omni } from "./index.js";
 
@@ -9,7 +10,7 @@ const peer = () => dialect.createPeerCodec!(plan);
 
 /** Encodes on the vendor side, decodes on the client side, and drops `raw` for comparison. */
 function roundTrip(event: InboundEvent): unknown[] {
-  const client = dialect.createCodec(plan);
+  const client = dialect.createCodec(plan, codecEnv());
   return peer()
     .encode(event)
     .flatMap((frame) => client.decode(frame))
@@ -66,7 +67,7 @@ describe("Omni peer codec: client frames to commands", () => {
   });
 
   it("decodes the client DTMF frame the client codec sends", () => {
-    const [frame] = dialect.createCodec(plan).encode({ type: "dtmf-send", digit: "4", durationMs: 100 });
+    const [frame] = dialect.createCodec(plan, codecEnv()).encode({ type: "dtmf-send", digit: "4", durationMs: 100 });
     expect(peer().decode(frame!)).toEqual([{ type: "dtmf-send", digit: "4", durationMs: 100 }]);
   });
 

@@ -1,11 +1,12 @@
 import { AudioDataError, AuthError, ConcurrencyLimitError, type InboundEvent, ProtocolError, TokenExpiredError, VendorError } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { createdPlan, KEY, SOCKET_URL } from "../test/fixtures.js";
 import { omnia } from "./index.js";
 
 const dialect = omnia({ apiKey: KEY, agentId: "agent_42", inputSampleRate: 16000, outputSampleRate: 24000 });
 const plan = createdPlan(dialect);
-const codec = () => dialect.createCodec(plan);
+const codec = () => dialect.createCodec(plan, codecEnv());
 const text = (value: unknown) => JSON.stringify(value);
 
 describe("call-create client codec: server messages", () => {

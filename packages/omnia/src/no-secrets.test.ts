@@ -1,5 +1,5 @@
 import { BootstrapError, connect, type InboundEvent } from "@voxwire/core";
-import { everything, rejection, thrown } from "@voxwire/test-utils";
+import { codecEnv, everything, rejection, thrown } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { createdPlan, KEY, SOCKET_URL } from "../test/fixtures.js";
 import { type OmniaOptions, omnia, ultravox } from "./index.js";
@@ -39,7 +39,7 @@ describe("no key or socket URL in any error", () => {
   });
 
   it("codec errors carry only what the (already redacted) peer said", () => {
-    const codec = omnia(base).createCodec(createdPlan(omnia(base)));
+    const codec = omnia(base).createCodec(createdPlan(omnia(base)), codecEnv());
     const events: InboundEvent[] = [
       ...codec.close(4401, ""),
       ...codec.close(1011, ""),

@@ -3,7 +3,7 @@ import {
   type ConnectPlan,
   type DialectCapabilities,
   type DialectEnv,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   isSocketUrl,
   NO_CAPABILITIES,
@@ -78,7 +78,7 @@ export const OMNIA_CAPABILITIES: DialectCapabilities = {
  * `preset: ULTRAVOX_PRESET` (or `ultravox()`) the same adapter serves Ultravox `serverWebSocket`.
  * Options that can never work throw a `ConfigError` here, before any I/O, never quoting the key.
  */
-export function omnia(options: OmniaOptions): DialectV1 {
+export function omnia(options: OmniaOptions): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("omnia() needs an options object", { dialect: DIALECT_NAME });
   const preset = validatePreset(options.preset);
   const dialect = preset.name;

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import type { InboundEvent } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { createdPlan, KEY } from "../test/fixtures.js";
 import { omnia } from "./index.js";
@@ -71,7 +72,7 @@ describe("peer to client round trip", () => {
 
   test.prop([fc.array(turn, { maxLength: 8 })])("the client recovers each turn's text from the word deltas and the final", (turns) => {
     const p = peer();
-    const client = dialect.createCodec(plan);
+    const client = dialect.createCodec(plan, codecEnv());
     for (const { role, pieces } of turns) {
       let text = "";
       const frames = pieces.flatMap((delta) => {

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import type { InboundEvent } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { createdPlan, KEY } from "../test/fixtures.js";
 import { omnia } from "./index.js";
@@ -45,7 +46,7 @@ function ourOutputs(events: readonly InboundEvent[], role: "agent" | "user" = "a
 }
 
 function decodeAll(messages: readonly Wire[]): InboundEvent[] {
-  const codec = dialect.createCodec(plan);
+  const codec = dialect.createCodec(plan, codecEnv());
   return messages.flatMap((m) => codec.decode(JSON.stringify(m)));
 }
 
@@ -92,7 +93,7 @@ describe("transcript accumulation matches the Omnia Voice guide's client", () =>
   test.prop([fc.array(transcriptMessage, { maxLength: 40 })])(
     "a delta event's text is the previous text plus its delta when it appended",
     (messages) => {
-      const codec = dialect.createCodec(plan);
+      const codec = dialect.createCodec(plan, codecEnv());
       const soFar = { user: "", agent: "" };
       for (const message of messages) {
         for (const event of codec.decode(JSON.stringify(message))) {
@@ -111,7 +112,7 @@ describe("transcript accumulation matches the Omnia Voice guide's client", () =>
 describe("transcript rules, one by one", () => {
   const t = (fields: Wire) => JSON.stringify({ type: "transcript", role: "agent", ...fields });
   const run = (...frames: Wire[]) => {
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     return frames.map((f) => codec.decode(t(f))[0]);
   };
 
@@ -167,7 +168,7 @@ describe("transcript rules, one by one", () => {
   });
 
   it("user and agent turns accumulate separately", () => {
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     const send = (role: string, fields: Wire) => codec.decode(JSON.stringify({ type: "transcript", role, ...fields }))[0];
     send("agent", { delta: "Hi ", final: false });
     send("user", { delta: "I need", final: false });

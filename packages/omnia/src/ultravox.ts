@@ -1,4 +1,4 @@
-import { ConfigError, type DialectV1 } from "@voxwire/core";
+import { ConfigError, type DialectV2 } from "@voxwire/core";
 import { type OmniaCreateOptions, omnia } from "./omnia.js";
 import { ULTRAVOX_PRESET } from "./wire.js";
 
@@ -22,7 +22,7 @@ export type UltravoxOptions = UltravoxCreateOptions | UltravoxJoinOptions;
  * (`pong`, `client_tool_invocation`, …) pass through, and its transcripts' `medium`/`ordinal` stay in `raw`.
  * Use `createPath: "/api/calls"` with `extraBody` (systemPrompt, voice, …) for a call without a saved agent.
  */
-export function ultravox(options: UltravoxOptions): DialectV1 {
+export function ultravox(options: UltravoxOptions): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("ultravox() needs an options object", { dialect: "ultravox" });
   if ("joinUrl" in options) {
     const { joinUrl, ...rates } = options;

@@ -3,7 +3,7 @@ import {
   type ConnectPlan,
   type DialectCapabilities,
   type DialectEnv,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   isBrowserLike,
   NO_CAPABILITIES,
@@ -64,7 +64,7 @@ const SERVER_SIDE_ADVICE = "Mint an ephemeral client secret on your server (POST
  * browser or worker only an ephemeral client secret, in the `openai-insecure-api-key.` subprotocol.
  * Options that can never work throw a `ConfigError` here, before any I/O; no message holds a credential.
  */
-export function openai(options: OpenaiOptions): DialectV1 {
+export function openai(options: OpenaiOptions): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("openai() needs an options object", { dialect: DIALECT_NAME });
   const credential = validateCredential(options);
   const model = validateModel(options.model);

@@ -3,13 +3,9 @@
 // scripts) completes a turn against `voxwire simulate openai`'s front: the session update, audio
 // both ways and a barge-in, with no warning from the client. Skipped, saying why, when Node 22 or
 // the package cannot be installed (no registry). Tool calls wait for dialect spec v2.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Simulator, startSimulator } from "@voxwire/conformance";
-import { nodeUnavailable, runUnderNode } from "@voxwire/test-utils";
+import { installOfficialClient, nodeUnavailable, type OfficialClient, runUnderNode } from "@voxwire/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openaiFront } from "../src/testing/index.js";
 
@@ -18,33 +14,13 @@ const VERSION = "0.20.0";
 const KEY = "sk-voxwire-official-client-test";
 const FIXTURE = fileURLToPath(new URL("./fixtures/agents-realtime-client.mjs", import.meta.url));
 
-/** Installs the client once per version into the shared cache (outside git); the reason when it cannot. */
-function installClient(): { dir: string } | { skip: string } {
-  const cache = process.env.VOXWIRE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "voxwire");
-  const dir = join(cache, "clients", `agents-realtime-${VERSION}`);
-  if (!existsSync(join(dir, "node_modules", CLIENT, "package.json"))) {
-    mkdirSync(dir, { recursive: true });
-    try {
-      execFileSync("npm", ["install", "--prefix", dir, "--no-audit", "--no-fund", "--prefer-offline", `${CLIENT}@${VERSION}`, "ws@8"], {
-        stdio: "pipe",
-        timeout: 120_000,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      });
-    } catch (error) {
-      return { skip: `${CLIENT}@${VERSION} could not be installed: ${(error as Error).message.split("\n")[0]}` };
-    }
-  }
-  copyFileSync(FIXTURE, join(dir, "client.mjs"));
-  return { dir };
-}
-
 let sim: Simulator | undefined;
-let setup: { dir: string } | { skip: string };
+let setup: OfficialClient;
 
 describe(`OpenAI's own ${CLIENT} against the OpenAI simulator`, () => {
   beforeAll(async () => {
     const noNode = await nodeUnavailable(22);
-    setup = noNode ? { skip: noNode } : installClient();
+    setup = noNode ? { skip: noNode } : installOfficialClient({ name: CLIENT, version: VERSION, extra: ["ws@8"], fixture: FIXTURE });
     if ("dir" in setup) sim = await startSimulator({ front: openaiFront(), fast: true, keys: [KEY] });
   }, 180_000);
   afterAll(async () => {
@@ -57,7 +33,7 @@ describe(`OpenAI's own ${CLIENT} against the OpenAI simulator`, () => {
       context.skip(setup.skip);
       return;
     }
-    const run = await runUnderNode(22, join(setup.dir, "client.mjs"), [sim!.url, KEY], { cwd: setup.dir, timeoutMs: 30_000 });
+    const run = await runUnderNode(22, setup.script, [sim!.url, KEY], { cwd: setup.dir, timeoutMs: 30_000 });
     expect(run.code, run.stderr).toBe(0);
     const seen = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { audioBytes: number; events: string[]; complaints: string[] };
     expect(seen.complaints).toEqual([]);

@@ -58,7 +58,7 @@ describe("orbitali({ session })", () => {
     const dialect = orbitali({ session: seedSession() });
     expect(planOf(dialect.prepare(browser)).url).toContain("wss://agent.orbitali.ai/ws/agents/");
     expect(dialect.capabilities).toMatchObject({ bargeIn: true, transcripts: true, bootstrap: false, dtmfOut: false, marks: false });
-    expect(dialect).toMatchObject({ specVersion: 1, name: "orbitali", role: "client" });
+    expect(dialect).toMatchObject({ specVersion: 2, name: "orbitali", role: "client" });
   });
 
   it.each([

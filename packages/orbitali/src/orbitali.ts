@@ -3,7 +3,7 @@ import {
   type ConnectPlan,
   type DialectCapabilities,
   type DialectEnv,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   NO_CAPABILITIES,
   type Preparation,
@@ -40,7 +40,7 @@ export const ORBITALI_CAPABILITIES: DialectCapabilities = {
  * every message JSON text and audio base64 PCM16. Options that can never work throw a
  * `ConfigError` here, before any I/O; no message holds a credential.
  */
-export function orbitali(options: OrbitaliOptions): DialectV1 {
+export function orbitali(options: OrbitaliOptions): DialectV2 {
   if (options === null || typeof options !== "object")
     throw new ConfigError("orbitali() needs { session } or { apiKey, agentId }", { dialect: DIALECT_NAME });
   const base = { name: DIALECT_NAME, role: "client", createCodec: createOrbitaliCodec, createPeerCodec: createOrbitaliPeerCodec } as const;

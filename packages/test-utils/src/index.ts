@@ -5,10 +5,12 @@ export { type BundleEntry, type BundleOptions, bundlePage, bundleScript } from "
 export { type CapturedIo, captureIo } from "./capture-io.js";
 export * from "./caught-errors.js";
 export { CHROMIUM_PATH, ensureChromium, launchChromium } from "./chromium.js";
+export { codecEnv } from "./codec-env.js";
 export * from "./connect-collecting.js";
 export { FakeSocket, fakeSocketClass } from "./fake-socket.js";
 export * from "./frames20ms.js";
 export * from "./node-runtimes.js";
+export { installOfficialClient, type OfficialClient } from "./official-client.js";
 export { eventually, pollUntil } from "./poll-until.js";
 export { rawOmniClient } from "./raw-omni-client.js";
 export * from "./raw-socket.js";

@@ -1,4 +1,5 @@
 import { type ConnectPlan, ProtocolError, ServerError, TokenExpiredError } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { SEED_AGENT_READY, SEED_CONNECTED, SEED_ERROR, SEED_SESSION_ENDED, SEED_TOKEN_RESPONSE, seedAudioFrame } from "../test/seed-001-frames.js";
 import { tokenFirst } from "./index.js";
@@ -8,7 +9,7 @@ const dialect = tokenFirst({ apiUrl: "https://your-api-url.com", apiKey: KEY });
 const preparation = dialect.prepare({ runtime: "node", now: 0 });
 if (preparation.kind !== "bootstrap") throw new Error("unreachable");
 const plan: ConnectPlan = preparation.parse({ status: 200, headers: {}, body: SEED_TOKEN_RESPONSE }, { runtime: "node", now: 0 });
-const codec = () => dialect.createCodec(plan);
+const codec = () => dialect.createCodec(plan, codecEnv());
 
 describe("token-first client codec: the token-first guide's server events", () => {
   it("holds everything back until `connected`, which starts the session", () => {

@@ -1,4 +1,5 @@
 import { type ConnectPlan, errorEvent, type InboundEvent, TokenExpiredError } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import {
   SEED_AGENT_READY,
@@ -76,7 +77,7 @@ describe("token-first peer codec: what the client sends", () => {
 
 describe("client and peer codecs agree", () => {
   it("what the peer encodes, the client decodes back", () => {
-    const client = dialect.createCodec(plan);
+    const client = dialect.createCodec(plan, codecEnv());
     const events: InboundEvent[] = [
       { type: "session-started", ids: { session_id: "s-1" } },
       { type: "agent-state", state: "listening" },
@@ -90,7 +91,7 @@ describe("client and peer codecs agree", () => {
   });
 
   it("what the client encodes, the peer decodes back", () => {
-    const client = dialect.createCodec(plan);
+    const client = dialect.createCodec(plan, codecEnv());
     const audio = Int16Array.from({ length: 320 }, (_, i) => 1000 - i);
     const [command] = client.encode({ type: "audio-append", audio, sampleRate: 16000 }).flatMap((frame) => peer.decode(frame));
     expect(command).toEqual({ type: "audio-append", audio, sampleRate: 16000 });

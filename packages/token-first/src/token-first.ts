@@ -2,7 +2,7 @@ import {
   ConfigError,
   type DialectCapabilities,
   type DialectEnv,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   isBrowserLike,
   NO_CAPABILITIES,
@@ -53,7 +53,7 @@ const BROWSER_ADVICE =
  * else goes out until `connected`; PCM16 16 kHz in 640-byte frames both ways. Options that can
  * never work throw a `ConfigError` here, before any I/O; no message holds a credential.
  */
-export function tokenFirst(options: TokenFirstOptions): DialectV1 {
+export function tokenFirst(options: TokenFirstOptions): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("tokenFirst() needs an options object", { dialect: DIALECT_NAME });
   const { apiKey, apiUrl, tokenUrl } = options;
   if (apiKey !== undefined && tokenUrl !== undefined) {

@@ -1,4 +1,5 @@
 import { base64Encode, type ConnectPlan, type InboundEvent, mulawDecode, mulawEncode } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { twilio } from "./index.js";
 
@@ -26,7 +27,7 @@ const media = (payload: string, sid = SID) =>
   JSON.stringify({ event: "media", sequenceNumber: "3", media: { track: "inbound", chunk: "1", timestamp: "5", payload }, streamSid: sid });
 
 function started() {
-  const codec = dialect.createCodec(plan);
+  const codec = dialect.createCodec(plan, codecEnv());
   codec.decode(CONNECTED);
   codec.decode(START);
   return codec;
@@ -50,7 +51,7 @@ describe("the Twilio dialect", () => {
 
 describe("decoding what Twilio sends", () => {
   it("connected → session-accepted; start → session-started with ids and details, and ready", () => {
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     expect(codec.ready).toBe(false);
     expect(only(codec.decode(CONNECTED), "session-accepted").raw).toBe(CONNECTED);
     expect(codec.ready).toBe(false);
@@ -84,7 +85,7 @@ describe("decoding what Twilio sends", () => {
   });
 
   it("media before start, another stream's sid, bad base64 and a bad digit are error events, not throws", () => {
-    const early = dialect.createCodec(plan);
+    const early = dialect.createCodec(plan, codecEnv());
     const before = only(early.decode(media("////")), "error");
     expect(before).toMatchObject({ code: "protocol_violation", fatal: false });
     expect(before.message).toMatch(/before start/);
@@ -100,7 +101,7 @@ describe("decoding what Twilio sends", () => {
   });
 
   it("a start whose mediaFormat is not 8 kHz μ-law is reported, and its media refused", () => {
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     const wide = JSON.parse(START);
     wide.start.mediaFormat = { encoding: "audio/x-l16", sampleRate: 16000, channels: 1 };
     const events = codec.decode(JSON.stringify(wide));
@@ -109,7 +110,7 @@ describe("decoding what Twilio sends", () => {
   });
 
   it("a start without a streamSid leaves the codec not ready", () => {
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     expect(only(codec.decode('{"event":"start","start":{"callSid":"CA1"}}'), "error").message).toMatch(/without a streamSid/);
     expect(codec.ready).toBe(false);
   });
@@ -154,7 +155,7 @@ describe("encoding what we send Twilio", () => {
   });
 
   it("refuses to build a message before start, since Twilio would drop it", () => {
-    const codec = dialect.createCodec(plan);
+    const codec = dialect.createCodec(plan, codecEnv());
     expect(() => codec.encode({ type: "playback-clear" })).toThrow(/before start/);
     expect(() => codec.encode({ type: "audio-append", audio: new Int16Array(160), sampleRate: 8000 })).toThrow(/streamSid/);
   });

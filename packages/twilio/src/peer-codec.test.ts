@@ -1,4 +1,5 @@
 import type { ConnectPlan, InboundEvent, PeerDecoded } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
 import { twilio } from "./index.js";
 
@@ -8,7 +9,7 @@ const ids = { streamSid: "MZ1", callSid: "CA1", accountSid: "AC1" };
 
 function pair() {
   const peer = dialect.createPeerCodec!(plan);
-  const app = dialect.createCodec(plan);
+  const app = dialect.createCodec(plan, codecEnv());
   const deliver = (event: InboundEvent): InboundEvent[] => peer.encode(event).flatMap((frame) => app.decode(frame));
   return { peer, app, deliver };
 }

@@ -2,7 +2,7 @@ import {
   ConfigError,
   type ConnectPlan,
   type DialectCapabilities,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   NO_CAPABILITIES,
   type Preparation,
@@ -32,7 +32,7 @@ export const TWILIO_WIRE_FORMAT = { encoding: "mulaw", sampleRate: TWILIO_SAMPLE
  * the socket Twilio opened; the session then speaks PCM16 at 8 kHz to the application (or at any
  * rate asked for) and μ-law in 20 ms `media` messages to Twilio, held until `start` arrives.
  */
-export function twilio(options: TwilioOptions = {}): DialectV1 {
+export function twilio(options: TwilioOptions = {}): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("twilio() takes an options object", { dialect: DIALECT_NAME });
   const path = options.path ?? "/media";
   if (typeof path !== "string" || !path.startsWith("/"))

@@ -1,4 +1,4 @@
-import type { DialectEnv } from "../dialect/v1/dialect.js";
+import type { DialectEnv } from "../dialect/current.js";
 import { ConfigError } from "../errors/error-classes.js";
 import { isBrowserLike } from "../util/runtime.js";
 

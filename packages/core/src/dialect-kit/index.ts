@@ -4,12 +4,14 @@
 // spec v2 can share them.
 export { type BaseUrlOptions, isSocketUrl, validateBaseUrl } from "./base-url.js";
 export { closeEvents } from "./close-events.js";
+export { type DialectDefinition, defineDialect } from "./define-dialect.js";
 export { errorEvent } from "./error-event.js";
 export { isRecord, str, withOptional } from "./fields.js";
 export { isHeaderValueSafe, isHttpToken } from "./headers.js";
 export { type ReadJsonObjectOptions, readJsonObject } from "./json-body.js";
 export type { JsonMessage, ReadJsonOptions } from "./json-frame.js";
 export { DEFAULT_MAX_FRAME_BYTES, MAX_REFUSED_RAW, passthrough, passthroughFrame, readJsonFrame, refusedFrameEvent } from "./json-frame.js";
+export { NO_CAPABILITIES } from "./no-capabilities.js";
 export { decodePcm16Append, decodePcm16Chunk, readPcm16Frame } from "./pcm-frame.js";
 export { type QuotePeerOptions, quotePeer } from "./quote-peer.js";
 export { isPoisonKey, parsePeerJson } from "./safe-json.js";

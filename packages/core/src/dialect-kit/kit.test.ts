@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defineDialect } from "../dialect/define-dialect.js";
-import { NO_CAPABILITIES } from "../dialect/v1/capabilities.js";
 import { ConfigError } from "../errors/error-classes.js";
 import { isSocketUrl, validateBaseUrl } from "./base-url.js";
+import { defineDialect } from "./define-dialect.js";
 import { str, withOptional } from "./fields.js";
 import { isHeaderValueSafe, isHttpToken } from "./headers.js";
+import { NO_CAPABILITIES } from "./no-capabilities.js";
 import { quotePeer } from "./quote-peer.js";
 import { TranscriptAccumulator } from "./transcript-accumulator.js";
 

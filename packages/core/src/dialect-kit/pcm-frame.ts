@@ -1,5 +1,5 @@
 import { pcm16FromBytes } from "../audio/pcm-bytes.js";
-import type { PeerDecoded } from "../dialect/v1/codec.js";
+import type { PeerDecoded } from "../dialect/current.js";
 import { AudioDataError } from "../errors/error-classes.js";
 import type { ErrorEvent, InboundEvent } from "../events/inbound.js";
 import { errorEvent } from "./error-event.js";

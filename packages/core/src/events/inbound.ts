@@ -43,6 +43,40 @@ export const sessionEndedSchema = /* @__PURE__ */ z.object({
   raw: rawFrameSchema,
 });
 
+/** The vendor will end the connection in about `inMs` (a warning such as Gemini's `goAway`, or a limit the dialect knows). */
+export const sessionExpiringSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("session-expiring"),
+  inMs: checked(/* @__PURE__ */ z.number(), /* @__PURE__ */ z.nonnegative()),
+  raw: rawFrameSchema,
+});
+
+/**
+ * The connection dropped and the session carried on over a new one (the `reconnect` policy, or a
+ * vendor's resumption). `gapMs` is how long no connection was up; `resumed` says the vendor kept
+ * the conversation (a resumption handle) rather than starting a new one.
+ */
+export const sessionReconnectedSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("session-reconnected"),
+  gapMs: checked(/* @__PURE__ */ z.number(), /* @__PURE__ */ z.nonnegative()),
+  attempt: checked(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.positive()),
+  resumed: /* @__PURE__ */ z.boolean(),
+  raw: rawFrameSchema,
+});
+
+// --- user --------------------------------------------------------------------------------
+
+/** The vendor's own voice detection heard the user start speaking (separate from `playback-clear`). */
+export const speechStartedSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("speech-started"),
+  raw: rawFrameSchema,
+});
+
+/** The vendor's voice detection heard the user stop speaking. */
+export const speechStoppedSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("speech-stopped"),
+  raw: rawFrameSchema,
+});
+
 // --- agent -------------------------------------------------------------------------------
 
 export const agentStateValues = ["idle", "listening", "thinking", "speaking"] as const;
@@ -62,12 +96,19 @@ export const audioChunkSchema = /* @__PURE__ */ z.object({
   type: /* @__PURE__ */ z.literal("audio-chunk"),
   audio: pcm16Schema,
   sampleRate: sampleRateSchema,
+  /** The vendor's id for the agent turn this belongs to (OpenAI `item_id`), where it names one. */
+  turnId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   raw: rawFrameSchema,
 });
 
-/** Barge-in: drop every queued agent sample now (`flush`, `clear`, `playback_clear_buffer`). */
+/**
+ * Barge-in: drop every queued agent sample now (`flush`, `clear`, `playback_clear_buffer`).
+ * `turnId` names the turn being cut, where the vendor says which.
+ */
 export const playbackClearSchema = /* @__PURE__ */ z.object({
   type: /* @__PURE__ */ z.literal("playback-clear"),
+  /** The vendor's id for the agent turn this belongs to (OpenAI `item_id`), where it names one. */
+  turnId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   raw: rawFrameSchema,
 });
 
@@ -86,6 +127,8 @@ export const transcriptDeltaSchema = /* @__PURE__ */ z.object({
   role: transcriptRoleSchema,
   delta: /* @__PURE__ */ z.string(),
   text: /* @__PURE__ */ z.string(),
+  /** The vendor's id for the turn this belongs to (OpenAI `item_id`), where it names one. */
+  turnId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   raw: rawFrameSchema,
 });
 
@@ -94,6 +137,27 @@ export const transcriptEndSchema = /* @__PURE__ */ z.object({
   type: /* @__PURE__ */ z.literal("transcript-end"),
   role: transcriptRoleSchema,
   text: /* @__PURE__ */ z.string(),
+  /** The vendor's id for the turn this belongs to (OpenAI `item_id`), where it names one. */
+  turnId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  raw: rawFrameSchema,
+});
+
+// --- tools -------------------------------------------------------------------------------
+
+/** The agent calls a tool. `arguments` is the parsed JSON (the vendor's own string stays in `raw`). */
+export const toolCallSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("tool-call"),
+  /** The vendor's id for this call; the result names it. */
+  callId: /* @__PURE__ */ z.string(),
+  name: /* @__PURE__ */ z.string(),
+  arguments: /* @__PURE__ */ z.unknown(),
+  raw: rawFrameSchema,
+});
+
+/** The vendor no longer wants these calls' results (the user interrupted). */
+export const toolCallCancelledSchema = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.literal("tool-call-cancelled"),
+  callIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   raw: rawFrameSchema,
 });
 
@@ -157,12 +221,18 @@ export const inboundEventSchema = /* @__PURE__ */ z.discriminatedUnion("type", [
   sessionStartedSchema,
   sessionEndingSchema,
   sessionEndedSchema,
+  sessionExpiringSchema,
+  sessionReconnectedSchema,
+  speechStartedSchema,
+  speechStoppedSchema,
   agentStateSchema,
   audioChunkSchema,
   playbackClearSchema,
   markPlayedSchema,
   transcriptDeltaSchema,
   transcriptEndSchema,
+  toolCallSchema,
+  toolCallCancelledSchema,
   dtmfReceivedSchema,
   transferRequestedSchema,
   errorEventSchema,

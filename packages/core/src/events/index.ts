@@ -1,3 +1,4 @@
+export * from "./agent-config.js";
 export * from "./audio-format.js";
 export * from "./inbound.js";
 export * from "./outbound.js";

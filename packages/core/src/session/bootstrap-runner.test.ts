@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { endlessBody, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { everything, rejection } from "../../test/test-helpers.js";
-import type { HttpRequestSpec } from "../dialect/v1/bootstrap.js";
+import type { HttpRequestSpec } from "../dialect/current.js";
 import { ProtocolError } from "../errors/error-classes.js";
 import { SecretSet } from "../secrets/redact.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";

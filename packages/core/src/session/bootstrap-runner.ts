@@ -1,4 +1,4 @@
-import type { HttpRequestSpec, HttpResponseData } from "../dialect/v1/bootstrap.js";
+import type { HttpRequestSpec, HttpResponseData } from "../dialect/current.js";
 import { BootstrapError } from "../errors/bootstrap-error.js";
 import { NetworkError, ProtocolError } from "../errors/error-classes.js";
 import { VoxwireError } from "../errors/voxwire-error.js";

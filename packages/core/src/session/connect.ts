@@ -1,5 +1,4 @@
-import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
-import type { Dialect, DialectEnv } from "../dialect/v1/dialect.js";
+import type { ConnectPlan, Dialect, DialectEnv } from "../dialect/current.js";
 import { ConfigError, TokenExpiredError } from "../errors/error-classes.js";
 import { SecretSet } from "../secrets/redact.js";
 import { detectRuntime } from "../util/runtime.js";
@@ -21,6 +20,7 @@ const DEFAULT_OPEN_MS = 10_000;
  */
 export async function connect(dialect: Dialect, options: ConnectOptions = {}): Promise<Session> {
   const name = dialect.name;
+  checkSpecVersion(dialect);
   if (dialect.role !== "client") {
     throw new ConfigError(`the ${name} dialect is dialed by its peer (role "server"): use accept() on the socket it opens`, { dialect: name });
   }
@@ -60,7 +60,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   throwIfAborted(options.signal, name, "open");
   const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
   const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
-  const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
+  const codec = guardDialectCall(() => dialect.createCodec(plan, env), { secrets, dialect: name, step: "createCodec" });
   const protocols = plan.protocols ? [...plan.protocols] : undefined;
   // No compression (a small message can inflate to a huge one) and a message cap, so a peer
   // cannot make `ws` buffer 100 MiB (its default) before the session sees a byte.
@@ -92,18 +92,34 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
  */
 export function accept(dialect: Dialect, socket: WebSocketLike, options: SessionOptions = {}): Session {
   const name = dialect.name;
+  checkSpecVersion(dialect);
   const secrets = new SecretSet();
-  const preparation = guardDialectCall(() => dialect.prepare(environment(options)), { secrets, dialect: name, step: "prepare" });
+  const env = environment(options);
+  const preparation = guardDialectCall(() => dialect.prepare(env), { secrets, dialect: name, step: "prepare" });
   if (preparation.kind !== "plan") {
     throw new ConfigError(`the ${name} dialect needs a bootstrap call, so it cannot accept a socket`, { dialect: name });
   }
   const plan = preparation.plan;
   secrets.add(...plan.secrets);
-  const codec = guardDialectCall(() => dialect.createCodec(plan), { secrets, dialect: name, step: "createCodec" });
+  const codec = guardDialectCall(() => dialect.createCodec(plan, env), { secrets, dialect: name, step: "createCodec" });
   const audio = planSessionAudio(plan, options);
   return new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: true });
 }
 
+/**
+ * Spec v2 only adds members, all optional on the codec, so a version 1 dialect runs as a v2 one
+ * with the new capabilities off (docs/decisions/0009-dialect-spec-v2.md). Anything else is refused.
+ */
+function checkSpecVersion(dialect: Dialect): void {
+  const version = (dialect as { specVersion?: unknown }).specVersion;
+  if (version !== 2 && version !== 1) {
+    throw new ConfigError(`the ${String(dialect.name)} dialect implements spec version ${String(version)}; this runtime speaks versions 1 and 2`, {
+      dialect: String(dialect.name),
+    });
+  }
+}
+
 function environment(options: SessionOptions): DialectEnv {
-  return { runtime: options.runtime ?? detectRuntime(), now: (options.now ?? Date.now)() };
+  const env = { runtime: options.runtime ?? detectRuntime(), now: (options.now ?? Date.now)() };
+  return options.agent === undefined ? env : { ...env, agent: options.agent };
 }

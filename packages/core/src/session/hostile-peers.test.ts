@@ -84,8 +84,8 @@ describe("redaction of what the peer says", () => {
     const seen: string[] = [];
     const dialect = toy({ url: `${hostile.url}/ws`, key: KEY });
     const createCodec = dialect.createCodec.bind(dialect);
-    dialect.createCodec = (plan) => {
-      const codec = createCodec(plan);
+    dialect.createCodec = (plan, env) => {
+      const codec = createCodec(plan, env);
       const upgradeRejected = codec.upgradeRejected.bind(codec);
       codec.upgradeRejected = (status, text) => {
         seen.push(text);

@@ -1,10 +1,9 @@
 import type { AudioPipeline } from "../audio/index.js";
-import type { DialectCodec } from "../dialect/v1/codec.js";
-import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
-import type { Dialect } from "../dialect/v1/dialect.js";
+import type { ConnectPlan, Dialect, DialectCodec } from "../dialect/current.js";
 import { errorEvent } from "../dialect-kit/error-event.js";
 import { BacklogOverflowError, ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
+import type { AgentConfig } from "../events/agent-config.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
 import type { OutboundEvent } from "../events/outbound.js";
 import { isDtmfDigit } from "../events/schema-helpers.js";
@@ -16,6 +15,8 @@ import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
 import { safeCause } from "./safe-cause.js";
 import type { SessionAudioPlan } from "./session-audio.js";
+import { sessionLimitWarning } from "./session-limit.js";
+import { dispatchTools, type ToolHandlers } from "./tool-handlers.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
 import { DEFAULT_MAX_MESSAGE_BYTES, toBytes, type WebSocketLike, WS_CLOSED, WS_OPEN } from "./websocket.js";
 
@@ -108,6 +109,8 @@ export class LiveSession implements Session {
   #lastPingAt = 0;
   /** When the unanswered ping went out; 0 when none is outstanding. */
   #pingSentAt = 0;
+  /** When audio last went out (Date.now()), for a keepalive sent only while idle. */
+  #lastAudioSentAt = 0;
 
   constructor(init: LiveSessionInit) {
     const { dialect, plan, codec, socket, secrets, options } = init;
@@ -173,6 +176,7 @@ export class LiveSession implements Session {
     socket.onerror = (event) => this.#onError(event);
     this.#watchUpgradeRejection();
     if (init.alreadyOpen) {
+      this.#sendOpeningFrames();
       this.#resolveOpened();
       this.#awaitReady();
       this.#watchLiveness();
@@ -243,6 +247,51 @@ export class LiveSession implements Session {
     if (this.#capable("clearOut", "clearPlayback")) this.#enqueueCommand({ type: "playback-clear" });
   }
 
+  sendText(text: string): void {
+    if (typeof text !== "string" || text.length === 0) {
+      throw new ConfigError("sendText takes a non-empty string", { dialect: this.dialect });
+    }
+    if (!this.#capable("textInput", "sendText")) return;
+    if (!this.#accepting("sendText")) return;
+    this.#enqueueCommand({ type: "text-send", text });
+  }
+
+  sendToolResult(callId: string, output: unknown, options: { isError?: boolean } = {}): void {
+    if (typeof callId !== "string" || callId.length === 0) {
+      throw new ConfigError("sendToolResult needs the call's id (the tool-call event's callId)", { dialect: this.dialect });
+    }
+    if (!this.#capable("toolCalls", "sendToolResult")) return;
+    if (!this.#accepting("sendToolResult")) return;
+    this.#enqueueCommand(options.isError ? { type: "tool-result", callId, output, isError: true } : { type: "tool-result", callId, output });
+  }
+
+  handleTools(handlers: ToolHandlers): () => void {
+    if (typeof handlers !== "object" || handlers === null) {
+      throw new ConfigError("handleTools takes an object of handlers by tool name", { dialect: this.dialect });
+    }
+    this.#capable("toolCalls", "handleTools");
+    return dispatchTools(this, handlers);
+  }
+
+  reportHeard(turnId: string, heardMs: number): void {
+    if (typeof turnId !== "string" || turnId.length === 0 || !Number.isFinite(heardMs) || heardMs < 0) {
+      throw new ConfigError("reportHeard takes a turn id and the heard milliseconds (a finite number ≥ 0)", { dialect: this.dialect });
+    }
+    // The browser kit and the phone bridge report on every barge-in: a dialect that cannot
+    // truncate drops it without a warning.
+    if (!this.#dialect.capabilities.truncation || !this.#accepting("reportHeard")) return;
+    this.#enqueueCommand({ type: "playback-heard", turnId, heardMs: Math.round(heardMs) });
+  }
+
+  update(agent: AgentConfig): void {
+    if (typeof agent !== "object" || agent === null) {
+      throw new ConfigError("update takes the agent configuration to change", { dialect: this.dialect });
+    }
+    if (!this.#capable("sessionUpdate", "update")) return;
+    if (!this.#accepting("update")) return;
+    this.#enqueueCommand({ type: "session-update", agent });
+  }
+
   async close(reason = "closed"): Promise<void> {
     if (this.#state === "connecting") {
       this.abortOpen();
@@ -304,6 +353,7 @@ export class LiveSession implements Session {
     if (this.#state !== "connecting") return;
     this.#state = "open";
     for (const frame of this.#plan.firstFrames ?? []) this.#send(frame);
+    this.#sendOpeningFrames();
     this.#resolveOpened();
     this.#awaitReady();
     this.#watchLiveness();
@@ -342,6 +392,47 @@ export class LiveSession implements Session {
     });
   }
 
+  /**
+   * The codec's opening frames (a setup message), then the timers the dialect declared: its
+   * keepalive and the warning before a connection limit it knows.
+   */
+  #sendOpeningFrames(): void {
+    for (const frame of this.#guarded("open", () => this.#codec.open?.() ?? [])) this.#send(frame);
+    const keepalive = this.#codec.keepalive;
+    if (keepalive && keepalive.intervalMs > 0) {
+      const timer = setInterval(() => {
+        if (this.#state !== "open" || this.#socket.readyState !== WS_OPEN) return;
+        if (keepalive.whileIdleOnly && Date.now() - this.#lastAudioSentAt < keepalive.intervalMs) return;
+        for (const frame of this.#guarded("keepalive", () => keepalive.frames())) this.#send(frame);
+      }, keepalive.intervalMs);
+      this.#timers.add(timer);
+    }
+    const maxSessionMs = this.#plan.maxSessionMs;
+    if (maxSessionMs !== undefined && maxSessionMs > 0 && Number.isFinite(maxSessionMs)) {
+      const { afterMs, inMs } = sessionLimitWarning(maxSessionMs);
+      this.#after(afterMs, () => {
+        if (this.#state === "open") this.#hub.emit({ type: "session-expiring", inMs });
+      });
+    }
+  }
+
+  /** Frames the codec owes the peer after a decode (a `pong`): sent at once, ready or not. */
+  #sendReplies(): void {
+    if (!this.#codec.takeReplies) return;
+    for (const frame of this.#guarded("takeReplies", () => this.#codec.takeReplies?.() ?? [])) this.#send(frame);
+  }
+
+  /** A codec member that throws must not take the session down: the error becomes an event. */
+  #guarded(member: string, run: () => WireFrame[]): WireFrame[] {
+    try {
+      return run();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.#hub.emit(errorEvent(new ProtocolError(`the ${this.dialect} codec threw in ${member}(): ${why}`, { dialect: this.dialect })));
+      return [];
+    }
+  }
+
   #onMessage(data: unknown): void {
     if (this.#state === "closed") return;
     const frame: WireFrame | undefined = typeof data === "string" ? data : toBytes(data);
@@ -367,6 +458,7 @@ export class LiveSession implements Session {
       const why = error instanceof Error ? error.message : String(error);
       events = [errorEvent(new ProtocolError(`the ${this.dialect} codec threw while decoding: ${why}`, { dialect: this.dialect }), frame)];
     }
+    this.#sendReplies();
     for (const event of events) this.#deliver(event);
     if (this.#codec.ready) {
       this.#cancelReadyDeadline?.();
@@ -630,6 +722,7 @@ export class LiveSession implements Session {
   }
 
   #encode(event: OutboundEvent): WireFrame[] {
+    if (event.type === "audio-append") this.#lastAudioSentAt = Date.now();
     try {
       return this.#codec.encode(event);
     } catch (error) {

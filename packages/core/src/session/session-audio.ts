@@ -1,5 +1,5 @@
 import { type AudioPipeline, createAudioPipeline } from "../audio/index.js";
-import type { ConnectPlan } from "../dialect/v1/connect-plan.js";
+import type { ConnectPlan } from "../dialect/current.js";
 import type { AppAudioFormat } from "../events/audio-format.js";
 import type { SessionAudio, SessionOptions } from "./types.js";
 

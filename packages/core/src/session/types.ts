@@ -1,14 +1,20 @@
-import type { DialectCapabilities } from "../dialect/v1/capabilities.js";
-import type { RuntimeKind } from "../dialect/v1/dialect.js";
+import type { DialectCapabilities, RuntimeKind } from "../dialect/current.js";
+import type { AgentConfig } from "../events/agent-config.js";
 import type { AppAudioFormat, WireAudioFormat } from "../events/audio-format.js";
 import type { InboundEvent, InboundEventOf, InboundEventType } from "../events/inbound.js";
 import type { Logger } from "./logger.js";
+import type { ToolHandlers } from "./tool-handlers.js";
 import type { WebSocketConstructor } from "./websocket.js";
 
 /** Resampler quality preset (see docs/audio-pipeline.md). */
 export type AudioQuality = "fast" | "voice" | "high";
 
 export interface SessionOptions {
+  /**
+   * The session configuration (instructions, voice, tools, turn detection, language), for
+   * dialects with the `sessionConfig` capability; others ignore it with a warning.
+   */
+  agent?: AgentConfig;
   /** The audio the application sends. Default: PCM16 at the wire's outbound rate. */
   input?: AppAudioFormat;
   /** The audio the application receives. Default: PCM16 at the wire's inbound rate, as it arrives. */
@@ -174,6 +180,26 @@ export interface Session extends AsyncIterable<InboundEvent> {
   mark(name: string): void;
   /** Tells the peer to drop audio we queued at it (the Twilio leg's `clear`); drops our own queue too. */
   clearPlayback(): void;
+  /** Sends typed user text (warns and does nothing when the dialect has no `textInput`). */
+  sendText(text: string): void;
+  /**
+   * Answers a `tool-call` by its `callId`; a string `output` is sent as is, anything else as JSON.
+   * `isError` marks a failed call. Warns and does nothing without `toolCalls`.
+   */
+  sendToolResult(callId: string, output: unknown, options?: { isError?: boolean }): void;
+  /**
+   * Answers tool calls by name with these handlers: a result goes back with `sendToolResult`, a
+   * throw as an error result; a cancelled call's (or an ended session's) handlers are aborted
+   * through their `signal`. Calls to other tools are left to the application. Returns the unsubscribe.
+   */
+  handleTools(handlers: ToolHandlers): () => void;
+  /**
+   * Tells the vendor how much of agent turn `turnId` the listener heard, so it cuts its context
+   * to that (OpenAI truncation). Dropped silently by dialects without `truncation`.
+   */
+  reportHeard(turnId: string, heardMs: number): void;
+  /** Changes the session configuration mid-session (warns and does nothing without `sessionUpdate`). */
+  update(agent: AgentConfig): void;
   /** Flushes pending audio, sends the dialect's stop, closes the socket; resolves when ended. */
   close(reason?: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { RuntimeKind } from "../dialect/v1/dialect.js";
+import type { RuntimeKind } from "../dialect/current.js";
 import { ConfigError } from "../errors/error-classes.js";
 
 /** The part of the WHATWG WebSocket a session uses; both the global one and `ws` provide it. */

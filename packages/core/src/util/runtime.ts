@@ -1,4 +1,4 @@
-import type { RuntimeKind } from "../dialect/v1/dialect.js";
+import type { RuntimeKind } from "../dialect/current.js";
 
 /** Detects the JavaScript runtime from its globals. Used by the session, never inside a dialect. */
 export function detectRuntime(): RuntimeKind {

@@ -7,7 +7,7 @@ const TOKEN = "phone-server-auth-token";
 
 /** A client dialect never dialed in these tests (no call reaches `start`). */
 const unusedAgent: Dialect = {
-  specVersion: 1,
+  specVersion: 2,
   name: "unused",
   role: "client",
   capabilities: NO_CAPABILITIES,

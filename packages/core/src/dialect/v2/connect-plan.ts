@@ -2,14 +2,18 @@ import type { WireAudioFormat } from "../../events/audio-format.js";
 import type { WireFrame } from "../../events/wire-frame.js";
 
 /** Everything a session needs to open a socket and speak on it. Built by a dialect from data only. */
-export interface ConnectPlan {
+export interface ConnectPlanV2 {
   /** The WebSocket URL (`ws:` or `wss:`). For a server-role dialect, the path it is served on. */
   readonly url: string;
   /** Subprotocols to request; a credential may ride here where browsers cannot set headers. */
   readonly protocols?: readonly string[];
   /** Upgrade headers. Only Node can send them: a plan with headers forces the `ws` socket. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Frames to send as soon as the socket opens, before anything else (a first-message token). */
+  /**
+   * Frames to send as soon as the socket opens, before anything else (a first-message token).
+   * Frames that depend on the connection (a setup message built from the `agent` option) come
+   * from the codec's `open()` instead, right after these.
+   */
   readonly firstFrames?: readonly WireFrame[];
   /** The audio format per direction: `outbound` goes to the peer, `inbound` comes from it. */
   readonly audio: {
@@ -24,6 +28,11 @@ export interface ConnectPlan {
   readonly maxMessageBytes?: number;
   /** Epoch ms after which the plan can no longer be used (a short-lived token). */
   readonly expiresAt?: number;
+  /**
+   * The longest a connection lasts before the vendor ends it (OpenAI: 60 minutes). The runtime
+   * emits `session-expiring` a minute before (or halfway, for a shorter limit).
+   */
+  readonly maxSessionMs?: number;
   /**
    * Every credential inside this plan (keys, tokens, signed URLs, subprotocol values), so the
    * runtime can keep them out of errors and logs.

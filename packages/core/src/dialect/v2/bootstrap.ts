@@ -1,8 +1,8 @@
-import type { ConnectPlan } from "./connect-plan.js";
-import type { DialectEnv } from "./dialect.js";
+import type { ConnectPlanV2 } from "./connect-plan.js";
+import type { DialectEnvV2 } from "./dialect.js";
 
 /** An HTTP request described as data; the session runtime performs it with fetch. */
-export interface HttpRequestSpec {
+export interface HttpRequestSpecV2 {
   /** The HTTP method: a bootstrap call fetches a token or creates a call, so the spec has only these two. */
   readonly method: "GET" | "POST";
   /** The absolute URL to call, as given to fetch; it is redacted with `secrets` before it appears in an error. */
@@ -18,7 +18,7 @@ export interface HttpRequestSpec {
 }
 
 /** What the runtime hands back to the dialect after a successful bootstrap request. */
-export interface HttpResponseData {
+export interface HttpResponseDataV2 {
   /** The status, always a success: a 2xx, or one of the request's `okStatuses`. */
   readonly status: number;
   /** Lower-cased header names. */
@@ -31,20 +31,21 @@ export interface HttpResponseData {
  * How a dialect gets its connect plan: directly from its options, or from an HTTP call made
  * first. `parse` turns a successful response into the plan; it may throw a `VoxwireError`
  * (a missing field, an already-expired token). Non-success statuses never reach it: the
- * runtime turns them into a `BootstrapError` with the redacted body.
+ * runtime turns them into a `BootstrapError` with the redacted body. A reconnect prepares again,
+ * so a single-use token is fetched anew.
  */
-export type Preparation =
+export type PreparationV2 =
   | {
       /** The plan is known from the options alone: the runtime dials it at once. */
       readonly kind: "plan";
       /** Where and how to dial. */
-      readonly plan: ConnectPlan;
+      readonly plan: ConnectPlanV2;
     }
   | {
       /** The plan needs an HTTP call first (a token, a created call). */
       readonly kind: "bootstrap";
       /** The call the runtime makes, with its deadline, abort signal and redaction. */
-      readonly request: HttpRequestSpec;
+      readonly request: HttpRequestSpecV2;
       /** Turns the successful answer into the plan; pure, like the rest of the dialect. */
-      parse(response: HttpResponseData, env: DialectEnv): ConnectPlan;
+      parse(response: HttpResponseDataV2, env: DialectEnvV2): ConnectPlanV2;
     };
