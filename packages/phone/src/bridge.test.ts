@@ -117,3 +117,38 @@ describe("bridge: any carrier leg", () => {
     await b.close();
   });
 });
+
+describe("bridge: telling the agent what was heard (spec v2)", () => {
+  it("on barge-in the agent gets playback-heard for the turn the caller was hearing, by its turn id", async () => {
+    const leg = fakeLeg({ rate: 8000 });
+    const agent = new FakeAgent();
+    const { time, events } = setup(leg, agent);
+    leg.start();
+    await settle();
+    for (let i = 0; i < 25; i++) agent.emit({ type: "audio-chunk", audio: frame(160), sampleRate: 8000, turnId: "item_1" });
+    time.advance(200);
+    const marks = leg.fresh().filter((m) => m.t === "mark");
+    leg.send({ t: "mark", name: marks[0]!.name });
+    leg.send({ t: "mark", name: marks[1]!.name });
+    await settle();
+    // The next answer is queued behind the first: the caller is still hearing item_1.
+    for (let i = 0; i < 5; i++) agent.emit({ type: "audio-chunk", audio: frame(160), sampleRate: 8000, turnId: "item_2" });
+    agent.emit({ type: "playback-clear", turnId: "item_2" });
+    expect(agent.heard).toEqual([{ turnId: "item_1", heardMs: 200 }]);
+    expect(heard(events).find((e) => e.final && e.turn === 1)).toMatchObject({ heardMs: 200, interrupted: true });
+  });
+
+  it("a dialect without turn ids: the playback-clear's id is used when it names one, else nothing is reported", async () => {
+    const leg = fakeLeg({ rate: 8000 });
+    const agent = new FakeAgent();
+    setup(leg, agent);
+    leg.start();
+    await settle();
+    for (let i = 0; i < 5; i++) agent.emit({ type: "audio-chunk", audio: frame(160), sampleRate: 8000 });
+    agent.emit({ type: "playback-clear" });
+    expect(agent.heard).toEqual([]);
+    for (let i = 0; i < 5; i++) agent.emit({ type: "audio-chunk", audio: frame(160), sampleRate: 8000 });
+    agent.emit({ type: "playback-clear", turnId: "resp_9" });
+    expect(agent.heard).toEqual([{ turnId: "resp_9", heardMs: 0 }]);
+  });
+});

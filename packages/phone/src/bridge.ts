@@ -176,6 +176,12 @@ class Bridge implements PhoneBridge {
   #preconnectSamples = 0;
   #preconnectDigits = 0;
   #needTurn = true;
+  /** The agent's id of the turn it is sending audio for (spec v2 `turnId`), when its dialect names turns. */
+  #agentTurnId: string | undefined;
+  /** The agent turn id of each turn start queued in the pacer, in order; shifted as each starts playing. */
+  readonly #queuedTurnIds: (string | undefined)[] = [];
+  /** The agent turn id of each ledger turn (only the latest few are kept). */
+  readonly #turnIds = new Map<number, string>();
   #transferRequested = false;
   #ending = false;
   #resolveEnded!: (event: Extract<BridgeEvent, { type: "ended" }>) => void;
@@ -416,8 +422,8 @@ class Bridge implements PhoneBridge {
       agentToCallerResampled: wire.inbound.sampleRate !== this.phone.audio.wire.outbound.sampleRate,
     };
     this.#unsubscribe.push(
-      agent.on("audio-chunk", (event) => this.#onAgentAudio(event.audio)),
-      agent.on("playback-clear", () => this.#onBargeIn()),
+      agent.on("audio-chunk", (event) => this.#onAgentAudio(event.audio, event.turnId)),
+      agent.on("playback-clear", (event) => this.#onBargeIn(event.turnId)),
       agent.on("agent-state", (event) => {
         if (event.state === "speaking") this.#needTurn = true;
       }),
@@ -430,8 +436,13 @@ class Bridge implements PhoneBridge {
     else this.#flushPreconnect();
   }
 
-  #onAgentAudio(audio: Int16Array): void {
+  #onAgentAudio(audio: Int16Array, turnId: string | undefined): void {
     if (this.#ending) return;
+    if (turnId !== undefined && turnId !== this.#agentTurnId) {
+      // A dialect that names its turns starts a ledger turn on each new one (and only then).
+      this.#agentTurnId = turnId;
+      this.#needTurn = true;
+    }
     const aligned = this.#fromAgentAligned;
     if (aligned && aligned.pendingSamples === 0 && audio.length === this.#frameSamples) {
       // The codec's own array, maybe a view of the socket's buffer: the pacer copies it only if it must hold it.
@@ -446,24 +457,34 @@ class Bridge implements PhoneBridge {
   #queueAgentFrame(frame: Int16Array, borrowed: boolean): void {
     this.#stats.agentFrames++;
     // Before the carrier's start there is no stream to send to: frames wait (held) until it comes.
-    const startsTurn = this.#needTurn || this.#pacer.quietForMs >= this.#turnGapMs;
+    // Without the agent's turn ids, a silence on the line longer than `turnGapMs` opens a turn.
+    const startsTurn = this.#needTurn || (this.#agentTurnId === undefined && this.#pacer.quietForMs >= this.#turnGapMs);
     this.#needTurn = false;
+    if (startsTurn) this.#queuedTurnIds.push(this.#agentTurnId);
     this.#pacer.push(frame, startsTurn, borrowed);
   }
 
-  /** Barge-in: the carrier's clear goes out before this listener returns; nothing queued here survives. */
-  #onBargeIn(): void {
+  /**
+   * Barge-in: the carrier's clear goes out before this listener returns; nothing queued here
+   * survives. The agent is then told how much of the cut turn the caller heard (spec v2
+   * `playback-heard`: an agent that truncates cuts its context to it; others drop it).
+   */
+  #onBargeIn(clearedTurnId: string | undefined): void {
     if (this.#ending) return;
     const droppedMs = this.#pacer.queuedMs;
     this.#pacer.clear();
+    this.#queuedTurnIds.length = 0;
     this.#fromAgent?.reset();
     this.phone.clearPlayback();
     this.#stats.clears++;
     const turn = this.#ledger.turn;
     this.#estimated?.clear();
+    const playing = this.#ledger.current();
     this.#ledger.cleared();
     this.#needTurn = true;
     this.#emit({ type: "barge-in", turn, droppedMs });
+    const turnId = (playing ? this.#turnIds.get(playing.turn) : undefined) ?? clearedTurnId;
+    if (turnId !== undefined && this.#agent) this.#agent.reportHeard(turnId, playing?.heardMs ?? 0);
   }
 
   #onTransfer(event: InboundEventOf<"transfer-requested">): void {
@@ -498,7 +519,14 @@ class Bridge implements PhoneBridge {
   // --- out to the caller -----------------------------------------------------------------
 
   #sendToCaller(frame: Int16Array, ms: number, startsTurn: boolean): void {
-    if (startsTurn) this.#ledger.startTurn();
+    if (startsTurn) {
+      const turn = this.#ledger.startTurn();
+      const turnId = this.#queuedTurnIds.shift();
+      if (turnId !== undefined) {
+        this.#turnIds.set(turn, turnId);
+        this.#turnIds.delete(turn - 8);
+      }
+    }
     this.phone.sendAudio(frame);
     const mark = this.#ledger.sent(ms);
     if (mark !== undefined) this.#markSent(mark);

@@ -190,6 +190,23 @@ export class FakeAgent implements Session {
 
   clearPlayback(): void {}
 
+  /** What the bridge reported as heard, per barge-in. */
+  readonly heard: { turnId: string; heardMs: number }[] = [];
+
+  sendText(): void {}
+
+  sendToolResult(): void {}
+
+  handleTools(): () => void {
+    return () => {};
+  }
+
+  reportHeard(turnId: string, heardMs: number): void {
+    this.heard.push({ turnId, heardMs });
+  }
+
+  update(): void {}
+
   async close(reason = "closed"): Promise<void> {
     if (this.#state === "closed") return;
     this.closedWith = reason;

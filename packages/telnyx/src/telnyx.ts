@@ -2,7 +2,7 @@ import {
   ConfigError,
   type ConnectPlan,
   type DialectCapabilities,
-  type DialectV1,
+  type DialectV2,
   defineDialect,
   NO_CAPABILITIES,
   type Preparation,
@@ -29,7 +29,7 @@ export const TELNYX_CAPABILITIES: DialectCapabilities = { ...NO_CAPABILITIES, cl
  * bidirectional RTP mode (`stream_bidirectional_mode: "rtp"`, or TeXML `bidirectionalMode="rtp"`)
  * in the codec and rate given here; the session speaks PCM16 at that rate to the application.
  */
-export function telnyx(options: TelnyxOptions = {}): DialectV1 {
+export function telnyx(options: TelnyxOptions = {}): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("telnyx() takes an options object", { dialect: DIALECT_NAME });
   const { codec, sampleRate } = validateFormat(options.codec, options.sampleRate);
   const format = wireFormat(codec, sampleRate);

@@ -1,4 +1,4 @@
-import type { PacingScheduler, Tickable } from "@voxwire/phone";
+import type { PacingScheduler, Tickable } from "../pacing-scheduler.js";
 
 /**
  * How a simulated carrier plays the audio an application sends back:
