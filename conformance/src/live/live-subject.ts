@@ -46,6 +46,8 @@ export interface PhoneLegSubject {
   readonly opensWithConnected?: boolean;
   /** On clear the carrier sends back the marks still pending (Twilio, Telnyx); default true. Where not, a cleared mark never comes back. */
   readonly clearEchoesMarks?: boolean;
+  /** The carrier ends a stream by closing the socket, with no goodbye message first (Plivo, Asterisk); default false. */
+  readonly endsByClosing?: boolean;
 }
 
 /** What a phone leg's audio looks like on the wire, for the live scenarios. */

@@ -41,6 +41,7 @@ export async function runPhoneLeg(
   const RATE = wire.sampleRate;
   const opensWithConnected = subject.opensWithConnected ?? true;
   const clearEchoesMarks = subject.clearEchoesMarks ?? true;
+  const endsByClosing = subject.endsByClosing ?? false;
   const stepMs = options.stepMs ?? 5000;
   const progress = (scenario: string, step: string) => options.onProgress?.(scenario, step);
   const results: ScenarioResult[] = [];
@@ -255,11 +256,11 @@ export async function runPhoneLeg(
     const stopAt = now();
     await Promise.race([call.stop(), sleep(stepMs)]);
     const ended = await waitFor((e) => e.event.type === "session-ended", stepMs);
-    if (ended?.event.type === "session-ended" && of("session-ending").length > 0) {
+    if (ended?.event.type === "session-ended" && (endsByClosing || of("session-ending").length > 0)) {
       add(
         "close",
         "passed",
-        `stop → session-ending, session-ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
+        `${endsByClosing ? "the carrier closed → session-ended" : "stop → session-ending, session-ended"} (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
         { closeMs: ms(ended.atMs - stopAt) },
         `ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
       );

@@ -4,6 +4,7 @@ import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
 import { orbitaliSubject } from "@voxwire/orbitali/testing";
+import { plivoSubject } from "@voxwire/plivo/testing";
 import { telnyxSubject } from "@voxwire/telnyx/testing";
 import { tokenFirstSubject } from "@voxwire/token-first/testing";
 import { twilioSubject } from "@voxwire/twilio/testing";
@@ -27,6 +28,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
   telnyx: telnyxSubject,
+  plivo: plivoSubject,
 };
 
 /** The subject named `name`, or a ConfigError listing the known ones. */
