@@ -1,3 +1,4 @@
+import { asteriskSubject } from "@voxwire/asterisk/testing";
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
 import { omniSubject } from "@voxwire/omni/testing";
@@ -28,6 +29,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
   telnyx: telnyxSubject,
+  asterisk: asteriskSubject,
   plivo: plivoSubject,
 };
 

@@ -6,6 +6,9 @@ import { defaultPacingScheduler, type PacingScheduler, type Tickable } from "../
 import { CarrierPlayback, type PlaybackMode } from "./carrier-playback.js";
 import { type CarrierCallRecord, emptyRecord, type RecordedMark } from "./carrier-record.js";
 
+/** How long media sent before the carrier's pause could still be on the wire (loopback, a loaded machine). */
+const PAUSE_GRACE_MS = 200;
+
 /** What a carrier's simulator is made of: its side of the wire and its habits. Each leg's `./testing` entry builds one. */
 export interface CarrierSpec {
   /** The leg's name (`telnyx`, …), for the record. */
@@ -32,6 +35,8 @@ export interface CarrierSpec {
   readonly flow?: { readonly pauseAtMs: number; readonly resumeBelowMs: number; readonly pause: InboundEvent; readonly resume: InboundEvent };
   /** Upgrade headers the carrier sends (a signature, a token). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Subprotocols the carrier offers (Asterisk: `media`). */
+  readonly protocols?: readonly string[];
 }
 
 export interface SimulatedCallOptions extends CarrierCallOptions {
@@ -64,7 +69,7 @@ export interface SimulatedCarrierCall extends CarrierCall {
 
 /** Dials the application's stream URL as the carrier does. */
 export function simulateCarrierCall(spec: CarrierSpec, options: SimulatedCallOptions): SimulatedCarrierCall {
-  const socket = new WebSocket(options.url, { headers: { ...spec.headers }, perMessageDeflate: false });
+  const socket = new WebSocket(options.url, spec.protocols ? [...spec.protocols] : [], { headers: { ...spec.headers }, perMessageDeflate: false });
   return new SimulatedCall(spec, options, socket, false);
 }
 
@@ -104,6 +109,7 @@ class SimulatedCall implements SimulatedCarrierCall, Tickable {
   #lastReceivedAt = 0;
   #heardBack = false;
   #paused = false;
+  #pausedAt = 0;
   #stopping: Promise<CarrierCallRecord> | undefined;
   #live = false;
   #resolveDone!: (record: CarrierCallRecord) => void;
@@ -288,7 +294,9 @@ class SimulatedCall implements SimulatedCarrierCall, Tickable {
     for (const command of this.#spec.peer.decode(frame)) {
       switch (command.type) {
         case "audio-append": {
-          if (this.#paused) {
+          // Media already on its way when the carrier asked for no more is still taken (Asterisk
+          // processes what was sent just before MEDIA_XOFF); what comes later is dropped.
+          if (this.#paused && now - this.#pausedAt > PAUSE_GRACE_MS) {
             received.dropped.push({ event: "media", reason: "media sent while the carrier asked for no more (flow control)", atMs });
             break;
           }
@@ -336,6 +344,7 @@ class SimulatedCall implements SimulatedCarrierCall, Tickable {
     const queued = this.#playback.queuedMs;
     if (!this.#paused && queued >= flow.pauseAtMs) {
       this.#paused = true;
+      this.#pausedAt = this.#scheduler.now();
       this.#record.flow.pauses++;
       this.#send(this.#spec.peer.encode(flow.pause));
     } else if (this.#paused && queued < flow.resumeBelowMs) {
