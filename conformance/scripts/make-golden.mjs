@@ -25,8 +25,9 @@ import { compareFiles, GOLDEN_ROOT, renderDialect, writeFiles } from "./golden/s
 import * as telnyx from "./golden/telnyx.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
+import * as vonage from "./golden/vonage.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx, plivo, asterisk];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx, plivo, asterisk, vonage];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 

@@ -9,6 +9,7 @@ import { plivoSubject } from "@voxwire/plivo/testing";
 import { telnyxSubject } from "@voxwire/telnyx/testing";
 import { tokenFirstSubject } from "@voxwire/token-first/testing";
 import { twilioSubject } from "@voxwire/twilio/testing";
+import { vonageSubject } from "@voxwire/vonage/testing";
 
 /*
  * Every dialect the CLI knows, one line each. A new dialect package exports its subject from its
@@ -29,6 +30,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
   telnyx: telnyxSubject,
+  vonage: vonageSubject,
   asterisk: asteriskSubject,
   plivo: plivoSubject,
 };

@@ -52,6 +52,8 @@ export interface CarrierLeg {
   readonly onHangup?: HangupHook;
   /** Reads the carrier's flow control (Asterisk `MEDIA_XOFF` / `MEDIA_XON`) for the bridge. */
   readonly flowSignal?: FlowSignal;
+  /** The most audio the carrier buffers, in ms (Vonage: 3,072 messages): a larger `leadMs` is refused. */
+  readonly maxLeadMs?: number;
 }
 
 /**

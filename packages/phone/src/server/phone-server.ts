@@ -4,7 +4,7 @@ import type { Duplex } from "node:stream";
 import { accept, ConfigError, type ConnectOptions, connect, type Dialect, type Logger, silentLogger } from "@voxwire/core";
 import { WebSocketServer } from "ws";
 import { BatchedWebSocket, batchSends } from "../batched-sends.js";
-import { type BridgeOptions, bridge, type PhoneBridge } from "../bridge.js";
+import { type BridgeOptions, bridge, DEFAULT_LEAD_MS, type PhoneBridge } from "../bridge.js";
 import type { PhoneCall } from "../bridge-events.js";
 import type { CarrierLeg, CarrierRequest, CarrierRoute } from "../carrier.js";
 
@@ -75,6 +75,10 @@ export async function createPhoneBridge(options: PhoneServerOptions): Promise<Ph
     throw new ConfigError("createPhoneBridge needs { agent }: a dialect or a factory");
   }
   const routes = resolveRoutes(options.carriers);
+  for (const { leg } of routes) {
+    if (leg.maxLeadMs !== undefined && (options.leadMs ?? DEFAULT_LEAD_MS) > leg.maxLeadMs)
+      throw new ConfigError(`leadMs ${options.leadMs} is more than ${leg.name} buffers (${leg.maxLeadMs} ms)`);
+  }
   const log: Logger = options.logger ?? silentLogger;
   if (!options.publicUrl) {
     log.warn(
