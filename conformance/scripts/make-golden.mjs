@@ -16,6 +16,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as asterisk from "./golden/asterisk.mjs";
+import * as exotel from "./golden/exotel.mjs";
 import * as omni from "./golden/omni.mjs";
 import * as omnia from "./golden/omnia.mjs";
 import * as openai from "./golden/openai.mjs";
@@ -27,7 +28,7 @@ import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
 import * as vonage from "./golden/vonage.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx, plivo, asterisk, vonage];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx, plivo, asterisk, vonage, exotel];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 

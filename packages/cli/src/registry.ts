@@ -1,6 +1,7 @@
 import { asteriskSubject } from "@voxwire/asterisk/testing";
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
+import { exotelSubject } from "@voxwire/exotel/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
@@ -30,6 +31,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
   telnyx: telnyxSubject,
+  exotel: exotelSubject,
   vonage: vonageSubject,
   asterisk: asteriskSubject,
   plivo: plivoSubject,
