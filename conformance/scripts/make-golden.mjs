@@ -23,12 +23,13 @@ import * as openai from "./golden/openai.mjs";
 import * as orbitali from "./golden/orbitali.mjs";
 import * as plivo from "./golden/plivo.mjs";
 import { compareFiles, GOLDEN_ROOT, renderDialect, writeFiles } from "./golden/shared.mjs";
+import * as signalwire from "./golden/signalwire.mjs";
 import * as telnyx from "./golden/telnyx.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
 import * as vonage from "./golden/vonage.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx, plivo, asterisk, vonage, exotel];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, telnyx, plivo, asterisk, vonage, exotel, signalwire];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 

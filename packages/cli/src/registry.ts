@@ -7,6 +7,7 @@ import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
 import { orbitaliSubject } from "@voxwire/orbitali/testing";
 import { plivoSubject } from "@voxwire/plivo/testing";
+import { signalwireSubject } from "@voxwire/signalwire/testing";
 import { telnyxSubject } from "@voxwire/telnyx/testing";
 import { tokenFirstSubject } from "@voxwire/token-first/testing";
 import { twilioSubject } from "@voxwire/twilio/testing";
@@ -31,6 +32,7 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
   telnyx: telnyxSubject,
+  signalwire: signalwireSubject,
   exotel: exotelSubject,
   vonage: vonageSubject,
   asterisk: asteriskSubject,
