@@ -51,11 +51,11 @@ function opening() {
 }
 
 export function build(write) {
-  const audio = { outbound: { encoding: "pcm16", sampleRate: 8000, frameMs: 100 }, inbound: { encoding: "pcm16", sampleRate: 8000 } };
+  const audio = { outbound: { encoding: "pcm16", sampleRate: 8000, frameMs: 200 }, inbound: { encoding: "pcm16", sampleRate: 8000 } };
   const header = (title, source) => ({ title, source, audio });
   const caller = tone(8000, 800, 440);
   const agent = tone(8000, 1600, 660);
-  write("stream", header("connected, start, a caller chunk, 3.2 KB back, a keypress, a mark echoed, stop", `${SRC}; ${RULES}; ${NOTES}`), [
+  write("stream", header("connected, start, a caller chunk, 3.2 KB (200 ms) back, a keypress, a mark echoed, stop", `${SRC}; ${RULES}; ${NOTES}`), [
     ...opening(),
     inText(
       {

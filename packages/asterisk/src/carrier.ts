@@ -1,9 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg } from "@voxwire/phone";
+import type { CarrierLeg, DetectInput, Detection } from "@voxwire/phone";
 import { type AsteriskOptions, asterisk, asteriskFlowSignal } from "./asterisk.js";
 import { validateFormat } from "./validate.js";
-import { DIALECT_NAME } from "./wire.js";
+import { ASTERISK_SUBPROTOCOL, AsteriskEvent, DIALECT_NAME, readControl } from "./wire.js";
 
 export interface AsteriskCarrierOptions extends Omit<AsteriskOptions, "path"> {
   /**
@@ -35,5 +35,15 @@ export function asteriskCarrier(options: AsteriskCarrierOptions = {}): CarrierLe
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
     flowSignal: asteriskFlowSignal,
+    detect: detectAsterisk,
   };
+}
+
+/** An Asterisk media socket on a shared path: it offers the `media` subprotocol, and its first message is MEDIA_START. */
+export function detectAsterisk(input: DetectInput): Detection {
+  if (input.protocols.includes(ASTERISK_SUBPROTOCOL)) return "yes";
+  const first = input.frames[0];
+  if (first === undefined) return "wait";
+  const control = typeof first === "string" ? readControl(first) : undefined;
+  return control?.name === AsteriskEvent.mediaStart ? "yes" : "no";
 }

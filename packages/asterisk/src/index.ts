@@ -3,6 +3,6 @@
 // (`asteriskClient()`, `dialAsterisk()`). Wire constants, codecs and the Asterisk simulator are in
 // `@voxwire/asterisk/testing`.
 export { ASTERISK_CAPABILITIES, type AsteriskClientOptions, type AsteriskOptions, asterisk, asteriskClient, asteriskFlowSignal } from "./asterisk.js";
-export { type AsteriskCarrierOptions, asteriskCarrier } from "./carrier.js";
+export { type AsteriskCarrierOptions, asteriskCarrier, detectAsterisk } from "./carrier.js";
 export { type DialAsteriskOptions, dialAsterisk } from "./server/dial-asterisk.js";
 export type { AsteriskFormat } from "./wire.js";

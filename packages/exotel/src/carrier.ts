@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg } from "@voxwire/phone";
+import { type CarrierLeg, type DetectInput, type Detection, jsonFrame } from "@voxwire/phone";
 import { type ExotelOptions, exotel } from "./exotel.js";
 import { validateRate } from "./validate.js";
 import { DIALECT_NAME } from "./wire.js";
@@ -34,5 +34,19 @@ export function exotelCarrier(options: ExotelCarrierOptions = {}): CarrierLeg {
       const given = Buffer.from((Array.isArray(value) ? value[0] : (value as string | undefined)) ?? "");
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
+    detect: detectExotel,
   };
+}
+
+/** An Exotel stream on a shared path: decided on `start` (snake_case `stream_sid`, `start.call_sid`), never on `connected`. */
+export function detectExotel(input: DetectInput): Detection {
+  if (input.protocols.length > 0) return "no";
+  for (const frame of input.frames) {
+    const message = jsonFrame(frame);
+    if (!message) return "no";
+    if (message.event === "connected") continue;
+    const start = message.start as Record<string, unknown> | undefined;
+    return message.event === "start" && typeof message.stream_sid === "string" && typeof start?.call_sid === "string" ? "yes" : "no";
+  }
+  return "wait";
 }

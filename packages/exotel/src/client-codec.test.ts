@@ -14,7 +14,7 @@ describe("the Exotel codec", () => {
   it("sends audio in chunks Exotel plays without gaps: multiples of 320 bytes, at least 3.2 KB, at most 100 KB", () => {
     const codec = createExotelCodec(plan);
     codec.decode(START);
-    expect(plan.audio.outbound.frameMs).toBe(100);
+    expect(plan.audio.outbound.frameMs).toBe(200); // 3,200 bytes at 8 kHz
     expect(codec.encode({ type: "audio-append", audio: new Int16Array(1600), sampleRate: 8000 }).map(bytesOf)).toEqual([3200]);
     // A short last piece is padded with silence to the minimum; an odd one to the next 320 bytes.
     expect(codec.encode({ type: "audio-append", audio: new Int16Array(100), sampleRate: 8000 }).map(bytesOf)).toEqual([3200]);

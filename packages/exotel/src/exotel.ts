@@ -24,8 +24,8 @@ export const EXOTEL_CAPABILITIES: DialectCapabilities = { ...NO_CAPABILITIES, cl
 
 /**
  * The Exotel AgentStream dialect for the Voicebot applet (role `server`: Exotel dials us). The
- * session speaks PCM16 at the rate given to the application; audio goes back in 100 ms messages,
- * whole multiples of 320 bytes of at least 3.2 KB, as Exotel requires.
+ * session speaks PCM16 at the rate given to the application; audio goes back in messages of whole
+ * multiples of 320 bytes of at least 3.2 KB (200 ms at 8 kHz, 100 ms at 16 and 24 kHz), as Exotel requires.
  */
 export function exotel(options: ExotelOptions = {}): DialectV2 {
   if (options === null || typeof options !== "object") throw new ConfigError("exotel() takes an options object", { dialect: DIALECT_NAME });

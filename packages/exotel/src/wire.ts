@@ -28,8 +28,13 @@ export const ExotelCommand = {
 } as const;
 
 export const EXOTEL_RATES: readonly number[] = [8000, 16000, 24000];
-/** Outbound messages are 100 ms: 3,200 bytes at 8 kHz (the minimum), and a multiple of 320 bytes at every rate. */
-export const EXOTEL_OUT_FRAME_MS = 100;
+/**
+ * Outbound message length per rate: the shortest whole multiple of 320 bytes of at least 3.2 KB,
+ * so 200 ms at 8 kHz (3,200 bytes), 100 ms at 16 kHz (3,200) and at 24 kHz (4,800).
+ */
+export function outFrameMs(sampleRate: number): number {
+  return sampleRate === 8000 ? 200 : 100;
+}
 /** Exotel's sizes for audio sent back. */
 export const EXOTEL_CHUNK_MULTIPLE = 320;
 export const EXOTEL_MIN_CHUNK = 3200;
@@ -37,7 +42,7 @@ export const EXOTEL_MAX_CHUNK = 100 * 1024;
 export const EXOTEL_STOP_REASON = "stop";
 
 export function wireFormats(sampleRate: number): { outbound: WireAudioFormat; inbound: WireAudioFormat } {
-  return { outbound: { encoding: "pcm16", sampleRate, frameMs: EXOTEL_OUT_FRAME_MS }, inbound: { encoding: "pcm16", sampleRate } };
+  return { outbound: { encoding: "pcm16", sampleRate, frameMs: outFrameMs(sampleRate) }, inbound: { encoding: "pcm16", sampleRate } };
 }
 
 /** PCM16 ↔ base64 little-endian bytes. */

@@ -16,7 +16,7 @@ import type { HangupHook, TransferHook } from "./call-control.js";
 import type { FlowSignal } from "./carrier.js";
 import { EstimatedPlayback } from "./estimated-playback.js";
 import { FramePacer } from "./frame-pacer.js";
-import { defaultPacingScheduler, type PacingScheduler } from "./pacing-scheduler.js";
+import { defaultPacingScheduler, type PacingScheduler, type Tickable } from "./pacing-scheduler.js";
 import { phoneCallFromStart } from "./phone-call.js";
 import { type HeardSource, PlaybackLedger } from "./playback-ledger.js";
 
@@ -152,6 +152,15 @@ class Bridge implements PhoneBridge {
   readonly #unsubscribe: (() => void)[] = [];
   readonly #abort = new AbortController();
   readonly #stats = { callerFrames: 0, callerFramesDropped: 0, agentFrames: 0, clears: 0, carrierPauses: 0 };
+  readonly #scheduler: PacingScheduler;
+  /**
+   * Wakes when agent audio stopped while the conversion still holds less than a frame (a short
+   * utterance on a leg with long frames): that audio goes out padded, instead of waiting for
+   * the next turn. Armed only while no frame is queued; a queued frame cancels it.
+   */
+  readonly #quiet: Tickable = { tick: (now) => this.#onAgentQuiet(now) };
+  #quietArmed = false;
+  #lastAgentAudioAt = 0;
   /** Resolves the ledger's marks from the clock where the carrier acknowledges none. */
   readonly #estimated: EstimatedPlayback | undefined;
   #agent: Session | undefined;
@@ -212,6 +221,7 @@ class Bridge implements PhoneBridge {
       heardSource,
     });
     const scheduler = options.scheduler ?? defaultPacingScheduler();
+    this.#scheduler = scheduler;
     this.#estimated = heardSource === "estimated" ? new EstimatedPlayback(scheduler, (name) => this.#ledger.echoed(name)) : undefined;
     this.#pacer = new FramePacer({
       leadMs: options.leadMs ?? DEFAULT_LEAD_MS,
@@ -443,6 +453,17 @@ class Bridge implements PhoneBridge {
       this.#agentTurnId = turnId;
       this.#needTurn = true;
     }
+    const framesBefore = this.#stats.agentFrames;
+    this.#lastAgentAudioAt = this.#scheduler.now();
+    this.#convertAgentAudio(audio);
+    // Audio that made no frame waits in the conversion: make sure a silence lets it out.
+    if (this.#stats.agentFrames === framesBefore && this.#fromAgent && !this.#quietArmed && this.#pacer.queuedMs === 0) {
+      this.#quietArmed = true;
+      this.#scheduler.wake(this.#quiet, this.#lastAgentAudioAt + TAIL_MARK_AFTER_MS);
+    }
+  }
+
+  #convertAgentAudio(audio: Int16Array): void {
     const aligned = this.#fromAgentAligned;
     if (aligned && aligned.pendingSamples === 0 && audio.length === this.#frameSamples) {
       // The codec's own array, maybe a view of the socket's buffer: the pacer copies it only if it must hold it.
@@ -454,8 +475,25 @@ class Bridge implements PhoneBridge {
     }
   }
 
+  /** The agent has been silent since its last audio, which made no frame: send what the conversion holds. */
+  #onAgentQuiet(now: number): void {
+    this.#quietArmed = false;
+    if (this.#ending) return;
+    const due = this.#lastAgentAudioAt + TAIL_MARK_AFTER_MS;
+    if (now < due) {
+      this.#quietArmed = true;
+      this.#scheduler.wake(this.#quiet, due);
+      return;
+    }
+    if (this.#pacer.queuedMs === 0) this.#markTail();
+  }
+
   #queueAgentFrame(frame: Int16Array, borrowed: boolean): void {
     this.#stats.agentFrames++;
+    if (this.#quietArmed) {
+      this.#quietArmed = false;
+      this.#scheduler.cancel(this.#quiet);
+    }
     // Before the carrier's start there is no stream to send to: frames wait (held) until it comes.
     // Without the agent's turn ids, a silence on the line longer than `turnGapMs` opens a turn.
     const startsTurn = this.#needTurn || (this.#agentTurnId === undefined && this.#pacer.quietForMs >= this.#turnGapMs);
@@ -582,6 +620,10 @@ class Bridge implements PhoneBridge {
     for (const item of this.#preconnect) if (typeof item !== "string") this.#stats.callerFramesDropped++;
     this.#preconnect = [];
     this.#pacer.dispose();
+    if (this.#quietArmed) {
+      this.#quietArmed = false;
+      this.#scheduler.cancel(this.#quiet);
+    }
     this.#estimated?.clear();
     this.#estimated?.dispose();
     this.#ledger.ended();

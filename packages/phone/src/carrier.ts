@@ -1,4 +1,4 @@
-import type { Dialect, InboundEventOf } from "@voxwire/core";
+import type { Dialect, InboundEventOf, WireFrame } from "@voxwire/core";
 import type { HangupHook, TransferHook } from "./call-control.js";
 
 /*
@@ -54,6 +54,35 @@ export interface CarrierLeg {
   readonly flowSignal?: FlowSignal;
   /** The most audio the carrier buffers, in ms (Vonage: 3,072 messages): a larger `leadMs` is refused. */
   readonly maxLeadMs?: number;
+  /**
+   * How the leg recognises its carrier on a shared stream path (carrier detection): from the
+   * upgrade and the frames so far, `"yes"`, `"no"`, or `"wait"` for another frame. A leg decides
+   * on a start message or a first binary frame, never on a `connected` alone (Twilio, Telnyx and
+   * Exotel all open with one).
+   */
+  detect?(input: DetectInput): Detection;
+}
+
+export type Detection = "yes" | "no" | "wait";
+
+/** What carrier detection sees of a stream: the upgrade and the frames received so far. */
+export interface DetectInput {
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The subprotocols the carrier offered (Asterisk: `media`). */
+  readonly protocols: readonly string[];
+  readonly frames: readonly WireFrame[];
+}
+
+/** The JSON object a text frame holds, or undefined (detection's helper: never throws). */
+export function jsonFrame(frame: WireFrame | undefined): Readonly<Record<string, unknown>> | undefined {
+  if (typeof frame !== "string" || !frame.startsWith("{")) return undefined;
+  try {
+    const value: unknown = JSON.parse(frame);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

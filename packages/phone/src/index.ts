@@ -33,7 +33,17 @@ export {
   type TransferHook,
   type TransferRequest,
 } from "./call-control.js";
-export type { AnswerContext, AnswerDocument, CarrierLeg, CarrierRequest, CarrierRoute, FlowSignal } from "./carrier.js";
+export {
+  type AnswerContext,
+  type AnswerDocument,
+  type CarrierLeg,
+  type CarrierRequest,
+  type CarrierRoute,
+  type DetectInput,
+  type Detection,
+  type FlowSignal,
+  jsonFrame,
+} from "./carrier.js";
 export { EstimatedPlayback } from "./estimated-playback.js";
 export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
 export {
@@ -54,4 +64,5 @@ export {
   parseMarkName,
 } from "./playback-ledger.js";
 export { type RestRequest, type RestTransport, restCall } from "./rest-call.js";
+export { detectCarrier } from "./server/detect-carrier.js";
 export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";

@@ -1,5 +1,5 @@
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg } from "@voxwire/phone";
+import { type CarrierLeg, type DetectInput, type Detection, jsonFrame } from "@voxwire/phone";
 import { type PlivoOptions, plivo } from "./plivo.js";
 import { type PlivoRestOptions, type PlivoTransferTarget, plivoHangupHook, plivoTransferHook } from "./server/call-control.js";
 import { validatePlivoSignature } from "./signature.js";
@@ -58,7 +58,18 @@ export function plivoCarrier(options: PlivoCarrierOptions = {}): CarrierLeg {
         request.form,
       );
     },
+    detect: detectPlivo,
     ...(onHangup ? { onHangup } : {}),
     ...(onTransfer ? { onTransfer } : {}),
   };
+}
+
+/** A Plivo stream on a shared path: its first message is `start` with `start.streamId` and `start.callId` (Plivo sends no `connected`). */
+export function detectPlivo(input: DetectInput): Detection {
+  if (input.protocols.length > 0) return "no";
+  const first = input.frames[0];
+  if (first === undefined) return "wait";
+  const message = jsonFrame(first);
+  const start = message?.start as Record<string, unknown> | undefined;
+  return message?.event === "start" && typeof start?.streamId === "string" && typeof start.callId === "string" ? "yes" : "no";
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg } from "@voxwire/phone";
-import { connectStreamTwiml } from "@voxwire/twilio";
+import type { CarrierLeg, DetectInput, Detection } from "@voxwire/phone";
+import { connectStreamTwiml, twilioShapedStart } from "@voxwire/twilio";
 import { type SignalWireRestOptions, signalwireHangupHook, signalwireTransferHook } from "./server/call-control.js";
 import { signalwire } from "./signalwire.js";
 import { validateSignalWireSignature } from "./signature.js";
@@ -41,7 +41,14 @@ export function signalwireCarrier(options: SignalWireCarrierOptions = {}): Carri
         ? validateSignalWireSignature(key, signature, request.url, request.form)
         : validateSignalWireSignature(key, signature, request.url);
     },
+    detect: detectSignalWire,
     ...(onHangup ? { onHangup } : {}),
     ...(onTransfer ? { onTransfer } : {}),
   };
+}
+
+/** A SignalWire stream on a shared path: Twilio's messages on an upgrade SignalWire signed (`X-SignalWire-Signature`). */
+export function detectSignalWire(input: DetectInput): Detection {
+  if (input.headers[SIGNALWIRE_SIGNATURE_HEADER] === undefined) return "no";
+  return twilioShapedStart(input);
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg } from "@voxwire/phone";
+import { type CarrierLeg, type DetectInput, type Detection, jsonFrame } from "@voxwire/phone";
 import { type TelnyxRestOptions, type TelnyxTransferTarget, telnyxHangupHook, telnyxTransferHook } from "./server/call-control.js";
 import { validateTelnyxSignature } from "./signature.js";
 import { type TelnyxOptions, telnyx } from "./telnyx.js";
@@ -53,7 +53,21 @@ export function telnyxCarrier(options: TelnyxCarrierOptions = {}): CarrierLeg {
       };
       return validateTelnyxSignature(publicKey, header("telnyx-signature-ed25519"), header("telnyx-timestamp"), request.body);
     },
+    detect: detectTelnyx,
     ...(onHangup ? { onHangup } : {}),
     ...(onTransfer ? { onTransfer } : {}),
   };
+}
+
+/** A Telnyx stream on a shared path: decided on `start` (`stream_id` at the top, `call_control_id` inside), never on `connected`. */
+export function detectTelnyx(input: DetectInput): Detection {
+  if (input.protocols.length > 0) return "no";
+  for (const frame of input.frames) {
+    const message = jsonFrame(frame);
+    if (!message) return "no";
+    if (message.event === "connected") continue;
+    const start = message.start as Record<string, unknown> | undefined;
+    return message.event === "start" && typeof message.stream_id === "string" && typeof start?.call_control_id === "string" ? "yes" : "no";
+  }
+  return "wait";
 }

@@ -1,7 +1,7 @@
 // `@voxwire/telnyx`: the Telnyx media-streaming leg: the dialect, TeXML, the webhook signature,
 // Call Control hang-up and transfer, and the leg for `@voxwire/phone`'s server. Wire constants,
 // codecs and the Telnyx simulator are in `@voxwire/telnyx/testing`.
-export { type TelnyxCarrierOptions, telnyxCarrier } from "./carrier.js";
+export { detectTelnyx, type TelnyxCarrierOptions, telnyxCarrier } from "./carrier.js";
 export {
   type TelnyxRestOptions,
   type TelnyxTransferTarget,

@@ -1,5 +1,5 @@
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg, CarrierRequest } from "@voxwire/phone";
+import { type CarrierLeg, type CarrierRequest, type DetectInput, type Detection, jsonFrame } from "@voxwire/phone";
 import { type TransferTarget, type TwilioRestOptions, twilioHangupHook, twilioTransferHook } from "./server/call-control.js";
 import { validateTwilioSignature } from "./signature.js";
 import { twilio } from "./twilio.js";
@@ -49,7 +49,31 @@ export function twilioCarrier(options: TwilioCarrierOptions = {}): CarrierLeg {
         ? validateTwilioSignature(authToken!, given, request.url, request.form)
         : validateTwilioSignature(authToken!, given, request.url);
     },
+    detect: detectTwilio,
     ...(onTransfer ? { onTransfer } : {}),
     ...(onHangup ? { onHangup } : {}),
   };
+}
+
+/**
+ * A Twilio stream on a shared path: decided on `start` (camelCase `streamSid`, `start.callSid`),
+ * never on `connected` alone (Telnyx and Exotel open with one too). A request SignalWire signed is
+ * SignalWire's, which speaks the same messages.
+ */
+export function detectTwilio(input: DetectInput): Detection {
+  if (input.headers["x-signalwire-signature"] !== undefined) return "no";
+  return twilioShapedStart(input);
+}
+
+/** Whether the stream opens the Twilio way: "wait" through `connected`, then "yes" on a Twilio-shaped `start`. */
+export function twilioShapedStart(input: DetectInput): Detection {
+  for (const frame of input.frames) {
+    const message = jsonFrame(frame);
+    if (!message) return "no";
+    if (message.event === "connected") continue;
+    const start = message.start as Record<string, unknown> | undefined;
+    return message.event === "start" && typeof message.streamSid === "string" && typeof start?.callSid === "string" ? "yes" : "no";
+  }
+  // Twilio offers no subprotocol: a stream that does is another carrier's.
+  return input.protocols.length > 0 ? "no" : "wait";
 }

@@ -43,7 +43,7 @@ export {
   type TransferRequest,
   type TwilioCall,
 } from "@voxwire/phone";
-export { type TwilioCarrierOptions, twilioCarrier } from "./carrier.js";
+export { detectTwilio, type TwilioCarrierOptions, twilioCarrier, twilioShapedStart } from "./carrier.js";
 export { createTwilioCodec } from "./client-codec.js";
 export { createTwilioPeerCodec } from "./peer-codec.js";
 export { type TransferTarget, type TwilioRestOptions, twilioHangupHook, twilioTransferHook, updateCall } from "./server/call-control.js";

@@ -1,5 +1,5 @@
 import { ConfigError } from "@voxwire/core";
-import type { CarrierLeg } from "@voxwire/phone";
+import { type CarrierLeg, type DetectInput, type Detection, jsonFrame } from "@voxwire/phone";
 import { connectNcco } from "./ncco.js";
 import { type VonageRestOptions, type VonageTransferTarget, vonageHangupHook, vonageTransferHook } from "./server/call-control.js";
 import { validateVonageSignature } from "./signature.js";
@@ -15,6 +15,14 @@ export interface VonageCarrierOptions extends Omit<VonageOptions, "path"> {
   transfer?: VonageTransferTarget;
   /** More headers for `websocket:connected`, from the answer webhook's fields. */
   streamParameters?: (fields: URLSearchParams) => Record<string, string>;
+}
+
+/** A Vonage socket on a shared path: its first message is the JSON `websocket:connected`. */
+export function detectVonage(input: DetectInput): Detection {
+  if (input.protocols.length > 0) return "no";
+  const first = input.frames[0];
+  if (first === undefined) return "wait";
+  return jsonFrame(first)?.event === "websocket:connected" ? "yes" : "no";
 }
 
 /**
@@ -49,6 +57,7 @@ export function vonageCarrier(options: VonageCarrierOptions = {}): CarrierLeg {
       return validateVonageSignature(secret, Array.isArray(value) ? value[0] : (value as string | undefined), request.body);
     },
     maxLeadMs: VONAGE_MAX_BUFFERED_MESSAGES * VONAGE_FRAME_MS,
+    detect: detectVonage,
     ...(onHangup ? { onHangup } : {}),
     ...(onTransfer ? { onTransfer } : {}),
   };

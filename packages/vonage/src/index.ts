@@ -1,7 +1,7 @@
 // `@voxwire/vonage`: the Vonage Voice API WebSocket leg: the dialect, the NCCO, signed webhooks,
 // Voice API hang-up and transfer, and the leg for `@voxwire/phone`'s server. Wire constants,
 // codecs and the Vonage simulator are in `@voxwire/vonage/testing`.
-export { type VonageCarrierOptions, vonageCarrier } from "./carrier.js";
+export { detectVonage, type VonageCarrierOptions, vonageCarrier } from "./carrier.js";
 export { type ConnectNccoOptions, connectNcco } from "./ncco.js";
 export {
   updateVonageCall,

@@ -8,10 +8,10 @@ export {
   EXOTEL_CHUNK_MULTIPLE,
   EXOTEL_MAX_CHUNK,
   EXOTEL_MIN_CHUNK,
-  EXOTEL_OUT_FRAME_MS,
   EXOTEL_RATES,
   ExotelCommand,
   ExotelEvent,
+  outFrameMs,
 } from "../wire.js";
 export { type ExotelCallOptions, simulateExotelCall } from "./exotel-call.js";
 export { exotelSubject } from "./subject.js";

@@ -7,6 +7,7 @@ import { BatchedWebSocket, batchSends } from "../batched-sends.js";
 import { type BridgeOptions, bridge, DEFAULT_LEAD_MS, type PhoneBridge } from "../bridge.js";
 import type { PhoneCall } from "../bridge-events.js";
 import type { CarrierLeg, CarrierRequest, CarrierRoute } from "../carrier.js";
+import { detectCarrier } from "./detect-carrier.js";
 
 /** Webhook bodies are small form posts; anything larger is refused. */
 const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -41,6 +42,13 @@ export interface PhoneServerOptions extends BridgeOptions {
    * cannot hold an agent session billed to the operator. Default 10 000 ms; 0 turns it off.
    */
   phoneInactivityMs?: number;
+  /**
+   * A stream path shared by every leg (default none): the carrier is detected from the upgrade
+   * and the opening messages (each leg's `detect`), held until one leg claims the stream, then
+   * replayed into its session. A stream no leg claims within `timeoutMs` (default 5000) or
+   * `maxFrames` (default 8) is closed with 1008. Each leg's own path still serves it alone.
+   */
+  detect?: { path: string; timeoutMs?: number; maxFrames?: number };
   /** Called with each new bridge (to listen to its events). */
   onCall?: (bridge: PhoneBridge) => void;
   /** Live calls allowed at once; further streams are refused. Default unlimited. */
@@ -92,6 +100,9 @@ export async function createPhoneBridge(options: PhoneServerOptions): Promise<Ph
     byMedia.set(route.mediaPath, route);
   }
   const live = new Set<PhoneBridge>();
+  const detectPath = options.detect?.path;
+  if (detectPath !== undefined && (byMedia.has(detectPath) || byAnswer.has(detectPath) || !detectPath.startsWith("/")))
+    throw new ConfigError(`the detect path ${detectPath} must start with "/" and be no leg's own path`);
 
   const publicBase = (req: IncomingMessage, scheme: "http" | "ws"): string => {
     if (options.publicUrl) {
@@ -142,6 +153,10 @@ export async function createPhoneBridge(options: PhoneServerOptions): Promise<Ph
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => {});
     const path = (req.url ?? "/").split("?")[0]!;
+    if (path === detectPath) {
+      if (options.maxCalls !== undefined && live.size >= options.maxCalls) return refuse(socket, 503, "Service Unavailable");
+      return void wss.handleUpgrade(req, socket, head, (ws) => detectThenStart(ws, req));
+    }
     const route = byMedia.get(path);
     if (!route) return refuse(socket, 404, "Not Found");
     const request: CarrierRequest = {
@@ -161,6 +176,62 @@ export async function createPhoneBridge(options: PhoneServerOptions): Promise<Ph
 
   const batch = options.batchWrites ?? true;
   const agentSocket = options.agentOptions?.WebSocket ?? (batch ? (BatchedWebSocket as unknown as ConnectOptions["WebSocket"]) : undefined);
+
+  /** Holds a shared-path stream's frames until a leg claims it, then starts its call and replays them. */
+  function detectThenStart(ws: import("ws").WebSocket, req: IncomingMessage): void {
+    const legs = routes.map((r) => r.leg);
+    const frames: (string | Uint8Array)[] = [];
+    const held: [Buffer, boolean][] = [];
+    const protocols = String(req.headers["sec-websocket-protocol"] ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const maxFrames = options.detect?.maxFrames ?? 8;
+    let done = false;
+    const finish = () => {
+      done = true;
+      clearTimeout(timer);
+      ws.off("message", onMessage);
+    };
+    const refuseStream = (why: string) => {
+      finish();
+      log.warn(`stream on ${detectPath} refused: ${why}`);
+      ws.close(1008, why.slice(0, 120));
+    };
+    const decide = () => {
+      const leg = detectCarrier(legs, { headers: req.headers, protocols, frames });
+      if (leg === undefined) {
+        if (frames.length >= maxFrames) refuseStream(`no carrier recognised in ${frames.length} messages`);
+        return;
+      }
+      if (leg === null) return refuseStream("not the stream of any carrier this server serves");
+      const route = routes.find((r) => r.leg === leg)!;
+      const request: CarrierRequest = {
+        url: publicBase(req, "ws") + (req.url ?? "/"),
+        method: "GET",
+        headers: req.headers,
+        body: "",
+        form: new URLSearchParams(),
+      };
+      if (route.leg.verify?.(request, "stream") === false) return refuseStream(`${leg.name}: the request signature does not match`);
+      finish();
+      startCall(ws, route);
+      // The session listens now: what detection held goes to it first, in order.
+      for (const [data, isBinary] of held) ws.emit("message", data, isBinary);
+    };
+    const onMessage = (data: Buffer, isBinary: boolean) => {
+      if (done) return;
+      held.push([data, isBinary]);
+      frames.push(isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data.toString("utf8"));
+      decide();
+    };
+    const timer = setTimeout(() => refuseStream("no carrier recognised in time"), options.detect?.timeoutMs ?? 5000);
+    ws.on("message", onMessage);
+    ws.once("close", () => {
+      if (!done) finish();
+    });
+    decide();
+  }
 
   function startCall(ws: import("ws").WebSocket, route: Route): void {
     if (batch) batchSends(ws);
