@@ -28,15 +28,15 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   ultravox: ultravoxSubject,
 };
 
-/** The phone legs: `voxwire check twilio` serves the stream and lets the carrier's simulator dial it. */
+/** The phone legs: `voxwire check telnyx` serves the stream and lets the carrier's simulator dial it. */
 export const PHONE_LEGS: Readonly<Record<string, PhoneLegSubject>> = {
   twilio: twilioSubject,
   telnyx: telnyxSubject,
-  signalwire: signalwireSubject,
-  exotel: exotelSubject,
-  vonage: vonageSubject,
-  asterisk: asteriskSubject,
   plivo: plivoSubject,
+  asterisk: asteriskSubject,
+  vonage: vonageSubject,
+  exotel: exotelSubject,
+  signalwire: signalwireSubject,
 };
 
 /** The subject named `name`, or a ConfigError listing the known ones. */

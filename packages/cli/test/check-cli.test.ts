@@ -29,7 +29,21 @@ describe("voxwire check", () => {
     const cli = captureIo();
     expect(await main(["check", "--all", "--fast", "--json"], cli.io)).toBe(0);
     const doc = JSON.parse(cli.stdout()) as { dialects: DialectReport[]; summary: { passed: number; failed: number; skipped: number } };
-    expect(doc.dialects.map((d) => d.dialect)).toEqual(["omni", "omnia", "token-first", "orbitali", "openai", "ultravox", "twilio"]);
+    expect(doc.dialects.map((d) => d.dialect)).toEqual([
+      "omni",
+      "omnia",
+      "token-first",
+      "orbitali",
+      "openai",
+      "ultravox",
+      "twilio",
+      "telnyx",
+      "plivo",
+      "asterisk",
+      "vonage",
+      "exotel",
+      "signalwire",
+    ]);
     for (const report of doc.dialects) {
       expect(
         report.results.filter((r) => r.status === "failed"),
