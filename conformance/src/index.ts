@@ -16,6 +16,15 @@ export { type GoldenHeader, type GoldenLine, goldenHeaderSchema, goldenLineSchem
 export { type GoldenEntry, type GoldenFile, GoldenFormatError, goldenPaths, goldenRoot, parseGolden, readGolden } from "./golden/read-golden.js";
 export type { AuthRefusal } from "./live/auth-refusal.js";
 export type { CarrierCall, CarrierCallOptions, CarrierCallRecord, DtmfPress } from "./live/carrier-call.js";
+export {
+  CONFORMANCE_AGENT,
+  CONFORMANCE_TEXT,
+  CONFORMANCE_TOOL,
+  CONFORMANCE_TOOL_CALL,
+  CONFORMANCE_TOOL_OUTPUT,
+  conformanceScript,
+  conformanceToolAnswer,
+} from "./live/conformance-agent.js";
 export { type ConformanceSubject, type PhoneLegAudio, type PhoneLegSubject, TWILIO_LIKE_AUDIO } from "./live/live-subject.js";
 export { runPhoneLeg } from "./live/phone-leg.js";
 export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
@@ -53,6 +62,7 @@ export { measureTone, ToneMeter } from "./simulator/tone-meter.js";
 export type {
   FrontConnection,
   FrontContext,
+  FrontLink,
   HandshakeStep,
   KeyVerdict,
   UpgradeContext,

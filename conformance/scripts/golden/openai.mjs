@@ -20,11 +20,12 @@ const MULAW_FORMAT = { type: "audio/pcmu" };
 
 /** Calls `write(scenario, header, lines)` once per golden file of this dialect. */
 export function build(write) {
-  const header = (title, source, audio = PCM, target = {}) => ({
+  const header = (title, source, audio = PCM, target = {}, agent) => ({
     title,
     source,
     target: { url: "wss://api.openai.com", ...target },
     audio: { outbound: audio, inbound: audio },
+    ...(agent === undefined ? {} : { agent }),
   });
   const connect = {
     dir: "out",
@@ -35,7 +36,7 @@ export function build(write) {
       type: "session.update",
       session: { type: "realtime", audio: { input: { format, turn_detection: { type: "server_vad" } }, output: { format } } },
     };
-    return outText(message, [{ type: "passthrough", name: "session.update", payload: message }], { plan: true });
+    return outText(message, [{ type: "session-update", agent: { turnDetection: "server" } }], { plan: true });
   };
   const agentIds = (n) => ({ event_id: `event_${1000 + n}`, response_id: "resp_001", item_id: "item_002", output_index: 0, content_index: 0 });
 
@@ -77,7 +78,7 @@ export function build(write) {
     const agent = tone(24000, 480, 660, i * 480);
     pcmLines.push(
       inText({ type: "response.output_audio.delta", ...agentIds(i), delta: b64(agent) }, [
-        { type: "audio-chunk", audio: b64(agent), sampleRate: 24000 },
+        { type: "audio-chunk", audio: b64(agent), sampleRate: 24000, turnId: "item_002" },
       ]),
     );
   }
@@ -103,7 +104,7 @@ export function build(write) {
     const codes = mulawEncode(tone(8000, 160, 660, i * 160));
     muLines.push(
       inText({ type: "response.output_audio.delta", ...agentIds(i), delta: codes.toString("base64") }, [
-        { type: "audio-chunk", audio: b64(mulawDecode(codes)), sampleRate: 8000 },
+        { type: "audio-chunk", audio: b64(mulawDecode(codes)), sampleRate: 8000, turnId: "item_002" },
       ]),
     );
   }
@@ -119,17 +120,140 @@ export function build(write) {
   );
 
   // --- barge-in ----------------------------------------------------------------------------
+  const speechStarted = { type: "input_audio_buffer.speech_started", event_id: "event_1101", audio_start_ms: 1500, item_id: "item_003" };
   write(
     "barge-in",
     header(
-      "server VAD hears the caller while the agent speaks: input_audio_buffer.speech_started clears playback",
-      `${TYPES}: InputAudioBufferSpeechStartedEvent (audio_start_ms, event_id, item_id), ResponseAudioDeltaEvent; ${IDS}`,
+      "server VAD hears the caller while the agent speaks: speech_started is the user's speech and clears the agent's item; speech_stopped ends it",
+      `${TYPES}: InputAudioBufferSpeechStartedEvent (audio_start_ms, event_id, item_id), InputAudioBufferSpeechStoppedEvent (audio_end_ms, event_id, item_id), ResponseAudioDeltaEvent; ${GUIDE}: a WebSocket client stops playback on speech_started; ${IDS}`,
     ),
     [
       pcmLines[2],
-      inText({ type: "input_audio_buffer.speech_started", event_id: "event_1101", audio_start_ms: 1500, item_id: "item_003" }, [
-        { type: "playback-clear" },
+      inText(speechStarted, [{ type: "speech-started" }, { type: "playback-clear", turnId: "item_002" }]),
+      inText({ type: "input_audio_buffer.speech_stopped", event_id: "event_1102", audio_end_ms: 2400, item_id: "item_003" }, [
+        { type: "speech-stopped" },
       ]),
+    ],
+  );
+
+  // --- truncation: what was heard ------------------------------------------------------------
+  write(
+    "truncation",
+    header(
+      "after a barge-in the client tells the service how much of the agent's item was heard",
+      `${TYPES}: ConversationItemTruncateEvent (item_id, content_index 0, audio_end_ms: an integer no greater than the item's audio), ConversationItemTruncatedEvent, InputAudioBufferSpeechStartedEvent; ${IDS}`,
+    ),
+    [
+      pcmLines[2],
+      inText(speechStarted, [{ type: "speech-started" }, { type: "playback-clear", turnId: "item_002" }]),
+      outText({ type: "conversation.item.truncate", item_id: "item_002", content_index: 0, audio_end_ms: 640 }, [
+        { type: "playback-heard", turnId: "item_002", heardMs: 640 },
+      ]),
+      inText({ type: "conversation.item.truncated", event_id: "event_1103", item_id: "item_002", content_index: 0, audio_end_ms: 640 }, [
+        {
+          type: "passthrough",
+          name: "conversation.item.truncated",
+          payload: { type: "conversation.item.truncated", event_id: "event_1103", item_id: "item_002", content_index: 0, audio_end_ms: 640 },
+        },
+      ]),
+    ],
+  );
+
+  // --- session configuration ------------------------------------------------------------------
+  const weather = {
+    name: "get_weather",
+    description: "The current weather in a city",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  };
+  const agent = { instructions: "You are a terse weather assistant.", voice: "marin", tools: [weather], turnDetection: "semantic", language: "en" };
+  const configured = {
+    type: "session.update",
+    session: {
+      type: "realtime",
+      audio: {
+        input: { format: PCM_FORMAT, turn_detection: { type: "semantic_vad" }, transcription: { language: "en" } },
+        output: { format: PCM_FORMAT, voice: "marin" },
+      },
+      instructions: agent.instructions,
+      tools: [{ type: "function", ...weather }],
+    },
+  };
+  const midUpdate = { type: "session.update", session: { type: "realtime", instructions: "Answer in French." } };
+  write(
+    "session-config",
+    header(
+      "connect()'s agent becomes the opening session.update; session-update changes what it names mid-session",
+      `${TYPES}: SessionUpdateEvent, RealtimeSessionCreateRequest (instructions, tools), RealtimeAudioConfigInput (format, turn_detection, transcription), RealtimeAudioInputTurnDetection.SemanticVad, AudioTranscription (language: ISO-639-1), RealtimeAudioConfigOutput (voice), RealtimeFunctionTool (type, name, description, parameters); "only the fields that are present in the session.update are updated" (SessionUpdateEvent); the instructions and the tool are voxwire's`,
+      PCM,
+      {},
+      agent,
+    ),
+    [
+      connect,
+      outText(configured, [{ type: "session-update", agent }], { plan: true }),
+      outText(midUpdate, [{ type: "session-update", agent: { instructions: "Answer in French." } }]),
+    ],
+  );
+
+  // --- tool calls --------------------------------------------------------------------------
+  const call = {
+    type: "response.function_call_arguments.done",
+    event_id: "event_1400",
+    response_id: "resp_004",
+    item_id: "item_005",
+    output_index: 0,
+    call_id: "call_abc123",
+    name: "get_weather",
+    arguments: '{"city":"Paris"}',
+  };
+  const callItem = {
+    type: "response.output_item.done",
+    event_id: "event_1401",
+    response_id: "resp_004",
+    output_index: 0,
+    item: {
+      id: "item_005",
+      object: "realtime.item",
+      type: "function_call",
+      status: "completed",
+      call_id: "call_abc123",
+      name: "get_weather",
+      arguments: '{"city":"Paris"}',
+    },
+  };
+  const output = { type: "conversation.item.create", item: { type: "function_call_output", call_id: "call_abc123", output: '{"temp_c":14}' } };
+  write(
+    "tool-call",
+    header(
+      "a function call arrives once (its arguments done), the result goes back as a function_call_output item, then response.create",
+      `${TYPES}: ResponseFunctionCallArgumentsDoneEvent (arguments, call_id, event_id, item_id, name, output_index, response_id), ResponseOutputItemDoneEvent with a RealtimeConversationItemFunctionCall (the same call: passed through, not a second tool-call), ConversationItemCreateEvent, RealtimeConversationItemFunctionCallOutput (call_id, output), ResponseCreateEvent; the function and its result are voxwire's; ${IDS}`,
+    ),
+    [
+      inText(call, [{ type: "tool-call", callId: "call_abc123", name: "get_weather", arguments: { city: "Paris" } }]),
+      inText(callItem, [{ type: "passthrough", name: callItem.type, payload: callItem }]),
+      outText(output, [{ type: "tool-result", callId: "call_abc123", output: '{"temp_c":14}' }]),
+      outText({ type: "response.create" }, [{ type: "passthrough", name: "response.create", payload: { type: "response.create" } }], {
+        follows: true,
+      }),
+    ],
+  );
+
+  // --- text in -----------------------------------------------------------------------------
+  const typed = {
+    type: "conversation.item.create",
+    item: { type: "message", role: "user", content: [{ type: "input_text", text: "Is it raining in Paris?" }] },
+  };
+  write(
+    "text-in",
+    header(
+      "the user types: a user message item with input_text, then response.create",
+      `${TYPES}: ConversationItemCreateEvent, RealtimeConversationItemUserMessage (role user, content type input_text), ResponseCreateEvent; the text is voxwire's`,
+    ),
+    [
+      outText(typed, [{ type: "text-send", text: "Is it raining in Paris?" }]),
+      outText({ type: "response.create" }, [{ type: "passthrough", name: "response.create", payload: { type: "response.create" } }], {
+        follows: true,
+      }),
     ],
   );
 
@@ -143,19 +267,19 @@ export function build(write) {
     ),
     [
       inText({ type: "response.output_audio_transcript.delta", ...agentIds(10), delta: "Hello" }, [
-        { type: "transcript-delta", role: "agent", delta: "Hello", text: "Hello" },
+        { type: "transcript-delta", role: "agent", delta: "Hello", text: "Hello", turnId: "item_002" },
       ]),
       inText({ type: "response.output_audio_transcript.delta", ...agentIds(11), delta: ", how can I help?" }, [
-        { type: "transcript-delta", role: "agent", delta: ", how can I help?", text: "Hello, how can I help?" },
+        { type: "transcript-delta", role: "agent", delta: ", how can I help?", text: "Hello, how can I help?", turnId: "item_002" },
       ]),
       inText({ type: "response.output_audio_transcript.done", ...agentIds(12), transcript: "Hello, how can I help?" }, [
-        { type: "transcript-end", role: "agent", text: "Hello, how can I help?" },
+        { type: "transcript-end", role: "agent", text: "Hello, how can I help?", turnId: "item_002" },
       ]),
       inText({ type: "conversation.item.input_audio_transcription.delta", ...userIds(0), delta: "I need" }, [
-        { type: "transcript-delta", role: "user", delta: "I need", text: "I need" },
+        { type: "transcript-delta", role: "user", delta: "I need", text: "I need", turnId: "item_003" },
       ]),
       inText({ type: "conversation.item.input_audio_transcription.delta", ...userIds(1), delta: " a hand" }, [
-        { type: "transcript-delta", role: "user", delta: " a hand", text: "I need a hand" },
+        { type: "transcript-delta", role: "user", delta: " a hand", text: "I need a hand", turnId: "item_003" },
       ]),
       inText(
         {
@@ -164,7 +288,7 @@ export function build(write) {
           transcript: "I need a hand",
           usage: { type: "duration", seconds: 1.2 },
         },
-        [{ type: "transcript-end", role: "user", text: "I need a hand" }],
+        [{ type: "transcript-end", role: "user", text: "I need a hand", turnId: "item_003" }],
       ),
     ],
   );
@@ -230,16 +354,7 @@ export function build(write) {
   );
 
   // --- tolerance ---------------------------------------------------------------------------
-  const toolCall = {
-    type: "response.function_call_arguments.done",
-    event_id: "event_1400",
-    response_id: "resp_004",
-    item_id: "item_005",
-    output_index: 0,
-    call_id: "call_abc123",
-    name: "get_weather",
-    arguments: '{"city":"Paris"}',
-  };
+  const badArguments = { ...call, event_id: "event_1403", call_id: "call_def456", arguments: '{"city":"Par' };
   const limits = {
     type: "rate_limits.updated",
     event_id: "event_1401",
@@ -249,11 +364,10 @@ export function build(write) {
   write(
     "tolerance",
     header(
-      "what spec v1 has no event for passes through whole (tool calls included); bad frames are reported",
-      `${TYPES}: ResponseFunctionCallArgumentsDoneEvent (arguments, call_id, event_id, item_id, name, output_index, response_id), RateLimitsUpdatedEvent; an event type the reference does not list, to show it is kept; docs/writing-a-dialect.md, "Rules a codec keeps"; ${IDS}`,
+      "what the event model has no event for passes through whole; bad frames are reported",
+      `${TYPES}: RateLimitsUpdatedEvent, ResponseFunctionCallArgumentsDoneEvent (arguments: a JSON string); an event type the reference does not list, to show it is kept; docs/writing-a-dialect.md, "Rules a codec keeps"; ${IDS}`,
     ),
     [
-      inText(toolCall, [{ type: "passthrough", name: toolCall.type, payload: toolCall }]),
       inText(limits, [{ type: "passthrough", name: limits.type, payload: limits }]),
       inText(unknown, [{ type: "passthrough", name: unknown.type, payload: unknown }]),
       inText(
@@ -265,6 +379,11 @@ export function build(write) {
         { type: "response.output_audio.delta", ...agentIds(21), delta: "AQID" },
         [error("invalid_audio", false, false)],
         notJson("three bytes are not whole PCM16 samples: reported, not played"),
+      ),
+      inText(
+        badArguments,
+        [error("protocol_violation", false, false), { type: "tool-call", callId: "call_def456", name: "get_weather", arguments: '{"city":"Par' }],
+        notJson("arguments that are not JSON: reported, and the call still arrives (with the raw string) so it can be answered"),
       ),
       inBinary(
         [1, 2, 3, 4],

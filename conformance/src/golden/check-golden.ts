@@ -84,7 +84,11 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
     ...(header.target?.agentId !== undefined ? { agentId: header.target.agentId } : {}),
     ...(header.target?.sampleRate !== undefined ? { sampleRate: header.target.sampleRate } : {}),
   };
-  const env: DialectEnv = { runtime: "node", now: header.now ? Date.parse(header.now) : Date.now() };
+  const env: DialectEnv = {
+    runtime: "node",
+    now: header.now ? Date.parse(header.now) : Date.now(),
+    ...(header.agent !== undefined ? { agent: header.agent } : {}),
+  };
   let dialect: Dialect;
   let preparation: Preparation;
   try {
@@ -106,11 +110,25 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
   const getCodecs = () => {
     if (!codecs) {
       const used = plan ?? { url: "ws://golden.invalid/", audio: header.audio, secrets: [] };
-      codecs = { client: dialect.createCodec(used, offlineEnv()), peer: dialect.createPeerCodec?.(used) };
+      const client = dialect.createCodec(used, offlineEnv(header.agent !== undefined ? { agent: header.agent } : {}));
+      codecs = { client, peer: dialect.createPeerCodec?.(used) };
+      openFrames = [...(used.firstFrames ?? []), ...(client.open?.() ?? [])];
     }
     return codecs;
   };
+  /** What goes out as the socket opens: the plan's first frames, then the codec's `open()`. */
+  let openFrames: WireFrame[] = [];
   let planFrames = 0;
+  /** Frames the last `out` line's events encoded to beyond its own, for `follows` lines. */
+  let following: WireFrame[] = [];
+  let followingOwner: GoldenLineResult | undefined;
+  /** Frames an `out` line encoded to that no `follows` line took are a problem of that line. */
+  const settleFollowing = () => {
+    if (following.length > 0) followingOwner?.problems.push(`client encode: ${following.length} more frame(s) than the file has (add follows lines)`);
+    following = [];
+  };
+  /** What the client's `takeReplies()` gave after the `in` frames so far, not yet matched by a `reply` line. */
+  const replies: WireFrame[] = [];
 
   for (const entry of file.entries) {
     const result: GoldenLineResult = { lineNo: entry.lineNo, summary: summarize(entry), checks: [], problems: [] };
@@ -124,11 +142,17 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
       }
     };
     const { line, events } = entry;
+    if (!("frame" in line && line.follows)) settleFollowing();
 
     if ("frame" in line) {
       const frame = frameFromJson(line.frame);
       if (line.dir === "in") {
-        await check("client decode", () => compareEvents(getCodecs().client.decode(frame), line.events));
+        await check("client decode", () => {
+          const { client } = getCodecs();
+          const decoded = client.decode(frame);
+          replies.push(...(client.takeReplies?.() ?? []));
+          return compareEvents(decoded, line.events);
+        });
         await mirror(line, () =>
           check("peer encode", () =>
             compareFrames(
@@ -140,17 +164,33 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
       } else if (line.plan) {
         const index = planFrames++;
         await check("connect plan", () => {
-          const expected = plan?.firstFrames?.[index];
-          return expected === undefined ? [`the plan has no first frame #${index + 1}`] : compareFrames([expected], [frame]);
+          getCodecs();
+          const expected = openFrames[index];
+          return expected === undefined
+            ? [`nothing is sent at open as frame #${index + 1} (plan firstFrames, then the codec's open())`]
+            : compareFrames([expected], [frame]);
         });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
-      } else {
+      } else if (line.reply) {
+        await check("codec reply", () => {
+          const owed = replies.shift();
+          return owed === undefined ? ["the codec owes no reply here (takeReplies gave none)"] : compareFrames([owed], [frame]);
+        });
+        await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
+      } else if (line.follows) {
+        const expected = following.shift();
         await check("client encode", () =>
-          compareFrames(
-            events.flatMap((e) => getCodecs().client.encode(e as never)),
-            [frame],
-          ),
+          expected === undefined ? ["the previous out line's events encoded to no further frame"] : compareFrames([expected], [frame]),
         );
+        await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
+      } else {
+        await check("client encode", () => {
+          const encoded = events.flatMap((e) => getCodecs().client.encode(e as never));
+          // Frames past the first belong to the `follows` lines after this one.
+          following = encoded.slice(1);
+          followingOwner = result;
+          return compareFrames(encoded.slice(0, 1), [frame]);
+        });
         await mirror(line, () => check("peer decode", () => compareEvents(peerOf().decode(frame), line.events)));
       }
     } else if ("connect" in line) {
@@ -179,6 +219,7 @@ export async function checkGoldenFile(file: GoldenFile, subject: GoldenSubject):
       await run();
     }
   }
+  settleFollowing();
   return report();
 
   function peerOf(): PeerCodec {

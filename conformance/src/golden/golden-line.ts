@@ -1,4 +1,4 @@
-import { wireAudioFormatSchema } from "@voxwire/core";
+import { agentConfigSchema, wireAudioFormatSchema } from "@voxwire/core";
 import { z } from "zod";
 
 /*
@@ -45,6 +45,8 @@ export const goldenHeaderSchema = z.strictObject({
   audio: z.strictObject({ outbound: wireAudioFormatSchema, inbound: wireAudioFormatSchema }),
   /** The clock the dialect sees, ISO 8601 (a bootstrap answer with an `expiresAt`). */
   now: z.string().datetime({ offset: true }).optional(),
+  /** The `agent` option of `connect()` the dialect sees (`DialectEnv.agent`): what a setup frame is built from. */
+  agent: z.custom<z.infer<typeof agentConfigSchema>>((value) => agentConfigSchema.safeParse(value).success, "an AgentConfig").optional(),
 });
 
 /** One WebSocket message and the events it decodes to (`in`) or is encoded from (`out`). */
@@ -53,8 +55,19 @@ export const goldenFrameLineSchema = z.strictObject({
   dir: z.enum(["in", "out"]),
   frame: z.union([z.strictObject({ text: z.string() }), z.strictObject({ binary: base64 })]),
   events: z.array(goldenEvent),
-  /** An `out` frame that comes from the connect plan (`firstFrames`, a first-message token), not from an event. */
+  /**
+   * An `out` frame sent as the socket opens, not from an event: the connect plan's `firstFrames`
+   * (a first-message token), then the codec's `open()` frames (a setup message), in order.
+   */
   plan: z.literal(true).optional(),
+  /**
+   * An `out` frame that is the next one the previous `out` line's events encode to (a tool
+   * result and its follow-up request): the client side compares it with that frame; `events`
+   * are what the peer decodes it to.
+   */
+  follows: z.literal(true).optional(),
+  /** An `out` frame the codec owes the peer after the frames before it (`takeReplies()`: a `pong` for a `ping`), not from an event. */
+  reply: z.literal(true).optional(),
   /**
    * Why only the client's side is checked for this line: a malformed or tolerated frame that no
    * peer would produce from events. Say why; the mirror check is the default.

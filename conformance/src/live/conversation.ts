@@ -1,7 +1,8 @@
-import { VoxwireError } from "@voxwire/core";
+import { type InboundEvent, VoxwireError } from "@voxwire/core";
 import { silence, sine } from "../audio/test-signals.js";
 import { TRANSFER_DIGIT } from "../simulator/scripted-agent.js";
 import type { SessionRecord } from "../simulator/session-record.js";
+import { CONFORMANCE_TEXT } from "./conformance-agent.js";
 import { LiveCall, sleep, type TimedEvent } from "./live-call.js";
 import type { ScenarioContext } from "./scenario.js";
 import { APP_RATE } from "./test-audio.js";
@@ -16,6 +17,8 @@ export const DTMF_IN = "7";
 /** How long to wait for an agent that greets, and for its answer. */
 const GREETING_WAIT_MS = 4000;
 const ANSWER_WAIT_MS = 6000;
+/** The simulator answers typed text at once; only a live agent needs the longer wait. */
+const FAST_TEXT_ANSWER_WAIT_MS = 2000;
 /** A stretch without agent audio this long ends a turn (real time; fast mode needs less). */
 const TURN_QUIET_MS = 400;
 const FAST_TURN_QUIET_MS = 120;
@@ -32,6 +35,9 @@ export interface ConversationMarks {
   toneEnd?: number;
   answer?: number;
   answerEnd?: number;
+  /** The user's typed message went out (dialects with `textInput`), and the agent's first audio or transcript after it. */
+  textSent?: number;
+  textAnswer?: number;
   dtmfSent?: number;
   closeStart?: number;
   /** How long `close()` took; undefined when it did not end in time. */
@@ -56,8 +62,10 @@ export interface Conversation {
 
 /**
  * One call that most scenarios read: open (bootstrap and auth), the agent's greeting, the user's
- * 440 Hz tone and silence, the answer, DTMF both ways where declared (the simulator presses a key
- * and, on its transfer digit, asks for a human), then a clean close. Real-time unless `fast`.
+ * 440 Hz tone and silence, the answer (on the simulator, after the scripted tool call where the
+ * dialect has `toolCalls`: the call answers it by itself), a typed message and its answer where
+ * it has `textInput`, DTMF both ways where declared (the simulator presses a key and, on its
+ * transfer digit, asks for a human), then a clean close. Real-time unless `fast`.
  */
 export async function runConversation(ctx: ScenarioContext): Promise<Conversation> {
   const marks: ConversationMarks = {};
@@ -100,6 +108,16 @@ export async function runConversation(ctx: ScenarioContext): Promise<Conversatio
   const after = (marks.greetingEnd ?? marks.toneStart) + 0.001;
   marks.answer = (await call.waitFor((e) => e.type === "audio-chunk", ANSWER_WAIT_MS, after))?.atMs;
   if (marks.answer !== undefined) marks.answerEnd = await call.quiet("audio-chunk", quietMs, MAX_TURN_MS);
+
+  if (capabilities.textInput && !call.ended) {
+    ctx.progress("typing a message");
+    call.session.sendText(CONFORMANCE_TEXT);
+    const sent = call.tap.now();
+    marks.textSent = sent;
+    const reply = (e: InboundEvent) => e.type === "audio-chunk" || (e.type === "transcript-end" && e.role === "agent");
+    marks.textAnswer = (await call.waitFor(reply, fast ? FAST_TEXT_ANSWER_WAIT_MS : ANSWER_WAIT_MS, sent))?.atMs;
+    if (marks.textAnswer !== undefined) await call.quiet("audio-chunk", quietMs, MAX_TURN_MS);
+  }
 
   let dtmfIn: TimedEvent | undefined;
   let transfer: TimedEvent | undefined;

@@ -1,5 +1,15 @@
-import { type ConnectOptions, connect, type Dialect, type InboundEvent, type Session } from "@voxwire/core";
+import { type AgentConfig, type ConnectOptions, connect, type Dialect, type InboundEvent, type Session } from "@voxwire/core";
+import { CONFORMANCE_AGENT, conformanceToolAnswer } from "./conformance-agent.js";
 import { WireTap } from "./wire-tap.js";
+
+/** A tool call the call answered by itself: what it sent back, and when (tap clock). */
+export interface ToolAnswer {
+  readonly callId: string;
+  readonly name: string;
+  readonly output: unknown;
+  readonly isError: boolean;
+  readonly atMs: number;
+}
 
 /** An event as the scenario saw it, with the ms since the tap began. */
 export interface TimedEvent {
@@ -17,17 +27,26 @@ export interface LiveCallOptions {
   maxQueuedAudioMs?: number;
   /** A tap made by the caller, to see the wire of a call that never opens. */
   tap?: WireTap;
+  /**
+   * The `agent` option to connect with, or null for none. Default: the conformance agent
+   * (instructions, the conformance tool, server turn detection) where the dialect has `sessionConfig`.
+   */
+  agent?: AgentConfig | null;
 }
 
 /**
  * One session opened for a scenario: `connect()` with a wire tap, every event logged with its
- * time, and the waits a scenario needs, each with a deadline (nothing here can hang).
+ * time, and the waits a scenario needs, each with a deadline (nothing here can hang). Where the
+ * dialect has `toolCalls`, every `tool-call` is answered at once (the conformance tool's output,
+ * an error result for any other tool), so no scenario waits on a vendor waiting for a result.
  */
 export class LiveCall {
   readonly dialect: Dialect;
   readonly tap: WireTap;
   readonly session: Session;
   readonly events: TimedEvent[] = [];
+  /** The tool calls answered, in order. */
+  readonly toolAnswers: ToolAnswer[] = [];
   /** When connect() was called and when it resolved (the socket open), ms on the tap's clock. */
   readonly dialedAtMs: number;
   readonly openedAtMs: number;
@@ -43,19 +62,32 @@ export class LiveCall {
       this.events.push({ event, atMs: tap.now() });
       for (const wake of this.#waiters) wake();
     });
+    if (dialect.capabilities.toolCalls) {
+      session.on("tool-call", ({ callId, name }) => {
+        if (this.ended || callId === "") return;
+        const { output, isError } = conformanceToolAnswer(name);
+        session.sendToolResult(callId, output, isError ? { isError } : {});
+        this.toolAnswers.push({ callId, name, output, isError, atMs: tap.now() });
+      });
+    }
   }
 
   /** Dials `dialect`; rejects with the session's typed error when it cannot open. */
   static async open(dialect: Dialect, options: LiveCallOptions): Promise<LiveCall> {
     const tap = options.tap ?? new WireTap();
     const dialedAtMs = tap.now();
+    const agent = options.agent === undefined ? (dialect.capabilities.sessionConfig ? CONFORMANCE_AGENT : null) : options.agent;
     const connectOptions: ConnectOptions = {
       input: { sampleRate: options.appRate },
       WebSocket: tap.WebSocket,
       fetch: tap.fetch(),
       timeouts: { bootstrapMs: options.stepMs, openMs: options.stepMs },
       readyTimeoutMs: options.stepMs,
+      // The scenarios watch the handshake on the wire, refusals included, so they take the
+      // session at the open socket; bad-credential also checks that the default rejects.
+      resolveOn: "open",
       queue: { maxAudioMs: options.maxQueuedAudioMs ?? 10_000 },
+      ...(agent ? { agent } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const session = await connect(dialect, connectOptions);

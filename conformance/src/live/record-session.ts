@@ -144,7 +144,8 @@ export async function recordSession(subject: ConformanceSubject, options: Record
       events: [recorded(errorEvent(client.upgradeRejected(tap.upgrade.status, redactor.text(tap.upgrade.body ?? ""))))],
     });
   }
-  let planFrames = replayPlan?.firstFrames?.length ?? 0;
+  // What went out at open: the plan's first frames, then the codec's open() (a setup message).
+  let planFrames = (replayPlan?.firstFrames?.length ?? 0) + (client.open?.().length ?? 0);
   for (const { dir, frame, atMs } of tap.frames) {
     const wire: WireFrame = typeof frame === "string" ? redactor.text(frame) : frame;
     if (dir === "in") {

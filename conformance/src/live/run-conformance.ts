@@ -1,6 +1,7 @@
-import { ConfigError, type Dialect, redactUrl, SecretSet } from "@voxwire/core";
+import { ConfigError, type Dialect, type DialectCapabilities, NO_CAPABILITIES, redactUrl, SecretSet } from "@voxwire/core";
 import type { ClientTarget } from "../client-target.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, startSimulator } from "../simulator/start-simulator.js";
+import { conformanceScript } from "./conformance-agent.js";
 import { asError, type Conversation, runConversation } from "./conversation.js";
 import type { ConformanceSubject } from "./live-subject.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "./scenario.js";
@@ -13,8 +14,13 @@ import { bargeInScenario } from "./scenarios/barge-in.js";
 import { bootstrapScenario } from "./scenarios/bootstrap.js";
 import { cleanCloseScenario } from "./scenarios/clean-close.js";
 import { dtmfScenario } from "./scenarios/dtmf.js";
+import { keepaliveScenario } from "./scenarios/keepalive.js";
+import { sessionConfigScenario } from "./scenarios/session-config.js";
+import { textInScenario } from "./scenarios/text-in.js";
+import { toolCallScenario } from "./scenarios/tool-call.js";
 import { transcriptsScenario } from "./scenarios/transcripts.js";
 import { transferScenario } from "./scenarios/transfer.js";
+import { truncationScenario } from "./scenarios/truncation.js";
 
 /** Every live scenario, in the catalog's order (the order they run and print). */
 export const SCENARIOS: readonly Scenario[] = [
@@ -26,6 +32,11 @@ export const SCENARIOS: readonly Scenario[] = [
   agentStateScenario,
   dtmfScenario,
   transferScenario,
+  toolCallScenario,
+  textInScenario,
+  truncationScenario,
+  sessionConfigScenario,
+  keepaliveScenario,
   cleanCloseScenario,
 ].sort((a, b) => SCENARIO_CATALOG.findIndex((e) => e.id === a.id) - SCENARIO_CATALOG.findIndex((e) => e.id === b.id));
 
@@ -82,7 +93,12 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
   const report = (target: string): DialectReport => ({ dialect: subject.name, target, fast, results });
 
   try {
-    if (options.url === undefined) sim = await startSimulator({ front: subject.front!(), fast, keys: [options.key ?? DEFAULT_SIMULATOR_KEY] });
+    if (options.url === undefined) {
+      // The agent calls the conformance tool where the dialect declares tool calls (its capabilities
+      // read from a dialect built before the simulator's URL exists).
+      const script = conformanceScript(declaredCapabilities(subject, options));
+      sim = await startSimulator({ front: subject.front!(), fast, keys: [options.key ?? DEFAULT_SIMULATOR_KEY], ...(script ? { script } : {}) });
+    }
     const target: ClientTarget = {
       url: sim?.url ?? options.url!,
       key: options.key ?? DEFAULT_SIMULATOR_KEY,
@@ -167,6 +183,20 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
     options.signal?.removeEventListener("abort", onAbort);
     abort.abort();
     await sim?.close();
+  }
+}
+
+/** The capabilities a subject's client declares, from one built for a placeholder local URL (none if that throws). */
+function declaredCapabilities(subject: ConformanceSubject, options: RunOptions): DialectCapabilities {
+  try {
+    return subject.client({
+      url: "http://127.0.0.1:9",
+      key: options.key ?? DEFAULT_SIMULATOR_KEY,
+      ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
+      ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
+    }).capabilities;
+  } catch {
+    return { ...NO_CAPABILITIES };
   }
 }
 

@@ -23,6 +23,36 @@ export const SCENARIO_CATALOG: readonly CatalogEntry[] = [
   { id: "agent-state", title: "agent state", skipFor: needs("the dialect declares no agent state (agentState: false)", (c) => c.agentState) },
   { id: "dtmf", title: "DTMF", skipFor: needs("the dialect declares no DTMF (dtmfIn, dtmfOut: false)", (c) => c.dtmfIn || c.dtmfOut) },
   { id: "transfer", title: "transfer to a human", skipFor: needs("the dialect declares no transfer (transfer: false)", (c) => c.transfer) },
+  {
+    id: "tool-call",
+    title: "a tool call is answered and the agent speaks again",
+    skipFor: needs("the dialect declares no tool calls (toolCalls: false)", (c) => c.toolCalls),
+  },
+  {
+    id: "text-in",
+    title: "typed text reaches the agent",
+    skipFor: needs("the dialect declares no text input (textInput: false)", (c) => c.textInput),
+  },
+  {
+    id: "truncation",
+    title: "the vendor is told how much of a cut turn was heard",
+    skipFor: (c) =>
+      !c.truncation
+        ? "the dialect declares no truncation (truncation: false)"
+        : !c.turnIds
+          ? "the dialect names no turns (turnIds: false), so a cut turn cannot be reported"
+          : undefined,
+  },
+  {
+    id: "session-config",
+    title: "the agent option reaches the vendor",
+    skipFor: needs("the dialect declares no session configuration (sessionConfig: false)", (c) => c.sessionConfig),
+  },
+  {
+    id: "keepalive",
+    title: "keepalive on schedule, none while audio flows where idle-only",
+    skipFor: (c) => (c.bootstrap ? "the plan comes from a bootstrap call: its codec's keepalive cannot be read before dialing" : undefined),
+  },
   { id: "close", title: "clean close" },
 ];
 

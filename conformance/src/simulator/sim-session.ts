@@ -1,4 +1,4 @@
-import type { InboundEvent, WireFrame } from "@voxwire/core";
+import type { InboundEvent, PeerDecoded, WireFrame } from "@voxwire/core";
 import type { WebSocket } from "ws";
 import type { ClipLibrary } from "./clip-library.js";
 import { type AgentScript, ScriptedAgent } from "./scripted-agent.js";
@@ -102,6 +102,13 @@ export class SimSession {
       this.close(init.connection.refuse.code, init.connection.refuse.reason);
       return;
     }
+    init.connection.attach?.({
+      send: (frames) => {
+        if (this.live) this.#sendFrames(frames);
+      },
+      close: (code, reason) => this.close(code, reason),
+      after: (ms, run) => this.#after(ms, run),
+    });
     if (init.faults.slowReaderMs) this.#readSlowly(init.faults.slowReaderMs);
     if (init.firstMessageTimeoutMs > 0) {
       // A socket that never sends its token (or anything) must not hold a session slot forever.
@@ -176,11 +183,14 @@ export class SimSession {
     if (this.#phase === "closing" || this.#phase === "ended") return;
     this.#recorder.frameIn(frame);
     if (this.#phase === "live") this.#stopFirstDeadline();
-    if (this.#phase === "handshake") {
-      this.#onHandshake(frame);
-      return;
-    }
-    for (const command of this.#connection.codec.decode(frame)) {
+    if (this.#phase === "handshake" && !this.#onHandshake(frame)) return;
+    this.#dispatch(this.#connection.codec.decode(frame));
+  }
+
+  /** The client's commands to the agent, recorded in order, then what the front owes in reply. */
+  #dispatch(commands: readonly PeerDecoded[]): void {
+    for (const command of commands) {
+      if (this.#phase !== "live") return;
       this.#recorder.command(command);
       if (command.type === "audio-append") this.#agent.hear(command.audio);
       else if (command.type === "dtmf-send") this.#agent.hearDtmf(command.digit);
@@ -190,18 +200,26 @@ export class SimSession {
       else if (command.type === "session-update") this.#agent.hearConfig(command.agent);
       else if (command.type === "session-stop") this.close(1000, command.reason ?? "session_stop");
     }
+    const replies = this.#connection.takeReplies?.() ?? [];
+    if (replies.length > 0 && this.#phase === "live") this.#sendFrames(replies);
   }
 
-  #onHandshake(frame: WireFrame): void {
+  /** True when the frame that started the session is also to be decoded. */
+  #onHandshake(frame: WireFrame): boolean {
     const step = this.#connection.handshake!(frame);
     if (step.type === "start") {
       this.#stopFirstDeadline();
+      if (step.decode) this.#decode(frame);
       this.#begin();
-    } else if (step.type === "refuse") {
+      if (step.commands) this.#dispatch(step.commands);
+      return step.decode === true && this.#phase === "live";
+    }
+    if (step.type === "refuse") {
       for (const event of step.events ?? []) this.#sendFrames(this.#connection.codec.encode(event), event);
       this.#recorder.record.state = "refused";
       this.close(step.code, step.reason);
     }
+    return false;
   }
 
   #sendFrames(frames: readonly WireFrame[], event?: InboundEvent): void {

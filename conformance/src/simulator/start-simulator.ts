@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
@@ -7,6 +8,7 @@ import { rejectUpgrade, sendJson, setCorsHeaders } from "./http-reply.js";
 import type { AgentScript } from "./scripted-agent.js";
 import type { RecordLimits, SessionRecord } from "./session-record.js";
 import { GENERIC_MALFORMED_FRAMES, SimSession, type SimulatorFaults } from "./sim-session.js";
+import { type TlsFiles, writeTlsFiles } from "./tls-files.js";
 import type { FrontContext, KeyVerdict, UpgradeContext, VendorFront } from "./vendor-front.js";
 
 /** How long `close()` lets live calls answer their shutdown before dropping them. */
@@ -61,6 +63,11 @@ export interface SimulatorOptions {
   firstMessageTimeoutMs?: number;
   /** Per-session record bounds: commands kept (default 1000), characters of each text kept (default 1024). */
   recordLimits?: RecordLimits;
+  /**
+   * Also serve `https:`/`wss:` on a second port, with a self-signed certificate made at start
+   * (for clients that refuse anything but `wss:`); its PEM file is `certificatePath`.
+   */
+  tls?: boolean;
 }
 
 export interface Simulator {
@@ -70,6 +77,12 @@ export interface Simulator {
   /** `ws://127.0.0.1:PORT`. */
   readonly wsUrl: string;
   readonly port: number;
+  /** With `tls`: `https://127.0.0.1:PORT` of the second listener (the same routes and sockets). */
+  readonly tlsUrl?: string;
+  /** With `tls`: `wss://127.0.0.1:PORT`. */
+  readonly tlsWsUrl?: string;
+  /** With `tls`: the certificate's PEM file, to trust (`NODE_EXTRA_CA_CERTS`, a `ca` option); removed by `close()`. */
+  readonly certificatePath?: string;
   /**
    * What each session received and sent, oldest first, as copies: every live one, and the last
    * `keepSessions` ended or refused ones.
@@ -181,7 +194,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
   }
 
-  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const id = `sim-${nextId}`;
     const upgradeContext: UpgradeContext = Object.assign(Object.create(context) as FrontContext, { sessionId: id });
     let decision: ReturnType<VendorFront["upgrade"]>;
@@ -242,7 +255,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       else if (record.close) log(`${id}: refused with close ${record.close.code} ${record.close.reason}`);
       if (session.live) log(`${id}: opened (${front.dialect}, user ${connection.rates.user} Hz, agent ${connection.rates.agent} Hz)`);
     });
-  });
+  };
+  server.on("upgrade", onUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -252,6 +266,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     });
   });
   port = (server.address() as AddressInfo).port;
+  const tls = options.tls ? await listenTls(options.host ?? "127.0.0.1", (req, res) => void onRequest(req, res), onUpgrade) : undefined;
 
   let closing: Promise<void> | undefined;
   return {
@@ -259,19 +274,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: context.httpUrl,
     wsUrl: context.wsUrl,
     port,
+    ...(tls ? { tlsUrl: `https://127.0.0.1:${tls.port}`, tlsWsUrl: `wss://127.0.0.1:${tls.port}`, certificatePath: tls.files.certificatePath } : {}),
     sessions: () => entries.map((e) => (e.session ? e.session.snapshot() : structuredClone(e.record!))),
     liveSessions: () => [...live],
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const tlsStopped = tls ? new Promise<void>((resolve) => tls.server.close(() => resolve())) : Promise.resolve();
         // Live calls hear the dialect's own shutdown first; a client that does not answer the
         // close within the drain is dropped with the rest.
         for (const session of live) session.shutdown();
         const open = [...running];
         await settledWithin(Promise.all(open.map((s) => s.ended)), SHUTDOWN_DRAIN_MS);
         server.closeAllConnections();
+        tls?.server.closeAllConnections();
         for (const session of open) session.terminate();
-        await Promise.all([stopped, ...open.map((s) => s.ended)]);
+        await Promise.all([stopped, tlsStopped, ...open.map((s) => s.ended)]);
+        tls?.files.remove();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
       })();
       return closing;
@@ -284,4 +303,28 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> 
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
+}
+
+/** The second listener: the same request and upgrade handlers behind TLS, on a free port. */
+async function listenTls(
+  host: string,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+  onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+): Promise<{ server: ReturnType<typeof createTlsServer>; port: number; files: TlsFiles }> {
+  const files = writeTlsFiles();
+  const server = createTlsServer({ cert: files.cert, key: files.key }, onRequest);
+  server.on("upgrade", onUpgrade);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    files.remove();
+    throw error;
+  }
+  return { server, port: (server.address() as AddressInfo).port, files };
 }

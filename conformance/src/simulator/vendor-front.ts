@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { InboundEvent, PeerCodec, WireFrame } from "@voxwire/core";
+import type { InboundEvent, PeerCodec, PeerDecoded, WireFrame } from "@voxwire/core";
 
 /*
  * A vendor front is everything dialect-specific about a simulator: its HTTP routes, how its
@@ -69,9 +69,39 @@ export interface FrontConnection {
    * codec. `refuse` sends `events` (through the codec), then closes with `code`.
    */
   handshake?(frame: WireFrame): HandshakeStep;
+  /**
+   * Frames the client's last frame is owed at once, beside any agent event (OpenAI's
+   * `session.updated` for a mid-session `session.update`). The engine calls it after every
+   * decode and sends what it returns; each call empties the list.
+   */
+  takeReplies?(): readonly WireFrame[];
+  /**
+   * Called once as the session is set up, before any client frame: what a vendor does on its own
+   * (a message sent the moment the socket opens, an idle session closed) goes through `link`.
+   */
+  attach?(link: FrontLink): void;
+}
+
+/**
+ * What a front may do on a connection outside the agent's events. Everything `after` schedules
+ * is cleared when the session ends; `send` and `close` do nothing once it is closing.
+ */
+export interface FrontLink {
+  /** Sends frames to the client now, in the handshake too (recorded as sent). */
+  send(frames: readonly WireFrame[]): void;
+  /** Closes from the server side (recorded as the server's close). */
+  close(code: number, reason: string): void;
+  /** Runs `run` in `ms` unless the session has ended; returns a cancel. */
+  after(ms: number, run: () => void): () => void;
 }
 
 export type HandshakeStep =
   | { readonly type: "wait" }
-  | { readonly type: "start" }
+  /**
+   * The session starts. `decode`: the starting frame then also goes through the connection's
+   * codec, like every later one (its replies included). `commands`: what the frame meant for the
+   * agent, given by the front itself where decoding it again would mean something else (a second
+   * Deepgram `Settings` is an error).
+   */
+  | { readonly type: "start"; readonly decode?: boolean; readonly commands?: readonly PeerDecoded[] }
   | { readonly type: "refuse"; readonly code: number; readonly reason: string; readonly events?: readonly InboundEvent[] };

@@ -1,6 +1,8 @@
 import { asteriskSubject } from "@voxwire/asterisk/testing";
 import type { ConformanceSubject, PhoneLegSubject } from "@voxwire/conformance";
 import { ConfigError } from "@voxwire/core";
+import { deepgramSubject } from "@voxwire/deepgram/testing";
+import { elevenlabsSubject } from "@voxwire/elevenlabs/testing";
 import { exotelSubject } from "@voxwire/exotel/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
@@ -25,7 +27,9 @@ export const DIALECTS: Readonly<Record<string, ConformanceSubject>> = {
   "token-first": tokenFirstSubject,
   orbitali: orbitaliSubject,
   openai: openaiSubject,
+  elevenlabs: elevenlabsSubject,
   ultravox: ultravoxSubject,
+  deepgram: deepgramSubject,
 };
 
 /** The phone legs: `voxwire check telnyx` serves the stream and lets the carrier's simulator dial it. */

@@ -35,7 +35,9 @@ describe("voxwire check", () => {
       "token-first",
       "orbitali",
       "openai",
+      "elevenlabs",
       "ultravox",
+      "deepgram",
       "twilio",
       "telnyx",
       "plivo",
@@ -52,7 +54,7 @@ describe("voxwire check", () => {
       expect(report.results.map((r) => r.id).slice(0, 4)).toEqual(["golden", "bootstrap", "bad-credential", "audio"]);
     }
     // The phone leg: served here, dialed by the Twilio simulator, checked from both ends.
-    const twilio = doc.dialects[6]!;
+    const twilio = doc.dialects.find((d) => d.dialect === "twilio")!;
     expect(twilio.target).toBe("built-in twilio simulator");
     expect(twilio.results.map((r) => [r.id, r.status])).toEqual([
       ["golden", "passed"],
@@ -96,7 +98,7 @@ describe("voxwire check", () => {
   it("usage errors exit 2 with the reason and the usage; an unknown dialect lists the known ones", async () => {
     const cases: [string[], string][] = [
       [["check"], "name exactly one dialect, or --all"],
-      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, openai, ultravox, twilio'],
+      [["check", "acme"], 'unknown dialect "acme"; known: omni, omnia, token-first, orbitali, openai, elevenlabs, ultravox, deepgram, twilio'],
       [["check", "twilio", "--url", "http://x.invalid", "--key", "k"], "twilio is dialed by its carrier: there is no URL to check"],
       [["check", "--all", "omni"], "--all takes no dialect"],
       [["check", "omni", "--url", "http://x.invalid"], "--url needs --key"],
@@ -165,7 +167,7 @@ describe("voxwire check", () => {
       expect(out).toMatch(/PASS {2}bad-credential +refused: close 4401 \(auth_failed\)/);
       expect(out).toMatch(/skip {2}audio +no session \(see bootstrap\)/);
       expect(out).not.toContain("pyai_test_wrongKey");
-      expect(lastLine(out)).toBe("1 passed, 1 failed, 7 skipped");
+      expect(lastLine(out)).toBe("1 passed, 1 failed, 12 skipped");
     });
 
     it("the right key: the live scenarios pass by URL too (the simulator-only checks are noted, not failed)", async () => {

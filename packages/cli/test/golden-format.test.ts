@@ -35,7 +35,7 @@ function broken(change: { client?: (codec: DialectCodec) => Partial<DialectCodec
 
 describe("golden files: the format", () => {
   it("every dialect's files parse, and each names its source", () => {
-    for (const dialect of ["omni", "omnia", "openai", "orbitali", "token-first", "twilio"]) {
+    for (const dialect of ["deepgram", "elevenlabs", "omni", "omnia", "openai", "orbitali", "token-first", "twilio"]) {
       const paths = goldenPaths(dialect);
       expect(paths.length).toBeGreaterThan(2);
       for (const path of paths) expect(parseGolden(readFileSync(path, "utf8"), path).header.source).not.toHaveLength(0);

@@ -1,6 +1,7 @@
 import { base64Encode, type ConnectPlan, type InboundEvent, mulawDecode, mulawEncode, pcm16ToBytes } from "@voxwire/core";
+import { codecEnv } from "@voxwire/test-utils";
 import { describe, expect, it } from "vitest";
-import { createOpenaiCodec } from "./client-codec.js";
+import { createOpenaiCodec as createCodec } from "./client-codec.js";
 import { createOpenaiPeerCodec } from "./peer-codec.js";
 import { OPENAI_AUDIO } from "./wire.js";
 
@@ -9,6 +10,7 @@ const planFor = (audio: "pcm16" | "pcmu" | "pcma"): ConnectPlan => ({
   audio: { outbound: OPENAI_AUDIO[audio].format, inbound: OPENAI_AUDIO[audio].format },
   secrets: [],
 });
+const createOpenaiCodec = (plan: ConnectPlan) => createCodec(plan, codecEnv());
 const frame = (message: Record<string, unknown>) => JSON.stringify(message);
 const only = <T extends InboundEvent["type"]>(events: InboundEvent[], type: T) => {
   expect(events).toHaveLength(1);
@@ -57,11 +59,17 @@ describe("client codec: decode", () => {
     expect([bin.code, bin.fatal]).toEqual(["protocol_violation", false]);
   });
 
-  it("speech_started → playback-clear", () => {
-    only(
-      createOpenaiCodec(planFor("pcm16")).decode(frame({ type: "input_audio_buffer.speech_started", audio_start_ms: 10, item_id: "i" })),
-      "playback-clear",
-    );
+  it("speech_started → speech-started, then playback-clear naming the agent item whose audio came last; speech_stopped → speech-stopped", () => {
+    const codec = createOpenaiCodec(planFor("pcm16"));
+    const started = frame({ type: "input_audio_buffer.speech_started", audio_start_ms: 10, item_id: "item_user" });
+    expect(codec.decode(started)).toEqual([
+      { type: "speech-started", raw: started },
+      { type: "playback-clear", raw: started },
+    ]);
+    const chunk = codec.decode(frame({ type: "response.output_audio.delta", item_id: "item_agent", delta: base64Encode(new Uint8Array(4)) }));
+    expect(chunk).toMatchObject([{ type: "audio-chunk", turnId: "item_agent" }]);
+    expect(codec.decode(started)).toMatchObject([{ type: "speech-started" }, { type: "playback-clear", turnId: "item_agent" }]);
+    only(codec.decode(frame({ type: "input_audio_buffer.speech_stopped", audio_end_ms: 900, item_id: "item_user" })), "speech-stopped");
   });
 
   it("transcript deltas carry the text so far per role; the final event's transcript ends the turn", () => {
@@ -104,16 +112,29 @@ describe("client codec: decode", () => {
     expect(e.message).toContain("the peer's words");
   });
 
-  it("tool calls and everything else pass through whole", () => {
-    const call = { type: "response.function_call_arguments.done", call_id: "c", name: "f", arguments: "{}" };
-    const p = only(createOpenaiCodec(planFor("pcm16")).decode(frame(call)), "passthrough");
-    expect([p.name, p.payload]).toEqual([call.type, call]);
+  it("what the model has no event for passes through whole (the function_call item included: the call is read once)", () => {
     only(createOpenaiCodec(planFor("pcm16")).decode(frame({ type: "session.updated", session: {} })), "passthrough");
+    const item = {
+      type: "response.output_item.done",
+      item: { type: "function_call", call_id: "c", name: "f", arguments: "{}", status: "completed" },
+    };
+    const p = only(createOpenaiCodec(planFor("pcm16")).decode(frame(item)), "passthrough");
+    expect([p.name, p.payload]).toEqual([item.type, item]);
+  });
+
+  it("transcripts name their item as turnId", () => {
+    const codec = createOpenaiCodec(planFor("pcm16"));
+    expect(codec.decode(frame({ type: "response.output_audio_transcript.delta", item_id: "item_a", delta: "Hi" }))).toMatchObject([
+      { type: "transcript-delta", role: "agent", turnId: "item_a" },
+    ]);
+    expect(codec.decode(frame({ type: "conversation.item.input_audio_transcription.completed", item_id: "item_u", transcript: "yo" }))).toMatchObject(
+      [{ type: "transcript-end", role: "user", turnId: "item_u" }],
+    );
   });
 });
 
 describe("client codec: encode", () => {
-  it("audio-append → input_audio_buffer.append, PCM16 or μ-law in base64; nothing else has a frame on v1", () => {
+  it("audio-append → input_audio_buffer.append, PCM16 or μ-law in base64; a stop and a playback-clear have no frame", () => {
     const pcm = Int16Array.from({ length: 480 }, (_, i) => (i * 97) % 2000);
     const [out] = createOpenaiCodec(planFor("pcm16")).encode({ type: "audio-append", audio: pcm, sampleRate: 24000 });
     expect(JSON.parse(out as string)).toEqual({ type: "input_audio_buffer.append", audio: base64Encode(pcm16ToBytes(pcm)) });
@@ -181,6 +202,6 @@ describe("peer codec: frames with no source frame (the simulator's agent)", () =
       type: "input_audio_buffer.speech_started",
       audio_start_ms: 100,
     });
-    expect(peer.decode(JSON.stringify({ type: "session.update", session: {} }))).toMatchObject([{ type: "passthrough", name: "session.update" }]);
+    expect(peer.decode(JSON.stringify({ type: "response.create" }))).toMatchObject([{ type: "passthrough", name: "response.create" }]);
   });
 });

@@ -1,4 +1,4 @@
-import { type ConnectPlan, type DialectEnv, type Preparation, VoxwireError } from "@voxwire/core";
+import { type AgentConfig, type ConnectPlan, type DialectEnv, type DialectV2, type Preparation, VoxwireError } from "@voxwire/core";
 import { describe, expect, it } from "vitest";
 import { openai } from "./openai.js";
 
@@ -11,6 +11,12 @@ const planOf = (preparation: Preparation): ConnectPlan => {
   if (preparation.kind !== "plan") throw new Error("expected a plan");
   return preparation.plan;
 };
+/** The frames a connection's codec opens with (`open()`), parsed. */
+const opening = (dialect: DialectV2, agent?: AgentConfig) => {
+  const env: DialectEnv = agent ? { ...node, agent } : node;
+  const codec = dialect.createCodec(planOf(dialect.prepare(env)), env);
+  return (codec.open?.() ?? []).map((f) => JSON.parse(f as string));
+};
 const errorOf = (run: () => unknown): VoxwireError => {
   try {
     run();
@@ -22,8 +28,9 @@ const errorOf = (run: () => unknown): VoxwireError => {
 };
 
 describe("openai(): the plan on a server", () => {
-  it("dials /v1/realtime?model= with a Bearer header, sends session.update first, 24 kHz PCM16 both ways", () => {
-    const plan = planOf(openai({ apiKey: KEY, model: "gpt-realtime", voice: "marin", instructions: "Be brief." }).prepare(node));
+  it("dials /v1/realtime?model= with a Bearer header, opens with session.update, 24 kHz PCM16 both ways, 60 minutes at most", () => {
+    const dialect = openai({ apiKey: KEY, model: "gpt-realtime", voice: "marin", instructions: "Be brief." });
+    const plan = planOf(dialect.prepare(node));
     expect(plan.url).toBe("wss://api.openai.com/v1/realtime?model=gpt-realtime");
     expect(plan.headers).toEqual({ Authorization: `Bearer ${KEY}` });
     expect(plan.protocols).toBeUndefined();
@@ -31,7 +38,9 @@ describe("openai(): the plan on a server", () => {
       outbound: { encoding: "pcm16", sampleRate: 24000, frameMs: 20 },
       inbound: { encoding: "pcm16", sampleRate: 24000, frameMs: 20 },
     });
-    expect(plan.firstFrames?.map((f) => JSON.parse(f as string))).toEqual([
+    expect(plan.firstFrames).toBeUndefined();
+    expect(plan.maxSessionMs).toBe(60 * 60 * 1000);
+    expect(opening(dialect)).toEqual([
       {
         type: "session.update",
         session: {
@@ -48,13 +57,14 @@ describe("openai(): the plan on a server", () => {
   });
 
   it("declares μ-law or A-law at 8 kHz on the wire for pcmu / pcma", () => {
-    const mu = planOf(openai({ apiKey: KEY, model: "gpt-realtime", audio: "pcmu" }).prepare(node));
+    const muDialect = openai({ apiKey: KEY, model: "gpt-realtime", audio: "pcmu" });
+    const mu = planOf(muDialect.prepare(node));
     expect(mu.audio.outbound).toEqual({ encoding: "mulaw", sampleRate: 8000, frameMs: 20 });
     expect(mu.audio.inbound).toEqual({ encoding: "mulaw", sampleRate: 8000, frameMs: 20 });
-    expect(JSON.parse(mu.firstFrames![0] as string).session.audio.input.format).toEqual({ type: "audio/pcmu" });
-    const a = planOf(openai({ apiKey: KEY, model: "gpt-realtime", audio: "pcma" }).prepare(node));
-    expect(a.audio.inbound.encoding).toBe("alaw");
-    expect(JSON.parse(a.firstFrames![0] as string).session.audio.output.format).toEqual({ type: "audio/pcma" });
+    expect(opening(muDialect)[0].session.audio.input.format).toEqual({ type: "audio/pcmu" });
+    const aDialect = openai({ apiKey: KEY, model: "gpt-realtime", audio: "pcma" });
+    expect(planOf(aDialect.prepare(node)).audio.inbound.encoding).toBe("alaw");
+    expect(opening(aDialect)[0].session.audio.output.format).toEqual({ type: "audio/pcma" });
   });
 
   it.each([

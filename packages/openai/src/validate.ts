@@ -1,4 +1,5 @@
-import { ConfigError, isHeaderValueSafe, isHttpToken, validateBaseUrl as validateUrl } from "@voxwire/core";
+import { ConfigError, isHeaderValueSafe, isHttpToken, isRecord, validateBaseUrl as validateUrl } from "@voxwire/core";
+import type { OpenaiCompat, OpenaiSessionFields } from "./session-config.js";
 import { DIALECT_NAME, isOpenaiAudio, OPENAI_DEFAULT_BASE_URL, type OpenaiAudio } from "./wire.js";
 
 /** Which credential came, and its value. Messages never include the value. */
@@ -58,4 +59,34 @@ export function validateText(value: unknown, name: string): string | undefined {
  */
 export function validateBaseUrl(baseUrl: unknown): string {
   return validateUrl(baseUrl, { dialect: DIALECT_NAME, defaultUrl: OPENAI_DEFAULT_BASE_URL, schemes: "ws" }).replace(/\/v1$/, "");
+}
+
+export function validateCompat(compat: unknown): OpenaiCompat {
+  if (compat === undefined) return "ga";
+  if (compat !== "azure") throw new ConfigError('compat must be "azure" or absent (OpenAI GA)', { dialect: DIALECT_NAME });
+  return compat;
+}
+
+/** Azure's `api-version`: a date with an optional `-preview` tag. */
+export function validateApiVersion(version: unknown): string | undefined {
+  if (version === undefined) return undefined;
+  if (typeof version !== "string" || !/^\d{4}-\d{2}-\d{2}(-[a-z]+)?$/.test(version)) {
+    throw new ConfigError('apiVersion must look like "2025-10-01" or "2025-05-01-preview"', { dialect: DIALECT_NAME });
+  }
+  return version;
+}
+
+/**
+ * The `session` escape hatch: a plain object. It may not set the session's `type` or the audio
+ * formats, which the dialect decodes by (use the `audio` option).
+ */
+export function validateSessionFields(session: unknown): OpenaiSessionFields | undefined {
+  if (session === undefined) return undefined;
+  if (!isRecord(session) || Array.isArray(session)) throw new ConfigError("session must be an object of session fields", { dialect: DIALECT_NAME });
+  const audio: Record<string, unknown> = isRecord(session.audio) ? session.audio : {};
+  const sets = (side: unknown) => isRecord(side) && "format" in side;
+  if ("type" in session || sets(audio.input) || sets(audio.output) || "input_audio_format" in session || "output_audio_format" in session) {
+    throw new ConfigError("session may not set type or the audio formats: use the audio option", { dialect: DIALECT_NAME });
+  }
+  return session;
 }

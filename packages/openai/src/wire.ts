@@ -28,6 +28,11 @@ export const OPENAI_DEFAULT_BASE_URL = "wss://api.openai.com";
 /** The WebSocket path under the origin; `?model=` names the Realtime model. */
 export const OPENAI_PATH = "/v1/realtime";
 
+/** Azure Voice Live (`compat: "azure"`): the WebSocket path, its default `api-version`, the key's header. */
+export const AZURE_PATH = "/voice-live/realtime";
+export const AZURE_DEFAULT_API_VERSION = "2025-10-01";
+export const AZURE_API_KEY_HEADER = "api-key";
+
 /** Browsers cannot set headers: the first subprotocol names the protocol… */
 export const OPENAI_REALTIME_SUBPROTOCOL = "realtime";
 /** …and the second carries the ephemeral client secret. */
@@ -50,24 +55,32 @@ export type OpenaiAudio = "pcm16" | "pcmu" | "pcma";
 export interface OpenaiAudioChoice {
   /** The `format` object of `session.audio.input` / `.output`. */
   readonly wire: Readonly<Record<string, unknown>>;
+  /** The beta session's `input_audio_format` / `output_audio_format` name (Azure Voice Live). */
+  readonly beta: string;
   readonly format: WireAudioFormat;
 }
 
-/** `audio/pcm` is 24 kHz only; G.711 μ-law and A-law are 8 kHz. */
+/** `audio/pcm` is 24 kHz only; G.711 μ-law and A-law are 8 kHz (the beta names: `pcm16`, `g711_ulaw`, `g711_alaw`). */
 export const OPENAI_AUDIO: Readonly<Record<OpenaiAudio, OpenaiAudioChoice>> = {
-  pcm16: { wire: { type: "audio/pcm", rate: 24000 }, format: { encoding: "pcm16", sampleRate: 24000, frameMs: OPENAI_FRAME_MS } },
-  pcmu: { wire: { type: "audio/pcmu" }, format: { encoding: "mulaw", sampleRate: 8000, frameMs: OPENAI_FRAME_MS } },
-  pcma: { wire: { type: "audio/pcma" }, format: { encoding: "alaw", sampleRate: 8000, frameMs: OPENAI_FRAME_MS } },
+  pcm16: { wire: { type: "audio/pcm", rate: 24000 }, beta: "pcm16", format: { encoding: "pcm16", sampleRate: 24000, frameMs: OPENAI_FRAME_MS } },
+  pcmu: { wire: { type: "audio/pcmu" }, beta: "g711_ulaw", format: { encoding: "mulaw", sampleRate: 8000, frameMs: OPENAI_FRAME_MS } },
+  pcma: { wire: { type: "audio/pcma" }, beta: "g711_alaw", format: { encoding: "alaw", sampleRate: 8000, frameMs: OPENAI_FRAME_MS } },
 };
 
 export function isOpenaiAudio(value: unknown): value is OpenaiAudio {
   return typeof value === "string" && Object.hasOwn(OPENAI_AUDIO, value);
 }
 
+/** The longest a Realtime connection lasts: the service ends it at 60 minutes and sends no warning first. */
+export const OPENAI_MAX_SESSION_MS = 60 * 60 * 1000;
+
 /** Client → server event names voxwire sends. */
 export const OpenaiClientEvent = {
   sessionUpdate: "session.update",
   inputAudioAppend: "input_audio_buffer.append",
+  itemCreate: "conversation.item.create",
+  itemTruncate: "conversation.item.truncate",
+  responseCreate: "response.create",
 } as const;
 
 /** Server → client event names voxwire maps to core events (everything else passes through). */
@@ -76,7 +89,10 @@ export const OpenaiServerEvent = {
   sessionUpdated: "session.updated",
   error: "error",
   speechStarted: "input_audio_buffer.speech_started",
+  speechStopped: "input_audio_buffer.speech_stopped",
+  functionCallArgumentsDone: "response.function_call_arguments.done",
   outputAudioDelta: "response.output_audio.delta",
+  outputAudioDone: "response.output_audio.done",
   outputTranscriptDelta: "response.output_audio_transcript.delta",
   outputTranscriptDone: "response.output_audio_transcript.done",
   inputTranscriptDelta: "conversation.item.input_audio_transcription.delta",
@@ -136,36 +152,32 @@ export const OPENAI_SERVER_EVENTS: readonly string[] = [
   "session.updated",
 ];
 
+/**
+ * OpenAI-shaped vendors that still speak the beta event names (Azure Voice Live): each beta name
+ * and the GA name it stands for. Names from the `@azure/ai-voicelive` 1.1.0 server event types and
+ * Azure's "Voice Live API reference" (https://learn.microsoft.com/azure/ai-services/speech-service/voice-live-api-reference).
+ */
+export const OPENAI_BETA_EVENT_NAMES: Readonly<Record<string, string>> = {
+  "response.audio.delta": "response.output_audio.delta",
+  "response.audio.done": "response.output_audio.done",
+  "response.audio_transcript.delta": "response.output_audio_transcript.delta",
+  "response.audio_transcript.done": "response.output_audio_transcript.done",
+  "response.text.delta": "response.output_text.delta",
+  "response.text.done": "response.output_text.done",
+};
+
+/** The beta name of a GA event for `compat: "azure"` (the name itself when it did not change). */
+export function betaEventName(ga: string): string {
+  for (const [beta, name] of Object.entries(OPENAI_BETA_EVENT_NAMES)) if (name === ga) return beta;
+  return ga;
+}
+
 /** The `error.code` values voxwire types (others are `vendor_error`). */
 export const OpenaiErrorCode = {
   invalidApiKey: "invalid_api_key",
   sessionExpired: "session_expired",
   rateLimitExceeded: "rate_limit_exceeded",
 } as const;
-
-/** What the session configuration says, for `session.update`. */
-export interface SessionConfig {
-  readonly audio: OpenaiAudio;
-  readonly voice?: string | undefined;
-  readonly instructions?: string | undefined;
-}
-
-/** The `session` object of the one `session.update` voxwire sends (`RealtimeSessionCreateRequest`). */
-export function sessionObject(config: SessionConfig): Record<string, unknown> {
-  const format = OPENAI_AUDIO[config.audio].wire;
-  return {
-    type: "realtime",
-    audio: {
-      input: { format, turn_detection: { type: "server_vad" } },
-      output: config.voice === undefined ? { format } : { format, voice: config.voice },
-    },
-    ...(config.instructions === undefined ? {} : { instructions: config.instructions }),
-  };
-}
-
-export function sessionUpdateFrame(config: SessionConfig): string {
-  return JSON.stringify({ type: OpenaiClientEvent.sessionUpdate, session: sessionObject(config) });
-}
 
 /** Samples as the wire carries them in `encoding`: PCM16 little-endian, or one G.711 byte per sample; base64. */
 export function encodeAudioPayload(samples: Int16Array, encoding: AudioEncoding, scratch?: Uint8Array): string {

@@ -1,7 +1,7 @@
 // The OpenAI vendor front on the wire, with a raw `ws` socket (as OpenAI's own examples dial it)
 // and with voxwire's client over μ-law: the credentials it takes, its refusals, the handshake order.
 
-import { type Simulator, startSimulator } from "@voxwire/conformance";
+import { type Simulator, type SimulatorOptions, startSimulator } from "@voxwire/conformance";
 import { connect, type InboundEvent } from "@voxwire/core";
 import { eventually } from "@voxwire/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
@@ -13,8 +13,8 @@ const KEY = "voxwire-openai-test-key";
 let sim: Simulator | undefined;
 const sockets: WebSocket[] = [];
 
-async function start(front: OpenaiFrontOptions = {}): Promise<Simulator> {
-  sim = await startSimulator({ front: openaiFront(front), fast: true, keys: [KEY] });
+async function start(front: OpenaiFrontOptions = {}, more: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  sim = await startSimulator({ front: openaiFront(front), fast: true, keys: [KEY], ...more });
   return sim;
 }
 
@@ -105,5 +105,98 @@ describe("OpenAI simulator: GET /v1/realtime", () => {
     );
     expect(error).toMatchObject({ code: "auth_failed", vendorCode: "invalid_api_key" });
     expect(JSON.stringify({ ...error, message: error?.message })).not.toContain(wrong);
+  });
+});
+
+describe("OpenAI simulator: spec v2", () => {
+  const weather = { name: "get_weather", description: "The weather", parameters: { type: "object", properties: { city: { type: "string" } } } };
+
+  it("a raw client: the tool call as one response, a mid-session update answered, a truncation acknowledged and recorded", async () => {
+    const s = await start(
+      {},
+      { script: { greeting: "greeting", answers: ["answer"], toolCall: { name: "get_weather", arguments: { city: "Paris" } } } },
+    );
+    const raw = rawSocket(wsUrl(s), { headers: { Authorization: `Bearer ${KEY}` } });
+    expect(await raw.upgrade).toBe(101);
+    raw.socket.send(update({ type: "audio/pcm", rate: 24000 }));
+    raw.socket.send(
+      JSON.stringify({ type: "session.update", session: { type: "realtime", instructions: "Be brief.", tools: [{ type: "function", ...weather }] } }),
+    );
+    await eventually(() => raw.messages.filter((m) => m.type === "session.updated").length >= 2, "two session.updated");
+    const updates = raw.messages.filter((m) => m.type === "session.updated");
+    expect(updates[1]).toMatchObject({
+      session: { instructions: "Be brief.", tools: [{ name: "get_weather" }], audio: { output: { voice: "marin" } } },
+    });
+
+    raw.socket.send(
+      JSON.stringify({
+        type: "conversation.item.create",
+        item: { type: "message", role: "user", content: [{ type: "input_text", text: "Weather?" }] },
+      }),
+    );
+    raw.socket.send(JSON.stringify({ type: "response.create" }));
+    await eventually(() => raw.messages.some((m) => m.type === "response.done"), "the tool call's response");
+    const types = raw.messages.map((m) => m.type as string);
+    const first = types.indexOf("response.created");
+    expect(types.slice(first, first + 5)).toEqual([
+      "response.created",
+      "response.output_item.added",
+      "response.function_call_arguments.done",
+      "response.output_item.done",
+      "response.done",
+    ]);
+    expect(raw.messages.find((m) => m.type === "response.function_call_arguments.done")).toMatchObject({
+      call_id: "call_1",
+      name: "get_weather",
+      arguments: '{"city":"Paris"}',
+    });
+
+    raw.socket.send(
+      JSON.stringify({ type: "conversation.item.create", item: { type: "function_call_output", call_id: "call_1", output: '{"temp_c":14}' } }),
+    );
+    raw.socket.send(JSON.stringify({ type: "response.create" }));
+    await eventually(() => s.sessions()[0]!.agent.spoke.includes("answer"), "the answer after the result");
+    raw.socket.send(JSON.stringify({ type: "conversation.item.truncate", item_id: "turn-1", content_index: 0, audio_end_ms: 480 }));
+    await eventually(() => raw.messages.some((m) => m.type === "conversation.item.truncated"), "conversation.item.truncated");
+    const record = s.sessions()[0]!;
+    expect(record.agent.texts).toEqual(["Weather?"]);
+    expect(record.agent.tools).toEqual([{ callId: "call_1", name: "get_weather", output: '{"temp_c":14}' }]);
+    expect(record.agent.heard).toEqual([{ turnId: "turn-1", heardMs: 480 }]);
+    // The opening update (decoded after the handshake applied it), then the mid-session one.
+    expect(record.agent.configs).toEqual([{ voice: "marin" }, { instructions: "Be brief.", tools: [weather] }]);
+  });
+
+  it("voxwire's client: connect()'s agent reaches the record, the VAD events and turn ids arrive, a call is answered, the barge-in is reported as heard", async () => {
+    const s = await start(
+      {},
+      { script: { greeting: "greeting", answers: ["answer"], toolCall: { name: "get_weather", arguments: { city: "Oslo" } } } },
+    );
+    const agent = { instructions: "Weather only.", voice: "cedar", tools: [weather], turnDetection: "semantic" as const };
+    const session = await connect(openai({ apiKey: KEY, model: "gpt-realtime", baseUrl: s.url }), {
+      input: { sampleRate: 24000 },
+      output: { sampleRate: 24000 },
+      agent,
+    });
+    const seen: InboundEvent[] = [];
+    for (const type of ["speech-started", "speech-stopped", "playback-clear", "tool-call", "audio-chunk"] as const)
+      session.on(type, (e) => seen.push(e));
+    session.handleTools({ get_weather: async (args) => ({ city: (args as { city: string }).city, temp_c: 3 }) });
+    await eventually(() => seen.some((e) => e.type === "audio-chunk"), "the greeting");
+    // Talk over the greeting (a barge-in), then be silent until the agent has answered.
+    const tone = Int16Array.from({ length: 480 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 24000)));
+    for (let i = 0; i < 40; i++) session.sendAudio(tone);
+    for (let i = 0; i < 200; i++) session.sendAudio(new Int16Array(480));
+    await eventually(() => s.sessions()[0]!.agent.spoke.includes("answer"), "the answer after the tool result");
+    const clear = seen.find((e) => e.type === "playback-clear") as { turnId?: string } | undefined;
+    expect(clear?.turnId).toBe("turn-1");
+    session.reportHeard("turn-1", 300);
+    await eventually(() => s.sessions()[0]!.agent.heard.length > 0, "the heard report");
+    const record = s.sessions()[0]!;
+    expect(record.agent.configs[0]).toEqual(agent);
+    expect(record.agent.tools).toEqual([{ callId: "call_1", name: "get_weather", output: '{"city":"Oslo","temp_c":3}' }]);
+    expect(record.agent.heard).toEqual([{ turnId: "turn-1", heardMs: 300 }]);
+    expect(seen.map((e) => e.type)).toEqual(expect.arrayContaining(["speech-started", "speech-stopped", "tool-call"]));
+    expect((seen.find((e) => e.type === "audio-chunk") as { turnId?: string }).turnId).toBe("turn-1");
+    await session.close();
   });
 });

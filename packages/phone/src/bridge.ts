@@ -675,7 +675,7 @@ class Bridge implements PhoneBridge {
  * longer kept (at 200 calls it held hundreds of MB and cost a copy per event once full).
  */
 function releaseBacklog(session: Session): void {
-  void session.events().return?.();
+  void session.events({ keepOpen: true }).return?.();
 }
 
 function reasonText(reason: BridgeEndReason): string {

@@ -43,6 +43,8 @@ async function dial(options: ConnectOptions = {}, answer: unknown = { token: TOK
     fetch: endpoint.fetch,
     WebSocket: sockets.WebSocket,
     runtime: "node",
+    // These tests play the vendor by hand after connecting, `connected` included.
+    resolveOn: "open",
     ...options,
   });
   // A session starts handling socket events one macrotask after it opens (so listeners attached
@@ -208,6 +210,7 @@ describe("token-first failures through connect()", () => {
       fetch: endpoint.fetch,
       WebSocket: sockets.WebSocket,
       runtime: "browser",
+      resolveOn: "open",
     });
     expect(endpoint.requests[0]?.url).toBe("/api/voice-token");
     expect(JSON.stringify(endpoint.requests[0]?.init.headers)).not.toMatch(/authorization/i);

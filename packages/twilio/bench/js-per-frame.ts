@@ -48,7 +48,7 @@ for (let i = 0; i < CALLS; i++) {
   if (wiring === "bridge") {
     bridge(phone, agent, { scheduler });
   } else {
-    for (const session of [phone, agent]) void session.events().return?.();
+    for (const session of [phone, agent]) void session.events({ keepOpen: true }).return?.();
     phone.on("audio-chunk", (event) => agent.sendAudio(event.audio));
     agent.on("audio-chunk", (event) => phone.sendAudio(event.audio));
   }

@@ -1,3 +1,4 @@
+import { connect } from "@voxwire/core";
 import { type AuthRefusal, describeObserved, describeRefusal, matchesRefusal, type ObservedRefusal } from "../auth-refusal.js";
 import { asError } from "../conversation.js";
 import { LiveCall } from "../live-call.js";
@@ -36,9 +37,25 @@ export const badCredentialScenario: Scenario = {
     }
     if (observed.kind === "other" && UNREACHABLE.has(observed.errorCode))
       return skipped(`the target could not be reached (${observed.errorCode}): nothing to refuse the key`);
-    return judge(ctx.subject.authRefusal, observed);
+    const outcome = judge(ctx.subject.authRefusal, observed);
+    if (outcome.status !== "passed") return outcome;
+    // What an application sees: `await connect()` itself rejects with the typed error.
+    const rejected = await connectRejects(ctx.subject.client({ ...ctx.target, key: WRONG_KEY }), ctx.stepMs, ctx.signal);
+    return rejected === undefined ? outcome : failed(`${outcome.detail}, but ${rejected}`, outcome.measured);
   },
 };
+
+/** Why the default `connect()` did not reject with an auth-like error, or undefined if it did. */
+async function connectRejects(dialect: Parameters<typeof connect>[0], stepMs: number, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    const session = await connect(dialect, { timeouts: { bootstrapMs: stepMs, openMs: stepMs }, readyTimeoutMs: stepMs, signal });
+    await session.close();
+    return "connect() resolved with a wrong key instead of rejecting";
+  } catch (error) {
+    const code = asError(error).code;
+    return AUTH_CODES.has(code) || code === "bootstrap_failed" || code === "invalid_request" ? undefined : `connect() rejected with ${code}`;
+  }
+}
 
 function judge(expected: AuthRefusal | undefined, observed: ObservedRefusal): ScenarioOutcome {
   const seen = describeObserved(observed);

@@ -110,13 +110,14 @@ describe("failures surface as typed error events", () => {
     await tab.close();
   }, 20_000);
 
-  it("a key the vendor refuses (Omni close 4401) is an auth_failed error event, and the conversation releases everything", async () => {
+  it("a key the vendor refuses (Omni close 4401): the start rejects with auth_failed, and the conversation releases everything", async () => {
     const tab = await startInPage({ dialect: "omni", simulatorUrl: omniSim.url, key: "pyai_test_WrongK3y99", rate: 16000 });
     await tab.waitForFunction(() => window.vx.log.ended);
     const log = await pageLog(tab);
+    // connect() rejects during the handshake now, as it does for an unreachable simulator.
+    expect(log.readyError).toMatchObject({ code: "auth_failed" });
     expect(log.errors).toContainEqual(expect.objectContaining({ code: "auth_failed", fatal: true }));
     expect(JSON.stringify(log)).not.toContain("pyai_test_WrongK3y99");
-    expect(log.types["session-ended"]).toBe(1);
     expect(log.states.at(-1)).toBe("stopped");
     expect(log.tracksLive ?? 0).toBe(0);
     expect(log.contextState).toBe("closed");

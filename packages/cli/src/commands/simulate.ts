@@ -19,7 +19,8 @@ const USAGE = `usage: voxwire simulate <dialect> [options]
 
 Runs a scripted voice agent speaking <dialect>'s vendor side on 127.0.0.1, until killed.
 The first line on stdout is "listening http://127.0.0.1:PORT" (also through npx pnpm@10 voxwire in
-the workspace); progress goes to stderr.
+the workspace); with --tls the next two are "listening https://127.0.0.1:PORT" and
+"certificate /path/to/simulator-cert.pem"; progress goes to stderr.
 Dialects: ${Object.keys(DIALECTS).join(", ")}
 
 options:
@@ -34,6 +35,8 @@ options:
   --reply FILE.wav         what the agent answers each utterance with (default: the built-in answer)
   --script FILE.json       the greeting and a list of turns, each a WAV (below); not with --greeting/--reply
   --fast                   no real-time pacing of agent audio
+  --tls                    also serve https:/wss: on a second port with a self-signed certificate made
+                           at start (trust its file with NODE_EXTRA_CA_CERTS); some clients take only wss:
   --shutdown-after-ms N    fault: shut the session down N ms after it starts (session ending, close 1001)
   --malformed              fault: send malformed frames before the greeting
   --slow-reader-ms N       fault: read the client's frames only every N ms
@@ -71,6 +74,7 @@ export const simulateCommand: CliCommand = {
       throw error;
     }
     io.stdout.write(`listening ${sim.url}\n`);
+    if (sim.tlsUrl !== undefined) io.stdout.write(`listening ${sim.tlsUrl}\ncertificate ${sim.certificatePath}\n`);
     await stopped.promise;
     await sim.close();
     const sessions = sim.sessions();
@@ -90,6 +94,7 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
     agent: { type: "string", multiple: true },
     "allow-origin": { type: "string", multiple: true },
     fast: { type: "boolean" },
+    tls: { type: "boolean" },
     "shutdown-after-ms": { type: "string" },
     malformed: { type: "boolean" },
     "slow-reader-ms": { type: "string" },
@@ -129,6 +134,7 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
     ...optional("agents", values.agent),
     ...optional("allowedOrigins", values["allow-origin"]),
     fast: values.fast ?? false,
+    ...(values.tls ? { tls: true } : {}),
     faults,
     ...(values.quiet ? {} : { log: (line: string) => io.stderr.write(`${line}\n`) }),
   };

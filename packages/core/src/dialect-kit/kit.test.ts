@@ -96,7 +96,7 @@ describe("TranscriptAccumulator", () => {
 });
 
 describe("defineDialect", () => {
-  it("fills in specVersion 1 and leaves an absent peer codec absent", () => {
+  it("fills in specVersion 2 and leaves an absent peer codec absent", () => {
     const dialect = defineDialect({
       name: "acme",
       role: "client",
@@ -104,7 +104,7 @@ describe("defineDialect", () => {
       prepare: () => ({ kind: "plan", plan: { url: "wss://h", audio: {} as never, secrets: [] } }),
       createCodec: () => ({}) as never,
     });
-    expect(dialect.specVersion).toBe(1);
+    expect(dialect.specVersion).toBe(2);
     expect(dialect.name).toBe("acme");
     expect("createPeerCodec" in dialect).toBe(false);
   });

@@ -1,11 +1,12 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { connectOpen } from "../../test/connect-open.js";
 import { recordingLogger, rejection } from "../../test/test-helpers.js";
 import { toy } from "../../test/toy-dialect.js";
 import { startToyServer, type ToyServer } from "../../test/toy-server.js";
 import { VoxwireError } from "../errors/voxwire-error.js";
 import type { InboundEvent } from "../events/inbound.js";
-import { accept, connect } from "./connect.js";
+import { accept, type connect } from "./connect.js";
 import type { Session } from "./types.js";
 
 const KEY = "toy-test-key";
@@ -25,7 +26,7 @@ async function open(
 ) {
   server = await startToyServer(options);
   const socket = server.nextSocket();
-  const session = await connect(toy({ url: server.url, key: KEY, ...dialectOptions }), connectOptions);
+  const session = await connectOpen(toy({ url: server.url, key: KEY, ...dialectOptions }), connectOptions);
   sessions.push(session);
   return { session, peer: await socket, server };
 }
@@ -47,7 +48,7 @@ const waitFor = async (check: () => boolean, ms = 2000) => {
   }
 };
 
-describe("connect() against a real ws server", () => {
+describe("connectOpen() against a real ws server", () => {
   it("exchanges events and audio both ways, in exact 20 ms frames, and closes cleanly", async () => {
     const { session, peer, server } = await open();
     const events: InboundEvent[] = [];
@@ -93,7 +94,7 @@ describe("connect() against a real ws server", () => {
 
   it("a refused key (close 4401) becomes a fatal AuthError event, then session-ended", async () => {
     server = await startToyServer();
-    const session = await connect(toy({ url: server.url, key: "wrong-key-123" }));
+    const session = await connectOpen(toy({ url: server.url, key: "wrong-key-123" }));
     const events: InboundEvent[] = [];
     for await (const event of session) events.push(event);
     expect(events).toHaveLength(2);
@@ -103,21 +104,21 @@ describe("connect() against a real ws server", () => {
     expect(JSON.stringify(events[0])).not.toContain("wrong-key-123");
   });
 
-  it("HTTP 429 at the upgrade rejects connect() with a retryable ConcurrencyLimitError", async () => {
+  it("HTTP 429 at the upgrade rejects connectOpen() with a retryable ConcurrencyLimitError", async () => {
     server = await startToyServer({ rejectUpgrade: { status: 429, body: '{"error":"concurrency_limit_exceeded"}' } });
-    const error = await rejection(connect(toy({ url: server.url, key: KEY })));
+    const error = await rejection(connectOpen(toy({ url: server.url, key: KEY })));
     expect(error).toMatchObject({ code: "concurrency_limit", retryable: true, vendorCode: "concurrency_limit_exceeded" });
     expect(error.message).not.toContain(KEY);
   });
 
   it("HTTP 400 at the upgrade rejects with an InvalidRequestError carrying the vendor code", async () => {
     server = await startToyServer({ rejectUpgrade: { status: 400, body: '{"error":"invalid_agent_id"}' } });
-    const error = await rejection(connect(toy({ url: server.url, key: KEY })));
+    const error = await rejection(connectOpen(toy({ url: server.url, key: KEY })));
     expect(error).toMatchObject({ code: "invalid_request", vendorCode: "invalid_agent_id", retryable: false });
   });
 
   it("an unreachable host is a NetworkError naming the redacted URL", async () => {
-    const error = await rejection(connect(toy({ url: "ws://127.0.0.1:1/ws?token=supersecret99", key: KEY })));
+    const error = await rejection(connectOpen(toy({ url: "ws://127.0.0.1:1/ws?token=supersecret99", key: KEY })));
     expect(error.code).toBe("network");
     expect(error.message).not.toContain("supersecret99");
     expect(error.message).not.toContain(KEY);
@@ -126,7 +127,7 @@ describe("connect() against a real ws server", () => {
   it("performs the bootstrap call and connects with the plan it returns", async () => {
     server = await startToyServer();
     const socket = server.nextSocket();
-    const session = await connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }));
+    const session = await connectOpen(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }));
     sessions.push(session);
     await socket;
     expect(session.state).toBe("open");
@@ -134,7 +135,7 @@ describe("connect() against a real ws server", () => {
 
   it("a refused bootstrap is a BootstrapError with status and body, the key redacted even when echoed", async () => {
     server = await startToyServer({ keys: ["the-only-key"] });
-    const error = await rejection(connect(toy({ url: "unused", key: "my-secret-key-42", bootstrapUrl: `${server.httpUrl}/token` })));
+    const error = await rejection(connectOpen(toy({ url: "unused", key: "my-secret-key-42", bootstrapUrl: `${server.httpUrl}/token` })));
     expect(error).toMatchObject({ code: "bootstrap_failed", status: 401 });
     expect((error as unknown as { body: string }).body).toContain("bad_key");
     expect(JSON.stringify(error)).not.toContain("my-secret-key-42");
@@ -146,7 +147,7 @@ describe("connect() against a real ws server", () => {
     const later = Date.now() + 61_000;
     let calls = 0;
     const now = () => (calls++ === 0 ? Date.now() : later);
-    const error = await rejection(connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), { now }));
+    const error = await rejection(connectOpen(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), { now }));
     expect(error.code).toBe("token_expired");
     expect(server.sockets).toHaveLength(0);
   });
@@ -154,7 +155,7 @@ describe("connect() against a real ws server", () => {
   describe("AbortSignal", () => {
     it("already aborted: nothing happens", async () => {
       server = await startToyServer();
-      const error = await rejection(connect(toy({ url: server.url, key: KEY }), { signal: AbortSignal.abort() }));
+      const error = await rejection(connectOpen(toy({ url: server.url, key: KEY }), { signal: AbortSignal.abort() }));
       expect(error.code).toBe("aborted");
       expect(server.sockets).toHaveLength(0);
     });
@@ -163,7 +164,7 @@ describe("connect() against a real ws server", () => {
       server = await startToyServer({ bootstrapDelayMs: 2000 });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 30);
-      const error = await rejection(connect(toy({ url: "x", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), { signal: controller.signal }));
+      const error = await rejection(connectOpen(toy({ url: "x", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), { signal: controller.signal }));
       expect(error.code).toBe("aborted");
     });
 
@@ -171,14 +172,14 @@ describe("connect() against a real ws server", () => {
       server = await startToyServer({ hangUpgrade: true });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 30);
-      const error = await rejection(connect(toy({ url: server.url, key: KEY }), { signal: controller.signal }));
+      const error = await rejection(connectOpen(toy({ url: server.url, key: KEY }), { signal: controller.signal }));
       expect(error.code).toBe("aborted");
     });
 
     it("once open: the session ends with reason 'aborted'", async () => {
       server = await startToyServer();
       const controller = new AbortController();
-      const session = await connect(toy({ url: server.url, key: KEY }), { signal: controller.signal });
+      const session = await connectOpen(toy({ url: server.url, key: KEY }), { signal: controller.signal });
       controller.abort();
       expect(await session.ended).toMatchObject({ type: "session-ended", reason: "aborted" });
     });
@@ -186,7 +187,7 @@ describe("connect() against a real ws server", () => {
 
   it("an upgrade that never completes hits the open deadline as a TimeoutError", async () => {
     server = await startToyServer({ hangUpgrade: true });
-    const error = await rejection(connect(toy({ url: server.url, key: KEY }), { timeouts: { openMs: 100 } }));
+    const error = await rejection(connectOpen(toy({ url: server.url, key: KEY }), { timeouts: { openMs: 100 } }));
     expect(error).toMatchObject({ code: "timeout", retryable: true });
   });
 
@@ -217,7 +218,7 @@ describe("connect() against a real ws server", () => {
         setTimeout(() => this.onclose?.({ code, reason: "" }), 0);
       }
     }
-    const session = await connect(toy({ url: "ws://never.invalid/ws", key: KEY }), {
+    const session = await connectOpen(toy({ url: "ws://never.invalid/ws", key: KEY }), {
       WebSocket: NeverDrains as never,
       queue: { maxAudioMs: 200, highWaterBytes: 16 * 1024 },
     });
@@ -289,7 +290,7 @@ describe("connect() against a real ws server", () => {
   it("a vendor error quoting a bootstrap secret is redacted, in the event and in its error object", async () => {
     server = await startToyServer();
     const socket = server.nextSocket();
-    const session = await connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }));
+    const session = await connectOpen(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }));
     sessions.push(session);
     const got = until(session, "error");
     (await socket).send(JSON.stringify({ type: "fail", message: `token ${KEY} was rejected` }));
@@ -356,14 +357,14 @@ describe("connect() against a real ws server", () => {
     await waitFor(() => chunks.length >= 4);
     expect(chunks.every((c) => c.length === 480)).toBe(true); // 20 ms at 24 kHz
   });
-  it("listeners attached right after connect() see the events that came with the upgrade", async () => {
+  it("listeners attached right after connectOpen() see the events that came with the upgrade", async () => {
     server = await startToyServer();
     // The server speaks the moment the socket opens, so hello rides with the 101 response.
     server.onConnection = (ws) => {
       ws.send(JSON.stringify({ type: "hello" }));
       ws.send(JSON.stringify({ type: "started", id: "s-9" }));
     };
-    const session = await connect(toy({ url: server.url, key: KEY }));
+    const session = await connectOpen(toy({ url: server.url, key: KEY }));
     sessions.push(session);
     const seen: string[] = [];
     session.on("*", (event) => seen.push(event.type));
@@ -378,7 +379,9 @@ describe("connect() against a real ws server", () => {
       if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
       return fetch(input, init);
     }
-    const session = await connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), { fetch: strictFetch as typeof fetch });
+    const session = await connectOpen(toy({ url: "unused", key: KEY, bootstrapUrl: `${server.httpUrl}/token` }), {
+      fetch: strictFetch as typeof fetch,
+    });
     sessions.push(session);
     await socket;
   });

@@ -83,6 +83,17 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
     session.abortOpen();
     throw error;
   }
+  if (options.resolveOn !== "open") {
+    try {
+      await session.live;
+    } catch (error) {
+      // Nobody will read what it held; ending it must not wait on a gate nobody opens.
+      session.openGateSoon();
+      await session.close("refused");
+      throw error;
+    }
+  }
+  session.openGateSoon();
   return session;
 }
 

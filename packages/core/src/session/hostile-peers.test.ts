@@ -1,9 +1,9 @@
 // The session runtime against peers that break the rules, over real loopback sockets.
 import { afterEach, describe, expect, it } from "vitest";
+import { connectOpen } from "../../test/connect-open.js";
 import { encodeFrame, type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { toy } from "../../test/toy-dialect.js";
 import type { InboundEventOf } from "../events/inbound.js";
-import { connect } from "./connect.js";
 import { utf8Prefix } from "./live-session.js";
 import type { ConnectOptions, Session } from "./types.js";
 
@@ -36,7 +36,7 @@ async function openHostile(
 ): Promise<{ session: Session; wire: HostileConnection; peer: HostilePeer }> {
   const hostile = await peer(options);
   const next = hostile.nextConnection();
-  const session = await connect(toy({ url: `${hostile.url}/ws`, key: KEY }), connectOptions);
+  const session = await connectOpen(toy({ url: `${hostile.url}/ws`, key: KEY }), connectOptions);
   sessions.push(session);
   return { session, wire: await next, peer: hostile };
 }
@@ -93,7 +93,7 @@ describe("redaction of what the peer says", () => {
       };
       return codec;
     };
-    await connect(dialect).catch(() => {});
+    await connectOpen(dialect).catch(() => {});
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBe(`${"x".repeat(1995)}[redacted]…`);
     expect(seen[0]).not.toContain(KEY.slice(0, 5));
@@ -165,7 +165,7 @@ describe("WebSocket amplification and wire-level violations", () => {
       return preparation.kind === "plan" ? { kind: "plan", plan: { ...preparation.plan, maxMessageBytes: 512 } } : preparation;
     };
     const next = hostile.nextConnection();
-    const small = await connect(dialect);
+    const small = await connectOpen(dialect);
     sessions.push(small);
     const errorsOfPlan: unknown[] = [];
     small.on("error", (event) => errorsOfPlan.push(event.error?.vendorCode));
@@ -255,7 +255,7 @@ describe("a refused upgrade with an endless body", () => {
       },
     });
     const started = Date.now();
-    const error = await connect(toy({ url: `${hostile.url}/ws`, key: KEY }), { timeouts: { openMs: 4000 } }).catch((e: unknown) => e);
+    const error = await connectOpen(toy({ url: `${hostile.url}/ws`, key: KEY }), { timeouts: { openMs: 4000 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "invalid_request" });
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -1,7 +1,7 @@
 import type { AudioPipeline } from "../audio/index.js";
 import type { ConnectPlan, Dialect, DialectCodec } from "../dialect/current.js";
 import { errorEvent } from "../dialect-kit/error-event.js";
-import { BacklogOverflowError, ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
+import { AbortedError, BacklogOverflowError, ClosedError, ConfigError, NetworkError, ProtocolError, TimeoutError } from "../errors/error-classes.js";
 import type { VoxwireError } from "../errors/voxwire-error.js";
 import type { AgentConfig } from "../events/agent-config.js";
 import type { InboundEvent, InboundEventOf } from "../events/inbound.js";
@@ -10,7 +10,7 @@ import { isDtmfDigit } from "../events/schema-helpers.js";
 import type { WireFrame } from "../events/wire-frame.js";
 import { redactThenCut, type SecretSet } from "../secrets/redact.js";
 import { DEFAULT_MAX_PENDING_BYTES, type EventHub } from "./event-hub.js";
-import { inboundEventHub } from "./inbound-event-hub.js";
+import { inboundEventBytes, inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
 import { safeCause } from "./safe-cause.js";
@@ -52,6 +52,14 @@ export interface LiveSessionInit {
   alreadyOpen: boolean;
 }
 
+/** What the application iterates, and whether leaving the loop leaves the session open. */
+export interface EventsOptions {
+  /** Ends the iteration (not the session) when it fires. */
+  signal?: AbortSignal;
+  /** Leaving a `for await` loop (break, return, throw) closes the session unless this is true. */
+  keepOpen?: boolean;
+}
+
 /**
  * One session over one socket: feeds received frames through the dialect's codec and the audio
  * pipeline to the application, and the application's audio and commands through the pipeline,
@@ -64,6 +72,12 @@ export class LiveSession implements Session {
   readonly audio: SessionAudio;
   /** Resolves when the socket is open; rejects with a typed error if it never opens. */
   readonly opened: Promise<void>;
+  /**
+   * Resolves when the session is live: the dialect is ready and the peer said `session-started`.
+   * Rejects with the typed error when the peer refuses first (a fatal error, a close), or with a
+   * `TimeoutError` past `readyTimeoutMs`.
+   */
+  readonly live: Promise<void>;
   readonly ended: Promise<InboundEventOf<"session-ended">>;
 
   readonly #dialect: Dialect;
@@ -97,8 +111,24 @@ export class LiveSession implements Session {
   #openError: string | undefined;
   #detachSignal: (() => void) | undefined;
   #cancelReadyDeadline: (() => void) | undefined;
-  /** Socket events held until the application has had a turn to attach listeners (see #release). */
-  #held: (() => void)[] | undefined = [];
+  /**
+   * Events held until the application has had a turn to attach listeners (see #openGate), with
+   * their weight: a peer that floods before the session is live cannot grow it past the
+   * iterators' byte bound.
+   */
+  #gate: InboundEvent[] | undefined = [];
+  #gateBytes = 0;
+  /** The end, while it waits behind the gate with the events before it. */
+  #endedBehindGate: InboundEventOf<"session-ended"> | undefined;
+  readonly #maxPendingBytes: number;
+  #resolveLive!: () => void;
+  #rejectLive!: (error: VoxwireError) => void;
+  #isLive = false;
+  #sawStarted = false;
+  /** The first fatal error before the session was live: what connect() rejects with. */
+  #refusal: VoxwireError | undefined;
+  /** The socket's own error while opening (ECONNREFUSED …), kept as the cause. */
+  #openErrorCause: unknown;
   readonly #readyTimeoutMs: number;
   readonly #maxMessageBytes: number;
   readonly #inactivityMs: number;
@@ -134,6 +164,7 @@ export class LiveSession implements Session {
     this.#fromWire = init.audio.fromWire;
 
     const maxPendingBytes = options.maxPendingEventBytes ?? DEFAULT_MAX_PENDING_BYTES;
+    this.#maxPendingBytes = maxPendingBytes;
     this.#hub = inboundEventHub({
       maxPending: options.maxPendingEvents ?? 2000,
       maxPendingBytes,
@@ -165,14 +196,19 @@ export class LiveSession implements Session {
       this.#rejectOpened = reject;
     });
     this.opened.catch(() => {}); // connect() reports it; an unobserved rejection must not crash a process
+    this.live = new Promise<void>((resolve, reject) => {
+      this.#resolveLive = resolve;
+      this.#rejectLive = reject;
+    });
+    this.live.catch(() => {});
     this.ended = new Promise((resolve) => {
       this.#resolveEnded = resolve;
     });
 
     if (socket.binaryType === "blob") socket.binaryType = "arraybuffer";
     socket.onopen = () => this.#onOpen();
-    socket.onmessage = (event) => this.#hold(() => this.#onMessage(event.data));
-    socket.onclose = (event) => this.#hold(() => this.#onClose(event.code, event.reason));
+    socket.onmessage = (event) => this.#onMessage(event.data);
+    socket.onclose = (event) => this.#onClose(event.code, event.reason);
     socket.onerror = (event) => this.#onError(event);
     this.#watchUpgradeRejection();
     if (init.alreadyOpen) {
@@ -180,14 +216,18 @@ export class LiveSession implements Session {
       this.#resolveOpened();
       this.#awaitReady();
       this.#watchLiveness();
-      this.#releaseHeldSoon();
+      this.openGateSoon();
     }
 
     const signal = options.signal;
     if (signal) {
       const onAbort = () => {
-        if (this.#state === "connecting") this.abortOpen();
-        else void this.close("aborted");
+        const error = new AbortedError("aborted by the caller's signal", { dialect: this.dialect, cause: signal.reason });
+        if (this.#state === "connecting") this.abortOpen(error);
+        else {
+          this.#failLive(error);
+          void this.close("aborted");
+        }
       };
       signal.addEventListener("abort", onAbort, { once: true });
       this.#detachSignal = () => signal.removeEventListener("abort", onAbort);
@@ -195,6 +235,8 @@ export class LiveSession implements Session {
   }
 
   get state(): SessionState {
+    // An end still behind the gate reads "closing": the application has not been told yet.
+    if (this.#endedBehindGate) return "closing";
     return this.#state === "connecting" ? "open" : this.#state;
   }
 
@@ -202,8 +244,20 @@ export class LiveSession implements Session {
     return { ...this.#stats, queueDepth: this.#queue.depth, queuedAudioMs: this.#queue.audioMs };
   }
 
-  events(options: { signal?: AbortSignal } = {}): AsyncIterableIterator<InboundEvent> {
-    return this.#hub.iterate(options.signal);
+  events(options: EventsOptions = {}): AsyncIterableIterator<InboundEvent> {
+    const inner = this.#hub.iterate(options.signal);
+    if (options.keepOpen) return inner;
+    // A `for await` left early calls return(): the loop was the session's owner, so it closes.
+    const done = (value?: unknown): Promise<IteratorResult<InboundEvent>> => {
+      if (this.#state === "open" || this.#state === "connecting") void this.close("closed");
+      return inner.return ? inner.return(value) : Promise.resolve({ done: true, value: undefined });
+    };
+    const outer: AsyncIterableIterator<InboundEvent> = {
+      next: () => inner.next(),
+      return: done,
+      [Symbol.asyncIterator]: () => outer,
+    };
+    return outer;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<InboundEvent> {
@@ -328,7 +382,9 @@ export class LiveSession implements Session {
   abortOpen(error?: VoxwireError): void {
     if (this.#state !== "connecting") return;
     this.#state = "closed";
-    this.#rejectOpened(error ?? new NetworkError("the connection was abandoned before it opened", { dialect: this.dialect }));
+    const reason = error ?? new NetworkError("the connection was abandoned before it opened", { dialect: this.dialect });
+    this.#rejectOpened(reason);
+    this.#rejectLive(reason);
     this.#release();
     try {
       const terminate = (this.#socket as { terminate?: () => void }).terminate;
@@ -357,38 +413,93 @@ export class LiveSession implements Session {
     this.#resolveOpened();
     this.#awaitReady();
     this.#watchLiveness();
-    this.#releaseHeldSoon();
     this.#queue.pump();
   }
 
   /**
-   * `ws` delivers frames that came with the upgrade response on the next tick, before
-   * `await connect()` returns to the application; listeners it attaches right after would miss
-   * `hello` and friends. So events wait for the next macrotask, which runs after the
-   * application's synchronous continuation.
+   * Frames are decoded as they arrive (replies and the ready gate cannot wait), but the events
+   * wait behind a gate: `connect()` resolves only once the session is live, and the application
+   * attaches its listeners in its continuation after that. The gate opens on the next macrotask,
+   * which runs after that continuation, so no listener misses `session-started` and friends.
    */
-  #hold(handle: () => void): void {
-    // While connecting only a close can arrive, and connect() needs it at once.
-    if (this.#held && this.#state !== "connecting") this.#held.push(handle);
-    else handle();
+  openGateSoon(): void {
+    // Not one of #timers: a session that ends in this same turn still delivers what it held.
+    setTimeout(() => {
+      const held = this.#gate ?? [];
+      this.#gate = undefined;
+      this.#gateBytes = 0;
+      // The state reads closed from the session-ended event on, and `ended` resolves after it,
+      // as if nothing had been held.
+      const ended = this.#endedBehindGate;
+      for (const event of held) {
+        if (event.type === "session-ended") this.#endedBehindGate = undefined;
+        this.#hub.emit(event);
+      }
+      this.#endedBehindGate = undefined;
+      if (ended) this.#resolveEnded(ended);
+    }, 0);
   }
 
-  #releaseHeldSoon(): void {
-    this.#after(0, () => {
-      const held = this.#held ?? [];
-      this.#held = undefined;
-      for (const handle of held) handle();
-    });
+  #emit(event: InboundEvent): void {
+    if (!this.#isLive) this.#observeBeforeLive(event);
+    const gate = this.#gate;
+    if (gate === undefined) {
+      this.#hub.emit(event);
+      return;
+    }
+    gate.push(event);
+    this.#gateBytes += inboundEventBytes(event);
+    if (this.#gateBytes > this.#maxPendingBytes && event.type !== "session-ended") this.#backlogOverflow(this.#maxPendingBytes);
   }
 
-  /** Starts the deadline for a dialect that is not ready yet (its handshake reply). */
+  /** Before the session is live: a start makes it live, a refusal or an end fails it. */
+  #observeBeforeLive(event: InboundEvent): void {
+    if (event.type === "session-started") this.#sawStarted = true;
+    else if (event.type === "error" && event.fatal) this.#refusal ??= event.error ?? new ClosedError(event.message, { dialect: this.dialect });
+    else if (event.type === "session-ended") {
+      this.#failLive(
+        this.#refusal ??
+          new ClosedError(`the peer ended the session before it started (${event.reason}${event.code ? `, close ${event.code}` : ""})`, {
+            dialect: this.dialect,
+          }),
+      );
+    }
+  }
+
+  /** Resolves `live` once the dialect is ready and the peer has started the session. */
+  #checkLive(): void {
+    if (this.#isLive || !this.#sawStarted || !this.#codec.ready || this.#state !== "open") return;
+    this.#isLive = true;
+    this.#resolveLive();
+  }
+
+  #failLive(error: VoxwireError): void {
+    if (this.#isLive) return;
+    this.#isLive = true;
+    this.#rejectLive(error);
+  }
+
+  /**
+   * Starts the deadline for a dialect that is not ready yet (its handshake reply), and for the
+   * session to go live (what `connect()` waits on; a session nobody waits on is not ended by it).
+   */
   #awaitReady(): void {
-    if (this.#codec.ready) return;
-    this.#cancelReadyDeadline = this.#after(this.#readyTimeoutMs, () => {
-      if (this.#codec.ready || this.#state !== "open") return;
-      const error = new TimeoutError(`the peer did not finish its handshake within ${this.#readyTimeoutMs} ms`, { dialect: this.dialect });
-      this.#hub.emit(errorEvent(error));
-      this.#end({ type: "session-ended", reason: error.code });
+    if (!this.#codec.ready) {
+      this.#cancelReadyDeadline = this.#after(this.#readyTimeoutMs, () => {
+        if (this.#codec.ready || this.#state !== "open") return;
+        const error = new TimeoutError(`the peer did not finish its handshake within ${this.#readyTimeoutMs} ms (readyTimeoutMs)`, {
+          dialect: this.dialect,
+        });
+        this.#failLive(error);
+        this.#emit(errorEvent(error));
+        this.#end({ type: "session-ended", reason: error.code });
+      });
+    }
+    this.#after(this.#readyTimeoutMs, () => {
+      if (this.#isLive) return;
+      this.#failLive(
+        new TimeoutError(`the peer did not start the session within ${this.#readyTimeoutMs} ms (readyTimeoutMs)`, { dialect: this.dialect }),
+      );
     });
   }
 
@@ -411,7 +522,7 @@ export class LiveSession implements Session {
     if (maxSessionMs !== undefined && maxSessionMs > 0 && Number.isFinite(maxSessionMs)) {
       const { afterMs, inMs } = sessionLimitWarning(maxSessionMs);
       this.#after(afterMs, () => {
-        if (this.#state === "open") this.#hub.emit({ type: "session-expiring", inMs });
+        if (this.#state === "open") this.#emit({ type: "session-expiring", inMs });
       });
     }
   }
@@ -428,7 +539,7 @@ export class LiveSession implements Session {
       return run();
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      this.#hub.emit(errorEvent(new ProtocolError(`the ${this.dialect} codec threw in ${member}(): ${why}`, { dialect: this.dialect })));
+      this.#emit(errorEvent(new ProtocolError(`the ${this.dialect} codec threw in ${member}(): ${why}`, { dialect: this.dialect })));
       return [];
     }
   }
@@ -463,6 +574,7 @@ export class LiveSession implements Session {
     if (this.#codec.ready) {
       this.#cancelReadyDeadline?.();
       this.#cancelReadyDeadline = undefined;
+      this.#checkLive();
       this.#queue.pump();
     }
   }
@@ -471,9 +583,12 @@ export class LiveSession implements Session {
     if (this.#state === "connecting") {
       this.#state = "closed";
       const detail = this.#openError ? `: ${this.#openError}` : code ? ` (close ${code})` : "";
-      this.#rejectOpened(
-        new NetworkError(`could not open ${this.#secrets.redact(this.#plan.url)}${this.#secrets.redact(detail)}`, { dialect: this.dialect }),
-      );
+      const error = new NetworkError(`could not open ${this.#secrets.redact(this.#plan.url)}${this.#secrets.redact(detail)}`, {
+        dialect: this.dialect,
+        cause: safeCause(this.#openErrorCause, (text) => this.#secrets.redact(text)),
+      });
+      this.#rejectOpened(error);
+      this.#rejectLive(error);
       this.#release();
       return;
     }
@@ -494,6 +609,7 @@ export class LiveSession implements Session {
     const text = typeof message === "string" ? this.#secrets.redact(message) : "socket error";
     if (this.#state === "connecting") {
       this.#openError = text;
+      this.#openErrorCause = event instanceof Error ? event : (event as { error?: unknown } | undefined)?.error;
       return;
     }
     // `ws` reports a peer that broke RFC 6455 (an illegal close code, invalid UTF-8, an unknown
@@ -502,7 +618,7 @@ export class LiveSession implements Session {
     const cause = event instanceof Error ? event : (event as { error?: unknown } | undefined)?.error;
     const code = (cause as { code?: unknown } | undefined)?.code;
     if (typeof code === "string" && code.startsWith("WS_ERR_")) {
-      this.#hold(() => this.#wireViolation(`the peer broke the WebSocket protocol: ${text}`, wireViolationCode(code), cause));
+      this.#wireViolation(`the peer broke the WebSocket protocol: ${text}`, wireViolationCode(code), cause);
       return;
     }
     this.#log.warn(`socket error: ${text}`);
@@ -514,7 +630,7 @@ export class LiveSession implements Session {
       `an event iterator stopped reading: over ${maxPendingBytes} bytes of events wait for it with no audio left to drop (maxPendingEventBytes)`,
       { dialect: this.dialect },
     );
-    this.#hub.emit(errorEvent(error));
+    this.#emit(errorEvent(error));
     this.#end({ type: "session-ended", reason: error.code });
   }
 
@@ -528,7 +644,7 @@ export class LiveSession implements Session {
       vendorCode,
       cause: safeCause(cause, (text) => this.#secrets.redact(text)),
     });
-    this.#hub.emit(errorEvent(error));
+    this.#emit(errorEvent(error));
     this.#end({ type: "session-ended", reason: error.code });
     // A peer that broke the protocol gets no closing handshake to stall (ws waits 30 s for it).
     try {
@@ -575,17 +691,17 @@ export class LiveSession implements Session {
     switch (event.type) {
       case "audio-chunk":
         if (!this.#fromWire) {
-          this.#hub.emit(event);
+          this.#emit(event);
           break;
         }
         this.#fromWire.push(event.audio, (audio) =>
-          this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }),
+          this.#emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }),
         );
         break;
       case "playback-clear":
         // Audio still inside the resampler or framer belongs to the utterance being cut.
         this.#fromWire?.reset();
-        this.#hub.emit(event);
+        this.#emit(event);
         break;
       case "error":
         // Dialects redact what they know; the session also knows the bootstrap's secrets.
@@ -595,13 +711,13 @@ export class LiveSession implements Session {
           const vendorCode = event.error.vendorCode;
           if (vendorCode !== undefined) (event.error as { vendorCode: string }).vendorCode = this.#secrets.redact(vendorCode);
         }
-        this.#hub.emit({ ...event, message: this.#secrets.redact(event.message) });
+        this.#emit({ ...event, message: this.#secrets.redact(event.message) });
         break;
       case "session-ended":
         this.#end(event);
         break;
       default:
-        this.#hub.emit(event);
+        this.#emit(event);
     }
   }
 
@@ -610,11 +726,12 @@ export class LiveSession implements Session {
     // The reason may be the peer's (a `bye` text, a close reason) or the application's.
     const event = { ...ended, reason: this.#secrets.redact(ended.reason) };
     // The last syllable of a turn is still in the resampler: deliver it before the end.
-    this.#fromWire?.flush((audio) => this.#hub.emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }), { pad: false });
+    this.#fromWire?.flush((audio) => this.#emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate }), { pad: false });
     this.#state = "closed";
     this.#release();
-    this.#hub.emit(event);
-    this.#resolveEnded(event);
+    this.#emit(event);
+    if (this.#gate) this.#endedBehindGate = event;
+    else this.#resolveEnded(event);
     if (this.#socket.readyState !== WS_CLOSED) {
       try {
         this.#socket.close(1000);
@@ -685,7 +802,7 @@ export class LiveSession implements Session {
 
   #livenessFailed(why: string, vendorCode: string): void {
     const error = new TimeoutError(why, { dialect: this.dialect, vendorCode });
-    this.#hub.emit(errorEvent(error));
+    this.#emit(errorEvent(error));
     this.#end({ type: "session-ended", reason: error.code });
     // Nobody is there to answer a closing handshake.
     this.#terminate();
@@ -727,7 +844,7 @@ export class LiveSession implements Session {
       return this.#codec.encode(event);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      this.#hub.emit(errorEvent(new ProtocolError(`the ${this.dialect} codec could not encode ${event.type}: ${why}`, { dialect: this.dialect })));
+      this.#emit(errorEvent(new ProtocolError(`the ${this.dialect} codec could not encode ${event.type}: ${why}`, { dialect: this.dialect })));
       return [];
     }
   }

@@ -1,10 +1,10 @@
 // Peers that hold a session without doing anything: silent, dripping, half-open, deaf to our close.
 import { afterEach, describe, expect, it } from "vitest";
+import { connectOpen } from "../../test/connect-open.js";
 import { encodeFrame, type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { toy } from "../../test/toy-dialect.js";
 import { startToyServer, type ToyServer } from "../../test/toy-server.js";
 import type { InboundEventOf } from "../events/inbound.js";
-import { connect } from "./connect.js";
 import type { ConnectOptions, Session } from "./types.js";
 
 const KEY = "toy-liveness-key";
@@ -23,7 +23,7 @@ async function openHostile(options: HostilePeerOptions, connectOptions: ConnectO
   const peer = await startHostilePeer(options);
   peers.push(peer);
   const next = peer.nextConnection();
-  const session = await connect(toy({ url: `${peer.url}/ws`, key: KEY }), connectOptions);
+  const session = await connectOpen(toy({ url: `${peer.url}/ws`, key: KEY }), connectOptions);
   sessions.push(session);
   const errors: InboundEventOf<"error">[] = [];
   session.on("error", (event) => errors.push(event));
@@ -81,7 +81,7 @@ describe("pings (ws sockets)", () => {
   it("a peer that answers pings stays open (the hand-rolled peer, and a real ws server)", async () => {
     const { session, wire } = await openHostile({ answerPings: true }, { inactivityTimeoutMs: 0, pingIntervalMs: 50, pongTimeoutMs: 100 });
     toyServer = await startToyServer({ keys: [KEY] });
-    const real = await connect(toy({ url: toyServer.url, key: KEY }), { inactivityTimeoutMs: 0, pingIntervalMs: 50, pongTimeoutMs: 100 });
+    const real = await connectOpen(toy({ url: toyServer.url, key: KEY }), { inactivityTimeoutMs: 0, pingIntervalMs: 50, pongTimeoutMs: 100 });
     sessions.push(real);
     await new Promise((r) => setTimeout(r, 800));
     expect(wire.received.filter((f) => f.opcode === 9).length).toBeGreaterThanOrEqual(5);

@@ -2,10 +2,10 @@
 // The bootstrap is the hostile peer's real HTTP server; an `https://` bootstrap URL is routed to
 // it by a fetch that only rewrites the origin (the policy sees the URL the dialect asked for).
 import { afterEach, describe, expect, it } from "vitest";
+import { connectOpen } from "../../test/connect-open.js";
 import { type HostilePeer, startHostilePeer } from "../../test/hostile-peer.js";
 import { everything, rejection } from "../../test/test-helpers.js";
 import { toy } from "../../test/toy-dialect.js";
-import { connect } from "./connect.js";
 import type { Session } from "./types.js";
 
 const KEY = "toy-downgrade-key";
@@ -39,7 +39,7 @@ describe("the socket URL a bootstrap answers", () => {
   it("an https bootstrap answering ws://evil.example:81 is refused before dialing, without the token", async () => {
     const peer = await bootstrapPeer(() => `ws://evil.example:81/ws?token=${TOKEN}`);
     const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://api.vendor.test/token" });
-    const error = await rejection(connect(dialect, { fetch: routedFetch(peer) }));
+    const error = await rejection(connectOpen(dialect, { fetch: routedFetch(peer) }));
     expect(error).toMatchObject({ code: "protocol_violation", vendorCode: "insecure_socket_url", fatal: true, retryable: false });
     expect(error.message).toContain("ws://evil.example:81");
     expect(everything(error)).not.toContain(TOKEN);
@@ -51,7 +51,7 @@ describe("the socket URL a bootstrap answers", () => {
     peers.push(target);
     const peer = await bootstrapPeer(() => `${target.url}/ws?token=${TOKEN}`);
     const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://api.vendor.test/token" });
-    const error = await rejection(connect(dialect, { fetch: routedFetch(peer) }));
+    const error = await rejection(connectOpen(dialect, { fetch: routedFetch(peer) }));
     expect(error).toMatchObject({ vendorCode: "insecure_socket_url" });
     expect(target.upgrades).toHaveLength(0);
   });
@@ -59,14 +59,14 @@ describe("the socket URL a bootstrap answers", () => {
   it("wss:// on another registrable domain is refused unless allowedSocketHosts lists it", async () => {
     const peer = await bootstrapPeer(() => `wss://evil.example/ws?token=${TOKEN}`);
     const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://api.vendor.test/token" });
-    const error = await rejection(connect(dialect, { fetch: routedFetch(peer) }));
+    const error = await rejection(connectOpen(dialect, { fetch: routedFetch(peer) }));
     expect(error).toMatchObject({ code: "protocol_violation", vendorCode: "socket_host_not_allowed" });
     expect(everything(error)).not.toContain(TOKEN);
   });
 
   it("an http loopback bootstrap answering a socket on another host is refused; on another loopback port it connects", async () => {
     const evil = await bootstrapPeer(() => `ws://evil.example:81/ws?token=${TOKEN}`);
-    const error = await rejection(connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${evil.httpUrl}/token` })));
+    const error = await rejection(connectOpen(toy({ url: "unused", key: KEY, bootstrapUrl: `${evil.httpUrl}/token` })));
     expect(error).toMatchObject({ vendorCode: "socket_host_not_allowed" });
 
     // The built-in simulators: http://127.0.0.1:A answering ws://127.0.0.1:B.
@@ -74,7 +74,7 @@ describe("the socket URL a bootstrap answers", () => {
     peers.push(target);
     const peer = await bootstrapPeer(() => `${target.url}/ws`);
     const next = target.nextConnection();
-    const session = await connect(toy({ url: "unused", key: KEY, bootstrapUrl: `${peer.httpUrl}/token` }));
+    const session = await connectOpen(toy({ url: "unused", key: KEY, bootstrapUrl: `${peer.httpUrl}/token` }));
     sessions.push(session);
     await next;
     expect(session.state).toBe("open");
@@ -85,10 +85,10 @@ describe("the socket URL a bootstrap answers", () => {
     peers.push(target);
     const peer = await bootstrapPeer(() => `${target.url}/ws?token=${TOKEN}`);
     const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://api.vendor.test/token" });
-    const hostOnly = await rejection(connect(dialect, { fetch: routedFetch(peer), allowedSocketHosts: ["127.0.0.1"] }));
+    const hostOnly = await rejection(connectOpen(dialect, { fetch: routedFetch(peer), allowedSocketHosts: ["127.0.0.1"] }));
     expect(hostOnly).toMatchObject({ vendorCode: "insecure_socket_url" });
     const next = target.nextConnection();
-    const session = await connect(dialect, { fetch: routedFetch(peer), allowInsecureSocket: true, allowedSocketHosts: ["127.0.0.1"] });
+    const session = await connectOpen(dialect, { fetch: routedFetch(peer), allowInsecureSocket: true, allowedSocketHosts: ["127.0.0.1"] });
     sessions.push(session);
     expect((await next).headers["sec-websocket-protocol"]).toContain(TOKEN);
   });
@@ -102,7 +102,7 @@ describe("the socket URL a bootstrap answers", () => {
       const peer = await bootstrapPeer(() => socket);
       const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://api.vendor.test/token" });
       // The allowed one gets as far as dialing (no such host: a network error, not the policy).
-      const error = await rejection(connect(dialect, { fetch: routedFetch(peer), timeouts: { openMs: 2000 } }));
+      const error = await rejection(connectOpen(dialect, { fetch: routedFetch(peer), timeouts: { openMs: 2000 } }));
       if (ok) expect(error.vendorCode).toBeUndefined();
       else expect(error).toMatchObject({ vendorCode: "socket_host_not_allowed" });
     }

@@ -2,10 +2,11 @@
 // the connection-limit warning, tools, text, truncation and mid-session updates, against a real
 // ws server speaking the toy dialect.
 import { afterEach, describe, expect, it } from "vitest";
+import { connectOpen } from "../../test/connect-open.js";
 import { toy } from "../../test/toy-dialect.js";
 import { startToyServer, type ToyServer } from "../../test/toy-server.js";
 import type { InboundEvent } from "../events/inbound.js";
-import { connect } from "./connect.js";
+import type { connect } from "./connect.js";
 import type { Session } from "./types.js";
 
 const KEY = "toy-test-key";
@@ -21,7 +22,7 @@ afterEach(async () => {
 async function open(dialectOptions: Partial<Parameters<typeof toy>[0]> = {}, connectOptions: Parameters<typeof connect>[1] = {}) {
   server = await startToyServer();
   const socket = server.nextSocket();
-  const session = await connect(toy({ url: server.url, key: KEY, ...dialectOptions }), connectOptions);
+  const session = await connectOpen(toy({ url: server.url, key: KEY, ...dialectOptions }), connectOptions);
   sessions.push(session);
   return {
     session,
@@ -163,7 +164,7 @@ describe("spec versions", () => {
     const caps = { ...rest.capabilities } as Record<string, boolean>;
     for (const key of ["toolCalls", "textInput", "truncation", "sessionConfig", "sessionUpdate"]) delete caps[key];
     const v1 = { ...rest, specVersion: 1, capabilities: caps, createCodec: (plan: never) => rest.createCodec(plan, { runtime: "node", now: 0 }) };
-    const session = await connect(v1 as never);
+    const session = await connectOpen(v1 as never);
     sessions.push(session);
     const peer = await socket;
     session.sendText("ignored: a v1 dialect has no textInput");
@@ -171,6 +172,6 @@ describe("spec versions", () => {
     await waitFor(() => server!.received[0]!.length >= 1);
     expect(server.received[0]!.map((f) => JSON.parse(String(f)).type)).toEqual(["dtmf"]);
     peer.close();
-    await expect(connect({ ...rest, specVersion: 3 } as never)).rejects.toMatchObject({ code: "invalid_config" });
+    await expect(connectOpen({ ...rest, specVersion: 3 } as never)).rejects.toMatchObject({ code: "invalid_config" });
   });
 });

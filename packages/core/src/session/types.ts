@@ -105,6 +105,12 @@ export interface ConnectOptions extends SessionOptions {
    * the application's domain lists the vendor's socket host here.
    */
   allowedSocketHosts?: readonly string[];
+  /**
+   * When `connect()` resolves. `"live"` (default): once the dialect is ready and the peer said
+   * `session-started`, so a refused key or a handshake failure rejects `connect()` with its typed
+   * error. `"open"`: as soon as the socket is open (for a dialect that never says it started).
+   */
+  resolveOn?: "live" | "open";
   /** Per-step deadlines. */
   timeouts?: {
     /** The bootstrap HTTP call. Default 10 000 ms. */
@@ -167,9 +173,10 @@ export interface Session extends AsyncIterable<InboundEvent> {
   readonly ended: Promise<InboundEventOf<"session-ended">>;
   /**
    * Every event from now on (the first iterator also gets what arrived before anyone listened).
-   * Ends after `session-ended`, or when `signal` fires.
+   * Ends after `session-ended`, or when `signal` fires. Leaving a `for await` loop early (break,
+   * return, throw) closes the session, unless `keepOpen` is true.
    */
-  events(options?: { signal?: AbortSignal }): AsyncIterableIterator<InboundEvent>;
+  events(options?: { signal?: AbortSignal; keepOpen?: boolean }): AsyncIterableIterator<InboundEvent>;
   /** Calls `listener` for each event of `type` (or all with `"*"`); returns the unsubscribe. */
   on<T extends InboundEventType | "*">(type: T, listener: Listener<T>): () => void;
   /** Sends application audio (the `input` format); converted, framed and queued. Never blocks. */

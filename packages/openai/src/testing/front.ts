@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { UpgradeContext, UpgradeDecision, VendorFront } from "@voxwire/conformance";
 import { type ConnectPlan, errorEvent, type InboundEvent, isRecord, type PeerCodec, VendorError, type WireFrame } from "@voxwire/core";
 import { createOpenaiPeerCodec } from "../peer-codec.js";
+import { mergeSession, openingSession } from "../session-config.js";
 import {
   DIALECT_NAME,
   isOpenaiAudio,
@@ -12,8 +13,8 @@ import {
   type OpenaiAudio,
   OpenaiClientEvent,
   OpenaiServerEvent,
-  sessionObject,
 } from "../wire.js";
+import { toolCallFrames } from "./tool-call-frames.js";
 
 export interface OpenaiFrontOptions {
   /** The audio format the simulated session runs at (both ways). Default `pcm16` (24 kHz). */
@@ -37,10 +38,17 @@ export const OPENAI_FRONT_FORMAT_CLOSE = { code: 1008, reason: "unsupported_audi
  * Then JSON text only. The real service sends `session.created` at once; this front waits for the
  *   client's first `session.update` (voxwire's client sends it as soon as the socket opens), then
  *   sends `session.created` followed by `session.updated` with the effective configuration, so
- *   both orders a client may rely on hold. A `session.update` whose audio format is not the
+ *   both orders a client may rely on hold. Every later `session.update` is answered with
+ *   `session.updated` holding the configuration with the update merged in (the real service's
+ *   rule: only the fields present change). A `session.update` whose audio format is not the
  *   front's gets an `error` (`invalid_value`), then close 1008. Agent audio is
- *   `response.output_audio.delta`, transcripts the GA transcript events, a barge-in
- *   `input_audio_buffer.speech_started`; the client's `input_audio_buffer.append` is user audio.
+ *   `response.output_audio.delta` (the item id is the agent's turn), transcripts the GA transcript
+ *   events, the user's speech `input_audio_buffer.speech_started` / `.speech_stopped` (the first
+ *   is the barge-in cue). A tool call is one response: `response.created`, the `function_call`
+ *   item added, `response.function_call_arguments.done`, the item done, `response.done`. The
+ *   client's `input_audio_buffer.append` is user audio, its `function_call_output` item the tool
+ *   result, a user `input_text` item typed text, and `conversation.item.truncate` what was heard,
+ *   answered with `conversation.item.truncated`.
  */
 export function openaiFront(options: OpenaiFrontOptions = {}): VendorFront {
   const audio = options.audio ?? "pcm16";
@@ -63,14 +71,41 @@ function upgrade(req: IncomingMessage, ctx: UpgradeContext, audio: OpenaiAudio):
 
   const { format, wire } = OPENAI_AUDIO[audio];
   const plan: ConnectPlan = { url: url.pathname, audio: { outbound: format, inbound: format }, secrets: [] };
-  const session: Record<string, unknown> = { ...sessionObject({ audio }), object: "realtime.session", model };
+  const session: Record<string, unknown> = { ...openingSession({ audio, compat: "ga" }, undefined), object: "realtime.session", model };
   let effective: Record<string, unknown> | undefined;
+  const replies: WireFrame[] = [];
+  let serial = 0;
+  let opening = true;
 
   return {
     type: "accept",
     ...(offered.includes(OPENAI_REALTIME_SUBPROTOCOL) ? { protocol: OPENAI_REALTIME_SUBPROTOCOL } : {}),
     connection: {
-      codec: announceSession(createOpenaiPeerCodec(plan), session, () => effective),
+      codec: vendorSide(createOpenaiPeerCodec(plan), session, {
+        effective: () => effective,
+        update(frame, id) {
+          const update = readSessionUpdate(frame);
+          // The opening update was applied (and answered) by the handshake; it is decoded only for the record.
+          if (opening) {
+            opening = false;
+            return;
+          }
+          if (update === undefined || effective === undefined) return;
+          effective = mergeSession(effective, update);
+          replies.push(JSON.stringify({ type: OpenaiServerEvent.sessionUpdated, event_id: `event_${id}_updated_${++serial}`, session: effective }));
+        },
+        truncated(itemId, audioEndMs) {
+          const event = {
+            type: "conversation.item.truncated",
+            event_id: `event_truncated_${++serial}`,
+            item_id: itemId,
+            content_index: 0,
+            audio_end_ms: audioEndMs,
+          };
+          replies.push(JSON.stringify(event));
+        },
+      }),
+      takeReplies: () => replies.splice(0),
       rates: { user: format.sampleRate, agent: format.sampleRate },
       ids: { session_id: `sess_${ctx.sessionId}` },
       details: { model, audio: wire, auth: fromHeader !== undefined ? "header" : "subprotocol", origin: req.headers.origin ?? null },
@@ -83,22 +118,45 @@ function upgrade(req: IncomingMessage, ctx: UpgradeContext, audio: OpenaiAudio):
           );
           return { type: "refuse", ...OPENAI_FRONT_FORMAT_CLOSE, events: [error] };
         }
-        effective = merge(session, update);
-        return { type: "start" };
+        effective = { ...mergeSession(session, update), id: `sess_${ctx.sessionId}` };
+        return { type: "start", decode: true };
       },
     },
   };
 }
 
-/** `session.created` with the session's defaults, then `session.updated` with what the client asked for. */
-function announceSession(codec: PeerCodec, session: Record<string, unknown>, effective: () => Record<string, unknown> | undefined): PeerCodec {
+interface SessionHooks {
+  /** The configuration the opening `session.update` left, for the first `session.updated`. */
+  effective(): Record<string, unknown> | undefined;
+  /** A later `session.update` frame: merge it and owe the client a `session.updated`. */
+  update(frame: WireFrame, sessionId: string): void;
+  /** A truncation: owe the client `conversation.item.truncated`. */
+  truncated(itemId: string, audioEndMs: number): void;
+}
+
+/**
+ * The peer codec with what the real service sends besides: `session.created` with the session's
+ * defaults, then `session.updated` with what the client asked for; a tool call as a whole
+ * response; acknowledgements of later updates and of truncations.
+ */
+function vendorSide(codec: PeerCodec, session: Record<string, unknown>, hooks: SessionHooks): PeerCodec {
+  let sessionId = "";
   return {
-    decode: (frame) => codec.decode(frame),
+    decode(frame) {
+      const commands = codec.decode(frame);
+      for (const command of commands) {
+        if (command.type === "session-update") hooks.update(frame, sessionId);
+        else if (command.type === "playback-heard") hooks.truncated(command.turnId, command.heardMs);
+      }
+      return commands;
+    },
     encode(event: InboundEvent): WireFrame[] {
+      if (event.type === "tool-call") return toolCallFrames(codec.encode(event));
       if (event.type !== "session-started") return codec.encode(event);
-      const id = event.ids.session_id;
+      const id = event.ids.session_id ?? "";
+      sessionId = id;
       const created = codec.encode({ ...event, metadata: { ...event.metadata, session: { ...session, id } } });
-      const updated = effective();
+      const updated = hooks.effective();
       if (updated === undefined) return created;
       return [...created, JSON.stringify({ type: OpenaiServerEvent.sessionUpdated, event_id: `event_${id}_updated`, session: { ...updated, id } })];
     },
@@ -125,16 +183,6 @@ function formatsMatch(update: Record<string, unknown>, wire: Readonly<Record<str
     if (format === undefined) return true;
     return isRecord(format) && format.type === wire.type && (format.rate === undefined || format.rate === wire.rate);
   });
-}
-
-/** The update's fields over the defaults, one level into `audio.input` / `audio.output`. */
-function merge(base: Record<string, unknown>, update: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base, ...update };
-  const a = isRecord(base.audio) ? base.audio : {};
-  const b = isRecord(update.audio) ? update.audio : {};
-  const side = (name: string) => ({ ...(isRecord(a[name]) ? a[name] : {}), ...(isRecord(b[name]) ? b[name] : {}) });
-  out.audio = { ...a, ...b, input: side("input"), output: side("output") };
-  return out;
 }
 
 function reject(status: number, type: string, code: string, message: string): UpgradeDecision {
