@@ -26,6 +26,11 @@ export interface ConformanceSubject {
    * event for them): `probe` does not report them as messages the dialect does not know.
    */
   readonly documentedMessages?: readonly string[];
+  /**
+   * False for a vendor whose session configuration has no tools (they are set in the vendor's
+   * console): the session-config scenario then checks the instructions only.
+   */
+  readonly configCarriesTools?: boolean;
 }
 
 /**

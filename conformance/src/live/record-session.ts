@@ -75,7 +75,8 @@ export async function recordSession(subject: ConformanceSubject, options: Record
   const tap = new WireTap();
   let refused: VoxwireError | undefined;
   try {
-    const call = await LiveCall.open(dialect, { appRate: APP_RATE, stepMs, tap, ...(options.signal ? { signal: options.signal } : {}) });
+    // No conformance `agent` option: a recording is of the vendor as the dialect meets it by default.
+    const call = await LiveCall.open(dialect, { appRate: APP_RATE, stepMs, tap, agent: null, ...(options.signal ? { signal: options.signal } : {}) });
     await drive(call, stepMs, options);
   } catch (error) {
     refused = asError(error);
@@ -87,7 +88,12 @@ export async function recordSession(subject: ConformanceSubject, options: Record
   const http = tap.http[0];
   const realPlan = planOf(preparation, http?.response, env);
   const secrets = [options.key, ...(preparation.kind === "bootstrap" ? preparation.request.secrets : []), ...(realPlan?.secrets ?? [])];
-  if (tap.dialed) secrets.push(tap.dialed.url, ...urlSecrets(tap.dialed.url), ...tap.dialed.protocols, ...Object.values(tap.dialed.headers));
+  if (tap.dialed) {
+    // A subprotocol is a credential when the plan says so (`convai`, `realtime` are not); with no
+    // plan to ask, every one is treated as one.
+    const protocols = realPlan ? tap.dialed.protocols.filter((p) => realPlan.secrets.includes(p)) : tap.dialed.protocols;
+    secrets.push(tap.dialed.url, ...urlSecrets(tap.dialed.url), ...protocols, ...Object.values(tap.dialed.headers));
+  }
   const redactor = new WireRedactor(secrets);
   const requestRedactor = new SecretSet().add(options.key, ...(preparation.kind === "bootstrap" ? preparation.request.secrets : []));
 

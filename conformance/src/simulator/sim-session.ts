@@ -209,7 +209,6 @@ export class SimSession {
     const step = this.#connection.handshake!(frame);
     if (step.type === "start") {
       this.#stopFirstDeadline();
-      if (step.decode) this.#decode(frame);
       this.#begin();
       if (step.commands) this.#dispatch(step.commands);
       return step.decode === true && this.#phase === "live";

@@ -41,7 +41,7 @@ export const toolCallScenario: Scenario = {
     if (simRecord) {
       const seen = simRecord.agent.tools.find((t) => t.callId === callId);
       if (!seen || !("output" in seen)) problems.push(`the result went out, but the agent never received one for ${callId}`);
-      else if (!isDeepStrictEqual(seen.output, answer.output)) {
+      else if (!sameOutput(seen.output, answer.output)) {
         problems.push(`the agent received ${JSON.stringify(seen.output)}, the client sent ${JSON.stringify(answer.output)}`);
       }
     } else {
@@ -57,3 +57,17 @@ export const toolCallScenario: Scenario = {
     return problems.length === 0 ? passed(detail, measured, summary) : failed(`${problems.join("; ")} (${detail})`, measured);
   },
 };
+
+/**
+ * What the agent received is what the client sent: equal, or the JSON text of it (most wires
+ * carry a tool's output as a string, so the vendor side reads the serialized form).
+ */
+function sameOutput(received: unknown, sent: unknown): boolean {
+  if (isDeepStrictEqual(received, sent)) return true;
+  if (typeof received !== "string" || typeof sent === "string") return false;
+  try {
+    return isDeepStrictEqual(JSON.parse(received), sent);
+  } catch {
+    return false;
+  }
+}

@@ -21,6 +21,8 @@ export const elevenlabsSubject: ConformanceSubject = {
       ...(sampleRate === 8000 ? { audio: "ulaw_8000" as const } : {}),
     }),
   front: (options) => elevenlabsFront(options as ElevenlabsFrontOptions),
+  // Tools are configured on the agent in ElevenLabs' console; the initiation carries none.
+  configCarriesTools: false,
   frontOptions: {
     inputFormat: { type: "string", values: ELEVENLABS_AUDIO_FORMATS, summary: "the agent's user input format (default pcm_16000)" },
     outputFormat: { type: "string", values: ELEVENLABS_AUDIO_FORMATS, summary: "the agent's output format (default pcm_16000)" },
