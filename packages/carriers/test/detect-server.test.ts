@@ -24,7 +24,13 @@ const unusedAgent = {
 };
 
 async function start() {
-  const server = await createPhoneBridge({ agent: unusedAgent, carriers: "auto", settings: { signalwire: { signingKey: "key" } }, port: 0, publicUrl: "https://a.example" });
+  const server = await createPhoneBridge({
+    agent: unusedAgent,
+    carriers: "auto",
+    settings: { signalwire: { signingKey: "key" } },
+    port: 0,
+    publicUrl: "https://a.example",
+  });
   closers.push(() => server.close());
   return server;
 }
@@ -48,7 +54,10 @@ describe("the shared /media path", () => {
 
   it("closes with 1008 a stream whose carrier's signature does not match", async () => {
     const server = await start();
-    const frames = ['{"event":"connected","protocol":"Call","version":"1.0.0"}', '{"event":"start","streamSid":"S","start":{"callSid":"C","streamSid":"S"}}'];
+    const frames = [
+      '{"event":"connected","protocol":"Call","version":"1.0.0"}',
+      '{"event":"start","streamSid":"S","start":{"callSid":"C","streamSid":"S"}}',
+    ];
     const bad = { "x-signalwire-signature": twilioSignature("wrong-key", "wss://a.example/media") };
     expect(await send(`ws://127.0.0.1:${server.port}/media`, frames, bad)).toBe(1008);
     expect(server.calls()).toHaveLength(0);
@@ -60,7 +69,9 @@ describe("the shared /media path", () => {
     ws.on("error", () => {});
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send('{"event":"connected","version":"1.0.0"}');
-    ws.send('{"event":"start","sequence_number":"1","stream_id":"S1","start":{"call_control_id":"v3:c1","media_format":{"encoding":"PCMU","sample_rate":8000,"channels":1}}}');
+    ws.send(
+      '{"event":"start","sequence_number":"1","stream_id":"S1","start":{"call_control_id":"v3:c1","media_format":{"encoding":"PCMU","sample_rate":8000,"channels":1}}}',
+    );
     const deadline = Date.now() + 5000;
     while (server.calls()[0]?.call === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(server.calls()[0]!.call).toMatchObject({ carrier: "telnyx", callId: "v3:c1", streamId: "S1" });
