@@ -108,6 +108,10 @@ class LiveConversation implements Conversation {
   #muted = false;
   #stopRequested = false;
   #inputPeak = 0;
+  /** Agent audio handed to the player so far, in ms (the playback timeline). */
+  #pushedMs = 0;
+  /** The agent turn now playing: where it starts on the timeline, and how much of it was pushed. */
+  #turn: { id: string; startMs: number; pushedMs: number } | undefined;
   #inputSquares = 0;
   #inputFrames = 0;
 
@@ -287,8 +291,8 @@ class LiveConversation implements Conversation {
   async #pumpSession(session: Session): Promise<void> {
     try {
       for await (const event of session) {
-        if (event.type === "audio-chunk") this.#play(event.audio, event.sampleRate);
-        else if (event.type === "playback-clear") this.#bargeIn();
+        if (event.type === "audio-chunk") this.#play(event.audio, event.sampleRate, event.turnId);
+        else if (event.type === "playback-clear") this.#bargeIn(session);
         this.#emit(event);
       }
     } finally {
@@ -297,7 +301,12 @@ class LiveConversation implements Conversation {
     }
   }
 
-  #play(audio: Int16Array, sampleRate: number): void {
+  #play(audio: Int16Array, sampleRate: number, turnId: string | undefined): void {
+    const ms = (audio.length * 1000) / sampleRate;
+    // Where each agent turn starts on the playback timeline, for what to report at a barge-in.
+    if (turnId !== undefined && turnId !== this.#turn?.id) this.#turn = { id: turnId, startMs: this.#pushedMs, pushedMs: 0 };
+    this.#pushedMs += ms;
+    if (this.#turn !== undefined && turnId === this.#turn.id) this.#turn.pushedMs += ms;
     try {
       this.#player?.push(audio, sampleRate);
     } catch (error) {
@@ -308,11 +317,21 @@ class LiveConversation implements Conversation {
     }
   }
 
-  #bargeIn(): void {
+  #bargeIn(session: Session): void {
     const player = this.#player;
     if (player === undefined) return;
+    const turn = this.#turn;
+    this.#turn = undefined;
     void player.clear().then((stats: PlaybackStats) => {
       this.#emit({ type: "barge-in", heardMs: stats.utterancePlayedMs, droppedMs: stats.lastClearedMs, stats });
+      // What the speakers played of the cut turn goes back to the vendor (truncation), without
+      // the application doing anything; dialects that cannot truncate drop it.
+      if (turn !== undefined) {
+        const heardMs = Math.min(turn.pushedMs, Math.max(0, stats.playedMs - turn.startMs));
+        session.reportHeard(turn.id, heardMs);
+      }
+      // The ring is empty: the timeline restarts from what was played.
+      this.#pushedMs = stats.playedMs;
     });
   }
 

@@ -35,6 +35,8 @@ export interface ToyOptions {
   idleOnly?: boolean;
   /** The connection's limit (ConnectPlan.maxSessionMs). */
   maxSessionMs?: number;
+  /** The peer hands out resumption handles (`handle`) and warns before it ends a connection (`goaway`). */
+  resumable?: boolean;
 }
 
 const NAME = "toy";
@@ -65,6 +67,7 @@ export function toy(options: ToyOptions): Dialect {
       truncation: true,
       sessionConfig: true,
       sessionUpdate: true,
+      resumption: options.resumable === true,
     },
     prepare(env) {
       if (!options.bootstrapUrl) return { kind: "plan", plan: planFor(options.url, options.key) };
@@ -82,21 +85,26 @@ export function toy(options: ToyOptions): Dialect {
         },
       };
     },
-    createCodec: (_plan, env) => toyCodec(options, rate, env.agent),
+    createCodec: (_plan, env) => toyCodec(options, rate, env.agent, env.resume),
     createPeerCodec: () => toyPeerCodec(rate),
   };
 }
 
-function toyCodec(options: ToyOptions, rate: number, agent: AgentConfig | undefined): DialectCodec {
+function toyCodec(options: ToyOptions, rate: number, agent: AgentConfig | undefined, resume: unknown): DialectCodec {
   let ready = !options.gated;
   // Learned from `hello`, like Twilio's streamSid: frames built before it would lack it.
   let sessionId: string | undefined;
   const replies: WireFrame[] = [];
+  let handle: string | undefined;
   return {
     get ready() {
       return ready;
     },
-    open: () => (agent ? [JSON.stringify({ type: "setup", agent })] : []),
+    open: () =>
+      agent || resume !== undefined
+        ? [JSON.stringify({ type: "setup", ...(agent ? { agent } : {}), ...(resume !== undefined ? { resume } : {}) })]
+        : [],
+    ...(options.resumable ? { resumeState: () => handle } : {}),
     takeReplies: () => replies.splice(0),
     ...(options.keepaliveMs === undefined
       ? {}
@@ -149,6 +157,11 @@ function toyCodec(options: ToyOptions, rate: number, agent: AgentConfig | undefi
           return [{ type: "session-started", ids: { sessionId: String(message.id ?? "") }, raw: frame }];
         case "clear":
           return [{ type: "playback-clear", raw: frame }];
+        case "handle":
+          if (typeof message.id === "string") handle = message.id;
+          return [];
+        case "goaway":
+          return [{ type: "session-expiring", inMs: Number(message.ms ?? 0), raw: frame }];
         case "ping":
           replies.push(JSON.stringify({ type: "pong", id: message.id }));
           return [];

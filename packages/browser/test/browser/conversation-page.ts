@@ -3,12 +3,13 @@
 
 import type { Dialect } from "@voxwire/core";
 import { omni } from "@voxwire/omni";
+import { openai } from "@voxwire/openai";
 import { orbitali } from "@voxwire/orbitali";
 import { tokenFirst } from "@voxwire/token-first";
 import { type Conversation, type ConversationEvent, createPlayer, type PlaybackStats, startConversation } from "../../src/index.js";
 
 export interface PageConfig {
-  dialect: "omni" | "token-first-route" | "token-first-key" | "orbitali-key";
+  dialect: "omni" | "openai" | "token-first-route" | "token-first-key" | "orbitali-key";
   /** The simulator's base URL (Omni). */
   simulatorUrl?: string;
   key?: string;
@@ -119,6 +120,8 @@ function dialectFor(config: PageConfig): Dialect {
   switch (config.dialect) {
     case "omni":
       return omni({ agentId: "agent_123", apiKey: config.key ?? "", rate: config.rate ?? 16000, baseUrl: config.simulatorUrl });
+    case "openai":
+      return openai({ clientSecret: config.key ?? "", model: "gpt-realtime", baseUrl: config.simulatorUrl ?? "http://127.0.0.1:1" });
     case "token-first-route":
       return tokenFirst({ tokenUrl: "/token" });
     case "token-first-key":

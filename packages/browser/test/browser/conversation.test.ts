@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Simulator, startSimulator, toneFrequency } from "@voxwire/conformance";
 import { omniFront } from "@voxwire/omni/testing";
+import { openaiFront } from "@voxwire/openai/testing";
 import { ensureChromium, launchChromium, pollUntil } from "@voxwire/test-utils";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +21,8 @@ const TONE_HZ = 440;
 
 let tmp: string;
 let sim: Simulator;
+let openaiSim: Simulator;
+const OPENAI_SECRET = "ek_browser_test_secret_0123";
 let recorder: ReturnType<typeof recordingFront>;
 let pages: PageServer;
 let browser: Browser;
@@ -31,11 +34,13 @@ beforeAll(async () => {
   writeToneWav(wav, TONE_HZ);
   recorder = recordingFront(omniFront());
   sim = await startSimulator({ front: recorder.front, keys: [KEY], fast: true });
+  openaiSim = await startSimulator({ front: openaiFront(), keys: [OPENAI_SECRET], fast: true });
   pages = await startPageServer();
   browser = await launchChromium({ fakeMicWav: wav });
 }, 600_000);
 
 afterAll(async () => {
+  await openaiSim?.close();
   await browser?.close();
   await pages?.close();
   await sim?.close();
@@ -100,6 +105,25 @@ describe("startConversation in headless Chromium against the Omni simulator", ()
     log = await pollUntil(async () => (await pageLog(tab)).ended && pageLog(tab), "the conversation to end");
     expect(log.states).toEqual(["live", "stopping", "stopped"]);
     expect(log.tracksLive).toBe(0);
+    await tab.close();
+  }, 30_000);
+
+  it("barge-in tells a vendor that truncates how much of the turn the speakers played (OpenAI, 48 kHz context)", async () => {
+    const tab = await startInPage({ dialect: "openai", simulatorUrl: openaiSim.url, key: OPENAI_SECRET, contextRate: 48000 });
+    const log0 = await pageLog(tab);
+    expect(log0.readyError).toBeUndefined();
+    const id = openaiSim.sessions().at(-1)!.id;
+    // The tone starts at once, during the greeting: the simulator's VAD barges in.
+    await tab.waitForFunction(() => window.vx.log.bargeIns.length > 0);
+    const record = await pollUntil(() => {
+      const r = openaiSim.sessions().find((s) => s.id === id)!;
+      return r.agent.heard.length > 0 && r;
+    }, "the truncation to reach the simulator");
+    const bargeIn = (await pageLog(tab)).bargeIns[0]!;
+    expect(record.agent.heard).toHaveLength(1);
+    // What the vendor was told is what the playback worklet had rendered of the greeting, within a 20 ms frame.
+    expect(Math.abs(record.agent.heard[0]!.heardMs - bargeIn.stats.playedMs)).toBeLessThanOrEqual(20);
+    expect(record.agent.heard[0]!.heardMs).toBeLessThan(1100); // cut off: less than the whole greeting
     await tab.close();
   }, 30_000);
 

@@ -4,7 +4,7 @@ import { SecretSet } from "../secrets/redact.js";
 import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
 import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
-import { LiveSession, maxMessageBytes } from "./live-session.js";
+import { LiveSession, maxMessageBytes, type SessionConnection } from "./live-session.js";
 import { planSessionAudio } from "./session-audio.js";
 import { checkSocketUrl } from "./socket-url-policy.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
@@ -26,52 +26,19 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   }
   const secrets = new SecretSet();
   const env = environment(options);
-  throwIfAborted(options.signal, name, "prepare");
-  const preparation = guardDialectCall(() => dialect.prepare(env), { secrets, dialect: name, step: "prepare" });
-
-  let plan: ConnectPlan;
-  if (preparation.kind === "plan") {
-    plan = preparation.plan;
-  } else {
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for the bootstrap call: pass `fetch`", { dialect: name });
-    const response = await runBootstrap(preparation.request, {
-      fetch: fetchImpl,
-      signal: options.signal,
-      timeoutMs: options.timeouts?.bootstrapMs ?? DEFAULT_BOOTSTRAP_MS,
-      secrets,
-      dialect: name,
-      ...(options.maxBootstrapBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBootstrapBodyBytes }),
+  let audio: ReturnType<typeof planSessionAudio> | undefined;
+  // Checked before a socket exists, so a refusal leaves nothing to clean up.
+  const { plan, codec, socket } = await dial(dialect, options, env, secrets, (first) => {
+    audio = planSessionAudio(first, options);
+  });
+  const redial = (resume: unknown): Promise<SessionConnection> =>
+    dial(dialect, options, resume === undefined ? environment(options) : { ...environment(options), resume }, secrets, (again) => {
+      // The session's audio pipeline was built for the first plan's formats.
+      if (JSON.stringify(again.audio) !== JSON.stringify(plan.audio)) {
+        throw new ConfigError("the reconnect's plan has other audio formats than the session's", { dialect: name });
+      }
     });
-    plan = guardDialectCall(() => preparation.parse(response, environment(options)), { secrets, dialect: name, step: "bootstrap response" });
-    // Before anything is dialed: the URL came from the peer, and the plan's token goes to it.
-    secrets.add(...plan.secrets);
-    checkSocketUrl(preparation.request.url, plan.url, options, secrets, name);
-  }
-  secrets.add(...plan.secrets);
-  const now = (options.now ?? Date.now)();
-  if (plan.expiresAt !== undefined && plan.expiresAt <= now) {
-    throw new TokenExpiredError(`the connect plan expired ${Math.round((now - plan.expiresAt) / 1000)} s ago; bootstrap a new one`, {
-      dialect: name,
-    });
-  }
-
-  const audio = planSessionAudio(plan, options);
-  throwIfAborted(options.signal, name, "open");
-  const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
-  const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
-  const codec = guardDialectCall(() => dialect.createCodec(plan, env), { secrets, dialect: name, step: "createCodec" });
-  const protocols = plan.protocols ? [...plan.protocols] : undefined;
-  // No compression (a small message can inflate to a huge one) and a message cap, so a peer
-  // cannot make `ws` buffer 100 MiB (its default) before the session sees a byte.
-  const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
-  if (needsHeaders) socketOptions.headers = { ...plan.headers };
-  // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
-  const socket = guardDialectCall(
-    () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
-    { secrets, dialect: name, step: "opening the socket" },
-  );
-  const session = new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: false });
+  const session = new LiveSession({ dialect, plan, codec, socket, redial, secrets, options, audio: audio!, alreadyOpen: false });
   try {
     await withDeadline(() => session.opened, {
       signal: options.signal,
@@ -95,6 +62,67 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   }
   session.openGateSoon();
   return session;
+}
+
+/**
+ * One dial: prepare (and, if the dialect has one, the bootstrap call), refuse an expired plan,
+ * create the codec and the socket. The socket is not open yet. `connect()` dials once, and
+ * again for every reconnect, adding each plan's secrets to the session's.
+ */
+async function dial(
+  dialect: Dialect,
+  options: ConnectOptions,
+  env: DialectEnv,
+  secrets: SecretSet,
+  checkPlan: (plan: ConnectPlan) => void,
+): Promise<SessionConnection> {
+  const name = dialect.name;
+  throwIfAborted(options.signal, name, "prepare");
+  const preparation = guardDialectCall(() => dialect.prepare(env), { secrets, dialect: name, step: "prepare" });
+
+  let plan: ConnectPlan;
+  if (preparation.kind === "plan") {
+    plan = preparation.plan;
+  } else {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for the bootstrap call: pass `fetch`", { dialect: name });
+    const response = await runBootstrap(preparation.request, {
+      fetch: fetchImpl,
+      signal: options.signal,
+      timeoutMs: options.timeouts?.bootstrapMs ?? DEFAULT_BOOTSTRAP_MS,
+      secrets,
+      dialect: name,
+      ...(options.maxBootstrapBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBootstrapBodyBytes }),
+    });
+    plan = guardDialectCall(() => preparation.parse(response, env), { secrets, dialect: name, step: "bootstrap response" });
+    // Before anything is dialed: the URL came from the peer, and the plan's token goes to it.
+    secrets.add(...plan.secrets);
+    checkSocketUrl(preparation.request.url, plan.url, options, secrets, name);
+  }
+  secrets.add(...plan.secrets);
+  const now = (options.now ?? Date.now)();
+  if (plan.expiresAt !== undefined && plan.expiresAt <= now) {
+    throw new TokenExpiredError(`the connect plan expired ${Math.round((now - plan.expiresAt) / 1000)} s ago; bootstrap a new one`, {
+      dialect: name,
+    });
+  }
+
+  checkPlan(plan);
+  throwIfAborted(options.signal, name, "open");
+  const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
+  const Socket = options.WebSocket ?? (await pickWebSocket(env.runtime, needsHeaders));
+  const codec = guardDialectCall(() => dialect.createCodec(plan, env), { secrets, dialect: name, step: "createCodec" });
+  const protocols = plan.protocols ? [...plan.protocols] : undefined;
+  // No compression (a small message can inflate to a huge one) and a message cap, so a peer
+  // cannot make `ws` buffer 100 MiB (its default) before the session sees a byte.
+  const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
+  if (needsHeaders) socketOptions.headers = { ...plan.headers };
+  // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
+  const socket = guardDialectCall(
+    () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
+    { secrets, dialect: name, step: "opening the socket" },
+  );
+  return { plan, codec, socket };
 }
 
 /**

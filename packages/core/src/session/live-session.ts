@@ -13,6 +13,7 @@ import { DEFAULT_MAX_PENDING_BYTES, type EventHub } from "./event-hub.js";
 import { inboundEventBytes, inboundEventHub } from "./inbound-event-hub.js";
 import { type Logger, scopedLogger, silentLogger } from "./logger.js";
 import { OutboundQueue } from "./outbound-queue.js";
+import { backoffMs, dropIsRetryable, type ReconnectPolicy, reconnectPolicy } from "./reconnect-policy.js";
 import { safeCause } from "./safe-cause.js";
 import type { SessionAudioPlan } from "./session-audio.js";
 import { sessionLimitWarning } from "./session-limit.js";
@@ -40,11 +41,17 @@ const MAX_CLOSE_REASON_BYTES = 123;
 const MAX_ERROR_BODY_READ = 8192;
 const MAX_ERROR_BODY_CHARS = 2000;
 
-export interface LiveSessionInit {
-  dialect: Dialect;
+/** One connection of a session: what a dial produces. */
+export interface SessionConnection {
   plan: ConnectPlan;
   codec: DialectCodec;
   socket: WebSocketLike;
+}
+
+export interface LiveSessionInit extends SessionConnection {
+  dialect: Dialect;
+  /** Dials again for a reconnect (prepare, bootstrap, socket), handing the codec `resume`. Client role only. */
+  redial?: (resume: unknown) => Promise<SessionConnection>;
   secrets: SecretSet;
   options: SessionOptions;
   audio: SessionAudioPlan;
@@ -81,9 +88,22 @@ export class LiveSession implements Session {
   readonly ended: Promise<InboundEventOf<"session-ended">>;
 
   readonly #dialect: Dialect;
-  readonly #plan: ConnectPlan;
-  readonly #codec: DialectCodec;
-  readonly #socket: WebSocketLike;
+  // A reconnect replaces all three; everything else lives as long as the session.
+  #plan: ConnectPlan;
+  #codec: DialectCodec;
+  #socket: WebSocketLike;
+  readonly #redial: LiveSessionInit["redial"];
+  readonly #reconnectPolicy: ReconnectPolicy | undefined;
+  /** The latest `resumeState()` the codec gave, for the next connection. */
+  #resumeState: unknown;
+  /** Set while a dropped connection is being replaced. */
+  #reconnect: { attempt: number; since: number; resumed: boolean } | undefined;
+  /** Connections opened so far; from the second on, the vendor's start events are not repeated. */
+  #connections = 1;
+  /** The close that comes next is one the session asked for to resume (after session-expiring). */
+  #resumeRequested = false;
+  /** The keepalive of the current connection. */
+  #keepaliveTimer: ReturnType<typeof setInterval> | undefined;
   readonly #secrets: SecretSet;
   readonly #log: Logger;
   readonly #hub: EventHub<InboundEvent>;
@@ -103,7 +123,7 @@ export class LiveSession implements Session {
   };
   readonly #warned = new Set<string>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  #state: SessionState | "connecting";
+  #state: SessionState | "connecting" | "reconnecting";
   #localCloseReason: string | undefined;
   #resolveOpened!: () => void;
   #rejectOpened!: (error: VoxwireError) => void;
@@ -150,6 +170,8 @@ export class LiveSession implements Session {
     this.#plan = plan;
     this.#codec = codec;
     this.#socket = socket;
+    this.#redial = init.redial;
+    this.#reconnectPolicy = init.redial ? reconnectPolicy(options.reconnect, dialect.capabilities.resumption === true) : undefined;
     this.#secrets = secrets;
     this.#log = scopedLogger(options.logger ?? silentLogger, dialect.name, (text) => secrets.redact(text));
     this.#state = init.alreadyOpen ? "open" : "connecting";
@@ -186,7 +208,7 @@ export class LiveSession implements Session {
         for (const frame of this.#encode(event)) this.#send(frame);
       },
       bufferedAmount: () => this.#socket.bufferedAmount,
-      canSend: () => this.#state !== "connecting" && this.#state !== "closed" && this.#codec.ready,
+      canSend: () => (this.#state === "open" || this.#state === "closing") && this.#codec.ready,
       retryLater: (pump) => this.#after(BACKPRESSURE_RETRY_MS, pump),
       onDrop: () => this.#stats.audioFramesDropped++,
     });
@@ -205,12 +227,7 @@ export class LiveSession implements Session {
       this.#resolveEnded = resolve;
     });
 
-    if (socket.binaryType === "blob") socket.binaryType = "arraybuffer";
-    socket.onopen = () => this.#onOpen();
-    socket.onmessage = (event) => this.#onMessage(event.data);
-    socket.onclose = (event) => this.#onClose(event.code, event.reason);
-    socket.onerror = (event) => this.#onError(event);
-    this.#watchUpgradeRejection();
+    this.#adopt(socket);
     if (init.alreadyOpen) {
       this.#sendOpeningFrames();
       this.#resolveOpened();
@@ -237,7 +254,7 @@ export class LiveSession implements Session {
   get state(): SessionState {
     // An end still behind the gate reads "closing": the application has not been told yet.
     if (this.#endedBehindGate) return "closing";
-    return this.#state === "connecting" ? "open" : this.#state;
+    return this.#state === "connecting" || this.#state === "reconnecting" ? "open" : this.#state;
   }
 
   get stats(): Readonly<SessionStats> {
@@ -351,6 +368,13 @@ export class LiveSession implements Session {
       this.abortOpen();
       return;
     }
+    if (this.#state === "reconnecting") {
+      // Nothing to drain into: the replacement is not up. End now and drop what is dialing.
+      this.#localCloseReason = reason;
+      this.#end({ type: "session-ended", reason });
+      this.#terminate();
+      return;
+    }
     if (this.#state !== "open") {
       await this.ended;
       return;
@@ -406,6 +430,13 @@ export class LiveSession implements Session {
   // --- socket events ---------------------------------------------------------------------
 
   #onOpen(): void {
+    if (this.#state === "reconnecting") {
+      for (const frame of this.#plan.firstFrames ?? []) this.#send(frame);
+      this.#sendOpeningFrames();
+      this.#lastHeardAt = Date.now();
+      if (this.#codec.ready) this.#reconnected();
+      return;
+    }
     if (this.#state !== "connecting") return;
     this.#state = "open";
     for (const frame of this.#plan.firstFrames ?? []) this.#send(frame);
@@ -510,6 +541,11 @@ export class LiveSession implements Session {
   #sendOpeningFrames(): void {
     for (const frame of this.#guarded("open", () => this.#codec.open?.() ?? [])) this.#send(frame);
     const keepalive = this.#codec.keepalive;
+    if (this.#keepaliveTimer !== undefined) {
+      clearInterval(this.#keepaliveTimer);
+      this.#timers.delete(this.#keepaliveTimer);
+      this.#keepaliveTimer = undefined;
+    }
     if (keepalive && keepalive.intervalMs > 0) {
       const timer = setInterval(() => {
         if (this.#state !== "open" || this.#socket.readyState !== WS_OPEN) return;
@@ -517,12 +553,14 @@ export class LiveSession implements Session {
         for (const frame of this.#guarded("keepalive", () => keepalive.frames())) this.#send(frame);
       }, keepalive.intervalMs);
       this.#timers.add(timer);
+      this.#keepaliveTimer = timer;
     }
     const maxSessionMs = this.#plan.maxSessionMs;
     if (maxSessionMs !== undefined && maxSessionMs > 0 && Number.isFinite(maxSessionMs)) {
       const { afterMs, inMs } = sessionLimitWarning(maxSessionMs);
+      const connection = this.#connections;
       this.#after(afterMs, () => {
-        if (this.#state === "open") this.#emit({ type: "session-expiring", inMs });
+        if (this.#state === "open" && this.#connections === connection) this.#deliver({ type: "session-expiring", inMs });
       });
     }
   }
@@ -535,12 +573,16 @@ export class LiveSession implements Session {
 
   /** A codec member that throws must not take the session down: the error becomes an event. */
   #guarded(member: string, run: () => WireFrame[]): WireFrame[] {
+    return this.#guardedValue(member, run) ?? [];
+  }
+
+  #guardedValue<T>(member: string, run: () => T): T | undefined {
     try {
       return run();
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       this.#emit(errorEvent(new ProtocolError(`the ${this.dialect} codec threw in ${member}(): ${why}`, { dialect: this.dialect })));
-      return [];
+      return undefined;
     }
   }
 
@@ -570,8 +612,13 @@ export class LiveSession implements Session {
       events = [errorEvent(new ProtocolError(`the ${this.dialect} codec threw while decoding: ${why}`, { dialect: this.dialect }), frame)];
     }
     this.#sendReplies();
+    if (this.#codec.resumeState) {
+      const resume = this.#guardedValue("resumeState", () => this.#codec.resumeState?.());
+      if (resume !== undefined) this.#resumeState = resume;
+    }
     for (const event of events) this.#deliver(event);
     if (this.#codec.ready) {
+      if (this.#state === "reconnecting") this.#reconnected();
       this.#cancelReadyDeadline?.();
       this.#cancelReadyDeadline = undefined;
       this.#checkLive();
@@ -597,7 +644,17 @@ export class LiveSession implements Session {
       this.#end({ type: "session-ended", reason: this.#localCloseReason, code });
       return;
     }
-    for (const event of this.#codec.close(code, this.#secrets.redact(reason ?? ""))) this.#deliver(event);
+    const closeEvents = this.#codec.close(code, this.#secrets.redact(reason ?? ""));
+    if (this.#state === "reconnecting") {
+      // The replacement failed before it was ready: the next attempt, or the end.
+      this.#retryOrEnd(code, closeEvents);
+      return;
+    }
+    if (this.#mayReconnect(closeEvents)) {
+      this.#startReconnect(code, closeEvents);
+      return;
+    }
+    for (const event of closeEvents) this.#deliver(event);
     // A codec that forgot the final event still ends the session (#end ignores a second end).
     this.#end({ type: "session-ended", reason: `close_${code}`, code });
   }
@@ -656,6 +713,7 @@ export class LiveSession implements Session {
 
   /** `ws` reports the HTTP answer to a refused upgrade; the global WebSocket hides it. */
   #watchUpgradeRejection(): void {
+    const watched = this.#socket;
     const emitter = this.#socket as unknown as { on?: (event: string, fn: (...args: unknown[]) => void) => void };
     if (typeof emitter.on !== "function") return;
     emitter.on("unexpected-response", (_request: unknown, response: unknown) => {
@@ -663,6 +721,17 @@ export class LiveSession implements Session {
       const status = res.statusCode ?? 0;
       let body = "";
       const finish = () => {
+        if (this.#state === "reconnecting" && this.#socket === watched) {
+          this.#retryOrEnd(status, [
+            errorEvent(
+              this.#codec.upgradeRejected(
+                status,
+                redactThenCut(body, MAX_ERROR_BODY_CHARS, (t) => this.#secrets.redact(t)),
+              ),
+            ),
+          ]);
+          return;
+        }
         if (this.#state !== "connecting") return;
         // Redact, then cut: a secret cut in half no longer matches. What is kept is far inside
         // what was read, so a secret cut by the read cap is cut away too.
@@ -695,7 +764,11 @@ export class LiveSession implements Session {
           break;
         }
         this.#fromWire.push(event.audio, (audio) =>
-          this.#emit({ type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }),
+          this.#emit(
+            event.turnId === undefined
+              ? { type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, raw: event.raw }
+              : { type: "audio-chunk", audio, sampleRate: this.audio.output.sampleRate, turnId: event.turnId, raw: event.raw },
+          ),
         );
         break;
       case "playback-clear":
@@ -715,6 +788,24 @@ export class LiveSession implements Session {
         break;
       case "session-ended":
         this.#end(event);
+        break;
+      case "session-accepted":
+      case "session-started":
+        // A replacement connection starts again on the wire; for the application it is the same
+        // session (`session-reconnected` says so).
+        if (this.#connections === 1) this.#emit(event);
+        break;
+      case "session-expiring":
+        this.#emit(event);
+        // A vendor that resumes: move to a new connection now, while this one still works.
+        if (this.#resumable() && this.#state === "open") {
+          this.#resumeRequested = true;
+          try {
+            this.#socket.close(1000, "resuming");
+          } catch {
+            this.#terminate();
+          }
+        }
         break;
       default:
         this.#emit(event);
@@ -766,11 +857,7 @@ export class LiveSession implements Session {
     const now = Date.now();
     this.#lastHeardAt = now;
     this.#lastPingAt = now;
-    if (canPing) {
-      socket.on!("pong", () => {
-        this.#pingSentAt = 0;
-      });
-    }
+    if (canPing) this.#watchPongs();
     const spans = [inactivity ? this.#inactivityMs : Infinity, canPing ? this.#pingIntervalMs : Infinity, canPing ? this.#pongTimeoutMs : Infinity];
     const every = Math.min(1000, Math.max(10, Math.min(...spans) / 4));
     const timer = setInterval(() => {
@@ -800,12 +887,127 @@ export class LiveSession implements Session {
     this.#timers.add(timer);
   }
 
+  #watchPongs(): void {
+    const socket = this.#socket as unknown as { on?: (event: string, fn: () => void) => void };
+    socket.on?.("pong", () => {
+      this.#pingSentAt = 0;
+    });
+  }
+
   #livenessFailed(why: string, vendorCode: string): void {
     const error = new TimeoutError(why, { dialect: this.dialect, vendorCode });
+    if (this.#mayReconnect([errorEvent(error)])) {
+      // A half-open or silent connection is a drop like any other: replace it.
+      this.#detachCurrentSocket();
+      this.#terminate();
+      this.#startReconnect(1006, [errorEvent(error)]);
+      return;
+    }
     this.#emit(errorEvent(error));
     this.#end({ type: "session-ended", reason: error.code });
     // Nobody is there to answer a closing handshake.
     this.#terminate();
+  }
+
+  // --- reconnect -------------------------------------------------------------------------
+
+  #resumable(): boolean {
+    return this.#dialect.capabilities.resumption === true && this.#resumeState !== undefined && this.#redial !== undefined;
+  }
+
+  /** A drop the policy (or the vendor's resumption) covers. */
+  #mayReconnect(closeEvents: readonly InboundEvent[]): boolean {
+    const policy = this.#reconnectPolicy;
+    if (!policy || policy.retries === 0 || this.#state !== "open") return false;
+    return this.#resumeRequested || dropIsRetryable(closeEvents, this.#resumable());
+  }
+
+  #startReconnect(code: number, closeEvents: readonly InboundEvent[]): void {
+    const attempt = (this.#reconnect?.attempt ?? 0) + 1;
+    const resumed = this.#resumable();
+    this.#reconnect = { attempt, since: this.#reconnect?.since ?? Date.now(), resumed };
+    this.#state = "reconnecting";
+    this.#resumeRequested = false;
+    this.#cancelReadyDeadline?.();
+    this.#cancelReadyDeadline = undefined;
+    const why = closeEvents.flatMap((event) => (event.type === "error" ? [event.message] : [])).join("; ");
+    this.#emit({
+      type: "debug",
+      message: this.#secrets.redact(
+        `the connection closed (${code})${why ? `: ${why}` : ""}; ${resumed ? "resuming" : "reconnecting"}, attempt ${attempt} of ${this.#reconnectPolicy!.retries}`,
+      ),
+    });
+    this.#after(backoffMs(this.#reconnectPolicy!, attempt, resumed), () => void this.#redialNow(resumed));
+  }
+
+  async #redialNow(resumed: boolean): Promise<void> {
+    if (this.#state !== "reconnecting") return;
+    let connection: SessionConnection;
+    try {
+      connection = await this.#redial!(resumed ? this.#resumeState : undefined);
+    } catch (error) {
+      const failure = VoxwireErrorLike(error) ? error : new NetworkError("the reconnect could not dial", { dialect: this.dialect });
+      this.#retryOrEnd(0, [errorEvent(failure)]);
+      return;
+    }
+    if (this.#state !== "reconnecting") {
+      try {
+        connection.socket.close();
+      } catch {
+        // never opened
+      }
+      return;
+    }
+    this.#plan = connection.plan;
+    this.#codec = connection.codec;
+    this.#connections++;
+    this.#adopt(connection.socket);
+  }
+
+  /** A replacement failed: try again within the policy, else end as the last failure says. */
+  #retryOrEnd(code: number, failure: readonly InboundEvent[]): void {
+    if (this.#state !== "reconnecting") return;
+    this.#detachCurrentSocket();
+    const attempt = this.#reconnect?.attempt ?? 1;
+    if (attempt < this.#reconnectPolicy!.retries && !failure.some((event) => event.type === "error" && !event.retryable)) {
+      this.#state = "open";
+      this.#startReconnect(code, failure);
+      return;
+    }
+    for (const event of failure) if (event.type !== "session-ended") this.#deliver(event);
+    this.#end({ type: "session-ended", reason: "reconnect_failed", ...(code > 0 ? { code } : {}) });
+  }
+
+  /** The replacement is ready: the same session goes on. */
+  #reconnected(): void {
+    const reconnect = this.#reconnect;
+    if (!reconnect) return;
+    this.#reconnect = undefined;
+    this.#state = "open";
+    this.#lastHeardAt = Date.now();
+    this.#emit({ type: "session-reconnected", gapMs: Date.now() - reconnect.since, attempt: reconnect.attempt, resumed: reconnect.resumed });
+    this.#queue.pump();
+  }
+
+  /** Points the session at `socket` (the first one, or a replacement). */
+  #adopt(socket: WebSocketLike): void {
+    this.#socket = socket;
+    if (socket.binaryType === "blob") socket.binaryType = "arraybuffer";
+    socket.onopen = () => this.#onOpen();
+    socket.onmessage = (event) => this.#onMessage(event.data);
+    socket.onclose = (event) => this.#onClose(event.code, event.reason);
+    socket.onerror = (event) => this.#onError(event);
+    this.#watchUpgradeRejection();
+    if (this.#connections > 1) this.#watchPongs();
+  }
+
+  /** The old socket says nothing more to the session (its close, if it comes, is not ours). */
+  #detachCurrentSocket(): void {
+    const socket = this.#socket;
+    socket.onopen = null;
+    socket.onmessage = null;
+    socket.onclose = null;
+    socket.onerror = () => {};
   }
 
   #release(): void {
@@ -861,7 +1063,7 @@ export class LiveSession implements Session {
   }
 
   #accepting(action: string): boolean {
-    if (this.#state === "open" || this.#state === "connecting") return true;
+    if (this.#state === "open" || this.#state === "connecting" || this.#state === "reconnecting") return true;
     this.#warnOnce(`closed:${action}`, `${action} called on a ${this.#state} session; ignored`);
     return false;
   }
@@ -908,6 +1110,10 @@ export function maxMessageBytes(plan: ConnectPlan, options: SessionOptions): num
 }
 
 /** `WS_ERR_UNSUPPORTED_MESSAGE_LENGTH` → `frame_too_large`, `WS_ERR_INVALID_UTF8` → `invalid_utf8`, … */
+function VoxwireErrorLike(error: unknown): error is VoxwireError {
+  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" && "retryable" in error;
+}
+
 function wireViolationCode(wsCode: string): string {
   if (wsCode === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" || wsCode === "WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH") return "frame_too_large";
   return wsCode.slice("WS_ERR_".length).toLowerCase();

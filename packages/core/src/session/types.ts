@@ -3,6 +3,7 @@ import type { AgentConfig } from "../events/agent-config.js";
 import type { AppAudioFormat, WireAudioFormat } from "../events/audio-format.js";
 import type { InboundEvent, InboundEventOf, InboundEventType } from "../events/inbound.js";
 import type { Logger } from "./logger.js";
+import type { ReconnectOptions } from "./reconnect-policy.js";
 import type { ToolHandlers } from "./tool-handlers.js";
 import type { WebSocketConstructor } from "./websocket.js";
 
@@ -78,6 +79,16 @@ export interface SessionOptions {
    * `vendorCode: "pong_timeout"`. Default 10 000 ms.
    */
   pongTimeoutMs?: number;
+  /**
+   * `connect()` only: replace a connection that drops with a new one, in the same `Session`.
+   * Drops the dialect classifies as retryable (1001, 1006, 1011-1013, a network error, a silent
+   * or half-open peer) are retried, auth and protocol errors are not; the bootstrap runs again
+   * (a single-use token is fetched anew) and the codec re-sends its setup. The application sees a
+   * `debug` event and then `session-reconnected { gapMs }`; audio sent meanwhile waits in the
+   * outbound queue up to `queue.maxAudioMs`, the oldest dropped and counted past it. A dialect with
+   * `resumption` reconnects with its resumption state even without this option (3 attempts).
+   */
+  reconnect?: ReconnectOptions;
   /** Overrides runtime detection (tests; unusual hosts). */
   runtime?: RuntimeKind;
   /** Clock, epoch ms (tests). */
