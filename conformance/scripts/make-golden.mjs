@@ -15,18 +15,24 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as asterisk from "./golden/asterisk.mjs";
 import * as deepgram from "./golden/deepgram.mjs";
 import * as elevenlabs from "./golden/elevenlabs.mjs";
 import * as gemini from "./golden/gemini.mjs";
+import * as exotel from "./golden/exotel.mjs";
 import * as omni from "./golden/omni.mjs";
 import * as omnia from "./golden/omnia.mjs";
 import * as openai from "./golden/openai.mjs";
 import * as orbitali from "./golden/orbitali.mjs";
+import * as plivo from "./golden/plivo.mjs";
 import { compareFiles, GOLDEN_ROOT, renderDialect, writeFiles } from "./golden/shared.mjs";
+import * as signalwire from "./golden/signalwire.mjs";
+import * as telnyx from "./golden/telnyx.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
+import * as vonage from "./golden/vonage.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, deepgram, elevenlabs, gemini];
+const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, deepgram, elevenlabs, gemini, telnyx, plivo, asterisk, vonage, exotel, signalwire];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 
@@ -81,7 +87,8 @@ const folders = existsSync(root)
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
   : [];
-const dialects = only === undefined ? [...new Set([...modules.map((m) => m.dialect), ...folders])].sort() : [only];
+const folderSets = modules.flatMap((m) => m.dialects ?? [m.dialect]);
+const dialects = only === undefined ? [...new Set([...folderSets, ...folders])].sort() : folderSets;
 
 if (check) {
   const { differ, missing, extra } = compareFiles(files, dialects, root);

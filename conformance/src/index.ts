@@ -25,7 +25,7 @@ export {
   conformanceScript,
   conformanceToolAnswer,
 } from "./live/conformance-agent.js";
-export type { ConformanceSubject, PhoneLegSubject } from "./live/live-subject.js";
+export { type ConformanceSubject, type PhoneLegAudio, type PhoneLegSubject, TWILIO_LIKE_AUDIO } from "./live/live-subject.js";
 export { runPhoneLeg } from "./live/phone-leg.js";
 export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
 export { type Recording, type RecordOptions, recordSession } from "./live/record-session.js";

@@ -64,10 +64,12 @@ export function binaryAudioLines(rate, frameSamples, frames = 2) {
  */
 export function renderDialect(module) {
   const files = new Map();
-  module.build((scenario, header, lines) => {
-    const path = `${module.dialect}/${scenario}.jsonl`;
+  // A module with several folders (a leg in two codecs: `dialects`) names the folder as a fourth argument.
+  module.build((scenario, header, lines, folder = module.dialect) => {
+    if (!(module.dialects ?? [module.dialect]).includes(folder)) throw new Error(`${module.dialect}: folder ${folder} is not in its dialects`);
+    const path = `${folder}/${scenario}.jsonl`;
     if (files.has(path)) throw new Error(`${path} is written twice`);
-    const body = [{ golden: 1, dialect: module.dialect, ...header }, ...lines].map((l) => JSON.stringify(l)).join("\n");
+    const body = [{ golden: 1, dialect: folder, ...header }, ...lines].map((l) => JSON.stringify(l)).join("\n");
     files.set(path, `${body}\n`);
   });
   return files;

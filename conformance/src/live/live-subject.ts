@@ -45,4 +45,25 @@ export interface PhoneLegSubject {
   readonly path: string;
   /** Dials the application's stream as the carrier does, for one simulated call. */
   dial(options: CarrierCallOptions): CarrierCall;
+  /** The carrier's audio as the scenarios check it; default Twilio's (8 kHz, 20 ms each way, 160-byte μ-law messages). */
+  readonly audio?: PhoneLegAudio;
+  /** The carrier sends a connected message before its start (Twilio, Telnyx, Exotel); default true. */
+  readonly opensWithConnected?: boolean;
+  /** On clear the carrier sends back the marks still pending (Twilio, Telnyx); default true. Where not, a cleared mark never comes back. */
+  readonly clearEchoesMarks?: boolean;
+  /** The carrier ends a stream by closing the socket, with no goodbye message first (Plivo, Asterisk); default false. */
+  readonly endsByClosing?: boolean;
 }
+
+/** What a phone leg's audio looks like on the wire, for the live scenarios. */
+export interface PhoneLegAudio {
+  /** The rate of the caller's audio the session gives the application, and of the audio it takes. */
+  readonly sampleRate: number;
+  /** The caller's audio arrives in frames of this long (default 20 ms). */
+  readonly inFrameMs?: number;
+  /** Payload bytes of each media message to the carrier: a multiple of `multipleOf`, within `min`…`max`. */
+  readonly outBytes: { readonly multipleOf: number; readonly min?: number; readonly max?: number };
+}
+
+/** Twilio's: 8 kHz μ-law, 20 ms frames both ways, exactly 160 bytes per media message. */
+export const TWILIO_LIKE_AUDIO: PhoneLegAudio = { sampleRate: 8000, inFrameMs: 20, outBytes: { multipleOf: 160, min: 160, max: 160 } };

@@ -9,12 +9,11 @@ import { measureTone } from "../simulator/tone-meter.js";
 import { describeSizes, measurePacing, round, type TimedFrame } from "./audio-measures.js";
 import type { CarrierCall } from "./carrier-call.js";
 import { sleep } from "./live-call.js";
-import type { PhoneLegSubject } from "./live-subject.js";
+import { type PhoneLegSubject, TWILIO_LIKE_AUDIO } from "./live-subject.js";
 import { ms } from "./scenario.js";
 import { PHONE_LEG_CATALOG, phoneLegEntry } from "./scenario-catalog.js";
 import type { DialectReport, ScenarioResult } from "./scenario-result.js";
 
-const RATE = 8000;
 const CALLER_TONE_HZ = 440;
 const AGENT_TONE_HZ = 660;
 const DTMF_DIGIT = "1";
@@ -27,16 +26,22 @@ interface Timed {
 
 /**
  * The live scenarios of a phone leg, with the roles turned round: the application serves the
- * stream, the carrier's simulator (`subject.dial`) dials it as the carrier would (connected, start, the caller's tone in
- * 20 ms μ-law, a keypress, stop), plays what comes back at real time, echoes marks once played and
- * honours clear. Checked from both ends: the caller's tone heard by the application, the
- * application's tone heard by the caller, 160-byte frames, marks, clear, DTMF and the end.
+ * stream, the carrier's simulator (`subject.dial`) dials it as the carrier would (its opening
+ * messages, the caller's tone in the carrier's frames, a keypress, its goodbye), plays what comes
+ * back at real time, acknowledges marks once played and honours clear. Checked from both ends:
+ * the caller's tone heard by the application, the application's tone heard by the caller, the
+ * carrier's frame sizes (`subject.audio`, Twilio's 160 bytes by default), marks, clear, DTMF and the end.
  */
 export async function runPhoneLeg(
   subject: PhoneLegSubject,
   options: { fast?: boolean; stepMs?: number; only?: readonly string[]; onProgress?(scenario: string, step: string): void } = {},
 ): Promise<DialectReport> {
   const fast = options.fast === true;
+  const wire = subject.audio ?? TWILIO_LIKE_AUDIO;
+  const RATE = wire.sampleRate;
+  const opensWithConnected = subject.opensWithConnected ?? true;
+  const clearEchoesMarks = subject.clearEchoesMarks ?? true;
+  const endsByClosing = subject.endsByClosing ?? false;
   const stepMs = options.stepMs ?? 5000;
   const progress = (scenario: string, step: string) => options.onProgress?.(scenario, step);
   const results: ScenarioResult[] = [];
@@ -128,10 +133,12 @@ export async function runPhoneLeg(
     }
     const accepted0 = of("session-accepted")[0];
     const ids = Object.keys(started.event.ids).join(", ");
+    const openedRight = opensWithConnected ? accepted0 !== undefined : true;
+    const opening = accepted0 ? "connected, then " : opensWithConnected ? "no connected before " : "";
     add(
       "bootstrap",
-      accepted0 ? "passed" : "failed",
-      `${accepted0 ? "connected, then " : "no connected before "}start (ids: ${ids}) ${ms(started.atMs)} ms after dialing`,
+      openedRight ? "passed" : "failed",
+      `${opening}start (ids: ${ids}) ${ms(started.atMs)} ms after dialing`,
       { startedMs: ms(started.atMs) },
       `start +${ms(started.atMs)} ms (${ids})`,
     );
@@ -150,6 +157,7 @@ export async function runPhoneLeg(
     progress("audio", "talking to the caller");
     const agent = sine(RATE, 0.8, AGENT_TONE_HZ);
     const frame = RATE / 50;
+    const inFrame = Math.round((RATE * (wire.inFrameMs ?? 20)) / 1000);
     const talkFrom = now();
     for (let i = 0, n = 0; i < agent.length; i += frame, n++) {
       if (!fast) await sleep(talkFrom + n * 20 - now()); // a paced source, as the bridge sends: no bursts
@@ -173,7 +181,7 @@ export async function runPhoneLeg(
       heard.map((c) => c.event.audio.length),
       RATE,
     );
-    if (heard.some((c) => c.event.audio.length !== frame)) problems.push(`caller frames are not all ${frame} samples: ${measured.inFrames}`);
+    if (heard.some((c) => c.event.audio.length !== inFrame)) problems.push(`caller frames are not all ${inFrame} samples: ${measured.inFrames}`);
     if (pacing) {
       measured.pacingRealTime = round(pacing.realTime, 2);
       measured.jitterMs = ms(pacing.jitterMs);
@@ -184,7 +192,12 @@ export async function runPhoneLeg(
       .map(([bytes, count]) => `${bytes} bytes ×${count}`)
       .join(", ");
     if (sizes.length === 0) problems.push("the caller got no audio back");
-    else if (sizes.some((n) => n !== frame)) problems.push(`media sent to the carrier is not all ${frame} bytes (20 ms): ${measured.outFrames}`);
+    else {
+      const { multipleOf, min = multipleOf, max = Number.POSITIVE_INFINITY } = wire.outBytes;
+      const wrong = sizes.filter((n) => n % multipleOf !== 0 || n < min || n > max);
+      const rule = min === max ? `${min} bytes` : `multiples of ${multipleOf} bytes from ${min}${Number.isFinite(max) ? ` to ${max}` : ""}`;
+      if (wrong.length > 0) problems.push(`media sent to the carrier is not all ${rule}: ${measured.outFrames}`);
+    }
     if (record.received.dropped.length > 0)
       problems.push(`the carrier dropped ${record.received.dropped.length} message(s): ${record.received.dropped[0]!.reason}`);
     if (outHz !== undefined) {
@@ -192,7 +205,7 @@ export async function runPhoneLeg(
       const text = `the application's ${AGENT_TONE_HZ} Hz tone reached the caller as ${round(outHz)} Hz`;
       (Math.abs(outHz / AGENT_TONE_HZ - 1) > TOLERANCE ? problems : notes).push(text);
     }
-    const summary = `frames in ${frame} samples, out ${sizes.join("/") || "?"} bytes · tones ${CALLER_TONE_HZ}→${measured.callerToneHz ?? "?"} Hz in, ${AGENT_TONE_HZ}→${measured.agentToneHz ?? "?"} Hz out`;
+    const summary = `frames in ${inFrame} samples, out ${sizes.join("/") || "?"} bytes · tones ${CALLER_TONE_HZ}→${measured.callerToneHz ?? "?"} Hz in, ${AGENT_TONE_HZ}→${measured.agentToneHz ?? "?"} Hz out`;
     add("audio", problems.length ? "failed" : "passed", [...problems, ...notes].join("; "), measured, summary);
 
     if (played) {
@@ -206,9 +219,22 @@ export async function runPhoneLeg(
     session.mark("voxwire-2");
     const clearedAt = now();
     session.clearPlayback();
-    const echoed = await waitFor((e) => e.event.type === "mark-played" && e.event.name === "voxwire-2", stepMs);
+    const echoed = clearEchoesMarks ? await waitFor((e) => e.event.type === "mark-played" && e.event.name === "voxwire-2", stepMs) : undefined;
+    if (!clearEchoesMarks) await waitFor(() => call!.record.received.clears.length > 0, stepMs);
     const clears = call.record.received.clears;
-    if (!echoed || clears.length === 0)
+    if (!clearEchoesMarks) {
+      // A mark whose audio played before the clear arrived still comes back; a cleared one never does.
+      const played = of("mark-played").some((e) => e.event.name === "voxwire-2");
+      if (clears.length === 0) add("clear", "failed", "the carrier saw no clear");
+      else
+        add(
+          "clear",
+          "passed",
+          `clear reached the carrier (${Math.round(clears[0]!.droppedMs)} ms of audio dropped); the mark behind it ${played ? "had played before the clear" : "is gone, as the carrier documents"}`,
+          { droppedMs: Math.round(clears[0]!.droppedMs) },
+          "cleared",
+        );
+    } else if (!echoed || clears.length === 0)
       add("clear", "failed", clears.length === 0 ? "the carrier saw no clear" : "the mark behind the cleared audio never came back");
     else {
       const echoMs = ms(echoed.atMs - clearedAt);
@@ -230,11 +256,11 @@ export async function runPhoneLeg(
     const stopAt = now();
     await Promise.race([call.stop(), sleep(stepMs)]);
     const ended = await waitFor((e) => e.event.type === "session-ended", stepMs);
-    if (ended?.event.type === "session-ended" && of("session-ending").length > 0) {
+    if (ended?.event.type === "session-ended" && (endsByClosing || of("session-ending").length > 0)) {
       add(
         "close",
         "passed",
-        `stop → session-ending, session-ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
+        `${endsByClosing ? "the carrier closed → session-ended" : "stop → session-ending, session-ended"} (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
         { closeMs: ms(ended.atMs - stopAt) },
         `ended (${ended.event.reason}) in ${ms(ended.atMs - stopAt)} ms`,
       );

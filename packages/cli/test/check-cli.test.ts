@@ -40,6 +40,12 @@ describe("voxwire check", () => {
       "ultravox",
       "deepgram",
       "twilio",
+      "telnyx",
+      "plivo",
+      "asterisk",
+      "vonage",
+      "exotel",
+      "signalwire",
     ]);
     for (const report of doc.dialects) {
       expect(

@@ -7,6 +7,7 @@ export * from "./caught-errors.js";
 export { CHROMIUM_PATH, ensureChromium, launchChromium } from "./chromium.js";
 export { codecEnv } from "./codec-env.js";
 export * from "./connect-collecting.js";
+export { FakeAgent } from "./fake-agent.js";
 export { FakeSocket, fakeSocketClass } from "./fake-socket.js";
 export { ensureFirefox, FIREFOX_PATH, launchFirefox } from "./firefox.js";
 export * from "./frames20ms.js";

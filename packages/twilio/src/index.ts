@@ -1,45 +1,53 @@
-// `@voxwire/twilio`: the Media Streams dialect, the phone bridge and its server, TwiML, signatures
-// and call control. Wire constants and the simulator are in `@voxwire/twilio/testing`.
-export { BatchedWebSocket, batchSends } from "./batched-sends.js";
+// `@voxwire/twilio`: the Twilio Media Streams leg (the dialect, TwiML, signatures, call control)
+// and, re-exported from `@voxwire/phone` where they now live, the bridge, its pacing, ledger and
+// server, so code written against this package keeps working. Wire constants and the simulator
+// are in `@voxwire/twilio/testing`.
 export {
+  type AgentAudioHeard,
   type AgentSource,
+  BatchedWebSocket,
   type BridgeAudio,
+  type BridgeEndReason,
+  type BridgeEvent,
+  type BridgeEventOf,
+  type BridgeEventType,
+  type BridgeLeg,
+  type BridgeListener,
   type BridgeOptions,
   type BridgeStats,
+  batchSends,
   bridge,
+  type CallContext,
+  createSharedScheduler,
+  createTimerScheduler,
   DEFAULT_LEAD_MS,
   DEFAULT_MARK_EVERY_MS,
   DEFAULT_MAX_BUFFER_MS,
   DEFAULT_PRECONNECT_BUFFER_MS,
   DEFAULT_TURN_GAP_MS,
-  type PhoneBridge,
-} from "./bridge.js";
-export type { BridgeEndReason, BridgeEvent, BridgeEventOf, BridgeEventType, BridgeLeg, BridgeListener, TwilioCall } from "./bridge-events.js";
-export { createTwilioCodec } from "./client-codec.js";
-export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
-export {
-  createSharedScheduler,
-  createTimerScheduler,
   defaultPacingScheduler,
-  type PacingScheduler,
-  type SchedulerClock,
-  type Tickable,
-} from "./pacing-scheduler.js";
-export { createTwilioPeerCodec } from "./peer-codec.js";
-export { type AgentAudioHeard, LEDGER_MARK_PREFIX, PlaybackLedger, type PlaybackLedgerOptions, parseMarkName } from "./playback-ledger.js";
-export {
-  type CallContext,
+  FramePacer,
+  type FramePacerOptions,
   type HangupHook,
   type HangupRequest,
+  LEDGER_MARK_PREFIX,
+  type PacingScheduler,
+  type PhoneBridge,
+  type PhoneBridgeServer,
+  PlaybackLedger,
+  type PlaybackLedgerOptions,
+  parseMarkName,
+  type SchedulerClock,
+  type Tickable,
   type TransferHook,
   type TransferRequest,
-  type TransferTarget,
-  type TwilioRestOptions,
-  twilioHangupHook,
-  twilioTransferHook,
-  updateCall,
-} from "./server/call-control.js";
-export { createPhoneBridge, type PhoneBridgeServer, type PhoneBridgeServerOptions } from "./server/phone-server.js";
+  type TwilioCall,
+} from "@voxwire/phone";
+export { detectTwilio, type TwilioCarrierOptions, twilioCarrier, twilioShapedStart } from "./carrier.js";
+export { createTwilioCodec } from "./client-codec.js";
+export { createTwilioPeerCodec } from "./peer-codec.js";
+export { type TransferTarget, type TwilioRestOptions, twilioHangupHook, twilioTransferHook, updateCall } from "./server/call-control.js";
+export { createPhoneBridge, type PhoneBridgeServerOptions } from "./server/phone-server.js";
 export { type TwilioParams, twilioSignature, validateTwilioSignature } from "./signature.js";
 export { TWILIO_CAPABILITIES, TWILIO_WIRE_FORMAT, type TwilioOptions, twilio } from "./twilio.js";
 export { type ConnectStreamOptions, connectStreamTwiml, dialTwiml, escapeXml } from "./twiml.js";

@@ -10,8 +10,9 @@ import {
 import { voiceFromFiles, voiceFromScript } from "../agent-script.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, usageErrorFrom, wholeNumber } from "../command-line.js";
-import { DIALECTS } from "../registry.js";
+import { DIALECTS, PHONE_LEGS } from "../registry.js";
 import { stopRequested } from "../stop-requested.js";
+import { runCarrierSimulation } from "./call-carrier.js";
 import { runTwilioSimulation, TWILIO_SIMULATE_USAGE } from "./call-twilio.js";
 
 const USAGE = `usage: voxwire simulate <dialect> [options]
@@ -61,6 +62,7 @@ export const simulateCommand: CliCommand = {
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
     if (argv[0] === "twilio") return runTwilioSimulation(argv.slice(1), io);
+    if (argv[0] !== undefined && Object.hasOwn(PHONE_LEGS, argv[0])) return runCarrierSimulation(argv[0], argv.slice(1), io);
     const { options, json } = parseSimulateArgs(argv, io);
     // Listen for the stop before announcing the URL: a caller may signal as soon as it reads it.
     const stopped = stopRequested(io.signal);

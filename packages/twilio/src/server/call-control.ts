@@ -1,4 +1,5 @@
 import { ConfigError, httpError, NetworkError, SecretSet, TimeoutError, type VoxwireError } from "@voxwire/core";
+import { callIdOf, type HangupHook, type TransferHook, type TransferRequest } from "@voxwire/phone";
 import { dialTwiml } from "../twiml.js";
 import { DIALECT_NAME } from "../wire.js";
 
@@ -17,31 +18,6 @@ export interface TwilioRestOptions {
   /** Default 10 000 ms. */
   timeoutMs?: number;
 }
-
-/** What a call-control hook gets: the call's ids from `start`. */
-export interface CallContext {
-  readonly callSid: string;
-  readonly accountSid: string;
-  readonly streamSid: string;
-  readonly customParameters: Readonly<Record<string, string>>;
-}
-
-export interface TransferRequest extends CallContext {
-  /** Why the agent asked, when it said. */
-  readonly reason?: string;
-  /** Where to, when the agent named a destination. */
-  readonly target?: string;
-}
-
-export interface HangupRequest extends CallContext {
-  /** Why the bridge is hanging up (`agent-ended`, `agent-failed`, …). */
-  readonly reason: string;
-}
-
-/** Moves the caller to a human. Resolves when done; a rejection becomes a bridge `error` event. */
-export type TransferHook = (request: TransferRequest) => void | Promise<void>;
-/** Ends the phone call. */
-export type HangupHook = (request: HangupRequest) => void | Promise<void>;
 
 const SID = /^[A-Za-z]{2}[A-Za-z0-9]{1,62}$/;
 
@@ -108,19 +84,19 @@ export function twilioTransferHook(rest: TwilioRestOptions, target: TransferTarg
     throw new ConfigError("a transfer hook needs a target: `to`, `twiml` or `url`", { dialect: DIALECT_NAME });
   }
   return async (request) => {
-    if (target.url !== undefined) return updateCall(rest, request.callSid, { Url: target.url, Method: "POST" });
+    if (target.url !== undefined) return updateCall(rest, callIdOf(request), { Url: target.url, Method: "POST" });
     if (target.twiml !== undefined) {
       const twiml = typeof target.twiml === "function" ? target.twiml(request) : target.twiml;
-      return updateCall(rest, request.callSid, { Twiml: twiml });
+      return updateCall(rest, callIdOf(request), { Twiml: twiml });
     }
     const to = (target.allowAgentTarget ? request.target : undefined) ?? target.to;
     if (to === undefined)
       throw new ConfigError("the agent asked for a transfer but named no target and none is configured", { dialect: DIALECT_NAME });
-    return updateCall(rest, request.callSid, { Twiml: dialTwiml(to, target.callerId === undefined ? {} : { callerId: target.callerId }) });
+    return updateCall(rest, callIdOf(request), { Twiml: dialTwiml(to, target.callerId === undefined ? {} : { callerId: target.callerId }) });
   };
 }
 
 /** The default hang-up hook: `Status=completed` on the live call. */
 export function twilioHangupHook(rest: TwilioRestOptions): HangupHook {
-  return (request) => updateCall(rest, request.callSid, { Status: "completed" });
+  return (request) => updateCall(rest, callIdOf(request), { Status: "completed" });
 }

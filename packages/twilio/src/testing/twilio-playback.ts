@@ -1,4 +1,4 @@
-import type { PacingScheduler, Tickable } from "../pacing-scheduler.js";
+import type { PacingScheduler, Tickable } from "@voxwire/phone";
 
 /**
  * How the simulated Twilio plays the audio an application sends back:

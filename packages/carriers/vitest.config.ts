@@ -1,0 +1,7 @@
+import { defineProject } from "vitest/config";
+import { workspaceAlias } from "../../vitest.shared.js";
+
+export default defineProject({
+  resolve: { alias: workspaceAlias },
+  test: { name: "carriers", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+});

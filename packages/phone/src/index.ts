@@ -1,0 +1,68 @@
+// `@voxwire/phone`: the carrier-neutral phone bridge. A carrier leg (a server-role dialect, its
+// answer document and its signature check: `@voxwire/twilio`, …) on one side, any voxwire agent
+// on the other; pacing, the heard-audio ledger, barge-in, DTMF, call-control hooks and the server.
+export { BatchedWebSocket, batchSends } from "./batched-sends.js";
+export {
+  type AgentSource,
+  type BridgeAudio,
+  type BridgeOptions,
+  type BridgeStats,
+  bridge,
+  DEFAULT_LEAD_MS,
+  DEFAULT_MARK_EVERY_MS,
+  DEFAULT_MAX_BUFFER_MS,
+  DEFAULT_PRECONNECT_BUFFER_MS,
+  DEFAULT_TURN_GAP_MS,
+  type PhoneBridge,
+} from "./bridge.js";
+export type {
+  BridgeEndReason,
+  BridgeEvent,
+  BridgeEventOf,
+  BridgeEventType,
+  BridgeLeg,
+  BridgeListener,
+  PhoneCall,
+  TwilioCall,
+} from "./bridge-events.js";
+export {
+  type CallContext,
+  callIdOf,
+  type HangupHook,
+  type HangupRequest,
+  type TransferHook,
+  type TransferRequest,
+} from "./call-control.js";
+export {
+  type AnswerContext,
+  type AnswerDocument,
+  type CarrierLeg,
+  type CarrierRequest,
+  type CarrierRoute,
+  type DetectInput,
+  type Detection,
+  type FlowSignal,
+  jsonFrame,
+} from "./carrier.js";
+export { EstimatedPlayback } from "./estimated-playback.js";
+export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
+export {
+  createSharedScheduler,
+  createTimerScheduler,
+  defaultPacingScheduler,
+  type PacingScheduler,
+  type SchedulerClock,
+  type Tickable,
+} from "./pacing-scheduler.js";
+export { phoneCallFromStart } from "./phone-call.js";
+export {
+  type AgentAudioHeard,
+  type HeardSource,
+  LEDGER_MARK_PREFIX,
+  PlaybackLedger,
+  type PlaybackLedgerOptions,
+  parseMarkName,
+} from "./playback-ledger.js";
+export { type RestRequest, type RestTransport, restCall } from "./rest-call.js";
+export { detectCarrier } from "./server/detect-carrier.js";
+export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";
