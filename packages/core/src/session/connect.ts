@@ -29,7 +29,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   const env = environment(options);
   let audio: ReturnType<typeof planSessionAudio> | undefined;
   // Checked before a socket exists, so a refusal leaves nothing to clean up.
-  const { plan, codec, socket } = await dial(dialect, options, env, secrets, (first) => {
+  const { plan, codec, openSocket } = await dial(dialect, options, env, secrets, (first) => {
     audio = planSessionAudio(first, options);
   });
   const redial = (resume: unknown): Promise<SessionConnection> =>
@@ -39,7 +39,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
         throw new ConfigError("the reconnect's plan has other audio formats than the session's", { dialect: name });
       }
     });
-  const session = new LiveSession({ dialect, plan, codec, socket, redial, secrets, options, audio: audio!, alreadyOpen: false });
+  const session = new LiveSession({ dialect, plan, codec, socket: openSocket(), redial, secrets, options, audio: audio!, alreadyOpen: false });
   try {
     await withDeadline(() => session.opened, {
       signal: options.signal,
@@ -67,7 +67,7 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
 
 /**
  * One dial: prepare (and, if the dialect has one, the bootstrap call), refuse an expired plan,
- * create the codec and the socket. The socket is not open yet. `connect()` dials once, and
+ * create the codec, and hand back how to make the socket (see SessionConnection). `connect()` dials once, and
  * again for every reconnect, adding each plan's secrets to the session's.
  */
 async function dial(
@@ -119,13 +119,14 @@ async function dial(
   const socketOptions: WebSocketClientOptions = { perMessageDeflate: false, maxPayload: maxMessageBytes(plan, options) };
   if (needsHeaders) socketOptions.headers = { ...plan.headers };
   // Only Node sockets take a third argument; a browser's WebSocket must get exactly what it expects.
-  const socket = closeAfterOpenError(
-    guardDialectCall(
-      () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
-      { secrets, dialect: name, step: "opening the socket" },
-    ),
-  );
-  return { plan, codec, socket };
+  const openSocket = (): WebSocketLike =>
+    closeAfterOpenError(
+      guardDialectCall(
+        () => (env.runtime === "node" || needsHeaders ? new Socket(plan.url, protocols, socketOptions) : new Socket(plan.url, protocols)),
+        { secrets, dialect: name, step: "opening the socket" },
+      ),
+    );
+  return { plan, codec, openSocket };
 }
 
 /**

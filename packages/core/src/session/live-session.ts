@@ -41,14 +41,21 @@ const MAX_CLOSE_REASON_BYTES = 123;
 const MAX_ERROR_BODY_READ = 8192;
 const MAX_ERROR_BODY_CHARS = 2000;
 
-/** One connection of a session: what a dial produces. */
+/**
+ * One connection of a session: what a dial produces. The socket is made by `openSocket()` only
+ * when the session can take its events in the same turn: a socket may open, or fail, on the next
+ * microtask, and an event nobody listened to is lost.
+ */
 export interface SessionConnection {
   plan: ConnectPlan;
   codec: DialectCodec;
-  socket: WebSocketLike;
+  openSocket: () => WebSocketLike;
 }
 
-export interface LiveSessionInit extends SessionConnection {
+export interface LiveSessionInit {
+  plan: ConnectPlan;
+  codec: DialectCodec;
+  socket: WebSocketLike;
   dialect: Dialect;
   /** Dials again for a reconnect (prepare, bootstrap, socket), handing the codec `resume`. Client role only. */
   redial?: (resume: unknown) => Promise<SessionConnection>;
@@ -950,18 +957,17 @@ export class LiveSession implements Session {
       this.#retryOrEnd(0, [errorEvent(failure)]);
       return;
     }
-    if (this.#state !== "reconnecting") {
-      try {
-        connection.socket.close();
-      } catch {
-        // never opened
-      }
-      return;
-    }
+    // Ended or closed while dialing: no socket was made, so there is nothing to close.
+    if (this.#state !== "reconnecting") return;
     this.#plan = connection.plan;
     this.#codec = connection.codec;
     this.#connections++;
-    this.#adopt(connection.socket);
+    try {
+      this.#adopt(connection.openSocket());
+    } catch (error) {
+      const failure = VoxwireErrorLike(error) ? error : new NetworkError("the reconnect could not dial", { dialect: this.dialect });
+      this.#retryOrEnd(0, [errorEvent(failure)]);
+    }
   }
 
   /** A replacement failed: try again within the policy, else end as the last failure says. */
