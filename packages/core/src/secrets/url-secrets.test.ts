@@ -16,6 +16,13 @@ describe("urlSecrets", () => {
     expect(redact(leaked, secrets)).not.toMatch(/3f9c2a71|abc123def456ghi789/);
   });
 
+  it("a dotted endpoint name in the path is not an id; a JWT there still is", () => {
+    const method = "google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    expect(urlSecrets(`wss://host.example/ws/${method}?key=k1`)).not.toContain(method);
+    expect(urlSecrets(`wss://host.example/ws/${jwt}`)).toContain(jwt);
+  });
+
   it("a URL that does not parse is still listed whole", () => {
     expect(urlSecrets("not a url")).toEqual(["not a url"]);
   });

@@ -3,8 +3,14 @@ const CREDENTIAL_PARAM = /token|key|sig|auth|secret|jwt|pass|session|call/i;
 /** A path segment or query value this long, with a digit in it, is an unguessable id: part of the capability. */
 const CAPABILITY_LENGTH = 16;
 
+/**
+ * A dotted name of three or more short words (`google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent`,
+ * a gRPC method path) names an endpoint, not a call: its digits are versions.
+ */
+const DOTTED_NAME = /^[A-Za-z][A-Za-z0-9]{0,23}(?:\.[A-Za-z][A-Za-z0-9]{0,23}){2,}$/;
+
 function looksLikeId(value: string): boolean {
-  return value.length >= CAPABILITY_LENGTH && /\d/.test(value);
+  return value.length >= CAPABILITY_LENGTH && /\d/.test(value) && !DOTTED_NAME.test(value);
 }
 
 /**
