@@ -28,6 +28,8 @@ export interface ToyOptions {
   rate?: number;
   /** Get the plan from `POST {bootstrapUrl}` answering `{ url, token, expiresIn }`. */
   bootstrapUrl?: string;
+  /** The vendor hosts the bootstrap preparation names (Preparation socketHosts). */
+  socketHosts?: readonly string[];
   /** Nothing goes out until the peer says hello. */
   gated?: boolean;
   /** A `{"type":"keepalive"}` this often (spec v2 keepalive), only while idle if `idleOnly`. */
@@ -86,6 +88,7 @@ export function toy(options: ToyOptions): Dialect {
           const body = JSON.parse(response.body) as { url: string; token: string; expiresIn: number };
           return planFor(body.url, body.token, env.now + body.expiresIn * 1000);
         },
+        ...(options.socketHosts ? { socketHosts: options.socketHosts } : {}),
       };
     },
     createCodec: (_plan, env) => toyCodec(options, rate, env.agent, env.resume),

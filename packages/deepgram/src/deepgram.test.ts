@@ -53,6 +53,8 @@ describe("deepgram(): the plan", () => {
     const preparation = deepgram({ tokenUrl: "/api/deepgram-token", tokenHeaders: { "X-CSRF": "c1" } }).prepare(browser);
     if (preparation.kind !== "bootstrap") throw new Error("expected a bootstrap");
     expect(preparation.request).toMatchObject({ method: "POST", url: "/api/deepgram-token", headers: { "x-csrf": "c1" } });
+    // The page's route is on the application's domain; the socket on Deepgram's passes the socket-host rule.
+    expect(preparation.socketHosts).toEqual(["agent.deepgram.com"]);
     const plan = preparation.parse({ status: 200, headers: {}, body: JSON.stringify({ access_token: JWT, expires_in: 30 }) }, browser);
     expect(plan).toMatchObject({ protocols: ["bearer", JWT], expiresAt: 31_000 });
     const bad = errorOf(() => preparation.parse({ status: 200, headers: {}, body: `{"token":"${JWT}"}` }, browser));

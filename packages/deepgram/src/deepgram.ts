@@ -158,6 +158,8 @@ export function deepgram(options: DeepgramOptions): DialectV2 {
           const expiresAt = grant.expires_in === undefined ? undefined : parseEnv.now + grant.expires_in * 1000;
           return planFor(parseEnv, DEEPGRAM_BEARER_SCHEME, grant.access_token, expiresAt);
         },
+        // The route is the application's; the socket is Deepgram's, from this dialect's own base URL.
+        socketHosts: [new URL(base).hostname],
       };
     },
     createCodec: (plan, env) => createDeepgramCodec(plan, { agent: env.agent, settings }),

@@ -65,6 +65,8 @@ describe("elevenlabs(): how a conversation is authorized", () => {
       headers: { accept: "application/json", "x-csrf": "t0ken-value" },
       secrets: ["t0ken-value"],
     });
+    // The page's route is on the application's domain; the signed URL on ElevenLabs' passes the socket-host rule.
+    expect(prepared.kind === "bootstrap" && prepared.socketHosts).toEqual(["api.elevenlabs.io"]);
     expect(() => dialect.prepare(node)).toThrow(/absolute URL/);
     const given = elevenlabs({ signedUrl: "wss://api.elevenlabs.io/v1/convai/conversation?agent_id=a&conversation_signature=s1234567890abcdefg" });
     expect(given.prepare(browser).kind).toBe("plan");

@@ -153,7 +153,13 @@ function preparer(options: ElevenlabsOptions, base: string, audio: Audio): (env:
           },
         );
       }
-      return { kind: "bootstrap", request, parse: (response) => fromAnswer(response.body, audio, request.secrets) };
+      // The route is the application's; the signed URL it hands over is on ElevenLabs' host.
+      return {
+        kind: "bootstrap",
+        request,
+        parse: (response) => fromAnswer(response.body, audio, request.secrets),
+        socketHosts: [new URL(base).hostname],
+      };
     };
   }
   const agentId = validateAgentId(options.agentId);

@@ -98,7 +98,7 @@ async function dial(
     plan = guardDialectCall(() => preparation.parse(response, env), { secrets, dialect: name, step: "bootstrap response" });
     // Before anything is dialed: the URL came from the peer, and the plan's token goes to it.
     secrets.add(...plan.secrets);
-    checkSocketUrl(preparation.request.url, plan.url, options, secrets, name);
+    checkSocketUrl(preparation.request.url, plan.url, options, secrets, name, preparation.socketHosts);
   }
   secrets.add(...plan.secrets);
   const now = (options.now ?? Date.now)();

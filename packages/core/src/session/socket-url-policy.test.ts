@@ -117,4 +117,18 @@ describe("the socket URL a bootstrap answers", () => {
     expect(error).toMatchObject({ vendorCode: "socket_host_not_allowed" });
     expect(everything(error)).not.toContain(TOKEN);
   });
+
+  it("a page's own route may answer the vendor's socket when the dialect names the vendor's host", async () => {
+    for (const [socketHosts, refused] of [
+      [["api.vendor.test"], false],
+      [[], true],
+    ] as const) {
+      const peer = await bootstrapPeer(() => "wss://rt.vendor.test/ws");
+      const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://app.example/api/voice-token", socketHosts });
+      // Named: it gets as far as dialing (no such host: a network error, not the policy).
+      const error = await rejection(connectOpen(dialect, { fetch: routedFetch(peer, "https://app.example"), timeouts: { openMs: 2000 } }));
+      if (refused) expect(error).toMatchObject({ vendorCode: "socket_host_not_allowed" });
+      else expect(error.vendorCode).toBeUndefined();
+    }
+  });
 });

@@ -18,14 +18,22 @@ export interface SocketUrlPolicy {
  * - a `ws:` URL from an `https:` bootstrap (`insecure_socket_url`), unless `allowInsecureSocket`,
  *   or both hosts are loopback;
  * - a host whose registrable domain differs from the bootstrap's (`socket_host_not_allowed`),
- *   unless both are loopback or `allowedSocketHosts` lists it (registrable-domain.ts: an IP
+ *   unless both are loopback, it is on the site of a vendor host the dialect names from its own
+ *   options (`socketHosts`), or `allowedSocketHosts` lists it (registrable-domain.ts: an IP
  *   address, or a host on a shared hosting domain such as `herokuapp.com`, must match exactly).
  *   So `api.vendor.ai` may answer `wss://agent.vendor.ai`, never `wss://evil.example`, and
  *   `me.herokuapp.com` never `wss://someone-else.herokuapp.com`.
  *
  * Messages name the scheme and host only, never the path or query (where tokens ride).
  */
-export function checkSocketUrl(bootstrapUrl: string, socketUrl: string, policy: SocketUrlPolicy, secrets: SecretSet, dialect: string): void {
+export function checkSocketUrl(
+  bootstrapUrl: string,
+  socketUrl: string,
+  policy: SocketUrlPolicy,
+  secrets: SecretSet,
+  dialect: string,
+  vendorHosts: readonly string[] = [],
+): void {
   let to: URL;
   try {
     to = new URL(socketUrl);
@@ -50,7 +58,8 @@ export function checkSocketUrl(bootstrapUrl: string, socketUrl: string, policy: 
       dialect,
     );
   }
-  if (bothLoopback || sameSite(fromHost, toHost) || listed(toHost, policy.allowedSocketHosts)) return;
+  const vendorSite = vendorHosts.some((host) => sameSite(host.toLowerCase(), toHost));
+  if (bothLoopback || sameSite(fromHost, toHost) || vendorSite || listed(toHost, policy.allowedSocketHosts)) return;
   throw refuse(
     `the bootstrap on ${secrets.redact(fromHost)} answered a socket on another host (${where}); list it in allowedSocketHosts if that is intended`,
     "socket_host_not_allowed",

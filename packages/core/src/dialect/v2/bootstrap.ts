@@ -48,4 +48,11 @@ export type PreparationV2 =
       readonly request: HttpRequestSpecV2;
       /** Turns the successful answer into the plan; pure, like the rest of the dialect. */
       parse(response: HttpResponseDataV2, env: DialectEnvV2): ConnectPlanV2;
+      /**
+       * The vendor's hosts as the dialect knows them from its own options (its base URL, given or
+       * default). A socket URL on one of their sites passes the socket-host rule whoever answered
+       * the bootstrap: a page's own route on the application's domain may hand over the vendor's
+       * socket without `allowedSocketHosts`. Absent: only the bootstrap's own site passes.
+       */
+      readonly socketHosts?: readonly string[];
     };
