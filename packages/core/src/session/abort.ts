@@ -3,7 +3,7 @@ import type { VoxwireError } from "../errors/voxwire-error.js";
 
 /** Throws `AbortedError` if the signal has fired. */
 export function throwIfAborted(signal: AbortSignal | undefined, dialect: string, step: string): void {
-  if (signal?.aborted) throw new AbortedError(`aborted before ${step}`, { dialect });
+  if (signal?.aborted) throw new AbortedError(`aborted before ${step}`, { dialect, cause: signal.reason });
 }
 
 /**
@@ -22,7 +22,7 @@ export async function withDeadline<T>(
     failure ??= error;
     inner.abort(error);
   };
-  const onAbort = () => stop(new AbortedError(`aborted during ${step}`, { dialect }));
+  const onAbort = () => stop(new AbortedError(`aborted during ${step}`, { dialect, cause: signal?.reason }));
   signal?.addEventListener("abort", onAbort, { once: true });
   const timer = setTimeout(() => stop(new TimeoutError(`${step} took longer than ${timeoutMs} ms`, { dialect })), timeoutMs);
   try {

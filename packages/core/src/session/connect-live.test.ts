@@ -83,6 +83,17 @@ describe("connect() resolves once the session is live", () => {
     expect(error.cause).toBe(reason);
   });
 
+  it("an abort before the dial, or while the socket opens, carries the reason too", async () => {
+    const url = await serve((send) => send({ type: "hello" }));
+    const reason = new Error("the page was closed");
+    const before = await rejection(connect(toy({ url, key: KEY }), { signal: AbortSignal.abort(reason) }));
+    expect(before).toMatchObject({ name: "AbortedError", cause: reason });
+    const controller = new AbortController();
+    const opening = connect(toy({ url, key: KEY }), { signal: controller.signal });
+    controller.abort(reason);
+    expect(await rejection(opening)).toMatchObject({ name: "AbortedError", cause: reason });
+  });
+
   it("a refused connection is a NetworkError whose cause is the socket's error", async () => {
     const error = await rejection(connect(toy({ url: "ws://127.0.0.1:1/ws", key: KEY })));
     expect(NetworkError.isInstance(error)).toBe(true);
