@@ -71,8 +71,9 @@ describe("token-first through connect(): a call", () => {
 
   it("delivers the application's audio, in any chunk size, to the service in 640-byte frames only", async () => {
     const s = await start();
-    const { session } = await dial(s, { input: { sampleRate: 16000 } });
-    await eventually(() => s.sessions()[0]?.state === "live");
+    // Live on our side too: audio sent before `connected` is read is held within its bound, and
+    // 1.5 s at once would overflow it.
+    const { session } = await dial(s, { input: { sampleRate: 16000 }, resolveOn: "live" });
     const speech = [silence(RATE, 0.3), sine(RATE, 0.4, 220), silence(RATE, 0.8)];
     let total = 0;
     for (const part of speech) {
