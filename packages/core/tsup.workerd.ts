@@ -23,12 +23,12 @@ const workerdTwins: Plugin = {
   },
 };
 
-/** The kernel's bytes, from the base64 module wasm/build.mjs generates (the one source of them). */
+/** The kernel's bytes, from the hex module wasm/build.mjs generates (the one source of them). */
 function kernelBytes(): Buffer {
   const source = readFileSync(join(here, "src/audio/resampler-kernel-wasm-bytes.ts"), "utf8");
-  const base64 = /"([A-Za-z0-9+/=]+)"/.exec(source)?.[1];
-  if (!base64) throw new Error("no base64 kernel in src/audio/resampler-kernel-wasm-bytes.ts");
-  return Buffer.from(base64, "base64");
+  const hex = /"([0-9a-f]+)"/.exec(source)?.[1];
+  if (!hex) throw new Error("no hex kernel in src/audio/resampler-kernel-wasm-bytes.ts");
+  return Buffer.from(hex, "hex");
 }
 
 export async function buildWorkerd(): Promise<void> {
