@@ -3,7 +3,7 @@ import { RESAMPLER_KERNEL_WASM_HEX } from "./resampler-kernel-wasm-bytes.js";
 /**
  * The resampler kernel to compile: its bytes, carried as hex so every runtime and bundler loads
  * them without a loader or a fetch. The `workerd` build swaps this file for its `.workerd.ts`
- * twin (tsup.workerd.ts), which hands over the kernel already compiled.
+ * twin (tsup.twins.ts), which hands over the kernel already compiled.
  */
 export function resamplerKernel(): Uint8Array<ArrayBuffer> | WebAssembly.Module {
   const hex = RESAMPLER_KERNEL_WASM_HEX;
