@@ -1,6 +1,7 @@
 // What a browser app pays for voxwire: each scenario is bundled with esbuild from the BUILT
-// packages (dist/ ESM, resolved through their `exports` as an app's bundler would), minified and
-// tree-shaken for the browser, then gzipped with node:zlib. kB = 1,000 bytes.
+// packages (dist/ ESM, resolved through their `exports` for the browser as an app's bundler would),
+// minified, tree-shaken and split for the browser, then gzipped with node:zlib; the figure is what a
+// page loads up front (code behind import() is listed apart). kB = 1,000 bytes. See docs/bundle-size.md.
 //
 //   node scripts/bundle-size.mjs          prints the table; exit code 1 when a budget is exceeded
 //   packages/browser/test/bundle-size.test.ts runs it inside `npx pnpm@10 test` (after the build)
