@@ -1,6 +1,7 @@
 // What a browser app pays for voxwire: each scenario is bundled with esbuild from the BUILT
-// packages (dist/ ESM, resolved through their `exports` as an app's bundler would), minified and
-// tree-shaken for the browser, then gzipped with node:zlib. kB = 1,000 bytes.
+// packages (dist/ ESM, resolved through their `exports` for the browser as an app's bundler would),
+// minified, tree-shaken and split for the browser, then gzipped with node:zlib; the figure is what a
+// page loads up front (code behind import() is listed apart). kB = 1,000 bytes. See docs/bundle-size.md.
 //
 //   node scripts/bundle-size.mjs          prints the table; exit code 1 when a budget is exceeded
 //   packages/browser/test/bundle-size.test.ts runs it inside `npx pnpm@10 test` (after the build)
@@ -22,20 +23,20 @@ const resolveDir = `${root}packages/browser`;
 export const SCENARIOS = [
   {
     name: "connect + omni",
-    // #18 asks for 20 kB. With zod gone from this bundle it is 24.6 kB, all of it session runtime
-    // (its liveness timers and socket-URL policy added 1.2 kB, spec v2's tools, replies,
-    // keepalive and limit timers 1.2 kB, the live gate of connect() 0.5 kB, reconnect 1.2 kB),
-    // resampler and Omni's codecs (including the peer codec that `omni()` carries, ~0.6 kB
-    // gzip): the budget holds today's figure plus a margin until those shrink; then set it to
-    // `target`.
-    budget: 24_800,
+    // #18 asks for 20 kB; measured 22.1 kB (22,113 bytes) up front, with no zod, no bootstrap code
+    // (a lazy chunk Omni never loads) and no Node-only socket code left in it. The rest is behaviour
+    // a page uses: the session runtime (live-session alone is 17 kB minified: the live gate,
+    // liveness, spec v2's replies and keepalive, reconnect), the resampler with its WebAssembly
+    // kernel, secret redaction, typed close/HTTP errors and Omni's codecs. The budget is the
+    // measured figure until one of those shrinks (docs/bundle-size.md); then set it to `target`.
+    budget: 22_200,
     target: 20_000,
     source: 'export { connect } from "@voxwire/core";\nexport { omni } from "@voxwire/omni";\n',
   },
   {
     name: "connect + omni + startConversation",
-    // #18's figure; spec v2, the live gate and reconnect put it 2.2 kB over, to be won back with the runtime's size.
-    budget: 37_400,
+    // #18's budget, met: 33.5 kB measured.
+    budget: 35_000,
     target: 35_000,
     source:
       'export { connect } from "@voxwire/core";\nexport { omni } from "@voxwire/omni";\nexport { startConversation } from "@voxwire/browser";\n',
@@ -46,6 +47,9 @@ export const SCENARIOS = [
 export const REQUIRED_BUILDS = ["core", "omni", "browser"].map((name) => `${root}packages/${name}/dist/index.js`);
 
 export const missingBuilds = () => REQUIRED_BUILDS.filter((file) => !existsSync(file));
+
+/** An input's path from the repository root, or from its package inside node_modules. */
+const packageRelative = (input) => input.replace(root, "").replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, "");
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
@@ -61,15 +65,33 @@ function packageOf(input) {
   return input;
 }
 
+/** The scenario's source as the entry file of a split build (esbuild's splitting needs real entry points). */
+const entryPlugin = (source) => ({
+  name: "bundle-size-entry",
+  setup(build) {
+    build.onResolve({ filter: /^bundle-size-entry$/ }, () => ({ path: "bundle-size-entry", namespace: "bundle-size" }));
+    build.onLoad({ filter: /.*/, namespace: "bundle-size" }, () => ({ contents: source, loader: "js", resolveDir }));
+  },
+});
+
 /**
- * Bundles one scenario. `contributors` are the inputs by minified bytes in the output (before
- * gzip), biggest first; `packages` the same summed by package.
+ * Bundles one scenario with code splitting, as an app's bundler does by default (Vite, webpack,
+ * Rollup): a module reached only through `import()` is a chunk of its own, fetched when that
+ * code runs. `minified` and `gzip` count what the page loads up front, the entry and the chunks
+ * it imports statically (each file gzipped on its own, as a server sends it); `lazy` lists the
+ * rest. `contributors` are the up-front inputs by minified bytes in the output (before gzip),
+ * biggest first; `packages` the same summed by package.
  */
 export async function measure(scenario) {
   const esbuild = createRequire(`${resolveDir}/package.json`)("esbuild");
   const result = await esbuild.build({
-    stdin: { contents: scenario.source, resolveDir, sourcefile: "bundle-size-entry.js", loader: "js" },
+    entryPoints: ["bundle-size-entry"],
+    plugins: [entryPlugin(scenario.source)],
     bundle: true,
+    splitting: true,
+    // Never written; the metafile names outputs relative to absWorkingDir.
+    absWorkingDir: root,
+    outdir: `${root}bundle-size-out`,
     write: false,
     format: "esm",
     platform: "browser",
@@ -79,9 +101,27 @@ export async function measure(scenario) {
     metafile: true,
     logLevel: "silent",
   });
-  const code = result.outputFiles[0].contents;
-  const output = Object.values(result.metafile.outputs)[0];
-  const contributors = Object.entries(output.inputs)
+  const outputs = result.metafile.outputs;
+  const files = new Map(result.outputFiles.map((file) => [file.path.replace(root, ""), file.contents]));
+  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined);
+  // The entry and, transitively, its static imports: what a page loads before its code runs.
+  const upFront = new Set();
+  const visit = (path) => {
+    if (upFront.has(path)) return;
+    upFront.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  const sizeOf = (path) => {
+    const code = files.get(path);
+    return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  };
+  const byteCounts = [...upFront].map(sizeOf);
+  const lazy = Object.keys(outputs)
+    .filter((path) => !upFront.has(path) && path.endsWith(".js"))
+    .map((path) => ({ inputs: Object.keys(outputs[path].inputs).map(packageRelative), ...sizeOf(path) }));
+  const contributors = [...upFront]
+    .flatMap((path) => Object.entries(outputs[path].inputs))
     .map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput }))
     .filter((c) => c.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes);
@@ -92,8 +132,9 @@ export async function measure(scenario) {
     name: scenario.name,
     budget: scenario.budget,
     target: scenario.target,
-    minified: code.byteLength,
-    gzip: gzipSync(code, { level: 9 }).byteLength,
+    minified: byteCounts.reduce((n, c) => n + c.minified, 0),
+    gzip: byteCounts.reduce((n, c) => n + c.gzip, 0),
+    lazy,
     contributors,
     packages,
   };
@@ -111,12 +152,13 @@ export function summary(m) {
 
 /** The summary and what the bytes are (minified, before gzip): by package, then the top inputs. */
 export function report(m, top = 10) {
-  const rel = (input) => input.replace(root, "").replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, "");
+  const rel = packageRelative;
   return [
     summary(m),
     "  by package (minified bytes): " + m.packages.map((p) => `${p.name} ${kB(p.bytes)}`).join(", "),
     `  top ${top} inputs:`,
     ...m.contributors.slice(0, top).map((c) => `    ${kB(c.bytes).padStart(9)}  ${rel(c.input)}`),
+    ...m.lazy.map((chunk) => `  loaded when used (import()): ${kB(chunk.minified)} minified, ${kB(chunk.gzip)} gzip: ${chunk.inputs.join(", ")}`),
   ].join("\n");
 }
 

@@ -1,5 +1,5 @@
 import { defineConfig } from "tsup";
 import { libraryOptions } from "../../tsup.base.js";
-import { buildWorkerd } from "./tsup.workerd.js";
+import { buildTwins } from "./tsup.twins.js";
 
-export default defineConfig(libraryOptions({ index: "src/index.ts" }, { onSuccess: buildWorkerd }));
+export default defineConfig(libraryOptions({ index: "src/index.ts" }, { onSuccess: buildTwins }));

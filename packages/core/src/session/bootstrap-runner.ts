@@ -1,11 +1,13 @@
 import type { HttpRequestSpec, HttpResponseData } from "../dialect/current.js";
 import { BootstrapError } from "../errors/bootstrap-error.js";
 import { NetworkError, ProtocolError } from "../errors/error-classes.js";
-import { VoxwireError } from "../errors/voxwire-error.js";
 import { redactThenCut, type SecretSet } from "../secrets/redact.js";
 import { withDeadline } from "./abort.js";
 import { DEFAULT_MAX_BODY_BYTES, readResponseText } from "./read-body.js";
 import { safeCause } from "./safe-cause.js";
+
+// Its home moved to guard-dialect-call.ts (connect needs it without the bootstrap code).
+export { guardDialectCall } from "./guard-dialect-call.js";
 
 /** Bodies longer than this are cut in errors: enough for any vendor's error JSON. */
 const MAX_ERROR_BODY_CHARS = 2000;
@@ -25,15 +27,7 @@ export interface BootstrapContext {
   maxBodyBytes?: number;
 }
 
-/**
- * Performs a dialect's bootstrap request. Non-success statuses become a `BootstrapError` with
- * the status and the redacted body; transport failures a `NetworkError` (with the fetch error,
- * redacted, as cause); the deadline a `TimeoutError`; the caller's signal an `AbortedError`; a
- * body over `maxBodyBytes` a fatal `ProtocolError`. A request that carries a credential never
- * follows a redirect to another origin (`BootstrapError`, vendorCode `cross_origin_redirect`);
- * same-origin redirects are followed up to 3 hops, the origin checked at each. The body is read
- * under the same deadline. No secret reaches any message.
- */
+/** The implementation of `runBootstrap` (run-bootstrap.ts, which loads this module when first called). */
 export async function runBootstrap(request: HttpRequestSpec, context: BootstrapContext): Promise<HttpResponseData> {
   const { secrets, dialect } = context;
   secrets.add(...request.secrets);
@@ -121,26 +115,5 @@ function redirectTarget(response: Response, from: string): URL | undefined {
     return new URL(location, from);
   } catch {
     return undefined;
-  }
-}
-
-/** Runs a dialect callback that may throw; anything that is not a VoxwireError is wrapped, redacted. */
-export function guardDialectCall<T>(run: () => T, context: { secrets: SecretSet; dialect: string; step: string }): T {
-  try {
-    return run();
-  } catch (error) {
-    if (VoxwireError.isInstance(error)) {
-      // A dialect may quote what a hostile answer put anywhere (a field name, a value): the
-      // runtime knows every secret of the session by now, so the message is redacted here once.
-      const redacted = context.secrets.redact(error.message);
-      if (redacted !== error.message) error.message = redacted;
-      throw error;
-    }
-    const why = error instanceof Error ? error.message : String(error);
-    throw new VoxwireError(`${context.step} failed: ${context.secrets.redact(why)}`, {
-      code: "dialect_error",
-      dialect: context.dialect,
-      cause: error,
-    });
   }
 }

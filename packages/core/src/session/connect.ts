@@ -1,17 +1,15 @@
 import type { ConnectPlan, Dialect, DialectEnv } from "../dialect/current.js";
-import { ConfigError, TokenExpiredError } from "../errors/error-classes.js";
+import { ConfigError, NetworkError, TokenExpiredError } from "../errors/error-classes.js";
 import { SecretSet } from "../secrets/redact.js";
 import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
-import { guardDialectCall, runBootstrap } from "./bootstrap-runner.js";
+import { guardDialectCall } from "./guard-dialect-call.js";
 import { LiveSession, maxMessageBytes, type SessionConnection } from "./live-session.js";
 import { closeAfterOpenError } from "./open-error-closes.js";
 import { planSessionAudio } from "./session-audio.js";
-import { checkSocketUrl } from "./socket-url-policy.js";
 import type { ConnectOptions, Session, SessionOptions } from "./types.js";
 import { pickWebSocket, type WebSocketClientOptions, type WebSocketLike } from "./websocket.js";
 
-const DEFAULT_BOOTSTRAP_MS = 10_000;
 const DEFAULT_OPEN_MS = 10_000;
 
 /**
@@ -81,25 +79,8 @@ async function dial(
   throwIfAborted(options.signal, name, "prepare");
   const preparation = guardDialectCall(() => dialect.prepare(env), { secrets, dialect: name, step: "prepare" });
 
-  let plan: ConnectPlan;
-  if (preparation.kind === "plan") {
-    plan = preparation.plan;
-  } else {
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== "function") throw new ConfigError("no fetch available for the bootstrap call: pass `fetch`", { dialect: name });
-    const response = await runBootstrap(preparation.request, {
-      fetch: fetchImpl,
-      signal: options.signal,
-      timeoutMs: options.timeouts?.bootstrapMs ?? DEFAULT_BOOTSTRAP_MS,
-      secrets,
-      dialect: name,
-      ...(options.maxBootstrapBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBootstrapBodyBytes }),
-    });
-    plan = guardDialectCall(() => preparation.parse(response, env), { secrets, dialect: name, step: "bootstrap response" });
-    // Before anything is dialed: the URL came from the peer, and the plan's token goes to it.
-    secrets.add(...plan.secrets);
-    checkSocketUrl(preparation.request.url, plan.url, options, secrets, name, preparation.socketHosts);
-  }
+  const plan: ConnectPlan =
+    preparation.kind === "plan" ? preparation.plan : await (await loadBootstrap(name)).bootstrapPlan(preparation, options, env, secrets, name);
   secrets.add(...plan.secrets);
   const now = (options.now ?? Date.now)();
   if (plan.expiresAt !== undefined && plan.expiresAt <= now) {
@@ -127,6 +108,17 @@ async function dial(
       ),
     );
   return { plan, codec, openSocket };
+}
+
+/**
+ * The bootstrap code, loaded only for a dialect that has one: a page whose dialect never
+ * bootstraps (Omni) does not download it (see bootstrap-plan.ts). A chunk the page cannot load
+ * (offline, a stale deploy) is a typed, retryable error like any other network failure.
+ */
+function loadBootstrap(dialect: string): Promise<typeof import("./bootstrap-plan.js")> {
+  return import("./bootstrap-plan.js").catch((cause: unknown) => {
+    throw new NetworkError("could not load voxwire's bootstrap module", { dialect, cause });
+  });
 }
 
 /**

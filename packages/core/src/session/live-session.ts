@@ -19,6 +19,7 @@ import type { SessionAudioPlan } from "./session-audio.js";
 import { sessionLimitWarning } from "./session-limit.js";
 import { dispatchTools, type ToolHandlers } from "./tool-handlers.js";
 import type { Listener, Session, SessionAudio, SessionOptions, SessionState, SessionStats } from "./types.js";
+import { watchUpgradeRejection } from "./upgrade-rejection.js";
 import { DEFAULT_MAX_MESSAGE_BYTES, toBytes, type WebSocketLike, WS_CLOSED, WS_OPEN } from "./websocket.js";
 
 /** How long `close()` waits for queued frames to leave, then for the peer's close frame. */
@@ -37,8 +38,7 @@ const DEFAULT_PONG_TIMEOUT_MS = 10_000;
 const CLOSE_HANDSHAKE_MS = 2000;
 /** Close reasons are capped at 123 UTF-8 bytes by RFC 6455 (a close payload is at most 125). */
 const MAX_CLOSE_REASON_BYTES = 123;
-/** A refused upgrade's body: this much is read, redacted, then cut to MAX_ERROR_BODY_CHARS. */
-const MAX_ERROR_BODY_READ = 8192;
+/** A refused upgrade's body (read up to 8 KiB by upgrade-rejection.ts) is redacted, then cut to this. */
 const MAX_ERROR_BODY_CHARS = 2000;
 
 /**
@@ -721,43 +721,16 @@ export class LiveSession implements Session {
   /** `ws` reports the HTTP answer to a refused upgrade; the global WebSocket hides it. */
   #watchUpgradeRejection(): void {
     const watched = this.#socket;
-    const emitter = this.#socket as unknown as { on?: (event: string, fn: (...args: unknown[]) => void) => void };
-    if (typeof emitter.on !== "function") return;
-    emitter.on("unexpected-response", (_request: unknown, response: unknown) => {
-      const res = response as { statusCode?: number; on(event: string, fn: (chunk?: unknown) => void): void; destroy?: () => void };
-      const status = res.statusCode ?? 0;
-      let body = "";
-      const finish = () => {
-        if (this.#state === "reconnecting" && this.#socket === watched) {
-          this.#retryOrEnd(status, [
-            errorEvent(
-              this.#codec.upgradeRejected(
-                status,
-                redactThenCut(body, MAX_ERROR_BODY_CHARS, (t) => this.#secrets.redact(t)),
-              ),
-            ),
-          ]);
-          return;
-        }
-        if (this.#state !== "connecting") return;
-        // Redact, then cut: a secret cut in half no longer matches. What is kept is far inside
-        // what was read, so a secret cut by the read cap is cut away too.
-        const error = this.#codec.upgradeRejected(
+    watchUpgradeRejection(watched, (status, body) => {
+      // Redact, then cut: a secret cut in half no longer matches. What is kept is far inside
+      // what was read, so a secret cut by the read cap is cut away too.
+      const error = () =>
+        this.#codec.upgradeRejected(
           status,
           redactThenCut(body, MAX_ERROR_BODY_CHARS, (text) => this.#secrets.redact(text)),
         );
-        this.abortOpen(error);
-      };
-      res.on("data", (chunk) => {
-        body += String(chunk);
-        // Enough to classify the refusal: an endless body must not hold the open until its deadline.
-        if (body.length >= MAX_ERROR_BODY_READ) {
-          finish();
-          res.destroy?.();
-        }
-      });
-      res.on("end", finish);
-      res.on("error", finish);
+      if (this.#state === "reconnecting" && this.#socket === watched) this.#retryOrEnd(status, [errorEvent(error())]);
+      else if (this.#state === "connecting") this.abortOpen(error());
     });
   }
 
