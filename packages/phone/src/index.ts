@@ -73,3 +73,13 @@ export { DEFAULT_DRAIN_TIMEOUT_MS, type DrainOptions, type DrainResult } from ".
 export type { PhoneBridgeHandlerOptions } from "./server/handler-options.js";
 export type { HttpRoute } from "./server/ops-routes.js";
 export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";
+export {
+  startWorkerPool,
+  tellWorkerPool,
+  WORKER_PORT_ENV,
+  type WorkerMessage,
+  type WorkerPool,
+  type WorkerPoolOptions,
+  workerCount,
+  workerPort,
+} from "./server/worker-pool.js";
