@@ -74,6 +74,7 @@ export type { PhoneBridgeHandlerOptions } from "./server/handler-options.js";
 export type { HttpRoute } from "./server/ops-routes.js";
 export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";
 export {
+  onWorkerPoolStop,
   startWorkerPool,
   tellWorkerPool,
   WORKER_PORT_ENV,

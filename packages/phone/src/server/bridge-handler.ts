@@ -90,8 +90,8 @@ export function createPhoneBridgeHandler(options: PhoneBridgeHandlerOptions): Ph
     live.add(call);
     void call.ended.then((event) => {
       live.delete(call);
-      const ids = call.call ? `${call.call.callId} (stream ${call.call.streamId || "-"})` : "(not started)";
-      log.info(`${route.leg.name} call ${ids} ended: ${event.reason} (${event.detail})`);
+      const ids = { carrier: route.leg.name, callId: call.call?.callId ?? "", streamId: call.call?.streamId ?? "" };
+      log.info(`${route.leg.name} call ${ids.callId || "(not started)"} ended: ${event.reason} (${event.detail})`, { ...ids, reason: event.reason });
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });

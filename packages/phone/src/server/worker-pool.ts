@@ -9,12 +9,18 @@ const FAST_DEATH_MS = 1000;
 
 /** What a worker tells the pool (through the cluster's IPC channel). */
 export type WorkerMessage = { voxwire: "listening"; url: string; port: number } | { voxwire: "calls"; live: number };
+/** What the pool tells a worker: drain and exit. */
+const STOP_MESSAGE = { voxwire: "stop" } as const;
 
 export interface WorkerPoolOptions {
   /** Workers to run: a number ≥ 1, or "auto" for one per core (`os.availableParallelism()`). */
   workers: number | "auto";
   /** Where the pool says what it does (a worker's death, its replacement). */
   logger?: Logger;
+  /** The workers' command-line arguments (default: the primary's). */
+  args?: readonly string[];
+  /** More environment for the workers (a key read once from stdin by the primary). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface WorkerPool {
@@ -22,8 +28,11 @@ export interface WorkerPool {
   readonly listening: Promise<string>;
   /** The live workers' process ids. */
   pids(): number[];
-  /** Stops replacing workers, sends each SIGTERM (each drains its calls) and resolves when all have exited. */
-  stop(): Promise<void>;
+  /**
+   * Stops replacing workers and tells each to drain its calls and exit; resolves when all have
+   * exited. `force` sends SIGTERM instead, which a draining worker takes as "end the calls now".
+   */
+  stop(options?: { force?: boolean }): Promise<void>;
 }
 
 /** The number of workers `--workers N|auto` asks for. */
@@ -52,8 +61,9 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     resolveListening = resolve;
   });
 
+  if (options.args) cluster.setupPrimary({ args: [...options.args] });
   const fork = () => {
-    const worker = cluster.fork(port !== undefined ? { [WORKER_PORT_ENV]: String(port) } : {});
+    const worker = cluster.fork({ ...options.env, ...(port !== undefined ? { [WORKER_PORT_ENV]: String(port) } : {}) });
     liveCalls.set(worker, 0);
     startedAt.set(worker, Date.now());
     worker.on("message", (message: WorkerMessage) => {
@@ -82,17 +92,16 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
   return {
     listening,
     pids: () => [...liveCalls.keys()].map((w) => w.process.pid).filter((pid): pid is number => pid !== undefined),
-    stop() {
+    stop(stopOptions = {}) {
       stopping = true;
+      const workers = [...liveCalls.keys()];
+      for (const worker of workers) {
+        if (worker.isDead()) continue;
+        if (stopOptions.force) worker.process.kill("SIGTERM");
+        else if (worker.isConnected()) worker.send(STOP_MESSAGE);
+      }
       stopped ??= Promise.all(
-        [...liveCalls.keys()].map(
-          (worker) =>
-            new Promise<void>((resolve) => {
-              if (worker.isDead()) return resolve();
-              worker.once("exit", () => resolve());
-              worker.process.kill("SIGTERM");
-            }),
-        ),
+        workers.map((worker) => new Promise<void>((resolve) => (worker.isDead() ? resolve() : worker.once("exit", () => resolve())))),
       ).then(() => undefined);
       return stopped;
     },
@@ -102,6 +111,16 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
 /** In a worker: tells the pool something (no-op outside a cluster worker). */
 export function tellWorkerPool(message: WorkerMessage): void {
   if (cluster.isWorker && process.send) process.send(message);
+}
+
+/** In a worker: runs `stop` when the pool says to drain and exit; returns the unhook. */
+export function onWorkerPoolStop(stop: () => void): () => void {
+  if (!cluster.isWorker) return () => {};
+  const listener = (message: unknown) => {
+    if ((message as { voxwire?: unknown } | null)?.voxwire === STOP_MESSAGE.voxwire) stop();
+  };
+  process.on("message", listener);
+  return () => void process.off("message", listener);
 }
 
 /** In a worker: the port to listen on (the pool's, for a replacement), else `fallback`. */
