@@ -1,7 +1,7 @@
 // maxCalls: past the cap, new calls are refused the way a carrier understands (503 + Retry-After,
 // on the answer webhook and the upgrade) and /readyz fails, while the live call carries on untouched.
 import { createPhoneBridge, type PhoneBridge } from "@voxwire/phone";
-import { eventually } from "@voxwire/test-utils";
+import { eventually, pollUntil } from "@voxwire/test-utils";
 import { twilioCarrier } from "@voxwire/twilio";
 import { afterEach, describe, expect, it } from "vitest";
 import { agentFor, dialTwilio, http, startAgent, upgrade } from "./ops-fixtures.js";
@@ -51,7 +51,7 @@ describe("maxCalls", () => {
     expect(await calls[0]!.ended).toMatchObject({ reason: "caller-hung-up" });
 
     // Below the cap again: ready, and a new call is taken.
-    await eventually(async () => (await http("GET", `${server.url}/readyz`)).status === 200, "ready again");
+    await pollUntil(async () => (await http("GET", `${server.url}/readyz`)).status === 200 || undefined, "ready again");
     const second = dialTwilio(`${ws}/twilio/media`, cleanups);
     await second.opened;
     await eventually(() => server.calls().length === 1, "the second call");

@@ -34,22 +34,23 @@ export function watchCallLimits(call: PhoneBridge, limits: CallLimits, log: Logg
       void call.close("max_call_duration", "max-duration");
     });
   }
-  unsubscribe.push(
-    call.on("agent-connected", () => {
-      const agent = call.agent;
-      if (!agent) return;
-      unsubscribe.push(
-        agent.on("session-expiring", (event) => {
-          if (agent.capabilities.resumption) {
-            log.info(`call ${id()}: the agent session expires in ${event.inMs} ms; it resumes on a new connection`);
-            return;
-          }
-          log.info(`call ${id()}: the agent session expires in ${event.inMs} ms and cannot resume: ending the call before it does`);
-          after(Math.max(0, event.inMs - EXPIRY_MARGIN_MS), () => void call.close("agent_session_expiring", "agent-expiring"));
-        }),
-      );
-    }),
-  );
+  const watchAgent = () => {
+    const agent = call.agent;
+    if (!agent) return;
+    unsubscribe.push(
+      agent.on("session-expiring", (event) => {
+        if (agent.capabilities.resumption) {
+          log.info(`call ${id()}: the agent session expires in ${event.inMs} ms; it resumes on a new connection`);
+          return;
+        }
+        log.info(`call ${id()}: the agent session expires in ${event.inMs} ms and cannot resume: ending the call before it does`);
+        after(Math.max(0, event.inMs - EXPIRY_MARGIN_MS), () => void call.close("agent_session_expiring", "agent-expiring"));
+      }),
+    );
+  };
+  // A bridge given a live session is connected already; one given a factory connects later.
+  if (call.agent) watchAgent();
+  else unsubscribe.push(call.on("agent-connected", watchAgent));
   void call.ended.then(() => {
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
