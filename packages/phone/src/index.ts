@@ -77,10 +77,8 @@ export {
   onWorkerPoolStop,
   startWorkerPool,
   tellWorkerPool,
-  WORKER_PORT_ENV,
   type WorkerMessage,
   type WorkerPool,
   type WorkerPoolOptions,
   workerCount,
-  workerPort,
 } from "./server/worker-pool.js";

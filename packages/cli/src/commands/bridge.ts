@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import { CARRIER_NAMES, type CarrierName, createPhoneBridge as createCarrierBridge } from "@voxwire/carriers";
 import type { Logger } from "@voxwire/core";
-import { onWorkerPoolStop, type PhoneBridge, type PhoneBridgeServer, startWorkerPool, tellWorkerPool, workerCount, workerPort } from "@voxwire/phone";
+import { onWorkerPoolStop, type PhoneBridge, type PhoneBridgeServer, startWorkerPool, tellWorkerPool, workerCount } from "@voxwire/phone";
 import { createPhoneBridge } from "@voxwire/twilio";
 import { type BridgeArgs, parseBridgeArgs } from "../bridge/bridge-args.js";
 import { eventLine, jsonLineLogger, textLineLogger } from "../bridge/json-lines.js";
@@ -98,7 +98,7 @@ async function serve(args: BridgeArgs, log: Logger, io: CliIo): Promise<number> 
     liveCount();
     void call.ended.then(() => setImmediate(liveCount));
   };
-  const port = workerPort(options.port ?? 8080);
+  const port = options.port ?? 8080;
   if (carrier === "twilio") server = await createPhoneBridge({ ...options, port, logger: log, onCall });
   else {
     const { twilio: _twilio, transfer: _transfer, paths: _paths, streamParameters: _params, ...common } = options;

@@ -2,8 +2,6 @@ import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import { ConfigError, type Logger, silentLogger } from "@voxwire/core";
 
-/** The environment variable a replacement worker finds the pool's port in (the first worker may have listened on port 0). */
-export const WORKER_PORT_ENV = "VOXWIRE_WORKER_PORT";
 /** A replacement for a worker that died this soon after it started waits before it is forked (no crash loop at full speed). */
 const FAST_DEATH_MS = 1000;
 
@@ -54,7 +52,6 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const log = options.logger ?? silentLogger;
   const liveCalls = new Map<Worker, number>();
   const startedAt = new Map<Worker, number>();
-  let port: number | undefined;
   let stopping = false;
   let resolveListening!: (url: string) => void;
   const listening = new Promise<string>((resolve) => {
@@ -63,12 +60,15 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   if (options.args) cluster.setupPrimary({ args: [...options.args] });
   const fork = () => {
-    const worker = cluster.fork({ ...options.env, ...(port !== undefined ? { [WORKER_PORT_ENV]: String(port) } : {}) });
+    // A replacement listens as the first workers did (port 0 included): the primary holds the
+    // shared handle while any worker lives, so it gets the same port.
+    const worker = cluster.fork({ ...options.env });
     liveCalls.set(worker, 0);
     startedAt.set(worker, Date.now());
     worker.on("message", (message: WorkerMessage) => {
       if (message?.voxwire === "listening") {
-        port ??= message.port;
+        // A worker still starting when the pool stopped missed the word: it gets it now.
+        if (stopping) worker.send(STOP_MESSAGE);
         log.info(`worker ${worker.process.pid} listening at ${message.url}`);
         resolveListening(message.url);
       } else if (message?.voxwire === "calls") liveCalls.set(worker, message.live);
@@ -121,10 +121,4 @@ export function onWorkerPoolStop(stop: () => void): () => void {
   };
   process.on("message", listener);
   return () => void process.off("message", listener);
-}
-
-/** In a worker: the port to listen on (the pool's, for a replacement), else `fallback`. */
-export function workerPort(fallback: number): number {
-  const given = cluster.isWorker ? Number(process.env[WORKER_PORT_ENV]) : Number.NaN;
-  return Number.isInteger(given) && given > 0 ? given : fallback;
 }
