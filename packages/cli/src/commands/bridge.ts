@@ -124,7 +124,8 @@ async function serve(args: BridgeArgs, log: Logger, io: CliIo): Promise<number> 
   // Readiness fails at once; live calls go on up to the drain timeout. A second signal ends them now.
   const again = io.signal ? undefined : stopRequested(undefined);
   progress(`draining ${server.calls().length} live call(s), up to ${args.drainTimeoutMs} ms`);
-  await Promise.race([server.drain({ timeoutMs: args.drainTimeoutMs }), again?.promise]);
+  const drained = server.drain({ timeoutMs: args.drainTimeoutMs });
+  await (again ? Promise.race([drained, again.promise]) : drained);
   again?.cancel();
   await server.close();
   return EXIT.ok;
