@@ -25,7 +25,7 @@ describe("drain", () => {
       phoneInactivityMs: 0,
       leadMs: 5000,
       // The carrier is told: the hang-up hook runs for a call the drain ends.
-      onHangup: (request) => void hungUp.push(request.callId),
+      onHangup: (request) => void hungUp.push(request.callId ?? ""),
       onCall: (call) => {
         calls.push(call);
         call.on("ended", (event) => ended.push(event));

@@ -51,7 +51,7 @@ async function bridgeWith(options: Partial<Parameters<typeof createPhoneBridge>[
     port: 0,
     phoneInactivityMs: 0,
     leadMs: 5000,
-    onHangup: (request) => void hungUp.push(request.callId),
+    onHangup: (request) => void hungUp.push(request.callId ?? ""),
     onCall: (call) => {
       calls.push(call);
       call.on("*", (event) => events.push(event));
