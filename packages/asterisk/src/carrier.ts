@@ -27,6 +27,7 @@ export function asteriskCarrier(options: AsteriskCarrierOptions = {}): CarrierLe
   const expected = creds ? Buffer.from(`Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`) : undefined;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "credentials ($ASTERISK_WS_USERNAME, $ASTERISK_WS_PASSWORD)",
     dialect: (path) => asterisk({ format, path }),
     verify(request, kind) {
       if (!expected || kind !== "stream") return undefined;

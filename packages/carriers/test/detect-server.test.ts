@@ -27,6 +27,7 @@ async function start() {
   const server = await createPhoneBridge({
     agent: unusedAgent,
     carriers: "auto",
+    allowUnsigned: true,
     settings: { signalwire: { signingKey: "key" } },
     port: 0,
     publicUrl: "https://a.example",

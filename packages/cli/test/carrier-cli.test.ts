@@ -18,7 +18,7 @@ async function runBridge(carrier: string) {
   cleanups.push(() => sim.close());
   const stop = new AbortController();
   const cli = captureIo({ signal: stop.signal, env: { VOXWIRE_AGENT_KEY: "K1" } });
-  const exit = main(["bridge", "omni", "--agent-url", sim.url, "--port", "0", "--lead-ms", "5000", "--carrier", carrier], cli.io);
+  const exit = main(["bridge", "omni", "--agent-url", sim.url, "--port", "0", "--allow-unsigned", "--lead-ms", "5000", "--carrier", carrier], cli.io);
   cleanups.push(async () => {
     stop.abort();
     await exit;

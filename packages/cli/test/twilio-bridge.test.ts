@@ -27,6 +27,7 @@ async function setUp(dialect: string, options: { bridge?: Partial<Parameters<typ
   const server: PhoneBridgeServer = await createPhoneBridge({
     agent: phoneClient(dialect, sim),
     port: 0,
+    allowUnsigned: true,
     // Fast agents send a whole turn at once; a long lead lets it through without real-time waits.
     leadMs: 10_000,
     // A fast caller sends its whole script before a bootstrapped agent is connected: keep all of it.

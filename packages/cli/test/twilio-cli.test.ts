@@ -22,7 +22,7 @@ async function runBridge(extra: string[] = []) {
   const stop = new AbortController();
   // The key from the environment, as a deployment passes it (a key on argv prints a warning).
   const cli = captureIo({ signal: stop.signal, env: { VOXWIRE_AGENT_KEY: "K1" } });
-  const exit = main(["bridge", "omni", "--agent-url", sim.url, "--port", "0", "--lead-ms", "5000", ...extra], cli.io);
+  const exit = main(["bridge", "omni", "--agent-url", sim.url, "--port", "0", "--allow-unsigned", "--lead-ms", "5000", ...extra], cli.io);
   cleanups.push(async () => {
     stop.abort();
     await exit;
@@ -61,10 +61,24 @@ describe("voxwire bridge", () => {
       .trim()
       .split("\n")
       .slice(1)
-      .map((line) => JSON.parse(line) as { type: string });
+      .map((line) => JSON.parse(line) as { type: string; time: string; carrier: string; callId: string; streamId: string });
     expect(lines[0]).toMatchObject({ type: "call-started" });
     expect(lines.at(-1)).toMatchObject({ type: "ended", reason: "caller-hung-up" });
-    expect(cli.stderr()).toBe("");
+    // Every line carries its time and the call's ids (concurrent calls can be told apart).
+    const { callSid, streamSid } = (lines[0] as unknown as { call: { callSid: string; streamSid: string } }).call;
+    for (const line of lines) {
+      expect(Number.isNaN(Date.parse(line.time))).toBe(false);
+      expect(line).toMatchObject({ carrier: "twilio", callId: callSid, streamId: streamSid });
+    }
+    // The server's own lines are JSON on stderr (the --allow-unsigned warning, the call's end), never the key.
+    const logs = cli
+      .stderr()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { level: string; msg: string; callId?: string });
+    expect(logs.find((l) => l.level === "warn" && /allowUnsigned/.test(l.msg))).toBeDefined();
+    expect(logs.find((l) => /ended: caller-hung-up/.test(l.msg))).toMatchObject({ callId: callSid });
+    expect(cli.stdout() + cli.stderr()).not.toContain("K1");
   });
 
   it("usage errors exit 2", async () => {

@@ -27,6 +27,7 @@ describe("no socket, timer or listener outlives a call", () => {
     const server = await createPhoneBridge({
       agent: dialectSubject("omni").client({ url: sim.url, key: DEFAULT_SIMULATOR_KEY, sampleRate: 8000 }),
       port: 0,
+      allowUnsigned: true,
       preconnectBufferMs: 5000,
       onCall: (call) => {
         void call.ended.then(() => {

@@ -37,6 +37,7 @@ describe("a phone call to Omni at 8 kHz", () => {
     const server = await createPhoneBridge({
       agent: dialect,
       port: 0,
+      allowUnsigned: true,
       leadMs: 10_000,
       preconnectBufferMs: 5000,
       agentOptions: { queue: { maxAudioMs: 5000 } },

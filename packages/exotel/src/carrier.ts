@@ -27,6 +27,7 @@ export function exotelCarrier(options: ExotelCarrierOptions = {}): CarrierLeg {
   const expected = creds ? Buffer.from(`Basic ${Buffer.from(`${creds.key}:${creds.token}`).toString("base64")}`) : undefined;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "credentials ($EXOTEL_STREAM_KEY, $EXOTEL_STREAM_TOKEN)",
     dialect: (path) => exotel({ sampleRate, path }),
     verify(request, kind) {
       if (!expected || kind !== "stream") return undefined;

@@ -45,7 +45,16 @@ export type BridgeEndReason =
   /** The agent leg failed, or could not be connected. */
   | "agent-failed"
   /** The application closed the bridge. */
-  | "closed";
+  | "closed"
+  /** The server was draining and the call outlasted the drain timeout. */
+  | "draining"
+  /** The call reached the server's `maxCallMs`. */
+  | "max-duration"
+  /** The agent's vendor was about to end its session (`session-expiring`) and the session cannot resume. */
+  | "agent-expiring";
+
+/** The reasons the application (or the server) gives when it ends a call itself. */
+export type BridgeCloseReason = Extract<BridgeEndReason, "closed" | "draining" | "max-duration" | "agent-expiring">;
 
 export type BridgeEvent =
   /** The carrier's start message arrived: the call's ids and parameters. */

@@ -11,7 +11,7 @@ import {
   silentLogger,
   VoxwireError,
 } from "@voxwire/core";
-import type { BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, PhoneCall } from "./bridge-events.js";
+import type { BridgeCloseReason, BridgeEndReason, BridgeEvent, BridgeEventType, BridgeLeg, BridgeListener, PhoneCall } from "./bridge-events.js";
 import type { HangupHook, TransferHook } from "./call-control.js";
 import type { FlowSignal } from "./carrier.js";
 import { EstimatedPlayback } from "./estimated-playback.js";
@@ -123,8 +123,12 @@ export interface PhoneBridge {
   /** Resolves with the final `ended` event once both legs are closed and every hook has settled. Never rejects. */
   readonly ended: Promise<Extract<BridgeEvent, { type: "ended" }>>;
   on<T extends BridgeEventType | "*">(type: T, listener: BridgeListener<T>): () => void;
-  /** Ends the call from the application's side: both legs are closed. */
-  close(reason?: string): Promise<void>;
+  /**
+   * Ends the call from the application's side: both legs are closed. `endReason` (default
+   * "closed") is the `ended` event's reason; any but "closed" also runs the hang-up hook, so the
+   * carrier ends the call rather than moving on in its call flow.
+   */
+  close(reason?: string, endReason?: BridgeCloseReason): Promise<void>;
 }
 
 /**
@@ -275,8 +279,8 @@ class Bridge implements PhoneBridge {
     return this.#events.on(type, listener as (event: BridgeEvent) => void);
   }
 
-  async close(reason = "closed"): Promise<void> {
-    this.#finish("closed", "bridge", reason);
+  async close(reason = "closed", endReason: BridgeCloseReason = "closed"): Promise<void> {
+    this.#finish(endReason, "bridge", reason);
     await this.ended;
   }
 
@@ -633,9 +637,10 @@ class Bridge implements PhoneBridge {
   }
 
   async #wrapUp(reason: BridgeEndReason, leg: BridgeLeg, detail: string): Promise<void> {
-    const agentEndedCall = leg === "agent" && this.phone.state === "open";
+    // The agent, or the server (a drain, a time limit), ended a call the carrier still has up.
+    const endedHere = (leg === "agent" || (leg === "bridge" && reason !== "closed")) && this.phone.state === "open";
     const hook = this.#options.onHangup;
-    if (agentEndedCall && hook && this.#call?.callSid) {
+    if (endedHere && hook && this.#call?.callSid) {
       const call = this.#call;
       await this.#runHook("hangup", () => hook({ ...call, reason }));
     }

@@ -46,6 +46,11 @@ export interface CarrierLeg {
    * secret is configured. `kind` says whether it is the call webhook or the stream's upgrade.
    */
   verify?(request: CarrierRequest, kind: "webhook" | "stream"): boolean | undefined;
+  /**
+   * The option that lets `verify` check this leg (`twilio.authToken (--twilio-auth-token)`): named
+   * in the error the server gives when it would start without a way to verify the carrier.
+   */
+  readonly verifiedBy?: string;
   /** Transfer through the carrier's REST API, when credentials and a target are configured. */
   readonly onTransfer?: TransferHook;
   /** Hang-up through the carrier's REST API, when credentials are configured. */

@@ -16,6 +16,7 @@ export {
   type PhoneBridge,
 } from "./bridge.js";
 export type {
+  BridgeCloseReason,
   BridgeEndReason,
   BridgeEvent,
   BridgeEventOf,
@@ -64,5 +65,20 @@ export {
   parseMarkName,
 } from "./playback-ledger.js";
 export { type RestRequest, type RestTransport, restCall } from "./rest-call.js";
+export { createPhoneBridgeHandler, type PhoneBridgeHandler } from "./server/bridge-handler.js";
+export type { Readiness, Refusal } from "./server/call-admission.js";
+export { legVerifies } from "./server/carrier-verification.js";
 export { detectCarrier } from "./server/detect-carrier.js";
+export { DEFAULT_DRAIN_TIMEOUT_MS, type DrainOptions, type DrainResult } from "./server/drain.js";
+export type { PhoneBridgeHandlerOptions } from "./server/handler-options.js";
+export type { HttpRoute } from "./server/ops-routes.js";
 export { createPhoneBridge, type PhoneBridgeServer, type PhoneServerOptions } from "./server/phone-server.js";
+export {
+  onWorkerPoolStop,
+  startWorkerPool,
+  tellWorkerPool,
+  type WorkerMessage,
+  type WorkerPool,
+  type WorkerPoolOptions,
+  workerCount,
+} from "./server/worker-pool.js";

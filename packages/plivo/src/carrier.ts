@@ -32,6 +32,7 @@ export function plivoCarrier(options: PlivoCarrierOptions = {}): CarrierLeg {
   const onTransfer = rest && options.transfer ? plivoTransferHook(rest, options.transfer) : undefined;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "rest.authToken ($PLIVO_AUTH_ID, $PLIVO_AUTH_TOKEN)",
     dialect: (path) => plivo({ contentType, sampleRate, path }),
     answer: ({ streamUrl, fields }) => ({
       contentType: "text/xml; charset=utf-8",

@@ -25,6 +25,7 @@ export function signalwireCarrier(options: SignalWireCarrierOptions = {}): Carri
   const onTransfer = options.rest && options.transfer ? signalwireTransferHook(options.rest, options.transfer) : undefined;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "signingKey ($SIGNALWIRE_SIGNING_KEY)",
     dialect: (path) => signalwire({ path }),
     answer: ({ streamUrl, fields }) => ({
       contentType: "text/xml; charset=utf-8",

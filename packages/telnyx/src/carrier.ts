@@ -34,6 +34,7 @@ export function telnyxCarrier(options: TelnyxCarrierOptions = {}): CarrierLeg {
   const publicKey = options.publicKey;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "publicKey ($TELNYX_PUBLIC_KEY)",
     dialect: (path) => telnyx({ codec, sampleRate, path }),
     answer: ({ streamUrl, fields }) => ({
       contentType: "text/xml; charset=utf-8",

@@ -21,6 +21,8 @@ function droppedIn(call: PhoneBridge): number {
 const server = await createPhoneBridge({
   agent: omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: agentUrl }),
   port: 0,
+  // The load driver signs nothing: explicitly unsigned.
+  allowUnsigned: true,
   scheduler,
   batchWrites: process.env.BENCH_BATCH !== "off",
   onCall: (call) => {

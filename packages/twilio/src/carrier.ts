@@ -36,6 +36,7 @@ export function twilioCarrier(options: TwilioCarrierOptions = {}): CarrierLeg {
   const onHangup = rest ? twilioHangupHook(rest) : undefined;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "twilio.authToken (--twilio-auth-token, $TWILIO_AUTH_TOKEN)",
     dialect: (mediaPath) => twilio({ path: mediaPath }),
     answer: ({ streamUrl, fields }) => ({
       contentType: "text/xml; charset=utf-8",

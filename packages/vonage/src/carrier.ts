@@ -38,6 +38,7 @@ export function vonageCarrier(options: VonageCarrierOptions = {}): CarrierLeg {
   const secret = options.signatureSecret;
   return {
     name: DIALECT_NAME,
+    verifiedBy: "signatureSecret ($VONAGE_SIGNATURE_SECRET)",
     dialect: (path) => vonage({ sampleRate, path, ...(options.notify === false ? { notify: false } : {}) }),
     answer: ({ streamUrl, fields }) => ({
       contentType: "application/json",

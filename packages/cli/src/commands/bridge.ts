@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
-import { CARRIER_NAMES, type CarrierName, type CarrierSettings, createPhoneBridge as createCarrierBridge, isCarrierName } from "@voxwire/carriers";
-import type { ConformanceSubject } from "@voxwire/conformance";
-import { ConfigError, type Dialect } from "@voxwire/core";
-import type { BridgeEvent, PhoneBridge, PhoneBridgeServer } from "@voxwire/phone";
-import { createPhoneBridge, type PhoneBridgeServerOptions, type TwilioRestOptions } from "@voxwire/twilio";
-import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
-import { namedDialect, parseCommandLine, wholeNumber } from "../command-line.js";
-import { KEY_ENV, KEY_OPTIONS, resolveKey } from "../key-source.js";
+import cluster from "node:cluster";
+import { CARRIER_NAMES, type CarrierName, createPhoneBridge as createCarrierBridge } from "@voxwire/carriers";
+import type { Logger } from "@voxwire/core";
+import { onWorkerPoolStop, type PhoneBridge, type PhoneBridgeServer, startWorkerPool, tellWorkerPool, workerCount } from "@voxwire/phone";
+import { createPhoneBridge } from "@voxwire/twilio";
+import { type BridgeArgs, parseBridgeArgs } from "../bridge/bridge-args.js";
+import { eventLine, jsonLineLogger, textLineLogger } from "../bridge/json-lines.js";
+import { describe } from "../bridge/progress-line.js";
+import { type CliCommand, type CliIo, EXIT } from "../command.js";
 import { DIALECTS } from "../registry.js";
 import { stopRequested } from "../stop-requested.js";
 
@@ -18,6 +18,8 @@ number's "A call comes in" webhook at https://PUBLIC/voice. With another carrier
 https://PUBLIC/<carrier>/answer and its stream wss://PUBLIC/<carrier>/media; with --carrier auto,
 every carrier is served and any may stream to wss://PUBLIC/media (the carrier is detected).
 The first line on stdout is "listening http://HOST:PORT"; call progress goes to stderr.
+Without the carrier's secret (--twilio-auth-token, …) it refuses to start unless --allow-unsigned.
+GET /healthz answers 200 while the process lives; GET /readyz 503 while draining or at --max-calls.
 Dialects: ${Object.keys(DIALECTS).join(", ")}
 
 options:
@@ -35,7 +37,17 @@ options:
   --carrier C            twilio (default: /voice and /media), auto (every carrier), or one of
                          ${CARRIER_NAMES.join(", ")}
   --lead-ms N            audio kept queued at the carrier, ms (default 100)
-  --json                 call events as JSON lines on stdout (after the first line)
+  --allow-unsigned       start without a way to verify the carrier (no auth token / signing key):
+                         anyone who finds the server can open agent sessions on your key
+  --max-calls N          live calls per process; beyond it new calls get HTTP 503 + Retry-After
+  --max-call-ms N        the longest a call may last, ms (default no limit)
+  --drain-timeout MS     on SIGTERM/SIGINT, how long live calls may go on before they are ended
+                         (default 30000); a second signal ends them at once
+  --workers N|auto       N processes sharing the port (auto: one per core); a dead one is replaced
+  --ping-interval-ms N   WebSocket ping on each leg this often (default 20000; 0: none)
+  --pong-timeout-ms N    a ping unanswered this long ends the call as half-open (default 10000)
+  --json                 call events as JSON lines on stdout (after the first line), each with its
+                         time and the call's ids; log lines as JSON on stderr
   --quiet                no progress lines
 
 environment:
@@ -55,191 +67,86 @@ export const bridgeCommand: CliCommand = {
   summary: "answer Twilio calls (or any carrier's) and bridge them to an agent (the phone bridge server)",
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { options, json, quiet, carrier, settings } = await parseBridgeArgs(argv, io);
-    const progress = (line: string) => {
-      if (!quiet) io.stderr.write(`${line}\n`);
-    };
-    const onCall = (call: PhoneBridge) => {
-      call.on("*", (event) => {
-        if (json) io.stdout.write(`${JSON.stringify(plain(event))}\n`);
-        const line = describe(event, call.call?.carrier ?? carrier);
-        if (line) progress(`${call.call?.callSid ?? "call"}: ${line}`);
-      });
-    };
-    let server: PhoneBridgeServer;
-    if (carrier === "twilio") server = await createPhoneBridge({ ...options, onCall });
-    else {
-      const { twilio: _twilio, transfer: _transfer, paths: _paths, streamParameters: _params, ...common } = options;
-      server = await createCarrierBridge({ ...common, carriers: carrier === "auto" ? "auto" : [carrier as CarrierName], settings, onCall });
-    }
-    const stopped = stopRequested(io.signal);
-    io.stdout.write(`listening ${server.url}\n`);
-    await stopped.promise;
-    await server.close();
-    return EXIT.ok;
+    const args = await parseBridgeArgs(argv, io);
+    const log = bridgeLogger(args, io);
+    const workers = workerCount(args.workers);
+    if (workers > 1 && cluster.isPrimary) return superviseWorkers(argv, args, workers, log, io);
+    return serve(args, log, io);
   },
 };
 
-interface BridgeArgs {
-  options: PhoneBridgeServerOptions;
-  json: boolean;
-  quiet: boolean;
-  carrier: string;
-  settings: CarrierSettings;
+/** Where the server's own lines go: JSON lines on stderr with --json, else `voxwire bridge: …` lines (warnings and errors). */
+function bridgeLogger(args: BridgeArgs, io: CliIo): Logger {
+  const write = (line: string) => void io.stderr.write(line);
+  return args.json ? jsonLineLogger(write, "info") : textLineLogger(write, "warn");
 }
 
-async function parseBridgeArgs(argv: string[], io: CliIo): Promise<BridgeArgs> {
-  const { values, positionals } = parseCommandLine(argv, {
-    "agent-url": { type: "string" },
-    ...KEY_OPTIONS,
-    agent: { type: "string" },
-    "agent-id": { type: "string" },
-    port: { type: "string" },
-    host: { type: "string" },
-    "public-url": { type: "string" },
-    "twilio-account-sid": { type: "string" },
-    "twilio-auth-token": { type: "string" },
-    "transfer-to": { type: "string" },
-    "lead-ms": { type: "string" },
-    carrier: { type: "string" },
-    json: { type: "boolean" },
-    quiet: { type: "boolean" },
-  });
-  if (positionals.length !== 1) throw new UsageError("name exactly one agent dialect");
-  const carrier = values.carrier ?? "twilio";
-  if (carrier !== "auto" && !isCarrierName(carrier))
-    throw new UsageError(`--carrier is auto or one of ${CARRIER_NAMES.join(", ")}, got "${carrier}"`);
-  const entry = namedDialect(positionals[0]!);
-  const url = values["agent-url"];
-  if (!url) throw new UsageError("--agent-url is required");
-  if (values.agent !== undefined && values["agent-id"] !== undefined) throw new UsageError("give --agent only (--agent-id is its old name)");
-  if (values["agent-id"] !== undefined) io.stderr.write("voxwire bridge: warning: --agent-id is deprecated; use --agent\n");
-  const agentId = values.agent ?? values["agent-id"];
-  const env = io.env ?? process.env;
-  const accountSid = values["twilio-account-sid"] ?? env.TWILIO_ACCOUNT_SID;
-  const authToken = values["twilio-auth-token"] ?? env.TWILIO_AUTH_TOKEN;
-  if ((accountSid === undefined) !== (authToken === undefined)) throw new UsageError("give both the Twilio account SID and auth token, or neither");
-  const twilio: TwilioRestOptions | undefined = accountSid && authToken ? { accountSid, authToken } : undefined;
-  if (values["transfer-to"] && !twilio && (values.carrier ?? "twilio") === "twilio")
-    throw new UsageError("--transfer-to needs the Twilio account SID and auth token");
-  const port = wholeNumber(values.port, "--port", 0, 65535) ?? 8080;
-  const leadMs = wholeNumber(values["lead-ms"], "--lead-ms", 20, 5000);
-  // Last, once the command line is known good (it may read stdin).
-  const key = (await resolveKey("bridge", values, io, ["VOXWIRE_AGENT_KEY", KEY_ENV]))?.key;
-  if (!key) throw new UsageError("--key (or $VOXWIRE_AGENT_KEY, or --key-stdin) is required");
-  const agent = phoneRateClient(entry, { url, key, ...(agentId ? { agentId } : {}) });
-  const options: PhoneBridgeServerOptions = {
-    agent,
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(values["public-url"] ? { publicUrl: values["public-url"] } : {}),
-    ...(twilio ? { twilio } : {}),
-    ...(values["transfer-to"] ? { transfer: { to: values["transfer-to"] } } : {}),
-    ...(leadMs !== undefined ? { leadMs } : {}),
+/** Serves the bridge in this process (alone, or as one of the pool's workers) until stopped, then drains. */
+async function serve(args: BridgeArgs, log: Logger, io: CliIo): Promise<number> {
+  const { options, json, quiet, carrier, settings } = args;
+  const progress = (line: string) => {
+    if (!quiet && !json) io.stderr.write(`${line}\n`);
   };
-  const settings = carrierSettings(carrier, env, twilio, values["transfer-to"]);
-  return { options, json: values.json ?? false, quiet: values.quiet ?? false, carrier, settings };
+  let server: PhoneBridgeServer | undefined;
+  const liveCount = () => tellWorkerPool({ voxwire: "calls", live: server?.calls().length ?? 0 });
+  const onCall = (call: PhoneBridge) => {
+    call.on("*", (event) => {
+      if (json) io.stdout.write(`${eventLine(event, call.call, carrier)}\n`);
+      const line = describe(event, call.call?.carrier ?? carrier);
+      if (line) progress(`${call.call?.callSid ?? "call"}: ${line}`);
+    });
+    liveCount();
+    void call.ended.then(() => setImmediate(liveCount));
+  };
+  const port = options.port ?? 8080;
+  if (carrier === "twilio") server = await createPhoneBridge({ ...options, port, logger: log, onCall });
+  else {
+    const { twilio: _twilio, transfer: _transfer, paths: _paths, streamParameters: _params, ...common } = options;
+    server = await createCarrierBridge({
+      ...common,
+      port,
+      logger: log,
+      carriers: carrier === "auto" ? "auto" : [carrier as CarrierName],
+      settings,
+      onCall,
+    });
+  }
+  const stopped = stopRequested(io.signal);
+  let unhookPool = () => {};
+  const poolStop = new Promise<void>((resolve) => {
+    unhookPool = onWorkerPoolStop(resolve);
+  });
+  if (cluster.isWorker) tellWorkerPool({ voxwire: "listening", url: server.url, port: server.port });
+  else io.stdout.write(`listening ${server.url}\n`);
+  await Promise.race([stopped.promise, poolStop]);
+  stopped.cancel();
+  unhookPool();
+  // Readiness fails at once; live calls go on up to the drain timeout. A second signal ends them now.
+  const again = io.signal ? undefined : stopRequested(undefined);
+  progress(`draining ${server.calls().length} live call(s), up to ${args.drainTimeoutMs} ms`);
+  const drained = server.drain({ timeoutMs: args.drainTimeoutMs });
+  await (again ? Promise.race([drained, again.promise]) : drained);
+  again?.cancel();
+  await server.close();
+  return EXIT.ok;
 }
 
-/**
- * Each carrier's options from the environment, for the carriers served. A secret is read from its
- * variable and handed to the leg; it is never printed, and a missing one only turns its feature off.
- */
-function carrierSettings(
-  carrier: string,
-  env: NodeJS.ProcessEnv,
-  twilio: TwilioRestOptions | undefined,
-  transferTo: string | undefined,
-): CarrierSettings {
-  const wants = (name: string) => carrier === "auto" || carrier === name;
-  const settings: CarrierSettings = {};
-  const to = transferTo ? { to: transferTo } : undefined;
-  if (wants("twilio")) settings.twilio = { ...(twilio ? { twilio } : {}), ...(twilio && to ? { transfer: to } : {}) };
-  if (wants("telnyx")) {
-    const rest = env.TELNYX_API_KEY ? { apiKey: env.TELNYX_API_KEY } : undefined;
-    settings.telnyx = {
-      ...(env.TELNYX_PUBLIC_KEY ? { publicKey: env.TELNYX_PUBLIC_KEY } : {}),
-      ...(rest ? { rest } : {}),
-      ...(rest && to ? { transfer: to } : {}),
-    };
-  }
-  if (wants("plivo") && env.PLIVO_AUTH_ID && env.PLIVO_AUTH_TOKEN)
-    settings.plivo = { rest: { authId: env.PLIVO_AUTH_ID, authToken: env.PLIVO_AUTH_TOKEN } };
-  if (wants("vonage")) {
-    const keyPath = env.VONAGE_PRIVATE_KEY_PATH;
-    const rest =
-      env.VONAGE_APPLICATION_ID && keyPath ? { applicationId: env.VONAGE_APPLICATION_ID, privateKey: readFileSync(keyPath, "utf8") } : undefined;
-    settings.vonage = {
-      ...(env.VONAGE_SIGNATURE_SECRET ? { signatureSecret: env.VONAGE_SIGNATURE_SECRET } : {}),
-      ...(rest ? { rest } : {}),
-      ...(rest && to ? { transfer: to } : {}),
-    };
-  }
-  if (wants("signalwire")) {
-    const rest =
-      env.SIGNALWIRE_SPACE && env.SIGNALWIRE_PROJECT_ID && env.SIGNALWIRE_API_TOKEN
-        ? { space: env.SIGNALWIRE_SPACE, projectId: env.SIGNALWIRE_PROJECT_ID, apiToken: env.SIGNALWIRE_API_TOKEN }
-        : undefined;
-    settings.signalwire = {
-      ...(env.SIGNALWIRE_SIGNING_KEY ? { signingKey: env.SIGNALWIRE_SIGNING_KEY } : {}),
-      ...(rest ? { rest } : {}),
-      ...(rest && to ? { transfer: to } : {}),
-    };
-  }
-  if (wants("asterisk") && env.ASTERISK_WS_USERNAME && env.ASTERISK_WS_PASSWORD)
-    settings.asterisk = { credentials: { username: env.ASTERISK_WS_USERNAME, password: env.ASTERISK_WS_PASSWORD } };
-  if (wants("exotel") && env.EXOTEL_STREAM_KEY && env.EXOTEL_STREAM_TOKEN)
-    settings.exotel = { credentials: { key: env.EXOTEL_STREAM_KEY, token: env.EXOTEL_STREAM_TOKEN } };
-  return settings;
-}
-
-/** The dialect at 8 kHz when it lets the client choose (no resampling on the phone leg), else at its own rate. */
-export function phoneRateClient(entry: ConformanceSubject, target: { url: string; key: string; agentId?: string }): Dialect {
-  try {
-    return entry.client({ ...target, sampleRate: 8000 });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return entry.client(target);
-  }
-}
-
-const CARRIER_LABELS: Readonly<Record<string, string>> = {
-  twilio: "Twilio",
-  telnyx: "Telnyx",
-  plivo: "Plivo",
-  asterisk: "Asterisk",
-  vonage: "Vonage",
-  exotel: "Exotel",
-  signalwire: "SignalWire",
-};
-
-/** One progress line per event worth a line (audio-heard progress is too chatty). */
-function describe(event: BridgeEvent, carrier: string): string | undefined {
-  switch (event.type) {
-    case "call-started":
-      return `call started (stream ${event.call.streamSid})`;
-    case "agent-connected":
-      return `agent connected (${event.dialect})`;
-    case "barge-in":
-      return `barge-in in turn ${event.turn}: cleared ${CARRIER_LABELS[carrier] ?? carrier}, dropped ${Math.round(event.droppedMs)} ms queued here`;
-    case "agent-audio-heard":
-      return event.final
-        ? `turn ${event.turn}: caller heard ${event.heardMs} of ${event.sentMs} ms${event.interrupted ? " (interrupted)" : ""}`
-        : undefined;
-    case "dtmf":
-      return `caller pressed ${event.digit}${event.forwarded ? " (forwarded)" : ""}`;
-    case "transfer":
-      return `agent asked for a transfer${event.reason ? `: ${event.reason}` : ""}`;
-    case "error":
-      return `${event.fatal ? "fatal " : ""}error on the ${event.leg} leg (${event.code}): ${event.message}`;
-    case "ended":
-      return `ended: ${event.reason} (${event.detail})`;
-  }
-}
-
-/** The event without the error object (plain JSON). */
-function plain(event: BridgeEvent): object {
-  if (event.type !== "error") return event;
-  const { error: _error, ...rest } = event;
-  return rest;
+/** The cluster's primary: the workers serve, this process replaces any that dies and stops them all on a signal. */
+async function superviseWorkers(argv: string[], args: BridgeArgs, workers: number, log: Logger, io: CliIo): Promise<number> {
+  // The workers run this command line again; a key read from stdin reaches them in their environment.
+  const pool = startWorkerPool({
+    workers,
+    logger: log,
+    args: ["bridge", ...argv.filter((arg) => arg !== "--key-stdin")],
+    env: { VOXWIRE_AGENT_KEY: args.key },
+  });
+  const stopped = stopRequested(io.signal);
+  const url = await Promise.race([pool.listening, stopped.promise.then(() => undefined)]);
+  if (url !== undefined) io.stdout.write(`listening ${url}\n`);
+  await stopped.promise;
+  const again = io.signal ? undefined : stopRequested(undefined);
+  void again?.promise.then(() => pool.stop({ force: true }));
+  await pool.stop();
+  again?.cancel();
+  return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 export { accept, connect } from "./connect.js";
 export { DEFAULT_MAX_PENDING_BYTES, EventHub, type EventHubOptions } from "./event-hub.js";
-export { consoleLogger, type Logger, scopedLogger, silentLogger } from "./logger.js";
+export { consoleLogger, type Logger, normalizeLogCall, scopedLogger, silentLogger } from "./logger.js";
 export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";
 export { DEFAULT_MAX_BODY_BYTES, readResponseText } from "./read-body.js";
 export type { ReconnectOptions } from "./reconnect-policy.js";

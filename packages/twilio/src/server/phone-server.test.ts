@@ -24,8 +24,9 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
+/** Unsigned (explicitly) unless the test gives Twilio credentials. */
 async function start(options: Partial<PhoneBridgeServerOptions> = {}): Promise<PhoneBridgeServer> {
-  const server = await createPhoneBridge({ agent: unusedAgent, port: 0, ...options });
+  const server = await createPhoneBridge({ agent: unusedAgent, port: 0, ...(options.twilio ? {} : { allowUnsigned: true }), ...options });
   servers.push(server);
   return server;
 }
@@ -85,6 +86,21 @@ describe("createPhoneBridge: the voice webhook", () => {
     expect((await post(`${server.url}/voice`, form)).status).toBe(403);
     const forbidden = await post(`${server.url}/voice`, form, { "x-twilio-signature": "AAAA" });
     expect(await forbidden.text()).not.toContain(TOKEN);
+  });
+
+  it("refuses to start without the auth token, naming the option, unless allowUnsigned (then warns once)", async () => {
+    const refused = createPhoneBridge({ agent: unusedAgent, port: 0 });
+    await expect(refused).rejects.toMatchObject({ code: "invalid_config" });
+    await expect(refused).rejects.toThrow(/twilio\.authToken.*allowUnsigned: true \(--allow-unsigned\)/);
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (line: string) => void warnings.push(line), error() {} };
+    await start({ allowUnsigned: true, publicUrl: "https://abc.example.app", logger });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/allowUnsigned.*twilio.*not verified/);
+    const signed = await start({ publicUrl: "https://abc.example.app", twilio: { accountSid: "AC1", authToken: TOKEN }, logger });
+    expect(signed.url).toMatch(/^http:/);
+    expect(warnings).toHaveLength(1); // a verified leg starts without a warning
+    expect(warnings.join("\n")).not.toContain(TOKEN);
   });
 
   it("refuses options that cannot work", async () => {
