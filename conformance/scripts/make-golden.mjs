@@ -18,8 +18,8 @@ import { fileURLToPath } from "node:url";
 import * as asterisk from "./golden/asterisk.mjs";
 import * as deepgram from "./golden/deepgram.mjs";
 import * as elevenlabs from "./golden/elevenlabs.mjs";
-import * as gemini from "./golden/gemini.mjs";
 import * as exotel from "./golden/exotel.mjs";
+import * as gemini from "./golden/gemini.mjs";
 import * as omni from "./golden/omni.mjs";
 import * as omnia from "./golden/omnia.mjs";
 import * as openai from "./golden/openai.mjs";
@@ -30,9 +30,27 @@ import * as signalwire from "./golden/signalwire.mjs";
 import * as telnyx from "./golden/telnyx.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
+import * as ultravox from "./golden/ultravox.mjs";
 import * as vonage from "./golden/vonage.mjs";
 
-const MODULES = [omni, tokenFirst, omnia, orbitali, twilio, openai, deepgram, elevenlabs, gemini, telnyx, plivo, asterisk, vonage, exotel, signalwire];
+const MODULES = [
+  omni,
+  tokenFirst,
+  omnia,
+  orbitali,
+  twilio,
+  openai,
+  deepgram,
+  elevenlabs,
+  gemini,
+  telnyx,
+  plivo,
+  asterisk,
+  vonage,
+  exotel,
+  signalwire,
+  ultravox,
+];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;
 
