@@ -23,7 +23,9 @@ export {
   CONFORMANCE_TOOL_CALL,
   CONFORMANCE_TOOL_OUTPUT,
   conformanceScript,
+  conformanceScriptFor,
   conformanceToolAnswer,
+  declaredCapabilities,
 } from "./live/conformance-agent.js";
 export { type ConformanceSubject, type PhoneLegAudio, type PhoneLegSubject, TWILIO_LIKE_AUDIO } from "./live/live-subject.js";
 export { runPhoneLeg } from "./live/phone-leg.js";
