@@ -35,6 +35,8 @@ export interface ToyOptions {
   idleOnly?: boolean;
   /** The connection's limit (ConnectPlan.maxSessionMs). */
   maxSessionMs?: number;
+  /** How long the vendor may be quiet (ConnectPlan.inactivityMs). */
+  inactivityMs?: number;
   /** The peer hands out resumption handles (`handle`) and warns before it ends a connection (`goaway`). */
   resumable?: boolean;
 }
@@ -50,6 +52,7 @@ export function toy(options: ToyOptions): Dialect {
     secrets: [token, `toy-key.${token}`],
     ...(expiresAt === undefined ? {} : { expiresAt }),
     ...(options.maxSessionMs === undefined ? {} : { maxSessionMs: options.maxSessionMs }),
+    ...(options.inactivityMs === undefined ? {} : { inactivityMs: options.inactivityMs }),
   });
   return {
     specVersion: 2,

@@ -110,6 +110,8 @@ export function deepgram(options: DeepgramOptions): DialectV2 {
       inbound: { encoding: "pcm16", sampleRate: outputSampleRate },
     },
     maxSessionMs: DEEPGRAM_MAX_SESSION_MS,
+    // The agent sends nothing while the user is silent (the keepalive goes the other way).
+    inactivityMs: 0,
   } as const;
 
   /** The plan for a credential: a header on a server, the two subprotocols in a browser. */

@@ -87,6 +87,8 @@ export function gemini(options: GeminiOptions): DialectV2 {
       inbound: { encoding: "pcm16", sampleRate: GEMINI_OUTPUT_RATE },
     },
     secrets: [credential.value],
+    // The server sends nothing while the user is silent: silence is no sign of a dead peer.
+    inactivityMs: 0,
   };
 
   return defineDialect({

@@ -134,6 +134,8 @@ export function openai(options: OpenaiOptions): DialectV2 {
     url: `${base}${compat === "azure" ? AZURE_PATH : OPENAI_PATH}${query}`,
     audio: { outbound: format, inbound: format },
     maxSessionMs: OPENAI_MAX_SESSION_MS,
+    // The server sends nothing while the user is silent: silence is no sign of a dead peer.
+    inactivityMs: 0,
   } as const;
 
   return defineDialect({

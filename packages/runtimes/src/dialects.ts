@@ -1,4 +1,7 @@
 import type { Dialect } from "@voxwire/core";
+import { deepgram } from "@voxwire/deepgram";
+import { elevenlabs } from "@voxwire/elevenlabs";
+import { gemini } from "@voxwire/gemini";
 import { omni } from "@voxwire/omni";
 import { omnia, ultravox } from "@voxwire/omnia";
 import { openai } from "@voxwire/openai";
@@ -26,4 +29,8 @@ export const DRILL_DIALECTS: Readonly<Record<string, (target: DrillTarget) => Di
   openai: ({ url, key }) => openai({ apiKey: key, model: "gpt-realtime", baseUrl: url, audio: "pcm16" }),
   ultravox: ({ url, key, agentId }) =>
     ultravox({ apiKey: key, agentId: agentId ?? "", inputSampleRate: 16000, outputSampleRate: 24000, baseUrl: url }),
+  // Gemini's rates are fixed (16 kHz in, 24 kHz out); ElevenLabs and Deepgram at their simulators' defaults.
+  gemini: ({ url, key }) => gemini({ apiKey: key, model: "gemini-live-2.5-flash-preview", baseUrl: url }),
+  elevenlabs: ({ url, key, agentId }) => elevenlabs({ agentId: agentId ?? "agent_voxwire_sample", apiKey: key, baseUrl: url }),
+  deepgram: ({ url, key }) => deepgram({ apiKey: key, baseUrl: url }),
 };

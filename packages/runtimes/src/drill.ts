@@ -35,6 +35,8 @@ export interface DrillReport {
   ended?: { reason: string; code?: number };
   /** Event types in order, runs collapsed: [type, how many]. For reading a failure. */
   events: [string, number][];
+  /** The first few error events' codes and messages, for reading a failure. */
+  errors: string[];
 }
 
 /** What the runtime offers the drills: read inside it, reported beside them. */
@@ -70,6 +72,7 @@ export async function drill(request: DrillRequest, WebSocket?: WebSocketConstruc
     outputRates: [],
     sentSamples: 0,
     events: [],
+    errors: [],
   };
   const factory = DRILL_DIALECTS[request.dialect];
   if (!factory) return { ...report, failure: `no drill for the dialect "${request.dialect}"` };
@@ -96,6 +99,7 @@ export async function drill(request: DrillRequest, WebSocket?: WebSocketConstruc
         else report.greetingSamples += event.audio.length;
       }
       if (event.type === "playback-clear") report.bargeIn = true;
+      if (event.type === "error" && report.errors.length < 3) report.errors.push(`${event.code}: ${event.message}`);
     });
     step = "the greeting";
     await until(live, () => report.greetingSamples > 0);

@@ -4,6 +4,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ConformanceSubject, type SessionRecord, type Simulator, startSimulator } from "@voxwire/conformance";
+import { deepgramSubject } from "@voxwire/deepgram/testing";
+import { ELEVENLABS_SAMPLE_AGENT, elevenlabsSubject } from "@voxwire/elevenlabs/testing";
+import { geminiSubject } from "@voxwire/gemini/testing";
 import { omniSubject } from "@voxwire/omni/testing";
 import { OMNIA_SAMPLE_AGENT, omniaSubject, ultravoxSubject } from "@voxwire/omnia/testing";
 import { openaiSubject } from "@voxwire/openai/testing";
@@ -20,6 +23,9 @@ const FRONTS: Readonly<Record<string, { subject: ConformanceSubject; agentId?: s
   orbitali: { subject: orbitaliSubject, agentId: ORBITALI_SAMPLE_AGENT },
   openai: { subject: openaiSubject },
   ultravox: { subject: ultravoxSubject, agentId: OMNIA_SAMPLE_AGENT },
+  gemini: { subject: geminiSubject },
+  elevenlabs: { subject: elevenlabsSubject, agentId: ELEVENLABS_SAMPLE_AGENT },
+  deepgram: { subject: deepgramSubject },
 };
 
 const KEY = "pyai_drill_runt1meK3y_0123456789";

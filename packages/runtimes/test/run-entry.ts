@@ -12,7 +12,7 @@ const packages = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Why the entry cannot run yet (a package not built), or undefined. */
 export function unbuilt(): string | undefined {
-  const missing = ["runtimes", "core", "omni", "omnia", "openai", "orbitali", "token-first"].filter((name) => {
+  const missing = ["runtimes", "core", "omni", "omnia", "openai", "orbitali", "token-first", "gemini", "elevenlabs", "deepgram"].filter((name) => {
     const file = name === "runtimes" ? ENTRY : `${packages}${name}/dist/index.js`;
     return !existsSync(file);
   });

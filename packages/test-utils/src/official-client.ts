@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 
@@ -16,20 +16,42 @@ export function installOfficialClient(spec: { name: string; version: string; ext
   const cache = process.env.VOXWIRE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "voxwire");
   const slug = `${spec.name.replace(/^@/, "").replace(/\//g, "-")}-${spec.version}`;
   const dir = join(cache, "clients", slug);
-  if (!existsSync(join(dir, "node_modules", spec.name, "package.json"))) {
-    mkdirSync(dir, { recursive: true });
+  const installed = (at: string) => existsSync(join(at, "node_modules", spec.name, "package.json"));
+  if (!installed(dir)) {
+    // Into a directory of its own, then renamed into place: the suites under each Node major run
+    // beside the main run, and two installs into one prefix break each other.
+    const staging = `${dir}.installing-${process.pid}-${Date.now()}`;
+    mkdirSync(staging, { recursive: true });
     try {
       execFileSync(
         "npm",
-        ["install", "--prefix", dir, "--no-audit", "--no-fund", "--prefer-offline", `${spec.name}@${spec.version}`, ...(spec.extra ?? [])],
+        ["install", "--prefix", staging, "--no-audit", "--no-fund", "--prefer-offline", `${spec.name}@${spec.version}`, ...(spec.extra ?? [])],
         {
           stdio: "pipe",
           timeout: 180_000,
           env: { PATH: process.env.PATH, HOME: process.env.HOME },
         },
       );
+      try {
+        renameSync(staging, dir);
+      } catch (error) {
+        // Another run put its install there first (or left an empty directory from an older layout).
+        if (!installed(dir)) {
+          rmSync(dir, { recursive: true, force: true });
+          renameSync(staging, dir);
+        } else if (!(error instanceof Error && /ENOTEMPTY|EEXIST/.test(error.message))) throw error;
+      }
     } catch (error) {
-      return { skip: `${spec.name}@${spec.version} could not be installed: ${(error as Error).message.split("\n")[0]}` };
+      const stderr =
+        String((error as { stderr?: unknown }).stderr ?? "")
+          .trim()
+          .split("\n")
+          .at(-1) ?? "";
+      return {
+        skip: `${spec.name}@${spec.version} could not be installed: ${(error as Error).message.split("\n")[0]}${stderr ? ` (${stderr})` : ""}`,
+      };
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
     }
   }
   const script = join(dir, basename(spec.fixture));

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { MIN_SECRET_LENGTH, REDACTED, redact, redactThenCut, SecretSet } from "./redact.js";
+import { FRAGMENT_LENGTH, MIN_FRAGMENTED_LENGTH } from "./secret-fragments.js";
 
 const units = (s: string) => [...s].flatMap((c) => (c.length === 2 ? [c.charCodeAt(0), c.charCodeAt(1)] : [c.charCodeAt(0)]));
 const u = (n: number, upper = false) => `\\u${n.toString(16).padStart(4, "0")[upper ? "toUpperCase" : "toLowerCase"]()}`;
@@ -70,12 +71,42 @@ describe("redact: encoded forms of a secret", () => {
 
   it("redactThenCut redacts the whole text before cutting it", () => {
     const key = "cut-me-secret-99";
-    const body = `${"x".repeat(1990)}${key}`;
+    const body = `${"x".repeat(1991)}${key}`;
     const naive = redact(body.slice(0, 2000), [key]);
-    expect(naive).toContain("cut-me-se"); // what cutting first leaks
+    expect(naive).toContain("cut-me-se"); // what cutting first leaks (a piece too short to know)
     const safe = redactThenCut(body, 2000, (t) => redact(t, [key]));
     expect(safe).not.toContain("cut-me");
-    expect(safe).toBe(`${"x".repeat(1990)}${REDACTED}`);
+    expect(safe).toBe(`${"x".repeat(1991)}${REDACTED}…`);
     expect(redactThenCut(`${"x".repeat(1995)}${key}tail`, 2000, (t) => redact(t, [key]))).toBe(`${"x".repeat(1995)}${REDACTED}…`);
+  });
+});
+
+const tokenChars = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.".split(""));
+const token = fc.string({ unit: tokenChars, minLength: MIN_FRAGMENTED_LENGTH, maxLength: 64 });
+
+describe("redact: a secret in pieces", () => {
+  test.prop([token.filter((s) => s.length >= 2 * FRAGMENT_LENGTH), fc.nat(), text, text, text])(
+    "a secret split in two, each piece as long as a fragment, leaves neither piece",
+    (s, cut, before, between, after) => {
+      const at = FRAGMENT_LENGTH + (cut % (s.length - 2 * FRAGMENT_LENGTH + 1));
+      const [head, tail] = [s.slice(0, at), s.slice(at)];
+      const out = new SecretSet().add(s).redact(`${before}${head}${between}"+"${tail}${after}`);
+      expect(out).not.toContain(head);
+      expect(out).not.toContain(tail);
+    },
+  );
+
+  test.prop([token, fc.nat(), text])("a secret cut short by someone else's truncation is still redacted", (s, keep, before) => {
+    const prefix = s.slice(0, FRAGMENT_LENGTH + (keep % (s.length - FRAGMENT_LENGTH + 1)));
+    expect(redact(`${before}${prefix}`, [s])).not.toContain(prefix);
+  });
+
+  it("pieces of a URL or a short secret are ordinary text", () => {
+    const url = "wss://api.example.com/v1/realtime?model=gpt-realtime";
+    expect(redact("dialing api.example.com/v1/realtime", [url])).toBe("dialing api.example.com/v1/realtime");
+    expect(redact("sk_short_1 and sk_short_", ["sk_short_12345"])).toBe("sk_short_1 and sk_short_");
+    // 31 of a 32-character key: what a vendor's own 31-character cut would leave.
+    const key = "sk_live_0123456789abcdefghijklmn";
+    expect(redact(`value "${key.slice(0, 31)}" refused`, [key])).toBe(`value "${REDACTED}" refused`);
   });
 });

@@ -1,3 +1,5 @@
+import { fragmentsOf, redactFragments } from "./secret-fragments.js";
+
 /** What replaces a secret. */
 export const REDACTED = "[redacted]";
 
@@ -16,7 +18,8 @@ const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s:]+:[^/@\s]+@/gi;
 /**
  * Removes secrets from text: every listed value (longest first) in every form it may take in
  * text a peer or a library wrote (raw; URL-, JSON- or HTML-escaped, in any mix; base64 and
- * base64url, standalone or inside a longer encoded blob), then anything shaped like a credential
+ * base64url, standalone or inside a longer encoded blob; and any long piece of it, raw, where it
+ * was split or cut before it reached us), then anything shaped like a credential
  * (query tokens, auth headers, subprotocol keys, URL passwords). Applied to every error message
  * and log line the runtime produces. Redact before cutting text: a cut secret no longer matches.
  */
@@ -81,11 +84,19 @@ interface SecretMatcher {
   readonly pattern: RegExp;
   /** Its base64 forms, longest first. */
   readonly encoded: readonly string[];
+  /** The value itself, and its runs of characters a piece of it in text is recognised by. */
+  readonly value: string;
+  readonly fragments: ReadonlySet<string>;
 }
 
 function matchersFor(secrets: Iterable<string>): SecretMatcher[] {
   const values = [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-  return values.map((value) => ({ pattern: new RegExp(escapedForms(value), "g"), encoded: base64Forms(value) }));
+  return values.map((value) => ({
+    pattern: new RegExp(escapedForms(value), "g"),
+    encoded: base64Forms(value),
+    value,
+    fragments: fragmentsOf(value),
+  }));
 }
 
 function contains(text: string, matcher: SecretMatcher): boolean {
@@ -103,6 +114,7 @@ function redactWith(text: string, matchers: readonly SecretMatcher[]): string {
     for (const matcher of matchers) {
       out = out.replace(matcher.pattern, REDACTED);
       for (const form of matcher.encoded) if (out.includes(form)) out = out.split(form).join(REDACTED);
+      out = redactFragments(out, matcher.value, matcher.fragments, REDACTED);
     }
     if (!matchers.some((m) => contains(out, m))) break;
     if (pass === 7) return REDACTED;

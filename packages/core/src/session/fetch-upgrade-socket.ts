@@ -45,6 +45,8 @@ export class FetchUpgradeSocket implements WebSocketLike {
   #socket: WorkersWebSocket | undefined;
   readonly #abort = new AbortController();
   readonly #upgradeListeners: UpgradeListener[] = [];
+  /** The tail of the messages still being read from Blobs, if any. */
+  #reading: Promise<void> | undefined;
 
   constructor(url: string, protocols?: string | string[], options: WebSocketClientOptions = {}) {
     const offered = protocols === undefined ? [] : [protocols].flat();
@@ -100,14 +102,36 @@ export class FetchUpgradeSocket implements WebSocketLike {
       this.#failed(`the server chose the subprotocol "${selected.slice(0, 64)}", which was not offered`);
       return;
     }
+    // workerd hands binary messages over as Blobs unless asked for ArrayBuffers.
+    (socket as { binaryType?: string }).binaryType = "arraybuffer";
     socket.accept();
     this.#socket = socket;
     this.protocol = selected;
-    socket.addEventListener("message", (event) => this.onmessage?.({ data: event.data }));
+    socket.addEventListener("message", (event) => this.#deliver(event.data));
     socket.addEventListener("error", (event) => this.onerror?.(event));
     socket.addEventListener("close", (event) => this.#closed(event.code, event.reason));
     this.readyState = 1;
     this.onopen?.({});
+  }
+
+  /**
+   * A Blob (a runtime that ignored binaryType) is read before it is delivered, and everything after
+   * it waits its turn, so messages keep their order.
+   */
+  #deliver(data: unknown): void {
+    if (this.#reading === undefined && !(data instanceof Blob)) {
+      this.onmessage?.({ data });
+      return;
+    }
+    const previous = this.#reading ?? Promise.resolve();
+    const reading = previous.then(async () => {
+      const payload = data instanceof Blob ? await data.arrayBuffer() : data;
+      if (this.readyState === 1) this.onmessage?.({ data: payload });
+    });
+    this.#reading = reading;
+    void reading.finally(() => {
+      if (this.#reading === reading) this.#reading = undefined;
+    });
   }
 
   /** A non-101 answer: to the `unexpected-response` listeners as `ws` would, else an error and a close. */

@@ -27,7 +27,7 @@ const CLOSE_DRAIN_MS = 2000;
 const BACKPRESSURE_RETRY_MS = 10;
 /** How long an open socket may wait for the dialect to be ready (a first-message handshake). */
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
-/** No message from the peer for this long ends the session (`peer_inactive`). */
+/** No message from the peer for this long ends the session (`peer_inactive`), unless the plan says otherwise. */
 const DEFAULT_INACTIVITY_MS = 60_000;
 /** A WebSocket ping this often, where the socket can send one (`ws`). */
 const DEFAULT_PING_INTERVAL_MS = 20_000;
@@ -184,7 +184,7 @@ export class LiveSession implements Session {
     this.#state = init.alreadyOpen ? "open" : "connecting";
     this.#readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
     this.#maxMessageBytes = maxMessageBytes(plan, options);
-    this.#inactivityMs = options.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_MS;
+    this.#inactivityMs = options.inactivityTimeoutMs ?? plan.inactivityMs ?? DEFAULT_INACTIVITY_MS;
     this.#pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
     this.#pongTimeoutMs = options.pongTimeoutMs ?? DEFAULT_PONG_TIMEOUT_MS;
 

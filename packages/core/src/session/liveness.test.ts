@@ -1,5 +1,5 @@
 // Peers that hold a session without doing anything: silent, dripping, half-open, deaf to our close.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { connectOpen } from "../../test/connect-open.js";
 import { encodeFrame, type HostileConnection, type HostilePeer, type HostilePeerOptions, startHostilePeer } from "../../test/hostile-peer.js";
 import { toy } from "../../test/toy-dialect.js";
@@ -19,11 +19,12 @@ afterEach(async () => {
   toyServer = undefined;
 });
 
-async function openHostile(options: HostilePeerOptions, connectOptions: ConnectOptions) {
+async function openHostile(options: HostilePeerOptions, connectOptions: ConnectOptions, inactivityMs?: number) {
   const peer = await startHostilePeer(options);
   peers.push(peer);
   const next = peer.nextConnection();
-  const session = await connectOpen(toy({ url: `${peer.url}/ws`, key: KEY }), connectOptions);
+  const dialect = toy({ url: `${peer.url}/ws`, key: KEY, ...(inactivityMs === undefined ? {} : { inactivityMs }) });
+  const session = await connectOpen(dialect, connectOptions);
   sessions.push(session);
   const errors: InboundEventOf<"error">[] = [];
   session.on("error", (event) => errors.push(event));
@@ -49,6 +50,34 @@ describe("inactivity deadline", () => {
     expect(errors[0]).toMatchObject({ code: "timeout", retryable: true });
     expect(errors[0]!.error).toMatchObject({ name: "TimeoutError", vendorCode: "peer_inactive" });
     await tcpClosed(wire); // dropped, not left waiting on a close handshake
+  });
+
+  it("the dialect's own deadline is the default; the application's option wins over it", async () => {
+    const quick = await openHostile({}, { pingIntervalMs: 0 }, 300);
+    expect((await quick.session.ended).reason).toBe("timeout");
+    expect(quick.errors[0]!.error).toMatchObject({ vendorCode: "peer_inactive" });
+    const overridden = await openHostile({}, { pingIntervalMs: 0, inactivityTimeoutMs: 200 }, 600_000);
+    expect((await overridden.session.ended).reason).toBe("timeout");
+  });
+
+  it("a dialect whose vendor stays quiet while the user does (inactivityMs 0) is not ended by silence, where the default would", async () => {
+    // Time that also runs on its own, so the dial's own timers fire; ten minutes pass at once after.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+    let usualEnd: string | undefined;
+    let quiet: Awaited<ReturnType<typeof openHostile>>;
+    try {
+      quiet = await openHostile({}, { pingIntervalMs: 0 }, 0);
+      const usual = await openHostile({}, { pingIntervalMs: 0 });
+      void usual.session.ended.then((ended) => {
+        usualEnd = ended.reason;
+      });
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(usualEnd).toBe("timeout");
+    expect(quiet.session.state).toBe("open");
+    expect(quiet.errors).toEqual([]);
   });
 
   it("a peer dripping one frame a byte at a time cannot hold the session", async () => {

@@ -107,4 +107,14 @@ describe("the socket URL a bootstrap answers", () => {
       else expect(error).toMatchObject({ vendorCode: "socket_host_not_allowed" });
     }
   });
+
+  it("a bootstrap on a shared hosting domain may not send the token to another tenant there", async () => {
+    const peer = await bootstrapPeer(() => "wss://someone-else.herokuapp.com/ws");
+    const dialect = toy({ url: "unused", key: KEY, bootstrapUrl: "https://my-token-route.herokuapp.com/token" });
+    const error = await rejection(
+      connectOpen(dialect, { fetch: routedFetch(peer, "https://my-token-route.herokuapp.com"), timeouts: { openMs: 2000 } }),
+    );
+    expect(error).toMatchObject({ vendorCode: "socket_host_not_allowed" });
+    expect(everything(error)).not.toContain(TOKEN);
+  });
 });

@@ -1,5 +1,6 @@
 import { ProtocolError } from "../errors/error-classes.js";
 import type { SecretSet } from "../secrets/redact.js";
+import { sameSite } from "./registrable-domain.js";
 
 export interface SocketUrlPolicy {
   /** Accept a `ws:` socket URL from an `https:` bootstrap (a loopback simulator served over TLS). */
@@ -17,10 +18,10 @@ export interface SocketUrlPolicy {
  * - a `ws:` URL from an `https:` bootstrap (`insecure_socket_url`), unless `allowInsecureSocket`,
  *   or both hosts are loopback;
  * - a host whose registrable domain differs from the bootstrap's (`socket_host_not_allowed`),
- *   unless both are loopback or `allowedSocketHosts` lists it. Registrable domain: the last two
- *   labels (three under a two-letter country code whose second label is 2-3 letters, `co.uk`);
- *   an IP address or single-label host must match exactly. So `api.vendor.ai` may answer
- *   `wss://agent.vendor.ai`, never `wss://evil.example`.
+ *   unless both are loopback or `allowedSocketHosts` lists it (registrable-domain.ts: an IP
+ *   address, or a host on a shared hosting domain such as `herokuapp.com`, must match exactly).
+ *   So `api.vendor.ai` may answer `wss://agent.vendor.ai`, never `wss://evil.example`, and
+ *   `me.herokuapp.com` never `wss://someone-else.herokuapp.com`.
  *
  * Messages name the scheme and host only, never the path or query (where tokens ride).
  */
@@ -76,25 +77,6 @@ function hostOf(url: URL): string {
 
 export function isLoopback(host: string): boolean {
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function isIp(host: string): boolean {
-  return host.includes(":") || /^\d+\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** The registrable domain, by the heuristic above (no public-suffix list is shipped). */
-function site(host: string): string {
-  if (isIp(host)) return host;
-  const labels = host.replace(/\.$/, "").split(".");
-  if (labels.length <= 2) return labels.join(".");
-  const tld = labels.at(-1)!;
-  const second = labels.at(-2)!;
-  const keep = tld.length === 2 && second.length <= 3 ? 3 : 2;
-  return labels.slice(-keep).join(".");
-}
-
-function sameSite(a: string, b: string): boolean {
-  return a === b || (!isIp(a) && !isIp(b) && site(a) === site(b));
 }
 
 function listed(host: string, allowed: readonly string[] | undefined): boolean {

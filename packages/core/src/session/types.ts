@@ -66,7 +66,8 @@ export interface SessionOptions {
    * No message (text or binary) from the peer for this long ends the session with a retryable
    * `TimeoutError` (`vendorCode: "peer_inactive"`): a peer that goes silent, or drips a frame a
    * byte at a time, cannot hold a session forever. Pings and pongs do not count. 0 turns it off.
-   * Default 60 000 ms.
+   * Default: the dialect's (its plan's `inactivityMs`: off for vendors that stay quiet while the
+   * user does, such as OpenAI, Gemini and Deepgram), else 60 000 ms.
    */
   inactivityTimeoutMs?: number;
   /**

@@ -34,6 +34,14 @@ export interface ConnectPlanV2 {
    */
   readonly maxSessionMs?: number;
   /**
+   * How long this vendor may say nothing in a healthy session: the default of the runtime's
+   * inactivity deadline (`SessionOptions.inactivityTimeoutMs` overrides it; absent: 60 000 ms).
+   * 0 for a vendor that stays quiet for as long as the user does (OpenAI Realtime, Gemini Live,
+   * Deepgram): there silence proves nothing, so the deadline is off and a dead peer is found by
+   * pings (where the runtime can ping) and the dialect's keepalive.
+   */
+  readonly inactivityMs?: number;
+  /**
    * Every credential inside this plan (keys, tokens, signed URLs, subprotocol values), so the
    * runtime can keep them out of errors and logs.
    */
