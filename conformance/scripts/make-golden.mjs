@@ -30,6 +30,7 @@ import * as signalwire from "./golden/signalwire.mjs";
 import * as telnyx from "./golden/telnyx.mjs";
 import * as tokenFirst from "./golden/token-first.mjs";
 import * as twilio from "./golden/twilio.mjs";
+import * as ultravox from "./golden/ultravox.mjs";
 import * as vonage from "./golden/vonage.mjs";
 
 const MODULES = [
@@ -48,6 +49,7 @@ const MODULES = [
   vonage,
   exotel,
   signalwire,
+  ultravox,
 ];
 const USAGE = `usage: node conformance/scripts/make-golden.mjs [--check] [--dialect ${MODULES.map((m) => m.dialect).join("|")}] [--root DIR]`;
 const rerun = (dialect) => `node ${relative(process.cwd(), fileURLToPath(import.meta.url))}${dialect ? ` --dialect ${dialect}` : ""}`;

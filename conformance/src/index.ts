@@ -23,11 +23,14 @@ export {
   CONFORMANCE_TOOL_CALL,
   CONFORMANCE_TOOL_OUTPUT,
   conformanceScript,
+  conformanceScriptFor,
   conformanceToolAnswer,
+  declaredCapabilities,
 } from "./live/conformance-agent.js";
-export { type ConformanceSubject, type PhoneLegAudio, type PhoneLegSubject, TWILIO_LIKE_AUDIO } from "./live/live-subject.js";
+export { type ConformanceSubject, type PhoneLegAudio, type PhoneLegSubject, type SocketTarget, TWILIO_LIKE_AUDIO } from "./live/live-subject.js";
 export { runPhoneLeg } from "./live/phone-leg.js";
-export { PROBE_KEY, type ProbeAttempt, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
+export { PROBE_KEY, type ProbeAttempt, type ProbeOptions, type ProbeReport, type ProbeVerdict, probe } from "./live/probe.js";
+export { probeSocket } from "./live/probe-socket.js";
 export { type Recording, type RecordOptions, recordSession } from "./live/record-session.js";
 export { DEFAULT_STEP_MS, type RunOptions, runConformance, scenarioIds } from "./live/run-conformance.js";
 export { type CatalogEntry, PHONE_LEG_CATALOG, SCENARIO_CATALOG } from "./live/scenario-catalog.js";

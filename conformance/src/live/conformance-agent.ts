@@ -1,5 +1,8 @@
-import type { AgentConfig, DialectCapabilities, ToolSpec } from "@voxwire/core";
+import { type AgentConfig, type DialectCapabilities, NO_CAPABILITIES, type ToolSpec } from "@voxwire/core";
+import type { ClientTarget } from "../client-target.js";
 import type { AgentScript } from "../simulator/scripted-agent.js";
+import { DEFAULT_SIMULATOR_KEY } from "../simulator/start-simulator.js";
+import type { ConformanceSubject } from "./live-subject.js";
 
 /*
  * What the live scenarios configure and script, in one place: the conformance tool, the call
@@ -40,4 +43,25 @@ export function conformanceToolAnswer(name: string): { output: unknown; isError:
   return name === CONFORMANCE_TOOL.name
     ? { output: CONFORMANCE_TOOL_OUTPUT, isError: false }
     : { output: { error: `no tool "${name}" in the conformance run` }, isError: true };
+}
+
+/**
+ * What a subject's client declares it can carry, read from a dialect built before any simulator
+ * URL exists (a placeholder URL, the simulator's default key); none when it cannot be built so.
+ */
+export function declaredCapabilities(subject: ConformanceSubject, target: Partial<ClientTarget> = {}): DialectCapabilities {
+  try {
+    return subject.client({ url: "http://127.0.0.1:9", key: DEFAULT_SIMULATOR_KEY, ...target }).capabilities;
+  } catch {
+    return { ...NO_CAPABILITIES };
+  }
+}
+
+/**
+ * The script a subject's simulator runs so the shared scenarios pass against it (`voxwire check
+ * --url` on `voxwire simulate`, as on the built-in run): the conformance tool call where the
+ * client declares `toolCalls`, else the default clips (undefined).
+ */
+export function conformanceScriptFor(subject: ConformanceSubject, target: Partial<ClientTarget> = {}): AgentScript | undefined {
+  return conformanceScript(declaredCapabilities(subject, target));
 }

@@ -15,6 +15,12 @@ export interface ConformanceSubject {
   /** One line for `voxwire --help`. */
   readonly summary?: string;
   client(target: ClientTarget): Dialect;
+  /**
+   * The client dialing a socket URL as it is, with no bootstrap call (`voxwire probe --ws-url`):
+   * a created call's join URL, or the vendor's socket endpoint. Throw when this dialect cannot
+   * dial that URL. Absent: the dialect always builds its own URL, and the probe skips it.
+   */
+  socketClient?(target: SocketTarget): Dialect;
   /** A fresh vendor front for a simulator of this dialect; `options` were checked against `frontOptions`. */
   front?(options?: FrontOptions): VendorFront;
   /** What the front accepts from `voxwire simulate --front-option name=value`. */
@@ -31,6 +37,21 @@ export interface ConformanceSubject {
    * console): the session-config scenario then checks the instructions only.
    */
   readonly configCarriesTools?: boolean;
+  /**
+   * Fields only this vendor's wire carries, by message type (Ultravox: `transcript` has `ordinal`
+   * and `medium`): when two dialects read an endpoint equally well, `probe` ranks the one whose
+   * marks it saw first.
+   */
+  readonly probeMarks?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A socket URL to dial as it is (`voxwire probe --ws-url`), and a key where the dialect sends one. */
+export interface SocketTarget {
+  /** The `ws:`/`wss:` URL, query included. */
+  wsUrl: string;
+  key: string;
+  /** The wire rate, where the client chooses it. */
+  sampleRate?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { redactUrl, SecretSet, type VoxwireError } from "@voxwire/core";
+import { type Dialect, type InboundEvent, isRecord, redactUrl, SecretSet, type VoxwireError, type WireFrame } from "@voxwire/core";
 import { describeObserved, matchesRefusal, type ObservedRefusal } from "./auth-refusal.js";
 import { asError } from "./conversation.js";
 import { LiveCall } from "./live-call.js";
@@ -9,7 +9,7 @@ import { WireTap } from "./wire-tap.js";
 
 /** The key a probe offers when none is given: any vendor refuses it, and how it refuses is telling. */
 export const PROBE_KEY = "voxwire-probe-key";
-const DEFAULT_PROBE_STEP_MS = 3000;
+export const DEFAULT_PROBE_STEP_MS = 3000;
 
 /**
  * How well an endpoint answered one dialect's handshake:
@@ -19,12 +19,14 @@ const DEFAULT_PROBE_STEP_MS = 3000;
  */
 export type ProbeVerdict = "speaks" | "refuses-auth" | "deviates" | "not-this" | "unreachable";
 
-const SCORE: Readonly<Record<ProbeVerdict, number>> = { speaks: 3, "refuses-auth": 2, deviates: 1, "not-this": 0, unreachable: 0 };
+export const SCORE: Readonly<Record<ProbeVerdict, number>> = { speaks: 3, "refuses-auth": 2, deviates: 1, "not-this": 0, unreachable: 0 };
 
 export interface ProbeAttempt {
   readonly dialect: string;
   readonly verdict: ProbeVerdict;
   readonly score: number;
+  /** What the endpoint sent that only this dialect's vendor documents (`transcript.ordinal`): ranks it above a look-alike. */
+  readonly marks?: string[];
   /** What the endpoint did, in one sentence (no secret). */
   readonly detail: string;
   /** Where it departed from the dialect's documents. */
@@ -63,26 +65,68 @@ export async function probe(url: string, subjects: readonly ConformanceSubject[]
     const attempt = await probeOne(url, subject, options);
     attempts.push({ ...attempt, detail: secrets.redact(attempt.detail), deviations: attempt.deviations.map((d) => secrets.redact(d)) });
   }
-  attempts.sort((a, b) => b.score - a.score || a.deviations.length - b.deviations.length);
+  return ranked(redactUrl(url, options.key ? [options.key] : []), attempts);
+}
+
+/** The report: best first (score, then the vendor's own marks, then fewest deviations); `best` when it at least refused as documented. */
+export function ranked(url: string, attempts: ProbeAttempt[]): ProbeReport {
+  attempts.sort((a, b) => b.score - a.score || (b.marks?.length ?? 0) - (a.marks?.length ?? 0) || a.deviations.length - b.deviations.length);
   const best = attempts[0] && attempts[0].score >= SCORE["refuses-auth"] ? attempts[0] : undefined;
-  return { url: redactUrl(url, options.key ? [options.key] : []), attempts, ...(best ? { best } : {}) };
+  return { url, attempts, ...(best ? { best } : {}) };
+}
+
+/** The fields of `subject.probeMarks` that the text frames carry, as `type.field`, each once. */
+export function marksIn(frames: readonly WireFrame[], subject: ConformanceSubject): string[] {
+  const wanted = subject.probeMarks;
+  if (!wanted) return [];
+  const found = new Set<string>();
+  for (const frame of frames) {
+    if (typeof frame !== "string") continue;
+    let message: unknown;
+    try {
+      message = JSON.parse(frame);
+    } catch {
+      continue;
+    }
+    if (!isRecord(message) || typeof message.type !== "string" || !Object.hasOwn(wanted, message.type)) continue;
+    for (const field of wanted[message.type] ?? []) if (Object.hasOwn(message, field)) found.add(`${message.type}.${field}`);
+  }
+  return [...found];
 }
 
 async function probeOne(url: string, subject: ConformanceSubject, options: ProbeOptions): Promise<ProbeAttempt> {
-  const key = options.key ?? PROBE_KEY;
+  return probeDialect(
+    subject,
+    () => subject.client({ url, key: options.key ?? PROBE_KEY, ...(options.agentId !== undefined ? { agentId: options.agentId } : {}) }),
+    options,
+  );
+}
+
+/** One dialect's handshake against the endpoint, its client built by `build` (a throw: it cannot be dialed so). */
+export async function probeDialect(subject: ConformanceSubject, build: () => Dialect, options: ProbeOptions): Promise<ProbeAttempt> {
   const stepMs = options.stepMs ?? DEFAULT_PROBE_STEP_MS;
   const tap = new WireTap();
-  const result = (verdict: ProbeVerdict, detail: string, deviations: string[] = []): ProbeAttempt => ({
-    dialect: subject.name,
-    verdict,
-    score: SCORE[verdict],
-    detail,
-    deviations,
-    ms: Math.round(tap.now()),
-  });
-  let dialect: ReturnType<ConformanceSubject["client"]>;
+  const result = (verdict: ProbeVerdict, detail: string, deviations: string[] = []): ProbeAttempt => {
+    const marks =
+      verdict === "speaks"
+        ? marksIn(
+            tap.frames.filter((f) => f.dir === "in").map((f) => f.frame),
+            subject,
+          )
+        : [];
+    return {
+      dialect: subject.name,
+      verdict,
+      score: SCORE[verdict],
+      ...(marks.length > 0 ? { marks } : {}),
+      detail: marks.length > 0 ? `${detail}; its vendor's own fields: ${marks.join(", ")}` : detail,
+      deviations,
+      ms: Math.round(tap.now()),
+    };
+  };
+  let dialect: Dialect;
   try {
-    dialect = subject.client({ url, key, ...(options.agentId !== undefined ? { agentId: options.agentId } : {}) });
+    dialect = build();
   } catch (error) {
     return result("not-this", `cannot be dialed this way: ${asError(error).message}`);
   }
@@ -157,16 +201,27 @@ function judgeRefusal(
 
 /** What a started (or ended) session showed that the dialect does not expect: frames it could not read, messages it does not know. */
 function oddities(call: LiveCall, subject: ConformanceSubject): string[] {
+  const out = new Set(
+    eventOddities(
+      call.events.map(({ event }) => event),
+      subject,
+    ),
+  );
+  if (call.tap.dialed?.protocols.length && !call.tap.upgrade?.protocol) out.add("no subprotocol echoed");
+  return [...out];
+}
+
+/** Frames a codec could not read and messages it does not know, from the events it decoded. */
+export function eventOddities(events: readonly InboundEvent[], subject: ConformanceSubject): string[] {
   const out = new Set<string>();
   const documented = new Set(subject.documentedMessages ?? []);
   // A pass-through that comes with a mapped event from the same frame (Omni's transcripts) is known.
-  const mapped = new Set(call.events.filter(({ event }) => event.type !== "passthrough" && event.raw !== undefined).map(({ event }) => event.raw));
-  for (const { event } of call.events) {
+  const mapped = new Set(events.filter((event) => event.type !== "passthrough" && event.raw !== undefined).map((event) => event.raw));
+  for (const event of events) {
     if (event.type === "error" && !event.fatal) out.add(`a frame the dialect could not read (${event.code})`);
     if (event.type === "passthrough" && !mapped.has(event.raw) && !documented.has(event.name))
       out.add(`a message the dialect does not know: "${event.name}"`);
   }
-  if (call.tap.dialed?.protocols.length && !call.tap.upgrade?.protocol) out.add("no subprotocol echoed");
   return [...out];
 }
 

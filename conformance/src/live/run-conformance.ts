@@ -1,7 +1,7 @@
-import { ConfigError, type Dialect, type DialectCapabilities, NO_CAPABILITIES, redactUrl, SecretSet } from "@voxwire/core";
+import { ConfigError, type Dialect, redactUrl, SecretSet } from "@voxwire/core";
 import type { ClientTarget } from "../client-target.js";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, startSimulator } from "../simulator/start-simulator.js";
-import { conformanceScript } from "./conformance-agent.js";
+import { conformanceScriptFor } from "./conformance-agent.js";
 import { asError, type Conversation, runConversation } from "./conversation.js";
 import type { ConformanceSubject } from "./live-subject.js";
 import type { Scenario, ScenarioContext, ScenarioOutcome } from "./scenario.js";
@@ -96,7 +96,11 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
     if (options.url === undefined) {
       // The agent calls the conformance tool where the dialect declares tool calls (its capabilities
       // read from a dialect built before the simulator's URL exists).
-      const script = conformanceScript(declaredCapabilities(subject, options));
+      const script = conformanceScriptFor(subject, {
+        ...(options.key !== undefined ? { key: options.key } : {}),
+        ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
+        ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
+      });
       sim = await startSimulator({ front: subject.front!(), fast, keys: [options.key ?? DEFAULT_SIMULATOR_KEY], ...(script ? { script } : {}) });
     }
     const target: ClientTarget = {
@@ -183,20 +187,6 @@ export async function runConformance(subject: ConformanceSubject, options: RunOp
     options.signal?.removeEventListener("abort", onAbort);
     abort.abort();
     await sim?.close();
-  }
-}
-
-/** The capabilities a subject's client declares, from one built for a placeholder local URL (none if that throws). */
-function declaredCapabilities(subject: ConformanceSubject, options: RunOptions): DialectCapabilities {
-  try {
-    return subject.client({
-      url: "http://127.0.0.1:9",
-      key: options.key ?? DEFAULT_SIMULATOR_KEY,
-      ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
-      ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
-    }).capabilities;
-  } catch {
-    return { ...NO_CAPABILITIES };
   }
 }
 

@@ -13,11 +13,21 @@ import { UsageError } from "./command.js";
  * `greeting` is said when a session starts, then one turn per utterance the agent hears, in
  * order (after the last it starts over). Either may be left out: the built-in clip stays. Paths
  * are relative to the script file. `text` is the transcript the agent sends with the audio
- * (default: the file's name). Tool calls are not taken yet: they arrive with dialect spec v2.
+ * (default: the file's name). On a dialect with tool calls the agent calls a tool before its
+ * first answer and waits for the result (up to 5 s): by default the conformance suite's
+ * `get_weather { city: "Paris" }`, so `voxwire check --url` passes its tool-call scenario;
+ * `"toolCall": { "name", "arguments" }` names another, `"toolCall": null` none.
  */
 export interface ScriptFile {
   greeting?: ScriptLine;
   turns?: ScriptLine[];
+  toolCall?: ScriptToolCall | null;
+}
+
+/** The tool the agent calls before its first answer. */
+export interface ScriptToolCall {
+  name: string;
+  arguments?: unknown;
 }
 
 /** One agent line: a WAV path, or the path with its transcript. */
@@ -27,6 +37,8 @@ export type ScriptLine = string | { audio: string; text?: string };
 export interface AgentVoice {
   clips: ClipLibrary;
   script?: AgentScript;
+  /** The script file's `toolCall`: a call to make, `null` for none, absent for the dialect's default. */
+  toolCall?: { name: string; arguments: unknown } | null;
 }
 
 /** `--greeting FILE.wav` and `--reply FILE.wav` over the built-in clips; either may be absent. */
@@ -47,10 +59,12 @@ export function voiceFromScript(path: string): AgentVoice {
   }
   const where = `--script ${basename(path)}`;
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new UsageError(`${where}: expected an object with "greeting" and "turns"`);
-  const { greeting, turns, ...rest } = doc as Record<string, unknown>;
+  const { greeting, turns, toolCall, ...rest } = doc as Record<string, unknown>;
   const extra = Object.keys(rest);
-  if (extra.length > 0) throw new UsageError(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")} (it takes "greeting" and "turns")`);
-  if (greeting === undefined && turns === undefined) throw new UsageError(`${where}: give a "greeting", "turns", or both`);
+  if (extra.length > 0)
+    throw new UsageError(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")} (it takes "greeting", "turns" and "toolCall")`);
+  if (greeting === undefined && turns === undefined && toolCall === undefined)
+    throw new UsageError(`${where}: give a "greeting", "turns" or a "toolCall"`);
   if (turns !== undefined && (!Array.isArray(turns) || turns.length === 0)) throw new UsageError(`${where}: "turns" must be a non-empty list`);
   const base = dirname(path);
   const clips: AgentClip[] = [];
@@ -63,7 +77,18 @@ export function voiceFromScript(path: string): AgentVoice {
   return {
     clips: ClipLibrary.fromAssets().with(clips),
     script: { greeting: "greeting", answers: answers.length > 0 ? answers : ["answer"] },
+    ...(toolCall === undefined ? {} : { toolCall: readToolCall(toolCall, `${where}: "toolCall"`) }),
   };
+}
+
+function readToolCall(value: unknown, where: string): { name: string; arguments: unknown } | null {
+  if (value === null) return null;
+  if (typeof value !== "object" || Array.isArray(value)) throw new UsageError(`${where}: expected { "name": TOOL, "arguments": {…} } or null`);
+  const { name, arguments: args, ...rest } = value as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) throw new UsageError(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")} (it takes "name" and "arguments")`);
+  if (typeof name !== "string" || name.trim() === "") throw new UsageError(`${where}: "name" must be a non-empty string`);
+  return { name, arguments: args ?? {} };
 }
 
 function lineClip(id: string, line: unknown, base: string, where: string): AgentClip {
@@ -71,7 +96,9 @@ function lineClip(id: string, line: unknown, base: string, where: string): Agent
   if (typeof line === "object" && line !== null && !Array.isArray(line)) {
     const entry = line as Record<string, unknown>;
     if ("tool" in entry || "toolCall" in entry || "tool_call" in entry || entry.type === "tool-call") {
-      throw new UsageError(`${where} is a tool call: tool calls arrive with dialect spec v2; a script plays audio turns only for now`);
+      throw new UsageError(
+        `${where} is a tool call: a turn is audio; name the tool in the script's "toolCall" field (called before the first answer)`,
+      );
     }
     const extra = Object.keys(entry).filter((k) => k !== "audio" && k !== "text");
     if (extra.length > 0) throw new UsageError(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")} (a line takes "audio" and "text")`);

@@ -158,10 +158,12 @@ describe("voxwire simulate: the agent's own clips", () => {
     for (const [argv, message] of [
       [
         ["--script", write("tool.json", { greeting: "reply.wav", turns: [{ tool: "lookup", arguments: {} }] })],
-        "turn 1 is a tool call: tool calls arrive with dialect spec v2",
+        'turn 1 is a tool call: a turn is audio; name the tool in the script\'s "toolCall" field',
       ],
       [["--script", write("tool2.json", { turns: ["reply.wav", { type: "tool-call", name: "x" }] })], "turn 2 is a tool call"],
-      [["--script", write("empty.json", {})], 'give a "greeting", "turns", or both'],
+      [["--script", write("empty.json", {})], 'give a "greeting", "turns" or a "toolCall"'],
+      [["--script", write("omni-tool.json", { toolCall: { name: "lookup" } })], '"toolCall" needs a dialect with tool calls; omni declares none'],
+      [["--script", write("bad-tool.json", { toolCall: { name: "" } })], '"name" must be a non-empty string'],
       [["--script", write("broken.json", "{ nope")], "--script"],
       [["--script", write("extra.json", { greeting: "reply.wav", voice: "x" })], 'unknown field "voice"'],
       [["--script", write("missing.json", { greeting: "nope.wav" })], "nope.wav: no such file"],

@@ -23,7 +23,14 @@ import {
 } from "@voxwire/core";
 import { MAX_QUOTED_CHARS, OMNIA_CLOSE_RULES, OMNIA_HTTP_RULES } from "./close-rules.js";
 import { readTranscriptFields } from "./transcript.js";
-import { CallServerMessage } from "./wire.js";
+import { HANG_UP_FRAME, toolInvocationEvents, toolResultFrame, userTextFrame } from "./ultravox-messages.js";
+import { CallServerMessage, type PresetCapabilities, UltravoxMessage } from "./wire.js";
+
+/** What a preset adds to the wire (Ultravox's data messages); none for Omnia. */
+export interface CodecExtras {
+  readonly capabilities?: PresetCapabilities;
+  readonly hangUp?: boolean;
+}
 
 /** The Omnia Voice guide's client prints this when an `error` message has no `message`. */
 const UNKNOWN_ERROR = "Unknown error";
@@ -33,8 +40,12 @@ const UNKNOWN_ERROR = "Unknown error";
  * rates, JSON messages as text. Its only state is the per-role transcript text, because a
  * `transcript` may carry just a `delta` (see transcript.ts for the exact rules). It keeps
  * no agent state (every `state` message becomes an event, even a repeat) and no call id.
+ * With a preset's extras it also speaks Ultravox's tool, text and hang-up messages
+ * (ultravox-messages.ts); without them those pass through, or are not sent.
  */
-export function createOmniaCodec(plan: ConnectPlan, dialect: string): DialectCodec {
+export function createOmniaCodec(plan: ConnectPlan, dialect: string, extras: CodecExtras = {}): DialectCodec {
+  const tools = extras.capabilities?.toolCalls === true;
+  const text = extras.capabilities?.textInput === true;
   const sampleRate = plan.audio.inbound.sampleRate;
   const transcripts = new TranscriptAccumulator();
   const secrets = plan.secrets;
@@ -73,8 +84,11 @@ export function createOmniaCodec(plan: ConnectPlan, dialect: string): DialectCod
       }
       case CallServerMessage.debug:
         return [{ type: "debug", message: textOf(message.message), raw: frame }];
+      case UltravoxMessage.clientToolInvocation:
+        if (tools) return toolInvocationEvents(message, frame, dialect);
+        return [passthrough(type, message, frame)];
       default:
-        // Ultravox's pong, client_tool_invocation, … and anything newer.
+        // Ultravox's pong, and anything newer.
         return [passthrough(type, message, frame)];
     }
   }
@@ -82,8 +96,19 @@ export function createOmniaCodec(plan: ConnectPlan, dialect: string): DialectCod
   return {
     ready: true,
     encode(event: OutboundEvent): WireFrame[] {
-      // Audio is the only thing a client sends; a stop is the socket's close.
-      return event.type === "audio-append" ? [pcm16ToBytes(event.audio)] : [];
+      // Audio, and where the preset has them tools, text and hang_up; otherwise a stop is the socket's close.
+      switch (event.type) {
+        case "audio-append":
+          return [pcm16ToBytes(event.audio)];
+        case "tool-result":
+          return tools ? [toolResultFrame(event.callId, event.output, event.isError)] : [];
+        case "text-send":
+          return text ? [userTextFrame(event.text)] : [];
+        case "session-stop":
+          return extras.hangUp === true ? [HANG_UP_FRAME] : [];
+        default:
+          return [];
+      }
     },
     decode(frame: WireFrame): InboundEvent[] {
       if (!isBinaryFrame(frame)) return decodeText(frame);

@@ -19,5 +19,18 @@ const messages = fc.record({
 });
 const fuzz = { messages, maxBytes: 4096, nonEmpty: true };
 
+/** Ultravox's own messages besides, every field of any value. */
+const ultravoxMessages = fc.oneof(
+  messages,
+  fc.record({
+    type: fc.constantFrom("client_tool_invocation", "client_tool_result", "user_text_message", "hang_up"),
+    toolName: fc.oneof(fc.string(), fc.anything()),
+    invocationId: fc.oneof(fc.string(), fc.anything()),
+    parameters: fc.anything(),
+    ordinal: fc.anything(),
+    medium: fc.anything(),
+  }),
+);
+
 describeConformance(omniaSubject, { fuzz });
-describeConformance(ultravoxSubject, { fuzz });
+describeConformance(ultravoxSubject, { fuzz: { ...fuzz, messages: ultravoxMessages } });

@@ -3,4 +3,4 @@
 // through `@voxwire/omnia/testing`.
 export { OMNIA_CAPABILITIES, type OmniaCreateOptions, type OmniaJoinOptions, type OmniaOptions, omnia } from "./omnia.js";
 export { type UltravoxCreateOptions, type UltravoxJoinOptions, type UltravoxOptions, ultravox } from "./ultravox.js";
-export { type CallBodyShape, type CallCreatePreset, OMNIA_PRESET, ULTRAVOX_PRESET } from "./wire.js";
+export { type CallBodyShape, type CallCreatePreset, OMNIA_PRESET, type PresetCapabilities, ULTRAVOX_PRESET } from "./wire.js";

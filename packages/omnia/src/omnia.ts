@@ -62,6 +62,7 @@ export interface OmniaJoinOptions extends RateOptions {
 
 export type OmniaOptions = OmniaCreateOptions | OmniaJoinOptions;
 
+/** Omnia Voice's capabilities; a preset may add `toolCalls` and `textInput` (Ultravox does). */
 export const OMNIA_CAPABILITIES: DialectCapabilities = {
   ...NO_CAPABILITIES,
   bargeIn: true,
@@ -86,9 +87,15 @@ export function omnia(options: OmniaOptions): DialectV2 {
   const outputSampleRate =
     options.outputSampleRate === undefined ? inputSampleRate : validateRate("outputSampleRate", options.outputSampleRate, dialect);
   const rates = { inputSampleRate, outputSampleRate, outboundFrameMs: preset.outboundFrameMs };
+  const extras = { ...optionalField("capabilities", preset.capabilities), ...optionalField("hangUp", preset.hangUp) };
+  const capabilities: DialectCapabilities = {
+    ...OMNIA_CAPABILITIES,
+    toolCalls: preset.capabilities?.toolCalls === true,
+    textInput: preset.capabilities?.textInput === true,
+  };
   const codecs = {
-    createCodec: (plan: ConnectPlan) => createOmniaCodec(plan, dialect),
-    createPeerCodec: (plan: ConnectPlan) => createOmniaPeerCodec(plan, dialect),
+    createCodec: (plan: ConnectPlan) => createOmniaCodec(plan, dialect, extras),
+    createPeerCodec: (plan: ConnectPlan) => createOmniaPeerCodec(plan, dialect, { ...extras, ordinals: preset.bodyShape === "ultravox" }),
   };
 
   if ("websocketUrl" in options) {
@@ -98,7 +105,7 @@ export function omnia(options: OmniaOptions): DialectV2 {
     return defineDialect({
       name: dialect,
       role: "client",
-      capabilities: { ...OMNIA_CAPABILITIES, bootstrap: false },
+      capabilities: { ...capabilities, bootstrap: false },
       prepare: (): Preparation => ({ kind: "plan", plan }),
       ...codecs,
     });
@@ -127,7 +134,7 @@ export function omnia(options: OmniaOptions): DialectV2 {
   return defineDialect({
     name: dialect,
     role: "client",
-    capabilities: OMNIA_CAPABILITIES,
+    capabilities,
     prepare(env: DialectEnv): Preparation {
       refuseSecretKeyInBrowser(env, config.apiKey, {
         dialect,
@@ -139,4 +146,9 @@ export function omnia(options: OmniaOptions): DialectV2 {
     },
     ...codecs,
   });
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (exact optional properties). */
+function optionalField<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

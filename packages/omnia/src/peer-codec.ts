@@ -11,7 +11,18 @@ import {
   readJsonFrame,
   type WireFrame,
 } from "@voxwire/core";
+import type { CodecExtras } from "./client-codec.js";
+import { readUltravoxClientMessage, toolInvocationFrame } from "./ultravox-messages.js";
 import { CallServerMessage, ULTRAVOX_HANG_UP } from "./wire.js";
+
+/** The vendor side's extras: the preset's messages, and Ultravox's transcript fields. */
+export interface PeerExtras extends CodecExtras {
+  /**
+   * Transcripts carry Ultravox's `medium: "voice"` and `ordinal` (one number per utterance, from
+   * 0 in the call, shared by its deltas and its final), as Ultravox documents them.
+   */
+  readonly ordinals?: boolean;
+}
 
 /**
  * The vendor's side of one call-create connection (simulators, conformance). Stateless: the plan
@@ -22,9 +33,24 @@ import { CallServerMessage, ULTRAVOX_HANG_UP } from "./wire.js";
  *   - the session's start as `call_started{callId}`; state, barge-in, debug and errors as their
  *     messages; a pass-through as the frame it came from.
  * The wire has no message for the rest (acceptance and the end are the socket's open and close).
+ * With a preset's extras, a tool call goes out as `client_tool_invocation`, and the client's
+ * `client_tool_result` and `user_text_message` come back as `tool-result` and `text-send`.
+ * Its one piece of state is the open utterance's ordinal per role, with `ordinals`.
  */
-export function createOmniaPeerCodec(plan: ConnectPlan, dialect: string): PeerCodec {
+export function createOmniaPeerCodec(plan: ConnectPlan, dialect: string, extras: PeerExtras = {}): PeerCodec {
   const sampleRate = plan.audio.outbound.sampleRate;
+  const tools = extras.capabilities?.toolCalls === true;
+  const text = extras.capabilities?.textInput === true;
+  const open = new Map<string, number>();
+  let nextOrdinal = 0;
+  /** `medium` and `ordinal` for a role's transcript message; `final` ends its utterance. */
+  const utterance = (role: string, final: boolean): Record<string, unknown> => {
+    if (!extras.ordinals) return {};
+    const ordinal = open.get(role) ?? nextOrdinal++;
+    if (final) open.delete(role);
+    else open.set(role, ordinal);
+    return { medium: "voice", ordinal };
+  };
   return {
     encode(event: InboundEvent): WireFrame[] {
       switch (event.type) {
@@ -37,9 +63,13 @@ export function createOmniaPeerCodec(plan: ConnectPlan, dialect: string): PeerCo
         case "playback-clear":
           return [json({ type: CallServerMessage.playbackClearBuffer })];
         case "transcript-delta":
-          return words(event.delta).map((delta) => json({ type: CallServerMessage.transcript, role: event.role, delta, final: false }));
+          return words(event.delta).map((delta) =>
+            json({ type: CallServerMessage.transcript, role: event.role, ...utterance(event.role, false), delta, final: false }),
+          );
         case "transcript-end":
-          return [json({ type: CallServerMessage.transcript, role: event.role, text: event.text, final: true })];
+          return [json({ type: CallServerMessage.transcript, role: event.role, ...utterance(event.role, true), text: event.text, final: true })];
+        case "tool-call":
+          return tools ? [toolInvocationFrame(event.callId, event.name, event.arguments)] : [];
         case "debug":
           return [json({ type: CallServerMessage.debug, message: event.message })];
         case "error":
@@ -62,6 +92,8 @@ export function createOmniaPeerCodec(plan: ConnectPlan, dialect: string): PeerCo
           typeof message.message === "string" && message.message ? { type: "session-stop", reason: message.message } : { type: "session-stop" },
         ];
       }
+      const command = tools || text ? readUltravoxClientMessage(type, message) : undefined;
+      if (command && (command.type === "tool-result" ? tools : text)) return [command];
       return [passthrough(type, message, frame) as PeerDecoded];
     },
   };

@@ -18,8 +18,10 @@ export type UltravoxOptions = UltravoxCreateOptions | UltravoxJoinOptions;
 /**
  * The call-create adapter preset for Ultravox `serverWebSocket`: `POST https://api.ultravox.ai/api/agents/{agentId}/calls`
  * with `X-API-Key` and `{ medium: { serverWebSocket: { inputSampleRate, outputSampleRate, clientBufferSizeMs? } } }`,
- * answered 201 with `{ joinUrl, … }`. The socket is the same wire; Ultravox's extra messages
- * (`pong`, `client_tool_invocation`, …) pass through, and its transcripts' `medium`/`ordinal` stay in `raw`.
+ * answered 201 with `{ joinUrl, … }`. The socket is the same wire plus Ultravox's client tools
+ * (`client_tool_invocation` → `tool-call`, `tool-result` → `client_tool_result`), typed text
+ * (`user_text_message`) and `hang_up` on close; `pong` and newer messages pass through, and its
+ * transcripts' `medium`/`ordinal` stay in `raw`.
  * Use `createPath: "/api/calls"` with `extraBody` (systemPrompt, voice, …) for a call without a saved agent.
  */
 export function ultravox(options: UltravoxOptions): DialectV2 {

@@ -90,12 +90,20 @@ export function validatePreset(value: unknown): CallCreatePreset {
     Array.isArray(preset.okStatuses) &&
     preset.okStatuses.every((s) => Number.isInteger(s) && s >= 200 && s < 300) &&
     typeof preset.outboundFrameMs === "number" &&
-    preset.outboundFrameMs > 0;
+    preset.outboundFrameMs > 0 &&
+    (preset.capabilities === undefined || isFlags(preset.capabilities, ["toolCalls", "textInput"])) &&
+    (preset.hangUp === undefined || typeof preset.hangUp === "boolean");
   if (!ok) {
     throw new ConfigError(
-      "preset must be a CallCreatePreset (name, baseUrl, createPath, urlField, bodyShape omnia|ultravox, 2xx okStatuses, outboundFrameMs)",
+      "preset must be a CallCreatePreset (name, baseUrl, createPath, urlField, bodyShape omnia|ultravox, 2xx okStatuses, outboundFrameMs; optional capabilities { toolCalls?, textInput? } and hangUp, booleans)",
       { dialect: DIALECT_NAME },
     );
   }
   return { ...(preset as CallCreatePreset), baseUrl: validateBaseUrl(preset.baseUrl, "", preset.name as string) };
+}
+
+/** An object whose keys are all among `names`, each a boolean. */
+function isFlags(value: unknown, names: readonly string[]): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  return Object.entries(value).every(([name, flag]) => names.includes(name) && typeof flag === "boolean");
 }

@@ -19,6 +19,25 @@ export const CallServerMessage = {
 /** Ultravox's client message that asks the agent to end the call; the peer side reads it as a stop. */
 export const ULTRAVOX_HANG_UP = "hang_up";
 
+/**
+ * Ultravox's data messages beyond the shared six (Ultravox docs, "Protocol & Data Messages",
+ * https://docs.ultravox.ai/apps/datamessages): the server asks for a client tool, the client
+ * answers it, types a user message, or hangs up.
+ */
+export const UltravoxMessage = {
+  clientToolInvocation: "client_tool_invocation",
+  clientToolResult: "client_tool_result",
+  userTextMessage: "user_text_message",
+  hangUp: ULTRAVOX_HANG_UP,
+  ping: "ping",
+  pong: "pong",
+} as const;
+
+/** The `responseType` of a tool's answer (the documented default, sent explicitly). */
+export const ULTRAVOX_TOOL_RESPONSE = "tool-response";
+/** The `errorType` of a tool that exists but failed (the other documented one, `undefined`, is for an unknown tool). */
+export const ULTRAVOX_TOOL_FAILED = "implementation-error";
+
 /** Lowest and highest rate a call may be created with, either direction. */
 export const MIN_SAMPLE_RATE = 8000;
 export const MAX_SAMPLE_RATE = 48000;
@@ -42,6 +61,20 @@ export interface CallCreatePreset {
   readonly okStatuses: readonly number[];
   /** Length of the audio frames we send, in ms (any size is accepted; this is what the vendor's own client sends). */
   readonly outboundFrameMs: number;
+  /**
+   * What the vendor's socket carries beyond the Omnia messages, as Ultravox's data messages:
+   * `toolCalls` (`client_tool_invocation` in, `client_tool_result` out), `textInput`
+   * (`user_text_message` out). Default: neither.
+   */
+  readonly capabilities?: PresetCapabilities;
+  /** True when a session-stop is sent as Ultravox's `hang_up` before the socket closes. Default false. */
+  readonly hangUp?: boolean;
+}
+
+/** The capabilities a preset may add to the call-create wire. */
+export interface PresetCapabilities {
+  readonly toolCalls?: boolean;
+  readonly textInput?: boolean;
 }
 
 /**
@@ -62,7 +95,8 @@ export const OMNIA_PRESET: CallCreatePreset = {
 /**
  * Ultravox `serverWebSocket`: an agent's call is `POST /api/agents/{agentId}/calls` (201), body
  * `{ medium: { serverWebSocket: { inputSampleRate, outputSampleRate, clientBufferSizeMs? } } }`,
- * answer `{ joinUrl, callId, … }`. Ultravox asks for 20 ms of audio every 20 ms.
+ * answer `{ joinUrl, callId, … }`. Ultravox asks for 20 ms of audio every 20 ms. Its socket also
+ * carries client tools, typed user text and `hang_up` (Ultravox docs, "Protocol & Data Messages").
  */
 export const ULTRAVOX_PRESET: CallCreatePreset = {
   name: "ultravox",
@@ -72,6 +106,8 @@ export const ULTRAVOX_PRESET: CallCreatePreset = {
   bodyShape: "ultravox",
   okStatuses: [200, 201],
   outboundFrameMs: 20,
+  capabilities: { toolCalls: true, textInput: true },
+  hangUp: true,
 };
 
 /** The rates and agent of one call, as the create body declares them. */

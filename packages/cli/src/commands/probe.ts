@@ -1,11 +1,16 @@
-import { PROBE_KEY, type ProbeReport, type ProbeVerdict, probe } from "@voxwire/conformance";
+import { PROBE_KEY, type ProbeReport, type ProbeVerdict, probe, probeSocket } from "@voxwire/conformance";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { endpointUrl, parseCommandLine, wholeNumber } from "../command-line.js";
 import { KEY_OPTIONS, resolveKey } from "../key-source.js";
 import { DIALECTS } from "../registry.js";
 import { type Palette, palette, withProgress } from "../terminal.js";
 
+const SOCKET_DIALECTS = Object.values(DIALECTS)
+  .filter((s) => s.socketClient)
+  .map((s) => s.name);
+
 const USAGE = `usage: voxwire probe --url URL [--key-stdin] [options]
+       voxwire probe --ws-url URL [--key-stdin] [options]
 
 Tries each known dialect's handshake against an unknown endpoint (its bootstrap call, the
 WebSocket upgrade with its subprotocol, the first message), with short deadlines, and reports
@@ -13,8 +18,15 @@ which dialect it speaks and where it deviates. Without a key it offers "${PROBE_
 endpoint refuses it is telling too. Sessions that start are closed at once.
 Dialects tried: ${Object.keys(DIALECTS).join(", ")}
 
+With --ws-url (a socket URL you already have, such as a created call's join URL; no bootstrap
+call is made) a plain socket first reads what the server opens with, and each dialect that can
+dial a bare URL reads it with its own codec; only if none reads a session start there does each
+dial the URL itself. A join URL may be single-use: the first look is then the only session.
+Dialects tried with --ws-url: ${SOCKET_DIALECTS.join(", ")}
+
 options:
   --url URL         the endpoint's base URL (what a dialect's baseUrl/apiUrl takes)
+  --ws-url URL      a ws:/wss: socket URL, dialed as it is (query included); not with --url
   --key-stdin       read a key the endpoint accepts from standard input, one line (a session then starts)
   --key KEY         the same on the command line: other users can see it (ps, shell history),
                     so prefer $VOXWIRE_KEY or --key-stdin
@@ -44,15 +56,16 @@ export const probeCommand: CliCommand = {
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
     const options = await parseProbeArgs(argv, io);
-    const report = await withProgress(io, options.quiet, (progress) =>
-      probe(options.url, Object.values(DIALECTS), {
+    const report = await withProgress(io, options.quiet, (progress) => {
+      const run = {
         ...(options.key !== undefined ? { key: options.key } : {}),
         ...(options.agentId !== undefined ? { agentId: options.agentId } : {}),
         ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
-        onProgress: (dialect) => progress.update(`probe › ${dialect}`, true),
-      }),
-    );
+        onProgress: (dialect: string) => progress.update(`probe › ${dialect}`, true),
+      };
+      return options.socket ? probeSocket(options.url, Object.values(DIALECTS), run) : probe(options.url, Object.values(DIALECTS), run);
+    });
     if (options.json) io.stdout.write(`${JSON.stringify({ voxwire: "probe", version: 1, ...report }, null, 2)}\n`);
     else io.stdout.write(render(report, palette(io.stdout, io.env ?? process.env)));
     return report.best ? EXIT.ok : EXIT.failed;
@@ -78,6 +91,7 @@ function render(report: ProbeReport, colors: Palette): string {
 async function parseProbeArgs(argv: string[], io: CliIo) {
   const { values, positionals } = parseCommandLine(argv, {
     url: { type: "string" },
+    "ws-url": { type: "string" },
     ...KEY_OPTIONS,
     agent: { type: "string" },
     "timeout-ms": { type: "string" },
@@ -85,12 +99,16 @@ async function parseProbeArgs(argv: string[], io: CliIo) {
     quiet: { type: "boolean" },
   });
   if (positionals.length > 0) throw new UsageError(`probe takes no dialect (it tries them all): ${positionals.join(" ")}`);
-  if (values.url === undefined) throw new UsageError("--url is required");
-  const url = endpointUrl(values.url);
+  if (values.url !== undefined && values["ws-url"] !== undefined) throw new UsageError("give --url or --ws-url, not both");
+  const socket = values["ws-url"];
+  if (values.url === undefined && socket === undefined) throw new UsageError("--url (or --ws-url) is required");
+  if (socket !== undefined && !/^wss?:\/\/[^/]/i.test(socket)) throw new UsageError("--ws-url must be a ws: or wss: URL");
+  const url = socket ?? endpointUrl(values.url!);
   const stepMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 100, 60_000);
   const key = (await resolveKey("probe", values, io))?.key;
   return {
     url,
+    socket: socket !== undefined,
     ...(key !== undefined ? { key } : {}),
     ...(values.agent !== undefined ? { agentId: values.agent } : {}),
     ...(stepMs !== undefined ? { stepMs } : {}),

@@ -1,5 +1,9 @@
+import type { ConformanceSubject } from "@voxwire/conformance";
 import {
+  type AgentScript,
+  conformanceScriptFor,
   DEFAULT_SIMULATOR_KEY,
+  declaredCapabilities,
   describeFrontOptions,
   parseFrontOptions,
   type SessionRecord,
@@ -7,7 +11,7 @@ import {
   type SimulatorOptions,
   startSimulator,
 } from "@voxwire/conformance";
-import { voiceFromFiles, voiceFromScript } from "../agent-script.js";
+import { type AgentVoice, voiceFromFiles, voiceFromScript } from "../agent-script.js";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.js";
 import { namedDialect, parseCommandLine, usageErrorFrom, wholeNumber } from "../command-line.js";
 import { DIALECTS, PHONE_LEGS } from "../registry.js";
@@ -51,8 +55,12 @@ script file (--script): WAV paths relative to the file; "text" is the transcript
 audio (default: the file's name); turns are spoken in order, one per utterance heard, then
 again from the first; either field may be left out (the built-in clip stays):
   { "greeting": "hello.wav",
-    "turns": ["answer-1.wav", { "audio": "answer-2.wav", "text": "Anything else?" }] }
-Tool-call entries are refused for now: tool calls arrive with dialect spec v2.
+    "turns": ["answer-1.wav", { "audio": "answer-2.wav", "text": "Anything else?" }],
+    "toolCall": { "name": "lookup_order", "arguments": { "order": "A-1" } } }
+tool calls: on a dialect with tool calls (${toolDialects()}) the agent calls a tool before
+its first answer (to an utterance or typed text) and waits up to 5 s for the result: by default
+the conformance run's get_weather {"city":"Paris"}, so voxwire check --url passes its tool-call
+scenario against this simulator; "toolCall" in the script names another, "toolCall": null none.
 
 ${TWILIO_SIMULATE_USAGE}`;
 
@@ -123,9 +131,11 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
   if (values.script !== undefined && (values.greeting !== undefined || values.reply !== undefined))
     throw new UsageError("give --script, or --greeting and --reply, not both");
   const voice = values.script !== undefined ? voiceFromScript(values.script) : voiceFromFiles({ greeting: values.greeting, reply: values.reply });
+  const script = agentScript(entry, dialect, voice);
   const options: SimulatorOptions = {
     front: entry.front(frontOptions),
-    ...(voice ? { clips: voice.clips, ...optional("script", voice.script) } : {}),
+    ...(voice ? { clips: voice.clips } : {}),
+    ...optional("script", script),
     port: wholeNumber(values.port, "--port", 0, 65535) ?? 0,
     ...optional("host", values.host),
     ...optional("keys", values.key),
@@ -141,10 +151,32 @@ function parseSimulateArgs(argv: string[], io: CliIo): { options: SimulatorOptio
   return { options, json: values.json ?? false };
 }
 
+/**
+ * What the agent says and calls: the voice's clips, and on a dialect with tool calls the
+ * conformance run's tool call (so `voxwire check --url` passes its tool-call scenario against
+ * this simulator), or the script file's own `toolCall` (`null`: none).
+ */
+function agentScript(entry: ConformanceSubject, dialect: string, voice: AgentVoice | undefined): AgentScript | undefined {
+  const tools = declaredCapabilities(entry).toolCalls;
+  const chosen = voice?.toolCall;
+  if (chosen && !tools) throw new UsageError(`--script: "toolCall" needs a dialect with tool calls; ${dialect} declares none`);
+  const toolCall = chosen === null ? undefined : (chosen ?? conformanceScriptFor(entry)?.toolCall);
+  if (!toolCall) return voice?.script;
+  return { ...(voice?.script ?? { greeting: "greeting", answers: ["answer"] }), toolCall };
+}
+
 /** Each dialect's front options, from the registry (no per-dialect code here). */
 function frontOptionHelp(): string {
   const lines = Object.values(DIALECTS).flatMap((entry) => describeFrontOptions(entry.frontOptions ?? {}).map((line) => `  ${entry.name}: ${line}`));
   return lines.length > 0 ? lines.join("\n") : "  (none)";
+}
+
+/** The dialects whose clients declare tool calls, for the help text. */
+function toolDialects(): string {
+  return Object.values(DIALECTS)
+    .filter((entry) => declaredCapabilities(entry).toolCalls)
+    .map((entry) => entry.name)
+    .join(", ");
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

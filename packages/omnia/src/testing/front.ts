@@ -44,7 +44,10 @@ interface CreatedCall {
  * `/api/v1/calls/<callId>/websocket?inputSampleRate=…&outputSampleRate=…&token=…`; joining it a
  * second time is 410, an unknown call 404, a wrong token 401, rates that differ from the created
  * ones 400. The socket runs the shared agent with the user's audio at the input rate and the
- * agent's at the output rate, which may differ.
+ * agent's at the output rate, which may differ. With `ULTRAVOX_PRESET` it speaks Ultravox's data
+ * messages too: the agent's tool calls go out as `client_tool_invocation`, the client's
+ * `client_tool_result`, `user_text_message` and `hang_up` come back, and transcripts carry
+ * `medium` and `ordinal`.
  */
 export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
   const createStatus = options.createStatus ?? 201;
@@ -117,7 +120,10 @@ export function omniaFront(options: OmniaFrontOptions = {}): VendorFront {
       },
       secrets: [],
     };
-    const codec = createOmniaPeerCodec(plan, preset.name);
+    const codec = createOmniaPeerCodec(plan, preset.name, {
+      ...(preset.capabilities ? { capabilities: preset.capabilities } : {}),
+      ordinals: preset.bodyShape === "ultravox",
+    });
     return {
       type: "accept",
       connection: {

@@ -1,8 +1,8 @@
 // `@voxwire/omnia/testing`: the simulator's vendor front and the conformance subjects (Omnia and
 // the Ultravox preset), the codecs, and the wire constants, for tests and the CLI.
-export { createOmniaCodec } from "../client-codec.js";
+export { type CodecExtras, createOmniaCodec } from "../client-codec.js";
 export { OMNIA_CLOSE_RULES, OMNIA_HTTP_RULES } from "../close-rules.js";
-export { createOmniaPeerCodec, words } from "../peer-codec.js";
+export { createOmniaPeerCodec, type PeerExtras, words } from "../peer-codec.js";
 export { readTranscriptFields } from "../transcript.js";
 export {
   type CallParameters,
@@ -13,6 +13,9 @@ export {
   MAX_SAMPLE_RATE,
   MIN_SAMPLE_RATE,
   ULTRAVOX_HANG_UP,
+  ULTRAVOX_TOOL_FAILED,
+  ULTRAVOX_TOOL_RESPONSE,
+  UltravoxMessage,
 } from "../wire.js";
 export { OMNIA_SAMPLE_AGENT, type OmniaFrontOptions, omniaFront } from "./front.js";
 export { omniaSubject, ultravoxSubject } from "./subject.js";

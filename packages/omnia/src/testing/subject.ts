@@ -22,6 +22,7 @@ export const omniaSubject: ConformanceSubject = {
       baseUrl: url,
     }),
   front: (options) => omniaFront(options as OmniaFrontOptions),
+  socketClient: ({ wsUrl, sampleRate }) => omnia({ websocketUrl: wsUrl, inputSampleRate: sampleRate ?? 48000 }),
   frontOptions: FRONT_OPTIONS,
   authRefusal: {
     kind: "bootstrap",
@@ -43,7 +44,12 @@ export const ultravoxSubject: ConformanceSubject = {
       baseUrl: url,
     }),
   front: (options) => omniaFront({ ...(options as OmniaFrontOptions), preset: ULTRAVOX_PRESET }),
+  socketClient: ({ wsUrl, sampleRate }) => ultravox({ joinUrl: wsUrl, inputSampleRate: sampleRate ?? 48000 }),
   frontOptions: FRONT_OPTIONS,
+  // Ultravox documents a pong for the ping a client may send (we send none), and transcripts
+  // with medium and ordinal, which the Omnia guide's wire lacks: what tells the two apart.
+  documentedMessages: ["pong"],
+  probeMarks: { transcript: ["ordinal", "medium"] },
   authRefusal: {
     kind: "bootstrap",
     statuses: [401, 403],

@@ -1,6 +1,7 @@
-import type { ConformanceSubject } from "@voxwire/conformance";
+import type { ConformanceSubject, SocketTarget } from "@voxwire/conformance";
+import { ConfigError, type DialectV2 } from "@voxwire/core";
 import { openai } from "../openai.js";
-import { DIALECT_NAME, OPENAI_SERVER_EVENTS } from "../wire.js";
+import { DIALECT_NAME, OPENAI_PATH, OPENAI_SERVER_EVENTS } from "../wire.js";
 import { type OpenaiFrontOptions, openaiFront } from "./front.js";
 
 /** The model the subject dials; the simulator accepts any. */
@@ -14,6 +15,7 @@ export const openaiSubject: ConformanceSubject = {
   client: ({ url, key, sampleRate }) =>
     openai({ apiKey: key, model: OPENAI_SAMPLE_MODEL, baseUrl: url, audio: sampleRate === 8000 ? "pcmu" : "pcm16" }),
   front: (options) => openaiFront(options as OpenaiFrontOptions),
+  socketClient,
   frontOptions: {
     audio: { type: "string", values: ["pcm16", "pcmu", "pcma"], summary: "the session's audio format both ways (default pcm16, 24 kHz)" },
   },
@@ -22,3 +24,18 @@ export const openaiSubject: ConformanceSubject = {
   // No authRefusal: a wrong key is HTTP 401 at the upgrade (front.ts), which the suite accepts as
   // an auth failure; the Realtime reference documents no close code for it.
 };
+
+/**
+ * The client for a bare socket URL (`voxwire probe --ws-url`): the dialect builds
+ * `{baseUrl}/v1/realtime?model=…` itself, so the URL must end in that path; its origin (and any
+ * prefix) is the base URL and its `model` the model (default the sample one).
+ */
+function socketClient({ wsUrl, key, sampleRate }: SocketTarget): DialectV2 {
+  const url = new URL(wsUrl);
+  if (!url.pathname.endsWith(OPENAI_PATH)) {
+    throw new ConfigError(`the OpenAI Realtime socket is {baseUrl}${OPENAI_PATH}?model=…; this URL's path is another`, { dialect: DIALECT_NAME });
+  }
+  const baseUrl = `${url.protocol}//${url.host}${url.pathname.slice(0, -OPENAI_PATH.length)}`;
+  const model = url.searchParams.get("model") ?? OPENAI_SAMPLE_MODEL;
+  return openai({ apiKey: key, model, baseUrl, audio: sampleRate === 8000 ? "pcmu" : "pcm16" });
+}
