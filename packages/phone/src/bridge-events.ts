@@ -45,7 +45,9 @@ export type BridgeEndReason =
   /** The agent leg failed, or could not be connected. */
   | "agent-failed"
   /** The application closed the bridge. */
-  | "closed";
+  | "closed"
+  /** The silence watchdog hung up: the caller said nothing for `hangUpAfterMs`. */
+  | "silence";
 
 export type BridgeEvent =
   /** The carrier's start message arrived: the call's ids and parameters. */
