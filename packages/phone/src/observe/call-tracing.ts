@@ -28,6 +28,7 @@ export function traceCall(b: PhoneBridge, tracer: Tracer): BridgeTap {
   let call: Span | undefined;
   const turns = new Map<number, Span>();
   let latencyMs: number | undefined;
+  let lastTurn = 0;
   const offs = [
     b.on("call-started", (event) => {
       const c = event.call;
@@ -38,6 +39,8 @@ export function traceCall(b: PhoneBridge, tracer: Tracer): BridgeTap {
           "voxwire.call_id": c.callId,
           "voxwire.stream_id": c.streamId,
           ...(c.accountId ? { "voxwire.account_id": c.accountId } : {}),
+          // An agent given already connected was bridged before the carrier's start.
+          ...(b.agent ? { "voxwire.agent_dialect": b.agent.dialect } : {}),
         },
       });
     }),
@@ -50,7 +53,6 @@ export function traceCall(b: PhoneBridge, tracer: Tracer): BridgeTap {
       span.setAttributes({ "voxwire.interrupted": event.interrupted, "voxwire.heard_ms": event.heardMs, "voxwire.sent_ms": event.sentMs });
       span.end();
     }),
-    b.on("barge-in", (event) => turns.get(event.turn)?.addEvent("barge-in", { "voxwire.dropped_ms": event.droppedMs })),
     b.on("ended", (event) => {
       for (const span of turns.values()) span.end();
       turns.clear();
@@ -60,6 +62,10 @@ export function traceCall(b: PhoneBridge, tracer: Tracer): BridgeTap {
     }),
   ];
   return {
+    bargeIn(_latencyMs, droppedMs, carrierQueuedMs) {
+      // Before the ledger reports the cut turn final (and its span ends).
+      turns.get(lastTurn)?.addEvent("barge-in", { "voxwire.dropped_ms": droppedMs, "voxwire.carrier_queued_ms": carrierQueuedMs });
+    },
     responseLatency(ms) {
       latencyMs = ms;
     },
@@ -70,6 +76,7 @@ export function traceCall(b: PhoneBridge, tracer: Tracer): BridgeTap {
       if (latencyMs !== undefined) span.setAttribute("voxwire.response_latency_ms", latencyMs);
       latencyMs = undefined;
       turns.set(turn, span);
+      lastTurn = turn;
     },
   };
 }
