@@ -34,7 +34,7 @@ export function observeBridge(b: PhoneBridge, options: ObserveOptions, context: 
   const observers = combineTaps([
     options.metrics?.track(b, context),
     tracer ? traceCall(b, tracer) : undefined,
-    options.silence && latency ? watchSilence(b, options.silence, context, () => latency.callerSpeaking) : undefined,
+    options.silence && latency ? watchSilence(b, options.silence, context, (now) => latency.callerSpeakingAt(now)) : undefined,
     options.recording ? recordCall(b, options.recording, context) : undefined,
   ]);
   if (!observers || !latency) return observers;

@@ -26,9 +26,11 @@ export class ResponseLatency {
     this.voice = new CallerVoice(options);
   }
 
-  /** Whether the caller is speaking now, by whichever source is in use. */
-  get callerSpeaking(): boolean {
-    return this.#agentVad ? this.#agentSpeaking : this.voice.speaking;
+  /** Whether the caller is speaking at `now`, by whichever source is in use (a hangover run out ends the stretch). */
+  callerSpeakingAt(now: number): boolean {
+    if (this.#agentVad) return this.#agentSpeaking;
+    if (this.voice.poll(now) === "stopped") this.#stop(this.voice.lastVoicedAt, "energy");
+    return this.voice.speaking;
   }
 
   #agentSpeaking = false;

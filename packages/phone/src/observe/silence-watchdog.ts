@@ -30,7 +30,7 @@ export function watchSilence(
   b: PhoneBridge,
   options: SilenceWatchdogOptions,
   context: TapContext,
-  callerSpeaking: () => boolean,
+  callerSpeaking: (now: number) => boolean,
 ): BridgeTap | undefined {
   const { promptAfterMs, hangUpAfterMs } = options;
   if (promptAfterMs === undefined && hangUpAfterMs === undefined) return undefined;
@@ -38,11 +38,18 @@ export function watchSilence(
   let lastSoundAt = 0;
   let prompted = false;
   let running = false;
+  /** A wake-up is pending (none while only a hang-up-less prompt has already been made). */
+  let armed = false;
 
   const watchdog: Tickable = {
     tick(now) {
+      armed = false;
       if (!running) return;
-      if (callerSpeaking()) lastSoundAt = now;
+      if (callerSpeaking(now)) {
+        // Still in a stretch of voice (or its hangover): look again soon.
+        arm(now + 250);
+        return;
+      }
       const silentMs = now - lastSoundAt;
       if (hangUpAfterMs !== undefined && silentMs >= hangUpAfterMs) {
         running = false;
@@ -53,16 +60,22 @@ export function watchSilence(
         prompted = true;
         prompt(silentMs);
       }
-      scheduler.wake(watchdog, nextDue());
+      arm(nextDue());
     },
   };
 
+  /** The next threshold of this silent stretch; Infinity when none is left. */
   function nextDue(): number {
-    const dues: number[] = [];
-    if (promptAfterMs !== undefined && !prompted) dues.push(lastSoundAt + promptAfterMs);
-    if (hangUpAfterMs !== undefined) dues.push(lastSoundAt + hangUpAfterMs);
-    // While the caller speaks, look again soon; otherwise sleep until the next threshold.
-    return callerSpeaking() ? scheduler.now() + 250 : Math.min(...dues);
+    let due = Number.POSITIVE_INFINITY;
+    if (promptAfterMs !== undefined && !prompted) due = lastSoundAt + promptAfterMs;
+    if (hangUpAfterMs !== undefined) due = Math.min(due, lastSoundAt + hangUpAfterMs);
+    return due;
+  }
+
+  function arm(at: number): void {
+    if (!running || at === Number.POSITIVE_INFINITY) return;
+    armed = true;
+    scheduler.wake(watchdog, at);
   }
 
   function prompt(silentMs: number): void {
@@ -82,16 +95,18 @@ export function watchSilence(
   const sound = (now: number) => {
     lastSoundAt = now;
     prompted = false;
+    if (!armed) arm(nextDue());
   };
 
   const offs = [
     b.on("call-started", () => {
       running = true;
       lastSoundAt = scheduler.now();
-      scheduler.wake(watchdog, nextDue());
+      arm(nextDue());
     }),
     b.on("ended", () => {
       running = false;
+      armed = false;
       scheduler.cancel(watchdog);
       for (const off of offs.splice(0)) off();
     }),
@@ -99,7 +114,7 @@ export function watchSilence(
 
   return {
     callerAudio(_audio, now) {
-      if (callerSpeaking()) sound(now);
+      if (callerSpeaking(now)) sound(now);
     },
     agentAudioSent(_frame, _ms, _turn, _startsTurn, now) {
       sound(now);
