@@ -91,7 +91,11 @@ export function parseWav(bytes: Uint8Array): { channels: number; sampleRate: num
       channels = view.getUint16(body + 2, true);
       sampleRate = view.getUint32(body + 4, true);
     } else if (id === "data") {
-      samples = new Int16Array(bytes.slice(body, body + size).buffer);
+      // A copy (a Node Buffer's slice would share its pool): little-endian samples, read as such.
+      const data = bytes.subarray(body, Math.min(body + size, bytes.length));
+      samples = new Int16Array(data.length >> 1);
+      const dataView = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      for (let i = 0; i < samples.length; i++) samples[i] = dataView.getInt16(i * 2, true);
     } else if (id === "cue ") {
       const n = view.getUint32(body, true);
       for (let i = 0; i < n; i++) positions.set(view.getUint32(body + 4 + i * 24, true), view.getUint32(body + 4 + i * 24 + 4, true));
