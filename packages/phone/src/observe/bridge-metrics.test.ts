@@ -99,6 +99,12 @@ describe("bridge metrics", () => {
     expect(values.has('voxwire_bridge_response_latency_seconds_count{source="energy"}')).toBe(false);
   });
 
+  it("refuses a second set of metrics on the same registry with a typed error", () => {
+    const registry = new Registry();
+    bridgeMetrics({ registry, eventLoopDelay: false });
+    expect(() => bridgeMetrics({ registry, eventLoopDelay: false })).toThrow(expect.objectContaining({ code: "invalid_config" }));
+  });
+
   it("sums two workers' metrics the way a cluster primary's AggregatorRegistry does", async () => {
     const workers = [new Registry(), new Registry()];
     for (const registry of workers) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+import { ConfigError } from "@voxwire/core";
 import { AggregatorRegistry, Counter, Gauge, register as globalRegistry, Histogram, type PrometheusContentType, type Registry } from "prom-client";
 import type { BridgeStats, PhoneBridge } from "../bridge.js";
 import type { BridgeEndReason } from "../bridge-events.js";
@@ -44,6 +45,8 @@ const FRAME_SERIES: readonly [direction: string, outcome: string, read: (s: Brid
  */
 export function bridgeMetrics(options: BridgeMetricsOptions = {}): BridgeMetrics {
   const registry = options.registry ?? globalRegistry;
+  if (registry.getSingleMetric(`${METRICS_PREFIX}calls_live`))
+    throw new ConfigError("this registry already has the bridge's metrics: make one bridgeMetrics() per registry and share it between calls");
   const registers = [registry];
   const live = new Set<PhoneBridge>();
   const endedFrames = new Float64Array(FRAME_SERIES.length);
