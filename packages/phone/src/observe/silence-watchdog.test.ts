@@ -10,8 +10,9 @@ class TextAgent extends FakeAgent {
     super();
     this.capabilities = { ...this.capabilities, textInput: true };
   }
-  override sendText(text: string): void {
-    this.texts.push(text);
+  // Optional only to match FakeAgent's no-argument stub; the bridge always passes the prompt.
+  override sendText(text?: string): void {
+    if (text !== undefined) this.texts.push(text);
   }
 }
 
