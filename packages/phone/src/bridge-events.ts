@@ -51,10 +51,12 @@ export type BridgeEndReason =
   /** The call reached the server's `maxCallMs`. */
   | "max-duration"
   /** The agent's vendor was about to end its session (`session-expiring`) and the session cannot resume. */
-  | "agent-expiring";
+  | "agent-expiring"
+  /** The silence watchdog hung up: the caller said nothing for `hangUpAfterMs`. */
+  | "silence";
 
 /** The reasons the application (or the server) gives when it ends a call itself. */
-export type BridgeCloseReason = Extract<BridgeEndReason, "closed" | "draining" | "max-duration" | "agent-expiring">;
+export type BridgeCloseReason = Extract<BridgeEndReason, "closed" | "draining" | "max-duration" | "agent-expiring" | "silence">;
 
 export type BridgeEvent =
   /** The carrier's start message arrived: the call's ids and parameters. */

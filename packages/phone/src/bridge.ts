@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import {
   type AudioPipeline,
   ConfigError,
@@ -16,6 +17,8 @@ import type { HangupHook, TransferHook } from "./call-control.js";
 import type { FlowSignal } from "./carrier.js";
 import { EstimatedPlayback } from "./estimated-playback.js";
 import { FramePacer } from "./frame-pacer.js";
+import type { BridgeTap } from "./observe/bridge-tap.js";
+import { type ObserveOptions, observeBridge } from "./observe/observe-bridge.js";
 import { defaultPacingScheduler, type PacingScheduler, type Tickable } from "./pacing-scheduler.js";
 import { phoneCallFromStart } from "./phone-call.js";
 import { type HeardSource, PlaybackLedger } from "./playback-ledger.js";
@@ -40,7 +43,7 @@ const TAIL_MARK_AFTER_MS = 60;
 /** How the bridge gets its agent: a live session, one being connected, or a factory run when the carrier's start arrives. */
 export type AgentSource = Session | Promise<Session> | ((call: PhoneCall, signal: AbortSignal) => Promise<Session>);
 
-export interface BridgeOptions {
+export interface BridgeOptions extends ObserveOptions {
   /** Audio kept queued at the carrier, in ms (default 100): small enough to cut quickly, large enough to ride out jitter. */
   leadMs?: number;
   /** Agent audio the bridge may hold, in ms (default 10 000); past it the oldest is dropped and counted. */
@@ -157,6 +160,8 @@ class Bridge implements PhoneBridge {
   readonly #abort = new AbortController();
   readonly #stats = { callerFrames: 0, callerFramesDropped: 0, agentFrames: 0, clears: 0, carrierPauses: 0 };
   readonly #scheduler: PacingScheduler;
+  /** The metrics, traces, watchdog and recorder configured (undefined when none is). */
+  readonly #tap: BridgeTap | undefined;
   /**
    * Wakes when agent audio stopped while the conversion still holds less than a frame (a short
    * utterance on a leg with long frames): that audio goes out padded, instead of waiting for
@@ -238,6 +243,13 @@ class Bridge implements PhoneBridge {
       onIdle: () => this.#markTail(),
       held: true,
     });
+    this.#tap = observeBridge(this, options, {
+      scheduler,
+      callerRate: this.#callerRate,
+      phoneRate: this.#phoneRate,
+      phone,
+      hangUp: (reason, detail) => this.#finish(reason, "bridge", detail),
+    });
     this.#listenToPhone();
     if (typeof agent === "function") this.#agentFactory = agent;
     else if (agent instanceof Promise) this.#awaitAgent(agent);
@@ -291,7 +303,10 @@ class Bridge implements PhoneBridge {
     releaseBacklog(phone);
     this.#unsubscribe.push(
       phone.on("session-started", (event) => this.#onCallStarted(event)),
-      phone.on("audio-chunk", (event) => this.#onCallerAudio(event.audio)),
+      phone.on("audio-chunk", (event) => {
+        if (this.#tap && !this.#ending) this.#tap.callerAudio?.(event.audio, this.#scheduler.now());
+        this.#onCallerAudio(event.audio);
+      }),
       phone.on("mark-played", (event) => {
         this.#ledger.echoed(event.name);
       }),
@@ -513,12 +528,15 @@ class Bridge implements PhoneBridge {
    */
   #onBargeIn(clearedTurnId: string | undefined): void {
     if (this.#ending) return;
+    const startedAt = this.#tap ? performance.now() : 0;
     const droppedMs = this.#pacer.queuedMs;
+    const carrierQueuedMs = this.#pacer.leadMs;
     this.#pacer.clear();
     this.#queuedTurnIds.length = 0;
     this.#fromAgent?.reset();
     this.phone.clearPlayback();
     this.#stats.clears++;
+    this.#tap?.bargeIn?.(performance.now() - startedAt, droppedMs, carrierQueuedMs, this.#scheduler.now());
     const turn = this.#ledger.turn;
     this.#estimated?.clear();
     const playing = this.#ledger.current();
@@ -570,6 +588,7 @@ class Bridge implements PhoneBridge {
       }
     }
     this.phone.sendAudio(frame);
+    this.#tap?.agentAudioSent?.(frame, ms, this.#ledger.turn, startsTurn, this.#scheduler.now());
     const mark = this.#ledger.sent(ms);
     if (mark !== undefined) this.#markSent(mark);
   }

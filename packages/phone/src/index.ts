@@ -48,6 +48,23 @@ export {
 export { EstimatedPlayback } from "./estimated-playback.js";
 export { FramePacer, type FramePacerOptions } from "./frame-pacer.js";
 export {
+  type BridgeMetrics,
+  type BridgeMetricsOptions,
+  bridgeMetrics,
+  clusterMetricsHandler,
+  METRICS_PREFIX,
+  metricsHandler,
+} from "./observe/bridge-metrics.js";
+export type { BridgeTap, TapCall, TapContext } from "./observe/bridge-tap.js";
+export { type CallRecording, type CallRecordingOptions, DEFAULT_MAX_PENDING_BYTES } from "./observe/call-recorder.js";
+export { TRACER_NAME } from "./observe/call-tracing.js";
+export { CallerVoice, type CallerVoiceOptions, DEFAULT_HANGOVER_MS, DEFAULT_VOICE_RMS } from "./observe/caller-voice.js";
+export type { ObserveOptions } from "./observe/observe-bridge.js";
+export { fileSink, type RecordingSink } from "./observe/recording-sink.js";
+export type { StopSource } from "./observe/response-latency.js";
+export type { SilenceInfo, SilenceWatchdogOptions } from "./observe/silence-watchdog.js";
+export { parseWav, type WavCue } from "./observe/wav-writer.js";
+export {
   createSharedScheduler,
   createTimerScheduler,
   defaultPacingScheduler,
