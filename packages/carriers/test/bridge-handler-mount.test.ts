@@ -2,9 +2,10 @@
 // the bridge takes only its paths, a call goes through, /healthz and /readyz answer.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createPhoneBridgeHandler, type PhoneBridge } from "@voxwire/phone";
+import { bridgeMetrics, createPhoneBridgeHandler, type PhoneBridge } from "@voxwire/phone";
 import { eventually } from "@voxwire/test-utils";
 import { twilioCarrier } from "@voxwire/twilio";
+import { Registry } from "prom-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
 import { agentFor, dialTwilio, http, startAgent, upgrade } from "./ops-fixtures.js";
@@ -93,5 +94,39 @@ describe("createPhoneBridgeHandler on the application's own http.Server", () => 
     expect(await http("GET", `${base}/status`)).toMatchObject({ status: 200, body: "ok" });
     expect((await http("GET", `${base}/healthz`)).status).toBe(404); // healthRoutes: false
     expect(() => createPhoneBridgeHandler({ ...options, routes: { "/twilio/media": () => {} } })).toThrow(/carrier's path/);
+  });
+
+  it("serves /metrics in Prometheus' text format when the bridge reports into metrics", async () => {
+    const sim = await startAgent(cleanups);
+    const metrics = bridgeMetrics({ registry: new Registry(), eventLoopDelay: false });
+    const handler = createPhoneBridgeHandler({
+      agent: agentFor(sim),
+      carriers: [twilioCarrier()],
+      allowUnsigned: true,
+      publicUrl: "https://voice.example.app",
+      phoneInactivityMs: 0,
+      metrics,
+    });
+    cleanups.push(() => handler.close());
+    const server: Server = createServer((req, res) => {
+      if (!handler.handleRequest(req, res)) res.writeHead(404).end();
+    });
+    server.on("upgrade", (req, socket, head) => {
+      if (!handler.handleUpgrade(req, socket, head)) socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    cleanups.push(() => server.closeAllConnections());
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const call = dialTwilio(`${base.replace("http", "ws")}/twilio/media`, cleanups);
+    await call.opened;
+    await eventually(() => handler.calls().length === 1, "the call is live");
+    const scrape = await http("GET", `${base}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers["content-type"]).toMatch(/text\/plain/);
+    const value = (name: string) => Number(scrape.body.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m"))?.[1]);
+    expect(value("voxwire_bridge_calls_live")).toBe(1);
+    expect(value("voxwire_bridge_calls_started_total")).toBe(1);
   });
 });

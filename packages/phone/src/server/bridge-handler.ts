@@ -80,7 +80,7 @@ export function createPhoneBridgeHandler(options: PhoneBridgeHandlerOptions): Ph
   let identifying = 0;
   const admission = new CallAdmission(options.maxCalls, () => live.size + identifying);
   const retryAfter = options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
-  const httpRoutes = new Map<string, HttpRoute>(options.healthRoutes === false ? [] : opsRoutes(admission));
+  const httpRoutes = new Map<string, HttpRoute>(options.healthRoutes === false ? [] : opsRoutes(admission, options.metrics));
   for (const [path, route] of Object.entries(options.routes ?? {})) {
     if (byAnswer.has(path) || byMedia.has(path) || path === detectPath) throw new ConfigError(`the route ${path} is a carrier's path`);
     httpRoutes.set(path, route);

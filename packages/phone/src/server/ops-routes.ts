@@ -1,12 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { type BridgeMetrics, metricsHandler } from "../observe/bridge-metrics.js";
 import type { CallAdmission } from "./call-admission.js";
 import { replyJson } from "./http-replies.js";
 
 /** An HTTP route the bridge serves beside the carriers' webhooks. */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** The operational routes: liveness and readiness, for a load balancer or an orchestrator's probes. */
-export function opsRoutes(admission: CallAdmission): Map<string, HttpRoute> {
+/**
+ * The operational routes: liveness and readiness, for a load balancer or an orchestrator's
+ * probes, and `/metrics` (Prometheus' text format) when the bridge reports into `metrics`.
+ */
+export function opsRoutes(admission: CallAdmission, metrics?: BridgeMetrics): Map<string, HttpRoute> {
   return new Map<string, HttpRoute>([
     // Live while the process answers at all, draining included: a restart would cut live calls.
     ["/healthz", (_req, res) => replyJson(res, 200, { status: "live" })],
@@ -21,7 +25,8 @@ export function opsRoutes(admission: CallAdmission): Map<string, HttpRoute> {
         });
       },
     ],
-    // One more operational route is one more line here (e.g. ["/metrics", metricsRoute]);
-    // an application adds its own through the `routes` option.
+    // This process's calls: behind --workers each scrape reaches one worker (see deploying-a-bridge.md).
+    ...(metrics ? ([["/metrics", metricsHandler(metrics)]] as const) : []),
+    // An application adds its own routes through the `routes` option.
   ]);
 }
