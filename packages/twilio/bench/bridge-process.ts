@@ -5,6 +5,7 @@
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { omni } from "@voxwire/omni";
+import { openai } from "@voxwire/openai";
 import { createPhoneBridge, createSharedScheduler, createTimerScheduler, type PhoneBridge } from "../src/index.js";
 
 const agentUrl = process.env.BENCH_AGENT_URL!;
@@ -18,8 +19,13 @@ function droppedIn(call: PhoneBridge): number {
   return call.phone.stats.audioFramesDropped + (call.agent?.stats.audioFramesDropped ?? 0) + call.stats.agentFramesDropped;
 }
 
+// BENCH_AGENT=openai: OpenAI Realtime with G.711 μ-law both ways, so μ-law is passed through (the side-by-side run).
+const agent =
+  process.env.BENCH_AGENT === "openai"
+    ? openai({ apiKey: "sk-bench-key", model: "gpt-realtime", audio: "pcmu", baseUrl: agentUrl })
+    : omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: agentUrl });
 const server = await createPhoneBridge({
-  agent: omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: agentUrl }),
+  agent,
   port: 0,
   scheduler,
   batchWrites: process.env.BENCH_BATCH !== "off",
