@@ -75,6 +75,21 @@ process.on("message", async (message: { cmd: string }) => {
     case "report":
       process.send!({ type: "report", live: server.calls().length, ended });
       break;
+    case "sample": {
+      // The soak's sample: memory after a full GC when exposed (--expose-gc), and live handles.
+      (globalThis as { gc?: () => void }).gc?.();
+      const memory = process.memoryUsage();
+      process.send!({
+        type: "sample",
+        heapUsedMb: memory.heapUsed / 2 ** 20,
+        rssMb: memory.rss / 2 ** 20,
+        handles: process.getActiveResourcesInfo().length,
+        live: server.calls().length,
+        ended: ended.calls,
+        dropped: ended.dropped + liveDropped(),
+      });
+      break;
+    }
     case "shutdown":
       await server.close();
       process.exit(0);

@@ -57,6 +57,8 @@ interface SideResult {
   liveCalls: number;
   cpuPercent: number;
   cpuPerCallPercent: number;
+  /** CPU per frame carried (both directions): fair between a side that kept up and one that did not. */
+  cpuUsPerFrame: number;
   rssMb: number;
   loopDelayP99Ms: number;
   callerToAgent: Latency;
@@ -137,6 +139,7 @@ async function runSide(side: Side, calls: number, repeat: number): Promise<SideR
     liveCalls: w.liveCalls!,
     cpuPercent,
     cpuPerCallPercent: cpuPercent / calls,
+    cpuUsPerFrame: (w.cpuMs! * 1000) / Math.max(1, a.latency.frames + t.latency.frames),
     rssMb: w.rssMb!,
     loopDelayP99Ms: w.loopDelayP99Ms!,
     callerToAgent: a.latency,
@@ -165,12 +168,12 @@ for (const calls of counts) {
 }
 
 const lines = [
-  "| calls | run | side | CPU (% of one core) | CPU per call | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | RSS | event-loop delay p99 | load avg |",
-  "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| calls | run | side | CPU (% of one core) | CPU per call | CPU per frame carried | caller→agent p50 / p99 | agent→caller p50 / p99 | frames dropped | RSS | event-loop delay p99 | load avg |",
+  "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
 ];
 for (const r of results)
   lines.push(
-    `| ${r.calls} | ${r.repeat} | ${r.side} | ${f(r.cpuPercent)} % | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.dropped} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.rssMb, 0)} MB | ${f(r.loopDelayP99Ms, 2)} ms | ${f(r.loadAverage[0])}→${f(r.loadAverage[1])} |`,
+    `| ${r.calls} | ${r.repeat} | ${r.side} | ${f(r.cpuPercent)} % | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.cpuUsPerFrame, 1)} µs | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.dropped} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.rssMb, 0)} MB | ${f(r.loopDelayP99Ms, 2)} ms | ${f(r.loadAverage[0])}→${f(r.loadAverage[1])} |`,
   );
 const ratios = [
   "| calls | run | CPU per call, voxwire ÷ peer | p99 caller→agent, voxwire / peer | p99 agent→caller, voxwire / peer |",
@@ -181,7 +184,7 @@ for (const calls of counts)
     const v = results.find((r) => r.calls === calls && r.repeat === repeat && r.side === "voxwire bridge")!;
     const p = results.find((r) => r.calls === calls && r.repeat === repeat && r.side !== "voxwire bridge")!;
     ratios.push(
-      `| ${calls} | ${repeat} | ${f(v.cpuPerCallPercent / p.cpuPerCallPercent, 2)}× | ${f(v.callerToAgent.p99, 2)} / ${f(p.callerToAgent.p99, 2)} ms | ${f(v.agentToCaller.p99, 2)} / ${f(p.agentToCaller.p99, 2)} ms |`,
+      `| ${calls} | ${repeat} | ${f(v.cpuPerCallPercent / p.cpuPerCallPercent, 2)}× | ${f(v.cpuUsPerFrame / p.cpuUsPerFrame, 2)}× | ${f(v.callerToAgent.p99, 2)} / ${f(p.callerToAgent.p99, 2)} ms | ${f(v.agentToCaller.p99, 2)} / ${f(p.agentToCaller.p99, 2)} ms |`,
     );
   }
 console.log(
