@@ -40,6 +40,8 @@ function child(file: string, env: Record<string, string>, execArgv: string[] = [
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.add(proc);
+  proc.setMaxListeners(0); // every awaited message adds an exit listener, one per sample
+
   const waiting = new Map<string, ((m: Record<string, unknown>) => void)[]>();
   proc.on("message", (m: Record<string, unknown>) => waiting.get(String(m.type))?.shift()?.(m));
   return {
