@@ -5,6 +5,7 @@
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { omni } from "@voxwire/omni";
+import { openai } from "@voxwire/openai";
 import { createPhoneBridge, createSharedScheduler, createTimerScheduler, type PhoneBridge } from "../src/index.js";
 
 const agentUrl = process.env.BENCH_AGENT_URL!;
@@ -18,8 +19,13 @@ function droppedIn(call: PhoneBridge): number {
   return call.phone.stats.audioFramesDropped + (call.agent?.stats.audioFramesDropped ?? 0) + call.stats.agentFramesDropped;
 }
 
+// BENCH_AGENT=openai: OpenAI Realtime with G.711 μ-law both ways, so μ-law is passed through (the side-by-side run).
+const agent =
+  process.env.BENCH_AGENT === "openai"
+    ? openai({ apiKey: "sk-bench-key", model: "gpt-realtime", audio: "pcmu", baseUrl: agentUrl })
+    : omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: agentUrl });
 const server = await createPhoneBridge({
-  agent: omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: agentUrl }),
+  agent,
   port: 0,
   // The load driver signs nothing: explicitly unsigned.
   allowUnsigned: true,
@@ -71,6 +77,21 @@ process.on("message", async (message: { cmd: string }) => {
     case "report":
       process.send!({ type: "report", live: server.calls().length, ended });
       break;
+    case "sample": {
+      // The soak's sample: memory after a full GC when exposed (--expose-gc), and live handles.
+      (globalThis as { gc?: () => void }).gc?.();
+      const memory = process.memoryUsage();
+      process.send!({
+        type: "sample",
+        heapUsedMb: memory.heapUsed / 2 ** 20,
+        rssMb: memory.rss / 2 ** 20,
+        handles: process.getActiveResourcesInfo().length,
+        live: server.calls().length,
+        ended: ended.calls,
+        dropped: ended.dropped + liveDropped(),
+      });
+      break;
+    }
     case "shutdown":
       await server.close();
       process.exit(0);

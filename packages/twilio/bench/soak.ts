@@ -1,0 +1,144 @@
+/*
+ * The soak, short form: calls through the bridge in cycles for a few minutes, `--at-once` calls
+ * live together in each cycle of `--cycle-s` seconds, hung up and dialed again, so both many
+ * calls in sequence and many at once go through one bridge process. Between cycles (no call
+ * live) and mid-cycle (all live) it samples the bridge's heap after a full GC, its RSS and its
+ * live handles; after the warm-up (the first quarter of the samples) it reports each one's slope
+ * per minute by least squares, and frames dropped. A slope near zero is no growth.
+ *
+ *   npx tsx bench/soak.ts [--at-once 100] [--minutes 3] [--cycle-s 15] [--json FILE]
+ */
+import { fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    "at-once": { type: "string", default: "100" },
+    minutes: { type: "string", default: "3" },
+    "cycle-s": { type: "string", default: "15" },
+    json: { type: "string", default: `${here}/results/soak.json` },
+  },
+});
+const atOnce = Number(values["at-once"]);
+const durationMs = Number(values.minutes) * 60_000;
+const cycleMs = Number(values["cycle-s"]) * 1000;
+const origin = Number(process.hrtime.bigint() / 1000n);
+const children = new Set<ReturnType<typeof fork>>();
+process.on("exit", () => {
+  for (const proc of children) proc.kill();
+});
+
+function child(file: string, env: Record<string, string>, execArgv: string[] = []) {
+  const proc = fork(join(here, file), [], {
+    execArgv: ["--import", "tsx", ...execArgv],
+    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.add(proc);
+  proc.setMaxListeners(0); // every awaited message adds an exit listener, one per sample
+
+  const waiting = new Map<string, ((m: Record<string, unknown>) => void)[]>();
+  proc.on("message", (m: Record<string, unknown>) => waiting.get(String(m.type))?.shift()?.(m));
+  return {
+    send: (cmd: string, extra: Record<string, unknown> = {}) => proc.send({ cmd, ...extra }),
+    next: <T = Record<string, unknown>>(type: string) =>
+      new Promise<T>((resolve, reject) => {
+        const list = waiting.get(type) ?? [];
+        list.push(resolve as (m: Record<string, unknown>) => void);
+        waiting.set(type, list);
+        proc.once("exit", (code) => reject(new Error(`${file} exited (${code}) while waiting for "${type}"`)));
+      }),
+  };
+}
+
+interface Sample {
+  atMin: number;
+  phase: "idle" | "live";
+  heapUsedMb: number;
+  rssMb: number;
+  handles: number;
+  live: number;
+  ended: number;
+  dropped: number;
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: [number, number][]): number {
+  const n = points.length;
+  if (n < 2) return Number.NaN;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const agent = child("agent-driver.ts", {});
+const { port: agentPort } = await agent.next<{ port: number }>("ready");
+const bridge = child("bridge-process.ts", { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: "shared" }, ["--expose-gc"]);
+const { port: bridgePort } = await bridge.next<{ port: number }>("ready");
+const twilio = child("twilio-driver.ts", {});
+await twilio.next("ready");
+const started = performance.now();
+const samples: Sample[] = [];
+const sample = async (phase: Sample["phase"]) => {
+  const reply = bridge.next<Omit<Sample, "atMin" | "phase">>("sample");
+  bridge.send("sample");
+  const s = { atMin: (performance.now() - started) / 60_000, phase, ...(await reply) };
+  samples.push(s);
+  process.stderr.write(
+    `  ${s.atMin.toFixed(2)} min ${phase}: heap ${s.heapUsedMb.toFixed(1)} MB, RSS ${s.rssMb.toFixed(0)} MB, handles ${s.handles}, live ${s.live}, ended ${s.ended}, dropped ${s.dropped}\n`,
+  );
+};
+let cycles = 0;
+while (performance.now() - started < durationMs) {
+  const up = twilio.next("calls-started");
+  twilio.send("start-calls", { url: `ws://127.0.0.1:${bridgePort}/media`, calls: atOnce, rampMs: Math.max(500, atOnce * 5) });
+  await up;
+  await sleep(cycleMs / 2);
+  await sample("live");
+  await sleep(cycleMs / 2);
+  const down = twilio.next("calls-stopped");
+  twilio.send("stop-calls");
+  await down;
+  await sleep(1000); // the bridge finishes both legs' closes
+  await sample("idle");
+  cycles++;
+}
+for (const c of [twilio, bridge, agent]) c.send("shutdown");
+
+const after = (phase: Sample["phase"]) => {
+  const own = samples.filter((s) => s.phase === phase);
+  return own.slice(Math.floor(own.length / 4));
+};
+const slopes = Object.fromEntries(
+  (["idle", "live"] as const).map((phase) => [
+    phase,
+    {
+      heapMbPerMin: slope(after(phase).map((s) => [s.atMin, s.heapUsedMb])),
+      rssMbPerMin: slope(after(phase).map((s) => [s.atMin, s.rssMb])),
+      handlesPerMin: slope(after(phase).map((s) => [s.atMin, s.handles])),
+    },
+  ]),
+);
+const last = samples.at(-1)!;
+const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(
+  `\nSoak (${machine}): ${cycles} cycles of ${atOnce} calls at once, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped\n\n` +
+    "| samples after warm-up | heap after GC | RSS | handles |\n|---|---:|---:|---:|\n" +
+    (["idle", "live"] as const)
+      .map(
+        (p) =>
+          `| ${p} (${after(p).length}) | ${slopes[p]!.heapMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.rssMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.handlesPerMin.toFixed(2)} /min |`,
+      )
+      .join("\n"),
+);
+mkdirSync(dirname(values.json), { recursive: true });
+writeFileSync(values.json, `${JSON.stringify({ machine, atOnce, cycleMs, cycles, slopes, samples, at: new Date().toISOString() }, null, 2)}\n`);
+process.exit(0);
