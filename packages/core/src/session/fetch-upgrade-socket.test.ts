@@ -15,7 +15,7 @@ function workersSocket() {
     send() {},
     close() {},
     addEventListener(type: string, listener: Listener) {
-      (listeners[type] ??= []).push(listener);
+      listeners[type] = [...(listeners[type] ?? []), listener];
     },
     fire(data: unknown) {
       for (const listener of listeners.message ?? []) listener({ data });
