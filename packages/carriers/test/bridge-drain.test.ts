@@ -1,10 +1,8 @@
 // drain(): readiness fails at once, new calls get 503, live calls go on until they end or the
 // deadline; those still up at the deadline are ended on both legs, "draining".
-import { type BridgeEvent, createPhoneBridge, type PhoneBridge } from "@voxwire/phone";
 import { eventually } from "@voxwire/test-utils";
-import { twilioCarrier } from "@voxwire/twilio";
 import { afterEach, describe, expect, it } from "vitest";
-import { agentFor, dialTwilio, http, startAgent, upgrade } from "./ops-fixtures.js";
+import { bridgeWith, dialTwilio, http, upgrade } from "./ops-fixtures.js";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -13,25 +11,7 @@ afterEach(async () => {
 
 describe("drain", () => {
   it("loses no call before the deadline, and ends the rest at it on both legs", async () => {
-    const sim = await startAgent(cleanups);
-    const calls: PhoneBridge[] = [];
-    const ended: BridgeEvent[] = [];
-    const hungUp: string[] = [];
-    const server = await createPhoneBridge({
-      agent: agentFor(sim),
-      carriers: [twilioCarrier()],
-      allowUnsigned: true,
-      port: 0,
-      phoneInactivityMs: 0,
-      leadMs: 5000,
-      // The carrier is told: the hang-up hook runs for a call the drain ends.
-      onHangup: (request) => void hungUp.push(request.callId ?? ""),
-      onCall: (call) => {
-        calls.push(call);
-        call.on("ended", (event) => ended.push(event));
-      },
-    });
-    cleanups.push(() => server.close());
+    const { sim, server, calls, events, hungUp } = await bridgeWith(cleanups);
     const ws = server.url.replace("http", "ws");
     const early = dialTwilio(`${ws}/twilio/media`, cleanups);
     const late = dialTwilio(`${ws}/twilio/media`, cleanups);
@@ -60,6 +40,7 @@ describe("drain", () => {
     await late.done;
     expect(hungUp).toEqual([late.ids.callSid]);
     await eventually(() => sim.liveSessions().length === 0, "both agent sessions closed");
+    const ended = events.filter((event) => event.type === "ended");
     expect(ended.map((e) => (e as { reason: string }).reason).sort()).toEqual(["caller-hung-up", "draining"]);
   }, 30_000);
 });

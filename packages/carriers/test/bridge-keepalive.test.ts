@@ -1,11 +1,10 @@
 // Keeping calls alive and bounded, over real sockets with small intervals: each leg is pinged, a
 // half-open carrier leg (no pongs) ends the call on both legs, a live one stays up; maxCallMs ends a call.
-import { type BridgeEvent, createPhoneBridge, type PhoneBridge } from "@voxwire/phone";
 import { eventually, pollUntil } from "@voxwire/test-utils";
-import { twilio, twilioCarrier } from "@voxwire/twilio";
+import { twilio } from "@voxwire/twilio";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { agentFor, dialTwilio, startAgent } from "./ops-fixtures.js";
+import { bridgeWith, dialTwilio } from "./ops-fixtures.js";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -39,32 +38,9 @@ function rawTwilioStream(url: string, autoPong: boolean) {
   return { ws, opened, closed, pings: () => pings };
 }
 
-async function bridgeWith(options: Partial<Parameters<typeof createPhoneBridge>[0]>) {
-  const sim = await startAgent(cleanups);
-  const calls: PhoneBridge[] = [];
-  const events: BridgeEvent[] = [];
-  const hungUp: string[] = [];
-  const server = await createPhoneBridge({
-    agent: agentFor(sim),
-    carriers: [twilioCarrier()],
-    allowUnsigned: true,
-    port: 0,
-    phoneInactivityMs: 0,
-    leadMs: 5000,
-    onHangup: (request) => void hungUp.push(request.callId ?? ""),
-    onCall: (call) => {
-      calls.push(call);
-      call.on("*", (event) => events.push(event));
-    },
-    ...options,
-  });
-  cleanups.push(() => server.close());
-  return { sim, server, calls, events, hungUp, media: `${server.url.replace("http", "ws")}/twilio/media` };
-}
-
 describe("keepalive pings", () => {
   it("a carrier leg that stops answering pings (half-open) ends the call on both legs, with the reason", async () => {
-    const { sim, calls, events, media } = await bridgeWith({ pingIntervalMs: 50, pongTimeoutMs: 150 });
+    const { sim, calls, events, media } = await bridgeWith(cleanups, { pingIntervalMs: 50, pongTimeoutMs: 150 });
     const stream = rawTwilioStream(media, false);
     await stream.opened;
     await eventually(() => calls[0]?.agent !== undefined, "the call bridged");
@@ -78,7 +54,7 @@ describe("keepalive pings", () => {
   }, 20_000);
 
   it("a carrier leg that answers its pings stays up through many of them", async () => {
-    const { calls, media } = await bridgeWith({ pingIntervalMs: 30, pongTimeoutMs: 150 });
+    const { calls, media } = await bridgeWith(cleanups, { pingIntervalMs: 30, pongTimeoutMs: 150 });
     const stream = rawTwilioStream(media, true);
     await stream.opened;
     await eventually(() => calls[0]?.agent !== undefined, "the call bridged");
@@ -92,7 +68,7 @@ describe("keepalive pings", () => {
 
 describe("maxCallMs", () => {
   it("ends a call that reaches it on both legs, the carrier told", async () => {
-    const { sim, calls, hungUp, media } = await bridgeWith({ maxCallMs: 300 });
+    const { sim, calls, hungUp, media } = await bridgeWith(cleanups, { maxCallMs: 300 });
     const call = dialTwilio(media, cleanups);
     await call.opened;
     const bridged = await pollUntil(() => calls[0], "the call");

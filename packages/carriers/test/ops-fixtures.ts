@@ -3,7 +3,9 @@
 import { type IncomingMessage, request } from "node:http";
 import { DEFAULT_SIMULATOR_KEY, type Simulator, startSimulator } from "@voxwire/conformance";
 import { omniSubject } from "@voxwire/omni/testing";
+import { type BridgeEvent, createPhoneBridge, type PhoneBridge } from "@voxwire/phone";
 import { syntheticClips } from "@voxwire/test-utils";
+import { twilioCarrier } from "@voxwire/twilio";
 import { simulateTwilioCall, type TwilioCall } from "@voxwire/twilio/testing";
 import { WebSocket } from "ws";
 
@@ -51,4 +53,31 @@ export function http(method: "GET" | "POST", url: string): Promise<{ status: num
     req.once("error", reject);
     req.end(method === "POST" ? "CallSid=CA1" : undefined);
   });
+}
+
+/**
+ * An unsigned Twilio bridge on a free port with an Omni simulator as the agent, collecting its
+ * calls, every call's events and the hang-up hook's call ids; `options` override the defaults.
+ */
+export async function bridgeWith(cleanups: (() => unknown)[], options: Partial<Parameters<typeof createPhoneBridge>[0]> = {}) {
+  const sim = await startAgent(cleanups);
+  const calls: PhoneBridge[] = [];
+  const events: BridgeEvent[] = [];
+  const hungUp: string[] = [];
+  const server = await createPhoneBridge({
+    agent: agentFor(sim),
+    carriers: [twilioCarrier()],
+    allowUnsigned: true,
+    port: 0,
+    phoneInactivityMs: 0,
+    leadMs: 5000,
+    onHangup: (request) => void hungUp.push(request.callId ?? ""),
+    onCall: (call) => {
+      calls.push(call);
+      call.on("*", (event) => events.push(event));
+    },
+    ...options,
+  });
+  cleanups.push(() => server.close());
+  return { sim, server, calls, events, hungUp, media: `${server.url.replace("http", "ws")}/twilio/media` };
 }

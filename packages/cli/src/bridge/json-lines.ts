@@ -18,27 +18,26 @@ type Level = (typeof LEVELS)[number];
 
 /** A logger writing JSON lines (`time`, `level`, `msg`, then the fields), at `minLevel` and above; either calling convention. */
 export function jsonLineLogger(write: (line: string) => void, minLevel: Level = "info"): Logger {
-  const min = LEVELS.indexOf(minLevel);
-  const make =
-    (level: Level) =>
-    (...args: unknown[]): void => {
-      if (LEVELS.indexOf(level) < min) return;
-      const [msg, fields] = normalizeLogCall(args);
-      write(`${JSON.stringify({ time: new Date().toISOString(), level, ...fields, msg })}\n`);
-    };
-  return { debug: make("debug"), info: make("info"), warn: make("warn"), error: make("error") } as Logger;
+  return leveledLogger(minLevel, (level, msg, fields) => write(`${JSON.stringify({ time: new Date().toISOString(), level, ...fields, msg })}\n`));
 }
 
 /** A logger writing `voxwire bridge: …` lines (warnings and errors marked), at `minLevel` and above. */
 export function textLineLogger(write: (line: string) => void, minLevel: Level = "info"): Logger {
+  return leveledLogger(minLevel, (level, msg, fields) => {
+    const mark = level === "warn" ? "warning: " : level === "error" ? "error: " : "";
+    write(`voxwire bridge: ${mark}${msg}${fields ? ` ${JSON.stringify(fields)}` : ""}\n`);
+  });
+}
+
+/** The four levels, each dropping calls below `minLevel` and handing the rest on normalized (console's or pino's convention). */
+function leveledLogger(minLevel: Level, line: (level: Level, msg: string, fields: ReturnType<typeof normalizeLogCall>[1]) => void): Logger {
   const min = LEVELS.indexOf(minLevel);
   const make =
     (level: Level) =>
     (...args: unknown[]): void => {
       if (LEVELS.indexOf(level) < min) return;
       const [msg, fields] = normalizeLogCall(args);
-      const mark = level === "warn" ? "warning: " : level === "error" ? "error: " : "";
-      write(`voxwire bridge: ${mark}${msg}${fields ? ` ${JSON.stringify(fields)}` : ""}\n`);
+      line(level, msg, fields);
     };
   return { debug: make("debug"), info: make("info"), warn: make("warn"), error: make("error") } as Logger;
 }
