@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 
@@ -18,43 +18,62 @@ export function installOfficialClient(spec: { name: string; version: string; ext
   const dir = join(cache, "clients", slug);
   const installed = (at: string) => existsSync(join(at, "node_modules", spec.name, "package.json"));
   if (!installed(dir)) {
-    // Into a directory of its own, then renamed into place: the suites under each Node major run
-    // beside the main run, and two installs into one prefix break each other.
-    const staging = `${dir}.installing-${process.pid}-${Date.now()}`;
-    mkdirSync(staging, { recursive: true });
+    // The suites under each Node major run beside the main run, and npm installs of one client at
+    // once broke each other: one process installs while the others wait for it.
+    const lock = `${dir}.lock`;
+    const unlock = waitForLock(lock, () => installed(dir));
     try {
-      execFileSync(
-        "npm",
-        ["install", "--prefix", staging, "--no-audit", "--no-fund", "--prefer-offline", `${spec.name}@${spec.version}`, ...(spec.extra ?? [])],
-        {
-          stdio: "pipe",
-          timeout: 180_000,
-          env: { PATH: process.env.PATH, HOME: process.env.HOME },
-        },
-      );
-      try {
-        renameSync(staging, dir);
-      } catch (error) {
-        // Another run put its install there first (or left an empty directory from an older layout).
-        if (!installed(dir)) {
-          rmSync(dir, { recursive: true, force: true });
-          renameSync(staging, dir);
-        } else if (!(error instanceof Error && /ENOTEMPTY|EEXIST/.test(error.message))) throw error;
+      if (!installed(dir)) {
+        const failure = install(spec, dir) ?? install(spec, dir);
+        if (failure) return { skip: `${spec.name}@${spec.version} could not be installed: ${failure}` };
       }
-    } catch (error) {
-      const stderr =
-        String((error as { stderr?: unknown }).stderr ?? "")
-          .trim()
-          .split("\n")
-          .at(-1) ?? "";
-      return {
-        skip: `${spec.name}@${spec.version} could not be installed: ${(error as Error).message.split("\n")[0]}${stderr ? ` (${stderr})` : ""}`,
-      };
     } finally {
-      rmSync(staging, { recursive: true, force: true });
+      unlock();
     }
   }
   const script = join(dir, basename(spec.fixture));
   copyFileSync(spec.fixture, script);
   return { dir, script };
+}
+
+const LOCK_STALE_MS = 300_000;
+
+/** Takes the lock directory (mkdir is atomic), waiting while another process holds it and `done()` is false. */
+function waitForLock(lock: string, done: () => boolean): () => void {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock, { recursive: false });
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch {
+      if (done()) return () => {};
+      // A holder that died leaves its lock behind: take it over once it is old.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(sleeper, 0, 0, 250);
+    }
+  }
+}
+
+/** One npm install into a staging directory renamed into place; the reason it failed, if it did. */
+function install(spec: { name: string; version: string; extra?: readonly string[] }, dir: string): string | undefined {
+  const staging = `${dir}.installing-${process.pid}-${Date.now()}`;
+  mkdirSync(staging, { recursive: true });
+  try {
+    execFileSync(
+      "npm",
+      ["install", "--prefix", staging, "--no-audit", "--no-fund", "--prefer-offline", `${spec.name}@${spec.version}`, ...(spec.extra ?? [])],
+      { stdio: "pipe", timeout: 180_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+    );
+    // An older layout may have left an empty directory where the install goes.
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+    return undefined;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "");
+    const npmError = stderr.split("\n").find((line) => line.startsWith("npm error") && !line.includes("complete log")) ?? "";
+    return `${(error as Error).message.split("\n")[0]}${npmError ? ` (${npmError})` : ""}`;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
