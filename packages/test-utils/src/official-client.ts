@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /** Where a vendor's official client was installed, or why it could not be. */
 export type OfficialClient = { readonly dir: string; readonly script: string } | { readonly skip: string };
@@ -41,11 +41,14 @@ const LOCK_STALE_MS = 300_000;
 /** Takes the lock directory (mkdir is atomic), waiting while another process holds it and `done()` is false. */
 function waitForLock(lock: string, done: () => boolean): () => void {
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  // On a fresh machine the cache does not exist yet; without it every mkdir below fails forever.
+  mkdirSync(dirname(lock), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock, { recursive: false });
       return () => rmSync(lock, { recursive: true, force: true });
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       if (done()) return () => {};
       // A holder that died leaves its lock behind: take it over once it is old.
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
@@ -53,6 +56,16 @@ function waitForLock(lock: string, done: () => boolean): () => void {
       Atomics.wait(sleeper, 0, 0, 250);
     }
   }
+}
+
+/**
+ * What npm needs to reach the registry (the path, home, proxy and CA settings) and nothing else:
+ * no vendor key reaches a package's install scripts, and none of the `npm_config_*` a parent
+ * npx or pnpm sets (its engine-strict refuses clients that declare a newer Node than the test's).
+ */
+function npmEnv(): Record<string, string> {
+  const keep = /^(PATH|HOME|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO|ALL)_PROXY|npm_config_(registry|cafile|ca|strict_ssl|https?_proxy|proxy|noproxy))$/i;
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => keep.test(entry[0]) && entry[1] !== undefined));
 }
 
 /** One npm install into a staging directory renamed into place; the reason it failed, if it did. */
@@ -63,7 +76,7 @@ function install(spec: { name: string; version: string; extra?: readonly string[
     execFileSync(
       "npm",
       ["install", "--prefix", staging, "--no-audit", "--no-fund", "--prefer-offline", `${spec.name}@${spec.version}`, ...(spec.extra ?? [])],
-      { stdio: "pipe", timeout: 180_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+      { stdio: "pipe", timeout: 180_000, env: npmEnv() },
     );
     // An older layout may have left an empty directory where the install goes.
     rmSync(dir, { recursive: true, force: true });
