@@ -1,13 +1,11 @@
 import {
   AudioDataError,
-  base64Decode,
   base64Encode,
   createResampler,
-  mulawDecode,
   mulawEncode,
-  pcm16FromBytes,
   pcm16ToBytes,
   type Resampler,
+  readBase64Audio,
   type WireAudioFormat,
 } from "@voxwire/core";
 import { DIALECT_NAME } from "./wire.js";
@@ -31,15 +29,8 @@ export interface AudioLeg {
 export function createAudioDecoder(leg: AudioLeg): (payload: unknown, what: string) => Int16Array | AudioDataError {
   const resampler = resamplerFor(leg.wire.sampleRate, leg.planned.sampleRate);
   return (payload, what) => {
-    if (typeof payload !== "string") return new AudioDataError(`${what} has no base64 audio string`, { dialect: DIALECT_NAME });
-    let samples: Int16Array;
-    try {
-      const bytes = base64Decode(payload);
-      samples = leg.wire.encoding === "mulaw" ? mulawDecode(bytes) : pcm16FromBytes(bytes);
-    } catch (error) {
-      const why = error instanceof Error ? error.message.replace(/^\[voxwire[^\]]*\]\s*/, "") : String(error);
-      return new AudioDataError(`${what} audio is not ${leg.wire.encoding} in base64: ${why}`, { dialect: DIALECT_NAME, cause: error });
-    }
+    const samples = readBase64Audio(payload, leg.wire.encoding, what, DIALECT_NAME);
+    if (samples instanceof AudioDataError) return samples;
     return resampler ? resampler.push(samples) : samples;
   };
 }

@@ -1,4 +1,4 @@
-import { AudioDataError, base64Decode, base64Encode, isRecord, type WireAudioFormat } from "@voxwire/core";
+import { type AudioDataError, base64Encode, isRecord, readBase64Audio, type WireAudioFormat } from "@voxwire/core";
 
 /*
  * The Exotel AgentStream wire (Voicebot applet) in one place (Exotel, "AgentStream: WebSocket
@@ -61,17 +61,7 @@ export function createPayloadCodec() {
       return base64Encode(out);
     },
     decode(payload: string): Int16Array | AudioDataError {
-      let bytes: Uint8Array;
-      try {
-        bytes = base64Decode(payload);
-      } catch (error) {
-        return new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT_NAME, cause: error });
-      }
-      if (bytes.length % 2 !== 0)
-        return new AudioDataError(`a payload of ${bytes.length} bytes is not whole 16-bit samples`, { dialect: DIALECT_NAME });
-      const out = new Int16Array(bytes.length / 2);
-      for (let i = 0, j = 0; i < out.length; i++, j += 2) out[i] = bytes[j]! | (bytes[j + 1]! << 8);
-      return out;
+      return readBase64Audio(payload, "pcm16", "media payload", DIALECT_NAME);
     },
   };
 }

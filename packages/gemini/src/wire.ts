@@ -1,4 +1,4 @@
-import { AudioDataError, base64Decode, base64Encode, pcm16FromBytes, pcm16ToBytes } from "@voxwire/core";
+import { type AudioDataError, base64Encode, pcm16ToBytes, readBase64Audio } from "@voxwire/core";
 
 /*
  * The Gemini Live API (BidiGenerateContent) wire in one place. Sources:
@@ -131,11 +131,5 @@ export function pcmRateOf(mimeType: unknown, fallback: number): number | undefin
  * `AudioDataError`, returned, not thrown: one bad chunk must not end the session.
  */
 export function decodePcmPayload(data: unknown, what: string): Int16Array | AudioDataError {
-  if (typeof data !== "string") return new AudioDataError(`${what} has no base64 data string`, { dialect: DIALECT_NAME });
-  try {
-    return pcm16FromBytes(base64Decode(data));
-  } catch (error) {
-    const why = error instanceof Error ? error.message.replace(/^\[voxwire[^\]]*\]\s*/, "") : String(error);
-    return new AudioDataError(`${what} is not PCM16 in base64: ${why}`, { dialect: DIALECT_NAME, cause: error });
-  }
+  return readBase64Audio(data, "pcm16", what, DIALECT_NAME);
 }

@@ -1,14 +1,11 @@
 import {
-  AudioDataError,
+  type AudioDataError,
   type AudioEncoding,
-  alawDecode,
   alawEncode,
-  base64Decode,
   base64Encode,
-  mulawDecode,
   mulawEncode,
-  pcm16FromBytes,
   pcm16ToBytes,
+  readBase64Audio,
   type WireAudioFormat,
 } from "@voxwire/core";
 
@@ -192,14 +189,5 @@ export function encodeAudioPayload(samples: Int16Array, encoding: AudioEncoding,
  * not end the session.
  */
 export function decodeAudioPayload(audio: unknown, encoding: AudioEncoding, what: string): Int16Array | AudioDataError {
-  if (typeof audio !== "string") return new AudioDataError(`${what} has no base64 audio string`, { dialect: DIALECT_NAME });
-  try {
-    const bytes = base64Decode(audio);
-    if (encoding === "mulaw") return mulawDecode(bytes);
-    if (encoding === "alaw") return alawDecode(bytes);
-    return pcm16FromBytes(bytes);
-  } catch (error) {
-    const why = error instanceof Error ? error.message.replace(/^\[voxwire[^\]]*\]\s*/, "") : String(error);
-    return new AudioDataError(`${what} audio is not ${encoding} in base64: ${why}`, { dialect: DIALECT_NAME, cause: error });
-  }
+  return readBase64Audio(audio, encoding, what, DIALECT_NAME);
 }

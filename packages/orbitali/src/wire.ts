@@ -1,4 +1,4 @@
-import { AudioDataError, base64Decode, base64Encode, pcm16FromBytes, pcm16ToBytes } from "@voxwire/core";
+import { type AudioDataError, base64Encode, pcm16ToBytes, readBase64Audio } from "@voxwire/core";
 
 /*
  * The Orbitali wire in one place (Orbitali guide, "Browser Voice Sessions"; docs/sources.md): the
@@ -74,14 +74,5 @@ export function encodeAudioPayload(samples: Int16Array): string {
  * must not end the session).
  */
 export function decodeAudioPayload(audio: unknown, message: string): Int16Array | AudioDataError {
-  if (typeof audio !== "string") {
-    return new AudioDataError(`${message} has no base64 "audio" string`, { dialect: DIALECT_NAME });
-  }
-  try {
-    return pcm16FromBytes(base64Decode(audio));
-  } catch (error) {
-    // Core's message, without its "[voxwire] " prefix, after ours.
-    const why = error instanceof Error ? error.message.replace(/^\[voxwire[^\]]*\]\s*/, "") : String(error);
-    return new AudioDataError(`${message} audio is not PCM16 in base64: ${why}`, { dialect: DIALECT_NAME, cause: error });
-  }
+  return readBase64Audio(audio, "pcm16", message, DIALECT_NAME);
 }

@@ -1,4 +1,4 @@
-import { AudioDataError, base64Decode, base64Encode, isRecord, mulawDecode, mulawEncode, type WireAudioFormat } from "@voxwire/core";
+import { type AudioDataError, base64Encode, isRecord, mulawEncode, readBase64Audio, type WireAudioFormat } from "@voxwire/core";
 
 /*
  * The Plivo Audio Streams wire in one place (Plivo, "Audio Streaming" XML and events:
@@ -64,18 +64,7 @@ export function createPayloadCodec(contentType: PlivoContentType) {
       return base64Encode(out);
     },
     decode(payload: string): Int16Array | AudioDataError {
-      let bytes: Uint8Array;
-      try {
-        bytes = base64Decode(payload);
-      } catch (error) {
-        return new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT_NAME, cause: error });
-      }
-      if (contentType === "audio/x-mulaw") return mulawDecode(bytes);
-      if (bytes.length % 2 !== 0)
-        return new AudioDataError(`an L16 payload of ${bytes.length} bytes is not whole samples`, { dialect: DIALECT_NAME });
-      const out = new Int16Array(bytes.length / 2);
-      for (let i = 0, j = 0; i < out.length; i++, j += 2) out[i] = bytes[j]! | (bytes[j + 1]! << 8);
-      return out;
+      return readBase64Audio(payload, contentType === "audio/x-mulaw" ? "mulaw" : "pcm16", "media payload", DIALECT_NAME);
     },
   };
 }

@@ -1,14 +1,4 @@
-import {
-  AudioDataError,
-  alawDecode,
-  alawEncode,
-  base64Decode,
-  base64Encode,
-  isRecord,
-  mulawDecode,
-  mulawEncode,
-  type WireAudioFormat,
-} from "@voxwire/core";
+import { AudioDataError, alawEncode, base64Decode, base64Encode, isRecord, mulawEncode, readBase64Audio, type WireAudioFormat } from "@voxwire/core";
 
 /*
  * The Telnyx media-streaming wire in one place (Telnyx, "Stream call media over WebSocket",
@@ -82,14 +72,14 @@ export function createPayloadCodec(codec: TelnyxCodec) {
       return base64Encode(out);
     },
     decode(payload: string): Int16Array | AudioDataError {
+      if (codec === "PCMU" || codec === "PCMA") return readBase64Audio(payload, codec === "PCMU" ? "mulaw" : "alaw", "media payload", DIALECT_NAME);
+      // L16 here is big-endian (network order), not the PCM16LE the shared decoder reads.
       let bytes: Uint8Array;
       try {
         bytes = base64Decode(payload);
       } catch (error) {
         return new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT_NAME, cause: error });
       }
-      if (codec === "PCMU") return mulawDecode(bytes);
-      if (codec === "PCMA") return alawDecode(bytes);
       if (bytes.length % 2 !== 0)
         return new AudioDataError(`an L16 payload of ${bytes.length} bytes is not whole samples`, { dialect: DIALECT_NAME });
       const out = new Int16Array(bytes.length / 2);

@@ -3,7 +3,8 @@
  * the same process and run, interleaved, best of several trials (CPU time, so preemption by the
  * load test's other processes does not count). One frame = 20 ms of a phone call.
  *
- * Ours: core's table μ-law into a reused buffer, Buffer-backed strict base64, a prebuilt JSON
+ * Ours: what the Twilio codec runs (strict base64 into a reused buffer, table μ-law into a chunk of
+ * a shared slab: `decodeBase64Audio`), core's table μ-law encode into a reused buffer, a prebuilt JSON
  * template, and (when the agent is not at 8 kHz) core's streaming band-limited resampler.
  * Vendor guides: atob/btoa with per-character loops, a per-sample JS μ-law codec (alawmulaw, as
  * the Omni phone-bridge guide uses; docs/sources.md), JSON.stringify, and stateless per-frame linear
@@ -11,7 +12,7 @@
  */
 // A CommonJS/UMD package: no named ESM exports under Node.
 
-import { base64Decode, base64Encode, createAudioPipeline, mulawDecode, mulawEncode, pcm16ToBytes } from "@voxwire/core";
+import { base64Encode, createAudioPipeline, decodeBase64Audio, mulawEncode, pcm16ToBytes } from "@voxwire/core";
 import alawmulaw from "alawmulaw";
 import { voiceFrame } from "./frame-stamp.js";
 
@@ -100,7 +101,7 @@ export function measureAudioPaths(): PathResult[] {
     const [ours, vendor] = measurePair(
       () => {
         const message = JSON.parse(inbound) as { media: { payload: string } };
-        sink += pcm16ToBytes(mulawDecode(base64Decode(message.media.payload))).byteLength;
+        sink += pcm16ToBytes(decodeBase64Audio(message.media.payload, "mulaw")).byteLength;
       },
       () => {
         const message = JSON.parse(inbound) as { media: { payload: string } };
@@ -116,7 +117,7 @@ export function measureAudioPaths(): PathResult[] {
     const payload = base64Encode(codes);
     const [ours, vendor] = measurePair(
       () => {
-        sink += mulawDecode(base64Decode(payload)).length;
+        sink += decodeBase64Audio(payload, "mulaw").length;
       },
       () => {
         sink += alawmulaw.mulaw.decode(atobBytes(payload)).length;
@@ -146,7 +147,7 @@ export function measureAudioPaths(): PathResult[] {
     const [ours, vendor] = measurePair(
       () => {
         const message = JSON.parse(inbound) as { media: { payload: string } };
-        up.push(mulawDecode(base64Decode(message.media.payload)), (frame) => {
+        up.push(decodeBase64Audio(message.media.payload, "mulaw"), (frame) => {
           sink += pcm16ToBytes(frame).byteLength;
         });
       },

@@ -1,4 +1,4 @@
-import { AudioDataError, base64Decode, base64Encode, isRecord, mulawDecode, mulawEncode } from "@voxwire/core";
+import { type AudioDataError, base64Encode, isRecord, mulawEncode, readBase64Audio } from "@voxwire/core";
 
 /*
  * The Twilio Media Streams wire in one place (Twilio Media Streams messages, docs/sources.md:
@@ -69,13 +69,7 @@ export function encodeMediaPayload(audio: Int16Array, scratch?: Uint8Array): str
  * thrown: a codec's decode never throws, and one bad chunk must not end the stream.
  */
 export function decodeMediaPayload(payload: string): Int16Array | AudioDataError {
-  let codes: Uint8Array;
-  try {
-    codes = base64Decode(payload);
-  } catch (error) {
-    return new AudioDataError(`media payload: ${(error as Error).message}`, { dialect: DIALECT_NAME, cause: error });
-  }
-  return mulawDecode(codes);
+  return readBase64Audio(payload, "mulaw", "media payload", DIALECT_NAME);
 }
 
 export type StartReading =

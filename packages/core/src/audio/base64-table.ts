@@ -76,13 +76,13 @@ export function tableBase64Encode(bytes: Uint8Array): string {
 
 /**
  * Decodes the base64 body `text[0, bodyChars)` (padding already stripped and checked by the
- * caller) into `out`, which holds exactly floor(bodyChars · 3 / 4) bytes. Throws on any
- * character outside the alphabet.
+ * caller) into `out` from `offset`, which has room for floor(bodyChars · 3 / 4) bytes. Throws on
+ * any character outside the alphabet.
  */
-export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint8Array, offset = 0): void {
   const { dec } = tables();
   const whole = bodyChars & ~3;
-  let o = 0;
+  let o = offset;
   for (let i = 0; i < whole; i += 4) {
     const ca = text.charCodeAt(i);
     const cb = text.charCodeAt(i + 1);
@@ -115,7 +115,6 @@ export function tableBase64DecodeBody(text: string, bodyChars: number, out: Uint
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = v >> 8;
   }
-  return out;
 }
 
 function invalidCharacter(at: number): AudioDataError {

@@ -2,7 +2,16 @@ import { Buffer } from "node:buffer";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { AudioDataError } from "../errors/error-classes.js";
-import { type Base64Backend, base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend } from "./base64.js";
+import {
+  type Base64Backend,
+  base64Decode,
+  base64DecodedLength,
+  base64DecodeIntoWith,
+  base64DecodeWith,
+  base64Encode,
+  base64EncodeWith,
+  detectBase64Backend,
+} from "./base64.js";
 import { asciiToStringByBlocks } from "./base64-table.js";
 
 const backends: Base64Backend[] = ["buffer", "native", "table"];
@@ -104,5 +113,46 @@ describe("base64", () => {
       }
     });
     expect(new Set(outcomes).size).toBe(1);
+  });
+
+  test.prop([fc.uint8Array({ maxLength: 600 }), fc.nat({ max: 7 }), fc.nat({ max: 7 })])(
+    "decodes into a reused array at an offset, on every backend, touching nothing outside",
+    (bytes, offset, slack) => {
+      const text = Buffer.from(bytes).toString("base64");
+      const out = new Uint8Array(offset + bytes.length + slack).fill(0xaa);
+      for (const backend of backends) {
+        out.fill(0xaa);
+        expect(base64DecodeIntoWith(backend, text, out, offset)).toBe(bytes.length);
+        expect(out.subarray(offset, offset + bytes.length)).toEqual(bytes);
+        expect(out.subarray(0, offset).every((b) => b === 0xaa)).toBe(true);
+        expect(out.subarray(offset + bytes.length).every((b) => b === 0xaa)).toBe(true);
+      }
+    },
+  );
+
+  test.prop([fc.string({ unit: "binary", maxLength: 64 })])("decodes into an array exactly as it decodes to a new one, on any string", (text) => {
+    for (const backend of backends) {
+      let expected: string;
+      try {
+        expected = Array.from(base64DecodeWith(backend, text)).join(",");
+      } catch {
+        expected = "error";
+      }
+      const out = new Uint8Array(64);
+      let got: string;
+      try {
+        got = Array.from(out.subarray(0, base64DecodeIntoWith(backend, text, out))).join(",");
+      } catch (error) {
+        expect(error).toBeInstanceOf(AudioDataError);
+        got = "error";
+      }
+      expect(got).toBe(expected);
+    }
+  });
+
+  it("tells the decoded length from the length and padding alone, and refuses an array too small", () => {
+    expect([base64DecodedLength(""), base64DecodedLength("Zg=="), base64DecodedLength("Zg"), base64DecodedLength("Zm9v")]).toEqual([0, 1, 1, 3]);
+    expect(() => base64DecodedLength("Zm9vY")).toThrow(AudioDataError);
+    for (const backend of backends) expect(() => base64DecodeIntoWith(backend, "Zm9v", new Uint8Array(4), 2)).toThrow(RangeError);
   });
 });

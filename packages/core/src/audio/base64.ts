@@ -1,4 +1,5 @@
 import { AudioDataError } from "../errors/error-classes.js";
+import { checkOutputLength } from "./audio-errors.js";
 import { tableBase64DecodeBody, tableBase64Encode } from "./base64-table.js";
 
 /*
@@ -12,10 +13,10 @@ import { tableBase64DecodeBody, tableBase64Encode } from "./base64-table.js";
 
 interface NodeBufferLike extends Uint8Array {
   toString(encoding?: "base64"): string;
+  write(text: string, offset: number, length: number, encoding: "base64"): number;
 }
 type NodeBufferClass = ((...args: never) => unknown) & {
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBufferLike;
-  from(text: string, encoding: "base64"): NodeBufferLike;
   byteLength(text: string, encoding: "utf8"): number;
 };
 interface NativeBase64Uint8Array extends Uint8Array {
@@ -78,36 +79,87 @@ export function base64EncodeWith(which: Base64Backend, bytes: Uint8Array): strin
 
 /** `base64Decode` on a chosen backend (tests and benchmarks compare them). */
 export function base64DecodeWith(which: Base64Backend, text: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(base64DecodedLength(text));
+  base64DecodeIntoWith(which, text, out, 0);
+  return out;
+}
+
+/**
+ * How many bytes strict base64 `text` decodes to, from its length and padding alone; a length or
+ * padding no base64 text can have throws `AudioDataError`. The characters are checked by decoding.
+ */
+export function base64DecodedLength(text: string): number {
   if (typeof text !== "string") throw new AudioDataError("invalid base64: not a string");
   const length = text.length;
-  if (length === 0) return new Uint8Array(0);
-  const padChars = text.charCodeAt(length - 1) !== 0x3d ? 0 : text.charCodeAt(length - 2) === 0x3d ? 2 : 1;
-  const bodyChars = length - padChars;
-  if ((padChars !== 0 && (length & 3) !== 0) || (bodyChars & 3) === 1) {
+  if (length === 0) return 0;
+  const bodyChars = length - padCount(text);
+  if ((bodyChars !== length && (length & 3) !== 0) || (bodyChars & 3) === 1) {
     throw new AudioDataError(`invalid base64: ${length} characters cannot be a complete base64 text`);
   }
-  const byteCount = (bodyChars * 3) >> 2;
-  if (which === "table") return tableBase64DecodeBody(text, bodyChars, new Uint8Array(byteCount));
+  return (bodyChars * 3) >> 2;
+}
+
+/**
+ * Strict base64 into `out` from `offset`, allocating nothing (a receive path decodes every frame
+ * into one reused buffer); returns the byte count, `base64DecodedLength(text)`. Invalid text throws
+ * `AudioDataError` and may leave part of that range written; too small an `out` is a `RangeError`.
+ */
+export function base64DecodeInto(text: string, out: Uint8Array, offset = 0): number {
+  return base64DecodeIntoWith(currentBackend(), text, out, offset);
+}
+
+/** `base64DecodeInto` on a chosen backend. */
+export function base64DecodeIntoWith(which: Base64Backend, text: string, out: Uint8Array, offset = 0): number {
+  const byteCount = base64DecodedLength(text);
+  checkOutputLength(out, offset + byteCount, "base64DecodeInto");
+  if (byteCount === 0) return 0;
+  const bodyChars = text.length - padCount(text);
+  if (which === "table") {
+    tableBase64DecodeBody(text, bodyChars, out, offset);
+    return byteCount;
+  }
   if (!finalBitsAreZero(text, bodyChars)) throw nonCanonical();
   const B = which === "buffer" ? nodeBuffer() : undefined;
   if (B !== undefined) {
     // Buffer's decoder is lenient: it skips junk and whitespace (the byte count then falls short),
     // takes the URL-safe "-" and "_", and reads a char ≥ U+0100 by its low byte (U+0176 as "v").
     // Refuse those three cases directly; each scan runs at memory speed.
-    const decoded = B.from(text, "base64");
-    if (decoded.length !== byteCount || text.indexOf("-") !== -1 || text.indexOf("_") !== -1 || B.byteLength(text, "utf8") !== length) {
+    const written = bufferOver(B, out).write(text, offset, byteCount, "base64");
+    if (written !== byteCount || text.indexOf("-") !== -1 || text.indexOf("_") !== -1 || B.byteLength(text, "utf8") !== text.length) {
       throw invalidText();
     }
-    const pooled = decoded.byteOffset !== 0 || decoded.buffer.byteLength !== byteCount;
-    const out = pooled ? new Uint8Array(byteCount) : new Uint8Array(decoded.buffer as ArrayBuffer, 0, byteCount);
-    if (pooled) out.set(decoded);
-    return out;
+    return byteCount;
   }
-  if (NON_ALPHABET.test(padChars === 0 ? text : text.slice(0, bodyChars))) throw invalidText();
+  if (NON_ALPHABET.test(bodyChars === text.length ? text : text.slice(0, bodyChars))) throw invalidText();
   if (which === "native" && hasNativeBase64()) {
-    return (Uint8Array as unknown as NativeBase64Constructor).fromBase64(text);
+    out.set((Uint8Array as unknown as NativeBase64Constructor).fromBase64(text), offset);
+    return byteCount;
   }
-  return tableBase64DecodeBody(text, bodyChars, new Uint8Array(byteCount));
+  tableBase64DecodeBody(text, bodyChars, out, offset);
+  return byteCount;
+}
+
+/** "=" characters at the end that may be padding (0, 1 or 2). */
+function padCount(text: string): number {
+  const length = text.length;
+  return text.charCodeAt(length - 1) !== 0x3d ? 0 : text.charCodeAt(length - 2) === 0x3d ? 2 : 1;
+}
+
+// Two entries: a bridge decodes the phone leg's codes and the agent leg's PCM into two arrays.
+let outA: Uint8Array | undefined;
+let viewA: NodeBufferLike | undefined;
+let outB: Uint8Array | undefined;
+let viewB: NodeBufferLike | undefined;
+
+/** A Buffer over `out`'s memory, the same one while callers keep decoding into the same arrays. */
+function bufferOver(B: NodeBufferClass, out: Uint8Array): NodeBufferLike {
+  if (out === outA && viewA !== undefined) return viewA;
+  if (out === outB && viewB !== undefined) return viewB;
+  outB = outA;
+  viewB = viewA;
+  outA = out;
+  viewA = B.from(out.buffer, out.byteOffset, out.byteLength);
+  return viewA;
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -1,5 +1,16 @@
 export { type AudioPipeline, type AudioPipelineFlushOptions, type AudioPipelineOptions, createAudioPipeline } from "./audio-pipeline.js";
-export { type Base64Backend, base64Decode, base64DecodeWith, base64Encode, base64EncodeWith, detectBase64Backend } from "./base64.js";
+export {
+  type Base64Backend,
+  base64Decode,
+  base64DecodedLength,
+  base64DecodeInto,
+  base64DecodeIntoWith,
+  base64DecodeWith,
+  base64Encode,
+  base64EncodeWith,
+  detectBase64Backend,
+} from "./base64.js";
+export { decodeBase64Audio } from "./base64-audio.js";
 export {
   createByteFramer,
   createFloat32Framer,

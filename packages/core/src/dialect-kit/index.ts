@@ -3,6 +3,7 @@
 // checks, peer text in error messages, transcript turns. Outside the versioned spec folder, so a
 // spec v2 can share them.
 export { type BaseUrlOptions, isSocketUrl, validateBaseUrl } from "./base-url.js";
+export { readBase64Audio } from "./base64-audio-field.js";
 export { closeEvents } from "./close-events.js";
 export { type DialectDefinition, defineDialect } from "./define-dialect.js";
 export { errorEvent } from "./error-event.js";
