@@ -1,10 +1,11 @@
 // `voxwire bridge --workers 2`, run as a real process (the workspace launcher): node:cluster
-// workers share the port, calls land, a worker killed is replaced, and SIGTERM stops them all.
+// workers share the port, calls land and are counted in the primary's sum of the workers'
+// metrics, a worker killed is replaced, and SIGTERM stops them all.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startSimulator } from "@voxwire/conformance";
 import { omniFront } from "@voxwire/omni/testing";
-import { eventually, pollUntil, syntheticClips } from "@voxwire/test-utils";
+import { eventually, parsePrometheusText, pollUntil, syntheticClips } from "@voxwire/test-utils";
 import { simulateTwilioCall } from "@voxwire/twilio/testing";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -19,11 +20,27 @@ interface LogLine {
 }
 
 describe("voxwire bridge --workers", () => {
-  it("two workers share the port; calls land; a killed worker is replaced; SIGTERM stops all", async () => {
+  it("two workers share the port; calls land and are counted across both; a killed worker is replaced; SIGTERM stops all", async () => {
     const sim = await startSimulator({ front: omniFront(), fast: true, clips: syntheticClips(8000), keys: ["K1"] });
     cleanups.push(() => sim.close());
     const launcher = fileURLToPath(new URL("../../dev-launcher/voxwire.mjs", import.meta.url));
-    const args = ["bridge", "omni", "--agent-url", sim.url, "--port", "0", "--allow-unsigned", "--lead-ms", "5000", "--workers", "2", "--json"];
+    const args = [
+      "bridge",
+      "omni",
+      "--agent-url",
+      sim.url,
+      "--port",
+      "0",
+      "--allow-unsigned",
+      "--lead-ms",
+      "5000",
+      "--workers",
+      "2",
+      "--json",
+      "--metrics",
+      "--metrics-port",
+      "0",
+    ];
     const child: ChildProcess = spawn(process.execPath, [launcher, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, VOXWIRE_AGENT_KEY: "K1" },
@@ -58,6 +75,28 @@ describe("voxwire bridge --workers", () => {
       await call.stop();
     };
     await Promise.all([callLands(), callLands(), callLands()]);
+
+    // The primary's scrape sums both workers: the three calls, wherever they landed.
+    const metricsUrl = logs().flatMap((l) => /^metrics of every worker at (\S+)$/.exec(l.msg)?.[1] ?? [])[0];
+    expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    let last = "";
+    const counted = await pollUntil(
+      async () => {
+        last = await (await fetch(metricsUrl!)).text();
+        const values = parsePrometheusText(last);
+        return values.get("voxwire_bridge_calls_started_total") === 3 && values.get("voxwire_bridge_calls_live") === 0 ? values : undefined;
+      },
+      "the three calls counted and ended",
+      30_000,
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}; the last scrape's calls: ${last
+          .split("\n")
+          .filter((l) => l.includes("calls_"))
+          .join("; ")}`,
+      );
+    });
+    expect(counted.get('voxwire_bridge_frames_total{direction="agent_to_caller",outcome="sent"}')).toBeGreaterThan(0);
 
     // Kill one worker outright: the primary logs it and starts a replacement on the same port.
     const [victim] = listening();

@@ -19,6 +19,8 @@ export interface BridgeArgs {
   /** Workers to run (`--workers N|auto`); 1 runs the bridge in this process. */
   workers: number | "auto";
   drainTimeoutMs: number;
+  /** `--metrics`: Prometheus metrics at /metrics; `port` is where a worker pool's primary serves their sum. */
+  metrics: { port: number } | undefined;
   /** The agent's key (workers get it in their environment, never on a command line). */
   key: string;
 }
@@ -44,6 +46,8 @@ export async function parseBridgeArgs(argv: string[], io: CliIo): Promise<Bridge
     "ping-interval-ms": { type: "string" },
     "pong-timeout-ms": { type: "string" },
     workers: { type: "string" },
+    metrics: { type: "boolean" },
+    "metrics-port": { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
   });
@@ -72,6 +76,10 @@ export async function parseBridgeArgs(argv: string[], io: CliIo): Promise<Bridge
   const pingIntervalMs = wholeNumber(values["ping-interval-ms"], "--ping-interval-ms", 0);
   const pongTimeoutMs = wholeNumber(values["pong-timeout-ms"], "--pong-timeout-ms", 10);
   const workers: number | "auto" = values.workers === "auto" ? "auto" : (wholeNumber(values.workers, "--workers", 1, 1024) ?? 1);
+  const metricsPort = wholeNumber(values["metrics-port"], "--metrics-port", 0, 65535);
+  if (metricsPort !== undefined && !values.metrics) throw new UsageError("--metrics-port needs --metrics");
+  if (metricsPort !== undefined && metricsPort === port && port !== 0) throw new UsageError("--metrics-port must differ from --port");
+  const metrics = values.metrics ? { port: metricsPort ?? (port === 0 ? 0 : port + 1) } : undefined;
   // Last, once the command line is known good (it may read stdin).
   const key = (await resolveKey("bridge", values, io, ["VOXWIRE_AGENT_KEY", KEY_ENV]))?.key;
   if (!key) throw new UsageError("--key (or $VOXWIRE_AGENT_KEY, or --key-stdin) is required");
@@ -91,7 +99,7 @@ export async function parseBridgeArgs(argv: string[], io: CliIo): Promise<Bridge
     ...(pongTimeoutMs !== undefined ? { pongTimeoutMs } : {}),
   };
   const settings = carrierSettings(carrier, env, twilio, values["transfer-to"]);
-  return { options, json: values.json ?? false, quiet: values.quiet ?? false, carrier, settings, workers, drainTimeoutMs, key };
+  return { options, json: values.json ?? false, quiet: values.quiet ?? false, carrier, settings, workers, drainTimeoutMs, metrics, key };
 }
 
 /**

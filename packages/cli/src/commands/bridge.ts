@@ -1,8 +1,20 @@
 import cluster from "node:cluster";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { CARRIER_NAMES, type CarrierName, createPhoneBridge as createCarrierBridge } from "@voxwire/carriers";
 import type { Logger } from "@voxwire/core";
-import { onWorkerPoolStop, type PhoneBridge, type PhoneBridgeServer, startWorkerPool, tellWorkerPool, workerCount } from "@voxwire/phone";
+import {
+  bridgeMetrics,
+  clusterMetricsHandler,
+  onWorkerPoolStop,
+  type PhoneBridge,
+  type PhoneBridgeServer,
+  startWorkerPool,
+  tellWorkerPool,
+  workerCount,
+} from "@voxwire/phone";
 import { createPhoneBridge } from "@voxwire/twilio";
+import { Registry } from "prom-client";
 import { type BridgeArgs, parseBridgeArgs } from "../bridge/bridge-args.js";
 import { eventLine, jsonLineLogger, textLineLogger } from "../bridge/json-lines.js";
 import { describe } from "../bridge/progress-line.js";
@@ -44,6 +56,11 @@ options:
   --drain-timeout MS     on SIGTERM/SIGINT, how long live calls may go on before they are ended
                          (default 30000); a second signal ends them at once
   --workers N|auto       N processes sharing the port (auto: one per core); a dead one is replaced
+  --metrics              Prometheus metrics at GET /metrics on the bridge's port (with --workers,
+                         the worker that takes the scrape answers for itself; the sum of all of
+                         them is on --metrics-port)
+  --metrics-port N       with --workers: where the primary serves every worker's metrics summed
+                         (default --port + 1; 0 picks a free one; its URL is logged)
   --ping-interval-ms N   WebSocket ping on each leg this often (default 20000; 0: none)
   --pong-timeout-ms N    a ping unanswered this long ends the call as half-open (default 10000)
   --json                 call events as JSON lines on stdout (after the first line), each with its
@@ -99,7 +116,10 @@ async function serve(args: BridgeArgs, log: Logger, io: CliIo): Promise<number> 
     void call.ended.then(() => setImmediate(liveCount));
   };
   const port = options.port ?? 8080;
-  if (carrier === "twilio") server = await createPhoneBridge({ ...options, port, logger: log, onCall });
+  // In a worker, the metrics go to the global registry, which the primary's aggregator reads;
+  // alone, to a registry of this run's own (a process may serve more than once).
+  const metrics = args.metrics ? bridgeMetrics(cluster.isWorker ? {} : { registry: new Registry() }) : undefined;
+  if (carrier === "twilio") server = await createPhoneBridge({ ...options, port, logger: log, onCall, ...(metrics ? { metrics } : {}) });
   else {
     const { twilio: _twilio, transfer: _transfer, paths: _paths, streamParameters: _params, ...common } = options;
     server = await createCarrierBridge({
@@ -109,6 +129,7 @@ async function serve(args: BridgeArgs, log: Logger, io: CliIo): Promise<number> 
       carriers: carrier === "auto" ? "auto" : [carrier as CarrierName],
       settings,
       onCall,
+      ...(metrics ? { metrics } : {}),
     });
   }
   const stopped = stopRequested(io.signal);
@@ -128,6 +149,7 @@ async function serve(args: BridgeArgs, log: Logger, io: CliIo): Promise<number> 
   await (again ? Promise.race([drained, again.promise]) : drained);
   again?.cancel();
   await server.close();
+  metrics?.close();
   return EXIT.ok;
 }
 
@@ -141,12 +163,34 @@ async function superviseWorkers(argv: string[], args: BridgeArgs, workers: numbe
     env: { VOXWIRE_AGENT_KEY: args.key },
   });
   const stopped = stopRequested(io.signal);
+  const metrics = args.metrics ? await serveClusterMetrics(args.options.host ?? "127.0.0.1", args.metrics.port) : undefined;
+  if (metrics) log.info(`metrics of every worker at ${metrics.url}`);
   const url = await Promise.race([pool.listening, stopped.promise.then(() => undefined)]);
   if (url !== undefined) io.stdout.write(`listening ${url}\n`);
   await stopped.promise;
+  await metrics?.close();
   const again = io.signal ? undefined : stopRequested(undefined);
   void again?.promise.then(() => pool.stop({ force: true }));
   await pool.stop();
   again?.cancel();
   return EXIT.ok;
+}
+
+/** The primary's own small server: GET /metrics answers with every worker's metrics summed. */
+async function serveClusterMetrics(host: string, port: number): Promise<{ url: string; close(): Promise<void> }> {
+  const handler = clusterMetricsHandler();
+  const server = createServer((req, res) => {
+    if (req.method === "GET" && (req.url ?? "").split("?")[0] === "/metrics") return handler(req, res);
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}/metrics`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

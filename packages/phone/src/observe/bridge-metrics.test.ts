@@ -1,20 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parsePrometheusText } from "@voxwire/test-utils";
 import { AggregatorRegistry, Registry } from "prom-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { bridgeMetrics, metricsHandler } from "../index.js";
 import { observedCall, settle } from "./observed-call.test-helpers.js";
-
-/** `name{labels}` → value, from Prometheus' text format. */
-function parse(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    if (line === "" || line.startsWith("#")) continue;
-    const at = line.lastIndexOf(" ");
-    out.set(line.slice(0, at), Number(line.slice(at + 1)));
-  }
-  return out;
-}
 
 const servers: ReturnType<typeof createServer>[] = [];
 afterEach(() => {
@@ -31,7 +21,7 @@ async function serve(handler: ReturnType<typeof metricsHandler>): Promise<string
 async function scrape(url: string): Promise<{ type: string | null; values: Map<string, number> }> {
   const response = await fetch(url);
   expect(response.status).toBe(200);
-  return { type: response.headers.get("content-type"), values: parse(await response.text()) };
+  return { type: response.headers.get("content-type"), values: parsePrometheusText(await response.text()) };
 }
 
 describe("bridge metrics", () => {
@@ -93,7 +83,7 @@ describe("bridge metrics", () => {
     await call.caller(30, 3000); // loud noise after the agent's stop: the energy detector no longer counts
     call.agentSays(1, 500);
     await call.b.close();
-    const values = parse(await registry.metrics());
+    const values = parsePrometheusText(await registry.metrics());
     expect(values.get('voxwire_bridge_response_latency_seconds_count{source="agent"}')).toBe(1);
     expect(values.get('voxwire_bridge_response_latency_seconds_sum{source="agent"}')).toBeCloseTo(0.9, 6);
     expect(values.has('voxwire_bridge_response_latency_seconds_count{source="energy"}')).toBe(false);
@@ -116,7 +106,7 @@ describe("bridge metrics", () => {
       await call.b.close();
     }
     const merged = AggregatorRegistry.aggregate(await Promise.all(workers.map((r) => r.getMetricsAsJSON())));
-    const values = parse(await merged.metrics());
+    const values = parsePrometheusText(await merged.metrics());
     expect(values.get("voxwire_bridge_calls_started_total")).toBe(2);
     expect(values.get('voxwire_bridge_frames_total{direction="caller_to_agent",outcome="sent"}')).toBe(6);
   });

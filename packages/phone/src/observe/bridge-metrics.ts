@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import { ConfigError } from "@voxwire/core";
@@ -47,6 +48,9 @@ export function bridgeMetrics(options: BridgeMetricsOptions = {}): BridgeMetrics
   const registry = options.registry ?? globalRegistry;
   if (registry.getSingleMetric(`${METRICS_PREFIX}calls_live`))
     throw new ConfigError("this registry already has the bridge's metrics: make one bridgeMetrics() per registry and share it between calls");
+  // prom-client answers the primary's AggregatorRegistry only once one has been made in the worker
+  // too (its constructor adds the listener): without this a cluster scrape times out.
+  if (cluster.isWorker && registry === globalRegistry) new AggregatorRegistry();
   const registers = [registry];
   const live = new Set<PhoneBridge>();
   const endedFrames = new Float64Array(FRAME_SERIES.length);
