@@ -63,8 +63,9 @@ function waitForLock(lock: string, done: () => boolean): () => void {
  * no vendor key reaches a package's install scripts, and none of the `npm_config_*` a parent
  * npx or pnpm sets (its engine-strict refuses clients that declare a newer Node than the test's).
  */
-function npmEnv(): Record<string, string> {
-  const keep = /^(PATH|HOME|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO|ALL)_PROXY|npm_config_(registry|cafile|ca|strict_ssl|https?_proxy|proxy|noproxy))$/i;
+export function npmEnv(): Record<string, string> {
+  const keep =
+    /^(PATH|HOME|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO|ALL)_PROXY|npm_config_(registry|cafile|ca|strict_ssl|https?_proxy|proxy|noproxy))$/i;
   return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => keep.test(entry[0]) && entry[1] !== undefined));
 }
 

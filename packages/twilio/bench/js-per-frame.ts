@@ -27,6 +27,12 @@ class NullSocket implements WebSocketLike {
     NullSocket.last = this;
     setTimeout(() => this.onopen?.({}), 0);
   }
+  /** The agent's side: opens, then says the session started (Omni's `session_started`), which connect() waits for. */
+  static agent(...args: unknown[]): NullSocket {
+    const socket = new NullSocket(...args);
+    setTimeout(() => socket.onmessage?.({ data: '{"type":"session_started"}' }), 1);
+    return socket;
+  }
   send(): void {}
   close(code = 1000): void {
     this.readyState = 3;
@@ -41,7 +47,9 @@ for (let i = 0; i < CALLS; i++) {
   const phoneSocket = new NullSocket();
   const phone = accept(twilio(), phoneSocket);
   const agent = await connect(omni({ agentId: "agent_bench", apiKey: "pyai_test_benchkey", rate: 8000, baseUrl: "ws://127.0.0.1:1" }), {
-    WebSocket: NullSocket as never,
+    WebSocket: function AgentSocket(...args: unknown[]) {
+      return NullSocket.agent(...args);
+    } as never,
     input: { sampleRate: 8000 },
   });
   const agentSocket = NullSocket.last!;

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { npmEnv } from "@voxwire/test-utils";
 
 export const PEER_VERSIONS = { extensions: "0.18.0", realtime: "0.18.0", agents: "0.18.0", ws: "8.23.1" } as const;
 
@@ -21,7 +22,7 @@ export function installPeer(): string {
     ["agents-extensions", "agents-realtime", "agents"].every((name) => existsSync(join(dir, "node_modules", "@openai", name, "package.json")));
   if (installed()) return dir;
   const staging = `${dir}.installing-${process.pid}`;
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(staging, { recursive: true }); // recursive: the cache folder may not exist yet
   try {
     execFileSync(
       "npm",
@@ -38,7 +39,7 @@ export function installPeer(): string {
         `@openai/agents@${PEER_VERSIONS.agents}`,
         `ws@${PEER_VERSIONS.ws}`,
       ],
-      { stdio: "pipe", timeout: 300_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+      { stdio: "pipe", timeout: 300_000, env: npmEnv() },
     );
     if (!installed()) renameSync(staging, dir);
   } finally {

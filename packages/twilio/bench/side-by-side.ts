@@ -176,8 +176,8 @@ for (const r of results)
     `| ${r.calls} | ${r.repeat} | ${r.side} | ${f(r.cpuPercent)} % | ${f(r.cpuPerCallPercent, 3)} % | ${f(r.cpuUsPerFrame, 1)} µs | ${f(r.callerToAgent.p50, 2)} / ${f(r.callerToAgent.p99, 2)} ms | ${f(r.agentToCaller.p50, 2)} / ${f(r.agentToCaller.p99, 2)} ms | ${r.dropped} of ${r.callerToAgent.frames + r.agentToCaller.frames} | ${f(r.rssMb, 0)} MB | ${f(r.loopDelayP99Ms, 2)} ms | ${f(r.loadAverage[0])}→${f(r.loadAverage[1])} |`,
   );
 const ratios = [
-  "| calls | run | CPU per call, voxwire ÷ peer | p99 caller→agent, voxwire / peer | p99 agent→caller, voxwire / peer |",
-  "|---:|---:|---:|---:|---:|",
+  "| calls | run | CPU per call, voxwire ÷ peer | CPU per frame carried, voxwire ÷ peer | p99 caller→agent, voxwire / peer | p99 agent→caller, voxwire / peer |",
+  "|---:|---:|---:|---:|---:|---:|",
 ];
 for (const calls of counts)
   for (let repeat = 1; repeat <= repeats; repeat++) {
