@@ -80,7 +80,7 @@ export function base64EncodeWith(which: Base64Backend, bytes: Uint8Array): strin
 /** `base64Decode` on a chosen backend (tests and benchmarks compare them). */
 export function base64DecodeWith(which: Base64Backend, text: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(base64DecodedLength(text));
-  base64DecodeIntoWith(which, text, out, 0);
+  decodeInto(which, text, out, 0, false); // a fresh array each time: keep it out of the view cache
   return out;
 }
 
@@ -110,6 +110,10 @@ export function base64DecodeInto(text: string, out: Uint8Array, offset = 0): num
 
 /** `base64DecodeInto` on a chosen backend. */
 export function base64DecodeIntoWith(which: Base64Backend, text: string, out: Uint8Array, offset = 0): number {
+  return decodeInto(which, text, out, offset, true);
+}
+
+function decodeInto(which: Base64Backend, text: string, out: Uint8Array, offset: number, reused: boolean): number {
   const byteCount = base64DecodedLength(text);
   checkOutputLength(out, offset + byteCount, "base64DecodeInto");
   if (byteCount === 0) return 0;
@@ -124,7 +128,8 @@ export function base64DecodeIntoWith(which: Base64Backend, text: string, out: Ui
     // Buffer's decoder is lenient: it skips junk and whitespace (the byte count then falls short),
     // takes the URL-safe "-" and "_", and reads a char ≥ U+0100 by its low byte (U+0176 as "v").
     // Refuse those three cases directly; each scan runs at memory speed.
-    const written = bufferOver(B, out).write(text, offset, byteCount, "base64");
+    const view = reused ? bufferOver(B, out) : B.from(out.buffer, out.byteOffset, out.byteLength);
+    const written = view.write(text, offset, byteCount, "base64");
     if (written !== byteCount || text.indexOf("-") !== -1 || text.indexOf("_") !== -1 || B.byteLength(text, "utf8") !== text.length) {
       throw invalidText();
     }
