@@ -23,7 +23,7 @@ describe("decodeBase64Audio", () => {
     const texts = payloads.map((bytes) => base64Encode(encoding === "pcm16" ? bytes.subarray(0, bytes.length & ~1) : bytes));
     const chunks = texts.map((text) => decodeBase64Audio(text, encoding));
     // Every chunk still holds its own samples after all the later decodes.
-    chunks.forEach((chunk, i) => expect(chunk).toEqual(reference(texts[i]!, encoding)));
+    for (const [i, chunk] of chunks.entries()) expect(chunk).toEqual(reference(texts[i]!, encoding));
     const spans = chunks
       .filter((chunk) => chunk.length > 0)
       .map((chunk) => [chunk.buffer, chunk.byteOffset, chunk.byteOffset + chunk.byteLength] as const);

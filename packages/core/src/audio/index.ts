@@ -4,7 +4,6 @@ export {
   base64Decode,
   base64DecodedLength,
   base64DecodeInto,
-  base64DecodeIntoWith,
   base64DecodeWith,
   base64Encode,
   base64EncodeWith,
