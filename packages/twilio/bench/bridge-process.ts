@@ -85,6 +85,8 @@ process.on("message", async (message: { cmd: string }) => {
         type: "sample",
         heapUsedMb: memory.heapUsed / 2 ** 20,
         rssMb: memory.rss / 2 ** 20,
+        // Buffers live outside the JS heap: a socket's buffers growing would show here, not in heapUsed.
+        externalMb: memory.external / 2 ** 20,
         handles: process.getActiveResourcesInfo().length,
         live: server.calls().length,
         ended: ended.calls,

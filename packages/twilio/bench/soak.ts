@@ -61,10 +61,15 @@ interface Sample {
   phase: "idle" | "live";
   heapUsedMb: number;
   rssMb: number;
+  externalMb: number;
   handles: number;
   live: number;
   ended: number;
   dropped: number;
+  /** The Twilio side's count: its calls open right now, and so far ones that never opened or that the bridge ended. */
+  callerLive: number;
+  failed: number;
+  closedByBridge: number;
 }
 
 /** Least-squares slope of y over x. */
@@ -87,13 +92,24 @@ const twilio = child("twilio-driver.ts", {});
 await twilio.next("ready");
 const started = performance.now();
 const samples: Sample[] = [];
+type CallerTotals = { totals: { live: number; failed: number; closedByBridge: number } };
 const sample = async (phase: Sample["phase"]) => {
-  const reply = bridge.next<Omit<Sample, "atMin" | "phase">>("sample");
+  const reply = bridge.next<Omit<Sample, "atMin" | "phase" | "callerLive" | "failed" | "closedByBridge">>("sample");
+  const callers = twilio.next<CallerTotals>("report");
   bridge.send("sample");
-  const s = { atMin: (performance.now() - started) / 60_000, phase, ...(await reply) };
+  twilio.send("report");
+  const { totals } = await callers;
+  const s = {
+    atMin: (performance.now() - started) / 60_000,
+    phase,
+    ...(await reply),
+    callerLive: totals.live,
+    failed: totals.failed,
+    closedByBridge: totals.closedByBridge,
+  };
   samples.push(s);
   process.stderr.write(
-    `  ${s.atMin.toFixed(2)} min ${phase}: heap ${s.heapUsedMb.toFixed(1)} MB, RSS ${s.rssMb.toFixed(0)} MB, handles ${s.handles}, live ${s.live}, ended ${s.ended}, dropped ${s.dropped}\n`,
+    `  ${s.atMin.toFixed(2)} min ${phase}: heap ${s.heapUsedMb.toFixed(1)} MB, RSS ${s.rssMb.toFixed(0)} MB, external ${s.externalMb.toFixed(1)} MB, handles ${s.handles}, live ${s.live} (caller side ${s.callerLive}), ended ${s.ended}, dropped ${s.dropped}, failed ${s.failed}, ended by the bridge ${s.closedByBridge}\n`,
   );
 };
 let cycles = 0;
@@ -123,6 +139,7 @@ const slopes = Object.fromEntries(
     {
       heapMbPerMin: slope(after(phase).map((s) => [s.atMin, s.heapUsedMb])),
       rssMbPerMin: slope(after(phase).map((s) => [s.atMin, s.rssMb])),
+      externalMbPerMin: slope(after(phase).map((s) => [s.atMin, s.externalMb])),
       handlesPerMin: slope(after(phase).map((s) => [s.atMin, s.handles])),
     },
   ]),
@@ -130,12 +147,12 @@ const slopes = Object.fromEntries(
 const last = samples.at(-1)!;
 const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(
-  `\nSoak (${machine}): ${cycles} cycles of ${atOnce} calls at once, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped\n\n` +
-    "| samples after warm-up | heap after GC | RSS | handles |\n|---|---:|---:|---:|\n" +
+  `\nSoak (${machine}): ${cycles} cycles of ${atOnce} calls at once, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped, ${last.failed} calls never opened, ${last.closedByBridge} ended by the bridge\n\n` +
+    "| samples after warm-up | heap after GC | external (buffers) | RSS | handles |\n|---|---:|---:|---:|---:|\n" +
     (["idle", "live"] as const)
       .map(
         (p) =>
-          `| ${p} (${after(p).length}) | ${slopes[p]!.heapMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.rssMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.handlesPerMin.toFixed(2)} /min |`,
+          `| ${p} (${after(p).length}) | ${slopes[p]!.heapMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.externalMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.rssMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.handlesPerMin.toFixed(2)} /min |`,
       )
       .join("\n"),
 );
