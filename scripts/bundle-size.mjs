@@ -23,14 +23,15 @@ const resolveDir = `${root}packages/browser`;
 export const SCENARIOS = [
   {
     name: "connect + omni",
-    // #18 asks for 20 kB; measured 22.3 kB up front (22.1 kB before redaction learned to catch a
+    // #18 asks for 20 kB; measured 22.45 kB up front (22.37 kB before the framers' sharedBuffers
+    // option, a server-side saving whose plumbing a page carries; 22.1 kB before redaction learned to catch a
     // secret in pieces, which every page needs), with no zod, no bootstrap code
     // (a lazy chunk Omni never loads) and no Node-only socket code left in it. The rest is behaviour
     // a page uses: the session runtime (live-session alone is 17 kB minified: the live gate,
     // liveness, spec v2's replies and keepalive, reconnect), the resampler with its WebAssembly
     // kernel, secret redaction, typed close/HTTP errors and Omni's codecs. The budget is the
     // measured figure until one of those shrinks (docs/bundle-size.md); then set it to `target`.
-    budget: 22_400,
+    budget: 22_500,
     target: 20_000,
     source: 'export { connect } from "@voxwire/core";\nexport { omni } from "@voxwire/omni";\n',
   },

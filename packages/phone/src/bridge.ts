@@ -439,9 +439,15 @@ class Bridge implements PhoneBridge {
       this.#toAgent = createAudioPipeline({ inputRate: callerRate, outputRate: input.sampleRate });
     }
     if (output.sampleRate !== phoneRate) {
-      this.#fromAgent = createAudioPipeline({ inputRate: output.sampleRate, outputRate: phoneRate, frameSamples: this.#frameSamples });
+      // The pacer and the phone session read frames through their views: slab frames are safe.
+      this.#fromAgent = createAudioPipeline({
+        inputRate: output.sampleRate,
+        outputRate: phoneRate,
+        frameSamples: this.#frameSamples,
+        sharedBuffers: true,
+      });
     } else if (output.frameMs !== this.#frameMs) {
-      this.#fromAgentAligned = createFramer({ frameSamples: this.#frameSamples });
+      this.#fromAgentAligned = createFramer({ frameSamples: this.#frameSamples, sharedBuffers: true });
       this.#fromAgent = this.#fromAgentAligned;
     }
     this.#audio = {

@@ -12,6 +12,8 @@ export interface AudioPipelineOptions {
   quality?: ResamplerQuality;
   /** Resampler inner loop (default `auto`: WebAssembly SIMD where available). */
   backend?: ResamplerBackendChoice;
+  /** Frames may share an ArrayBuffer with other frames (see the framer's `sharedBuffers`): never transfer `.buffer`. */
+  sharedBuffers?: boolean;
 }
 
 export interface AudioPipelineFlushOptions {
@@ -41,7 +43,7 @@ export function createAudioPipeline(options: AudioPipelineOptions): AudioPipelin
     inputRate === outputRate
       ? undefined
       : createResampler(inputRate, outputRate, { quality: options.quality ?? "voice", backend: options.backend ?? "auto", output: "int16" });
-  const framer = frameSamples === undefined ? undefined : createFramer({ frameSamples });
+  const framer = frameSamples === undefined ? undefined : createFramer({ frameSamples, sharedBuffers: options.sharedBuffers === true });
   return new PcmPipeline(resampler, framer);
 }
 

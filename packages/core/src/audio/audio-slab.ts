@@ -14,7 +14,7 @@ let slabBytes = new Uint8Array(slab);
 let used = 0;
 
 /** A fresh PCM16 chunk of `samples` samples; it may share its ArrayBuffer with other chunks. */
-export function slabInt16(samples: number): Int16Array {
+export function slabInt16(samples: number): Int16Array<ArrayBuffer> {
   const bytes = samples * 2;
   if (bytes > MAX_SLAB_CHUNK_BYTES) return new Int16Array(samples);
   if (used + bytes > slab.byteLength) {

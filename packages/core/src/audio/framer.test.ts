@@ -49,6 +49,34 @@ describe("createFramer", () => {
     expect(frames[0]!.buffer).not.toBe(frames[1]!.buffer);
   });
 
+  test.prop([fc.int16Array({ maxLength: 600 }), fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 1, max: 400 }), fc.boolean()])(
+    "sharedBuffers: the same frames as fresh arrays, kept intact by later frames, never overlapping",
+    (samples, points, frameSamples, pad) => {
+      const fresh = createFramer({ frameSamples });
+      const shared = createFramer({ frameSamples, sharedBuffers: true });
+      const run = (framer: typeof fresh) =>
+        collect<Int16Array>((emit) => {
+          for (const [start, end] of cuts(samples.length, points)) framer.push(samples.subarray(start, end), emit);
+          framer.flush(emit, { pad });
+        });
+      const got = run(shared);
+      // Frames from a second stream land in the same slabs after the first stream's frames.
+      run(createFramer({ frameSamples, sharedBuffers: true }));
+      expect(got).toEqual(run(fresh));
+      const spans = got
+        .filter((frame) => frame.length > 0)
+        .map((frame) => ({ buffer: frame.buffer, start: frame.byteOffset, end: frame.byteOffset + frame.byteLength }));
+      for (const [i, a] of spans.entries())
+        for (const b of spans.slice(i + 1)) if (a.buffer === b.buffer) expect(a.end <= b.start || b.end <= a.start).toBe(true);
+    },
+  );
+
+  it("sharedBuffers: small frames share a buffer, which is why they must not be transferred", () => {
+    const frames = collect<Int16Array>((emit) => createFramer({ frameSamples: 160, sharedBuffers: true }).push(new Int16Array(480), emit));
+    expect(frames).toHaveLength(3);
+    expect(frames[1]!.buffer).toBe(frames[0]!.buffer);
+  });
+
   it("reuses one buffer when asked, for a zero-allocation consumer", () => {
     const framer = createFramer({ frameSamples: 2, reuseFrame: true });
     const seen: Int16Array[] = [];

@@ -1,6 +1,7 @@
 import { ConfigError } from "../errors/error-classes.js";
 import { oddByteCountError } from "./audio-errors.js";
 import { IS_LITTLE_ENDIAN_HOST, pcm16FromBytesCopy } from "./pcm-bytes.js";
+import { sharedFrameCopy } from "./shared-frame-copy.js";
 
 /*
  * Framers turn chunks of any size into frames of exactly N samples, carrying the residual in a
@@ -14,6 +15,12 @@ export type FrameSize = { frameSamples: number } | { sampleRate: number; frameMs
 export type FramerOptions = FrameSize & {
   /** Emit one internal buffer, overwritten by the next frame, instead of a fresh array per frame. */
   reuseFrame?: boolean;
+  /**
+   * PCM16 framer only: fresh frames carved from shared slabs instead of an ArrayBuffer each (on V8
+   * the buffer costs more than the copy). A frame is still the consumer's to keep, but its
+   * `.buffer` holds other frames too: read it through the view, never transfer it.
+   */
+  sharedBuffers?: boolean;
 };
 
 export interface FramerFlushOptions {
@@ -50,6 +57,10 @@ function resolveFrameSamples(size: FrameSize): number {
   return n;
 }
 
+/** How a framer makes a fresh frame from samples it holds or was given. */
+type Copy<T extends SampleArray> = (source: T, start: number, end: number) => T;
+const sliceCopy = <T extends SampleArray>(source: T, start: number, end: number): T => source.slice(start, end) as T;
+
 class TypedFramer<T extends SampleArray> implements Framer<T> {
   readonly frameSamples: number;
   private readonly buffer: T;
@@ -59,6 +70,7 @@ class TypedFramer<T extends SampleArray> implements Framer<T> {
     make: SampleArrayConstructor<T>,
     frameSamples: number,
     private readonly reuseFrame: boolean,
+    private readonly copy: Copy<T> = sliceCopy,
   ) {
     this.frameSamples = frameSamples;
     this.buffer = new make(frameSamples);
@@ -80,14 +92,14 @@ class TypedFramer<T extends SampleArray> implements Framer<T> {
       i = take;
       if (this.pending < frame) return;
       this.pending = 0;
-      emit(this.reuseFrame ? buffer : (buffer.slice() as T));
+      emit(this.reuseFrame ? buffer : this.copy(buffer, 0, frame));
     }
     for (; i + frame <= n; i += frame) {
       if (this.reuseFrame) {
         buffer.set(chunk.subarray(i, i + frame) as ArrayLike<number>);
         emit(buffer);
       } else {
-        emit(chunk.slice(i, i + frame) as T);
+        emit(this.copy(chunk, i, i + frame));
       }
     }
     const rest = n - i;
@@ -101,9 +113,9 @@ class TypedFramer<T extends SampleArray> implements Framer<T> {
     if (held === 0) return;
     if (options?.pad === true) {
       this.buffer.fill(0, held);
-      emit(this.reuseFrame ? this.buffer : (this.buffer.slice() as T));
+      emit(this.reuseFrame ? this.buffer : this.copy(this.buffer, 0, this.frameSamples));
     } else {
-      emit(this.buffer.slice(0, held) as T);
+      emit(this.copy(this.buffer, 0, held));
     }
   }
 
@@ -114,7 +126,7 @@ class TypedFramer<T extends SampleArray> implements Framer<T> {
 
 /** Frames PCM16 samples. */
 export function createFramer(options: FramerOptions): Framer<Int16Array> {
-  return new TypedFramer(Int16Array, resolveFrameSamples(options), options.reuseFrame === true);
+  return new TypedFramer(Int16Array, resolveFrameSamples(options), options.reuseFrame === true, options.sharedBuffers ? sharedFrameCopy : sliceCopy);
 }
 
 /** Frames float samples. */

@@ -29,6 +29,8 @@ export function planSessionAudio(plan: ConnectPlan, options: SessionOptions): Se
     outputRate: wireOut.sampleRate,
     frameSamples: samplesIn(wireOut.frameMs ?? DEFAULT_FRAME_MS, wireOut.sampleRate),
     quality,
+    // Frames go to the codec, which reads them through their views.
+    sharedBuffers: true,
   });
   const inboundRate = plan.audio.inbound.sampleRate;
   const fromWire =
@@ -39,6 +41,8 @@ export function planSessionAudio(plan: ConnectPlan, options: SessionOptions): Se
           outputRate: output.sampleRate,
           ...(output.frameMs === undefined ? {} : { frameSamples: samplesIn(output.frameMs, output.sampleRate) }),
           quality,
+          // An audio-chunk may share its ArrayBuffer (docs/event-model.md).
+          sharedBuffers: true,
         });
   return { formats: { wire: plan.audio, input, output }, toWire, fromWire };
 }
