@@ -7,6 +7,7 @@
 // major. Last, the README's runtime table is rendered from the reports (scripts/runtime-matrix.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SUITE_EXCLUDE, SUITE_PROJECTS } from "./runtime-matrix.mjs";
 
@@ -56,6 +57,19 @@ for (const name of ["bun", "deno", "miniflare"]) {
 const reportDir = `${root}.voxwire-tmp`;
 mkdirSync(reportDir, { recursive: true });
 const reportOf = (name) => `${reportDir}/vitest-${name}.json`;
+
+/** One line per failed test (or file that could not load) of a vitest JSON report: where, which, and its first message line. */
+function failures(json) {
+  const lines = [];
+  for (const file of json.testResults ?? []) {
+    const where = relative(root, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) lines.push(`${where} > ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.status === "failed") lines.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+const firstLine = (text) => (text ?? "").split("\n").find((l) => l.trim() !== "") ?? "(no message)";
 
 /** A vitest run as a child process; resolves with its exit code. `log`: its output goes there instead of the terminal. */
 function vitest(node, args, log) {
@@ -119,7 +133,11 @@ runs.forEach(({ name, label, log }, i) => {
     passed += json.numPassedTests;
     failed += runFailed;
     skipped += json.numPendingTests + json.numTodoTests;
-    if (log) process.stderr.write(`${label}: ${json.numPassedTests} passed, ${runFailed} failed${runFailed > 0 ? ` (see ${log})` : ""}\n`);
+    if (log) {
+      process.stderr.write(`${label}: ${json.numPassedTests} passed, ${runFailed} failed${runFailed > 0 ? ` (see ${log})` : ""}\n`);
+      // The log stays on the machine that ran it: name what failed here, where CI's output shows it.
+      for (const line of failures(json)) process.stderr.write(`  ✗ ${line}\n`);
+    }
   } catch {
     failed += 1; // vitest did not even write its report
     process.stderr.write(`${label}: no report (exit ${codes[i]})${log ? `; see ${log}` : ""}\n`);
