@@ -117,6 +117,26 @@ describe("pings (ws sockets)", () => {
     expect(session.state).toBe("open");
     expect(real.state).toBe("open");
   });
+
+  it("a stalled event loop is not a dead peer: the pong that came during the stall still counts", async () => {
+    toyServer = await startToyServer({ keys: [KEY] });
+    const peer = toyServer.nextSocket();
+    const session = await connectOpen(toy({ url: toyServer.url, key: KEY }), { inactivityTimeoutMs: 0, pingIntervalMs: 50, pongTimeoutMs: 100 });
+    sessions.push(session);
+    const errors: InboundEventOf<"error">[] = [];
+    session.on("error", (event) => errors.push(event));
+    let stalls = 0;
+    // ws has queued its pong when it emits "ping"; blocking here leaves that pong unread on our side.
+    (await peer).on("ping", () => {
+      if (stalls++ >= 3) return;
+      const until = Date.now() + 300;
+      while (Date.now() < until);
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(stalls).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    expect(session.state).toBe("open");
+  });
 });
 
 describe("the close handshake is bounded", () => {
