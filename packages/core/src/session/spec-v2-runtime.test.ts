@@ -66,22 +66,37 @@ describe("spec v2 in the session runtime", () => {
   });
 
   it("runs the declared keepalive, and with whileIdleOnly sends none while audio flows", async () => {
-    const { session, received } = await open({ keepaliveMs: 40, idleOnly: true });
-    await waitFor(() => received().filter((m) => m.type === "keepalive").length >= 2);
-    const before = received().filter((m) => m.type === "keepalive").length;
-    // 20 ms of audio every 10 ms for 300 ms: never idle for a whole interval.
+    const { session, peer, received } = await open({ keepaliveMs: 40, idleOnly: true });
+    const keepalives = () => received().filter((m) => m.type === "keepalive").length;
+    await waitFor(() => keepalives() >= 2);
+    // The server's view in order: each audio frame and keepalive, with when it arrived.
+    const wire: { audio: boolean; at: number }[] = [];
+    peer.on("message", (_data, isBinary) => wire.push({ audio: isBinary, at: Date.now() }));
+    // 20 ms of audio every 10 ms for 300 ms: idle for a whole interval only if this loop stalls.
     const frame = new Int16Array(320);
+    const handedOver: number[] = [];
     for (let i = 0; i < 30; i++) {
+      handedOver.push(Date.now());
       session.sendAudio(frame);
       await new Promise((r) => setTimeout(r, 10));
     }
-    const during = received().filter((m) => m.type === "keepalive").length - before;
-    expect(during).toBeLessThanOrEqual(1); // at most the one already due when audio started
-    await waitFor(() => received().filter((m) => m.type === "keepalive").length >= before + during + 2);
+    await waitFor(() => wire.filter((w) => w.audio).length === 30);
+    // A keepalive between audio frames j and j+1 was due only if frame j was handed over at least
+    // 40 ms before it was sent, and frame j+1 arrived after it: a load-proof necessary condition.
+    let audioSeen = 0;
+    for (const [i, w] of wire.entries()) {
+      if (w.audio) audioSeen++;
+      else if (audioSeen > 0 && audioSeen < 30) {
+        const nextAudio = wire.slice(i).find((x) => x.audio)!;
+        expect(nextAudio.at - handedOver[audioSeen - 1]!, `keepalive after audio frame ${audioSeen}`).toBeGreaterThanOrEqual(40);
+      }
+    }
+    const afterAudio = keepalives();
+    await waitFor(() => keepalives() >= afterAudio + 2);
     await session.close();
-    const atClose = received().filter((m) => m.type === "keepalive").length;
+    const atClose = keepalives();
     await new Promise((r) => setTimeout(r, 120));
-    expect(received().filter((m) => m.type === "keepalive").length).toBe(atClose);
+    expect(keepalives()).toBe(atClose);
   });
 
   it("warns of a connection limit the plan declares", async () => {
