@@ -132,7 +132,10 @@ describe("pings (ws sockets)", () => {
       const until = Date.now() + 300;
       while (Date.now() < until);
     });
-    await new Promise((r) => setTimeout(r, 800));
+    // Three stalls, however long a loaded machine takes to get through them.
+    const deadline = Date.now() + 10_000;
+    while (stalls < 3 && session.state === "open" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200)); // the verdict after the third stall
     expect(stalls).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
     expect(session.state).toBe("open");
