@@ -7,6 +7,12 @@
  * per minute by least squares, and frames dropped. A slope near zero is no growth.
  *
  *   npx tsx bench/soak.ts [--at-once 100] [--minutes 3] [--cycle-s 15] [--json FILE]
+ *
+ * `--sequence N` is the other shape: N calls one after another, each `--call-ms` long, with the
+ * bridge sampled (idle, after a full GC) every `--sample-every` calls, so a leak of one call's
+ * worth shows as a slope over thousands of calls rather than a few cycles.
+ *
+ *   npx tsx bench/soak.ts --sequence 10000 [--call-ms 150] [--sample-every 200] [--json FILE]
  */
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -21,9 +27,13 @@ const { values } = parseArgs({
     "at-once": { type: "string", default: "100" },
     minutes: { type: "string", default: "3" },
     "cycle-s": { type: "string", default: "15" },
+    sequence: { type: "string" },
+    "call-ms": { type: "string", default: "150" },
+    "sample-every": { type: "string", default: "200" },
     json: { type: "string", default: `${here}/results/soak.json` },
   },
 });
+const sequence = values.sequence === undefined ? undefined : Number(values.sequence);
 const atOnce = Number(values["at-once"]);
 const durationMs = Number(values.minutes) * 60_000;
 const cycleMs = Number(values["cycle-s"]) * 1000;
@@ -112,20 +122,38 @@ const sample = async (phase: Sample["phase"]) => {
     `  ${s.atMin.toFixed(2)} min ${phase}: heap ${s.heapUsedMb.toFixed(1)} MB, RSS ${s.rssMb.toFixed(0)} MB, external ${s.externalMb.toFixed(1)} MB, handles ${s.handles}, live ${s.live} (caller side ${s.callerLive}), ended ${s.ended}, dropped ${s.dropped}, failed ${s.failed}, ended by the bridge ${s.closedByBridge}\n`,
   );
 };
-let cycles = 0;
-while (performance.now() - started < durationMs) {
+/** One round: `calls` dialed, `liveMs` of talk (sampled halfway if asked), all hung up. */
+async function round(calls: number, rampMs: number, liveMs: number, sampleLive: boolean): Promise<void> {
   const up = twilio.next("calls-started");
-  twilio.send("start-calls", { url: `ws://127.0.0.1:${bridgePort}/media`, calls: atOnce, rampMs: Math.max(500, atOnce * 5) });
+  twilio.send("start-calls", { url: `ws://127.0.0.1:${bridgePort}/media`, calls, rampMs });
   await up;
-  await sleep(cycleMs / 2);
-  await sample("live");
-  await sleep(cycleMs / 2);
+  await sleep(liveMs / 2);
+  if (sampleLive) await sample("live");
+  await sleep(liveMs / 2);
   const down = twilio.next("calls-stopped");
   twilio.send("stop-calls");
   await down;
+}
+const idleSample = async () => {
   await sleep(1000); // the bridge finishes both legs' closes
   await sample("idle");
-  cycles++;
+};
+
+let cycles = 0;
+if (sequence !== undefined) {
+  const every = Number(values["sample-every"]);
+  await idleSample();
+  for (let call = 1; call <= sequence; call++) {
+    await round(1, 0, Number(values["call-ms"]), false);
+    if (call % every === 0 || call === sequence) await idleSample();
+    cycles++;
+  }
+} else {
+  while (performance.now() - started < durationMs) {
+    await round(atOnce, Math.max(500, atOnce * 5), cycleMs, true);
+    await idleSample();
+    cycles++;
+  }
 }
 for (const c of [twilio, bridge, agent]) c.send("shutdown");
 
@@ -147,9 +175,10 @@ const slopes = Object.fromEntries(
 const last = samples.at(-1)!;
 const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(
-  `\nSoak (${machine}): ${cycles} cycles of ${atOnce} calls at once, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped, ${last.failed} calls never opened, ${last.closedByBridge} ended by the bridge\n\n` +
+  `\nSoak (${machine}): ${sequence === undefined ? `${cycles} cycles of ${atOnce} calls at once` : `${sequence} calls in sequence, ${values["call-ms"]} ms each`}, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped, ${last.failed} calls never opened, ${last.closedByBridge} ended by the bridge\n\n` +
     "| samples after warm-up | heap after GC | external (buffers) | RSS | handles |\n|---|---:|---:|---:|---:|\n" +
     (["idle", "live"] as const)
+      .filter((p) => after(p).length > 1)
       .map(
         (p) =>
           `| ${p} (${after(p).length}) | ${slopes[p]!.heapMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.externalMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.rssMbPerMin.toFixed(2)} MB/min | ${slopes[p]!.handlesPerMin.toFixed(2)} /min |`,
@@ -157,5 +186,8 @@ console.log(
       .join("\n"),
 );
 mkdirSync(dirname(values.json), { recursive: true });
-writeFileSync(values.json, `${JSON.stringify({ machine, atOnce, cycleMs, cycles, slopes, samples, at: new Date().toISOString() }, null, 2)}\n`);
+writeFileSync(
+  values.json,
+  `${JSON.stringify({ machine, ...(sequence === undefined ? { atOnce, cycleMs } : { sequence, callMs: Number(values["call-ms"]) }), cycles, slopes, samples, at: new Date().toISOString() }, null, 2)}\n`,
+);
 process.exit(0);
