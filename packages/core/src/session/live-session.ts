@@ -841,14 +841,16 @@ export class LiveSession implements Session {
     const spans = [inactivity ? this.#inactivityMs : Infinity, canPing ? this.#pingIntervalMs : Infinity, canPing ? this.#pongTimeoutMs : Infinity];
     const every = Math.min(1000, Math.max(10, Math.min(...spans) / 4));
     let lastTick = now;
+    let skipped = false;
     const timer = setInterval(() => {
       if (this.#state !== "open" && this.#state !== "closing") return;
       const at = Date.now();
       // Timers run before sockets are read: after a stall (GC, a saturated core) the peer's frames
-      // and pongs may sit unread, so judge on the next tick, which follows a read.
-      const stalled = at - lastTick > 2 * every;
+      // and pongs may sit unread, so judge on the next tick, which follows a read. Never two skips
+      // in a row, or a loop that is always late would never catch a dead peer.
+      skipped = !skipped && at - lastTick > 2 * every;
       lastTick = at;
-      if (stalled) return;
+      if (skipped) return;
       if (inactivity && at - this.#lastHeardAt >= this.#inactivityMs) {
         this.#livenessFailed(`the peer sent nothing for ${this.#inactivityMs} ms (inactivityTimeoutMs)`, "peer_inactive");
         return;

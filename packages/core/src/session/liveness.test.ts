@@ -140,6 +140,22 @@ describe("pings (ws sockets)", () => {
     expect(errors).toEqual([]);
     expect(session.state).toBe("open");
   });
+
+  it("a loop late on every tick still catches a peer that never answers a ping", async () => {
+    // Each liveness tick (every 25 ms here) comes 60 ms or more after the last one.
+    const blocker = setInterval(() => {
+      const until = Date.now() + 60;
+      while (Date.now() < until);
+    }, 1);
+    try {
+      const { session, errors } = await openHostile({}, { inactivityTimeoutMs: 0, pingIntervalMs: 100, pongTimeoutMs: 200 });
+      const ended = await Promise.race([session.ended, new Promise<undefined>((r) => setTimeout(r, 3000))]);
+      expect(ended?.reason).toBe("timeout");
+      expect(errors[0]!.error).toMatchObject({ vendorCode: "pong_timeout" });
+    } finally {
+      clearInterval(blocker);
+    }
+  });
 });
 
 describe("the close handshake is bounded", () => {
