@@ -127,9 +127,9 @@ for (const { name, label } of BROWSERS) {
       expect(Math.abs(tone.hz - TONE_HZ)).toBeLessThan(3);
 
       const record = sim.sessions().find((s) => s.id === id)!;
-      // The simulator's own meter (crossings over every loud frame, the onset included: coarser) agrees within 3 %;
-      // a rate mistake would read ≥ 9 % off (44.1 vs 48 kHz) or 3× off (48 kHz sent as 16 kHz).
-      expect(Math.abs(record.received.audio.toneHz! - TONE_HZ)).toBeLessThan(TONE_HZ * 0.03);
+      // The simulator's own meter (periods over every loud frame, the microphone's choppy start included) agrees
+      // within 1 %; a rate mistake would read ≥ 8 % off (44.1 vs 48 kHz) or 3× off (48 kHz sent as 16 kHz).
+      expect(Math.abs(record.received.audio.toneHz! - TONE_HZ)).toBeLessThan(TONE_HZ * 0.01);
       expect(record.rates).toEqual({ user: 16000, agent: 16000 });
       expect(Object.keys(record.received.audio.frameSamples)).toEqual(["320"]);
       expect(record.received.textFrames).toBe(0);
@@ -211,7 +211,7 @@ for (const { name, label } of BROWSERS) {
       const tone = toneFrequency(recorder.audio(id), 24000);
       expect(tone.windows).toBeGreaterThanOrEqual(10);
       expect(Math.abs(tone.hz - TONE_HZ)).toBeLessThan(3);
-      expect(Math.abs(sim.sessions().find((s) => s.id === id)!.received.audio.toneHz! - TONE_HZ)).toBeLessThan(TONE_HZ * 0.03);
+      expect(Math.abs(sim.sessions().find((s) => s.id === id)!.received.audio.toneHz! - TONE_HZ)).toBeLessThan(TONE_HZ * 0.01);
       expect(Object.keys(sim.sessions().find((s) => s.id === id)!.received.audio.frameSamples)).toEqual(["480"]);
       await tab.evaluate(() => window.vx.stop());
       await tab.close();
