@@ -8,7 +8,7 @@
 import LibSampleRate from "@alexanderolsen/libsamplerate-js";
 import createSpeexModule, { type SpeexModule } from "@echogarden/speex-resampler-wasm/simd";
 import waveResampler from "wave-resampler";
-import { createResampler, type ResamplerBackendChoice, type ResamplerQuality } from "../src/audio/index.js";
+import { createResampler, type ResamplerBackendChoice, type ResamplerQuality } from "../src/index.js";
 
 /** A stream: push chunks, get what is ready; flush drains the tail. Float samples in [−1, 1]. */
 export interface FloatStream {

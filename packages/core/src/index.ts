@@ -1,4 +1,11 @@
 export * from "./audio/index.js";
+// The resampler's surface is exported here, not from audio/index.ts: every page uses that barrel
+// (the codecs), and esbuild puts up front any module a used file imports, even for an unused name;
+// from here the resampler stays in the chunk connect() loads only when rates differ.
+export { createResampler } from "./audio/resampler.js";
+export { RESAMPLER_PRESETS, type ResamplerPreset } from "./audio/resampler-design.js";
+export type { Resampler, ResamplerBackendChoice, ResamplerOptions, ResamplerOutput, ResamplerQuality } from "./audio/resampler-types.js";
+export { wasmSimdAvailable } from "./audio/resampler-wasm-engine.js";
 export * from "./credentials/index.js";
 export type * from "./dialect/current.js";
 export type * from "./dialect/v2/index.js";

@@ -25,10 +25,6 @@ export { alawDecode, alawDecodeSample, alawEncode, alawEncodeSample } from "./g7
 export { mulawDecode, mulawDecodeSample, mulawEncode, mulawEncodeSample } from "./g711-mulaw.js";
 export { IS_LITTLE_ENDIAN_HOST, pcm16FromBytes, pcm16FromBytesCopy, pcm16ToBytes, pcm16ToBytesCopy } from "./pcm-bytes.js";
 export { float32ToPcm16, pcm16ToFloat32 } from "./pcm-convert.js";
-export { createResampler } from "./resampler.js";
-export { RESAMPLER_PRESETS, type ResamplerPreset } from "./resampler-design.js";
-export type { Resampler, ResamplerBackendChoice, ResamplerOptions, ResamplerOutput, ResamplerQuality } from "./resampler-types.js";
-export { wasmSimdAvailable } from "./resampler-wasm-engine.js";
 export {
   createWireDecoder,
   createWireEncoder,

@@ -6,7 +6,8 @@ import { toy } from "../../test/toy-dialect.js";
 import { startToyServer, type ToyServer } from "../../test/toy-server.js";
 import { VoxwireError } from "../errors/voxwire-error.js";
 import type { InboundEvent } from "../events/inbound.js";
-import { accept, type connect } from "./connect.js";
+import { accept } from "./accept.js";
+import type { connect } from "./connect.js";
 import type { Session } from "./types.js";
 
 const KEY = "toy-test-key";

@@ -1,13 +1,14 @@
 import type { ConnectPlan, Dialect, DialectEnv } from "../dialect/current.js";
 import { ConfigError, NetworkError, TokenExpiredError } from "../errors/error-classes.js";
 import { SecretSet } from "../secrets/redact.js";
-import { detectRuntime } from "../util/runtime.js";
 import { throwIfAborted, withDeadline } from "./abort.js";
+import { checkSpecVersion, environment } from "./dialect-env.js";
 import { guardDialectCall } from "./guard-dialect-call.js";
 import { LiveSession, maxMessageBytes, type SessionConnection } from "./live-session.js";
+import { loadResampler } from "./load-resampler.js";
 import { closeAfterOpenError } from "./open-error-closes.js";
-import { planSessionAudio } from "./session-audio.js";
-import type { ConnectOptions, Session, SessionOptions } from "./types.js";
+import { convertsRates, planSessionAudio } from "./session-audio.js";
+import type { ConnectOptions, Session } from "./types.js";
 import { pickWebSocket, type WebSocketClientOptions, type WebSocketLike } from "./websocket.js";
 
 const DEFAULT_OPEN_MS = 10_000;
@@ -27,8 +28,8 @@ export async function connect(dialect: Dialect, options: ConnectOptions = {}): P
   const env = environment(options);
   let audio: ReturnType<typeof planSessionAudio> | undefined;
   // Checked before a socket exists, so a refusal leaves nothing to clean up.
-  const { plan, codec, openSocket } = await dial(dialect, options, env, secrets, (first) => {
-    audio = planSessionAudio(first, options);
+  const { plan, codec, openSocket } = await dial(dialect, options, env, secrets, async (first) => {
+    audio = planSessionAudio(first, options, convertsRates(first, options) ? await loadResampler(name) : undefined);
   });
   const redial = (resume: unknown): Promise<SessionConnection> =>
     dial(dialect, options, resume === undefined ? environment(options) : { ...environment(options), resume }, secrets, (again) => {
@@ -73,7 +74,7 @@ async function dial(
   options: ConnectOptions,
   env: DialectEnv,
   secrets: SecretSet,
-  checkPlan: (plan: ConnectPlan) => void,
+  checkPlan: (plan: ConnectPlan) => void | Promise<void>,
 ): Promise<SessionConnection> {
   const name = dialect.name;
   throwIfAborted(options.signal, name, "prepare");
@@ -89,7 +90,7 @@ async function dial(
     });
   }
 
-  checkPlan(plan);
+  await checkPlan(plan);
   throwIfAborted(options.signal, name, "open");
   const needsHeaders = Object.keys(plan.headers ?? {}).length > 0;
   const Socket = await pickWebSocket(env.runtime, needsHeaders, options.WebSocket);
@@ -119,42 +120,4 @@ function loadBootstrap(dialect: string): Promise<typeof import("./bootstrap-plan
   return import("./bootstrap-plan.js").catch((cause: unknown) => {
     throw new NetworkError("could not load voxwire's bootstrap module", { dialect, cause });
   });
-}
-
-/**
- * Wraps a socket a peer opened to us (a server-role dialect such as the Twilio leg) in a session.
- * The socket must already be open.
- */
-export function accept(dialect: Dialect, socket: WebSocketLike, options: SessionOptions = {}): Session {
-  const name = dialect.name;
-  checkSpecVersion(dialect);
-  const secrets = new SecretSet();
-  const env = environment(options);
-  const preparation = guardDialectCall(() => dialect.prepare(env), { secrets, dialect: name, step: "prepare" });
-  if (preparation.kind !== "plan") {
-    throw new ConfigError(`the ${name} dialect needs a bootstrap call, so it cannot accept a socket`, { dialect: name });
-  }
-  const plan = preparation.plan;
-  secrets.add(...plan.secrets);
-  const codec = guardDialectCall(() => dialect.createCodec(plan, env), { secrets, dialect: name, step: "createCodec" });
-  const audio = planSessionAudio(plan, options);
-  return new LiveSession({ dialect, plan, codec, socket, secrets, options, audio, alreadyOpen: true });
-}
-
-/**
- * Spec v2 only adds members, all optional on the codec, so a version 1 dialect runs as a v2 one
- * with the new capabilities off (docs/decisions/0009-dialect-spec-v2.md). Anything else is refused.
- */
-function checkSpecVersion(dialect: Dialect): void {
-  const version = (dialect as { specVersion?: unknown }).specVersion;
-  if (version !== 2 && version !== 1) {
-    throw new ConfigError(`the ${String(dialect.name)} dialect implements spec version ${String(version)}; this runtime speaks versions 1 and 2`, {
-      dialect: String(dialect.name),
-    });
-  }
-}
-
-function environment(options: SessionOptions): DialectEnv {
-  const env = { runtime: options.runtime ?? detectRuntime(), now: (options.now ?? Date.now)() };
-  return options.agent === undefined ? env : { ...env, agent: options.agent };
 }

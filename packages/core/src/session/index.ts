@@ -1,4 +1,5 @@
-export { accept, connect } from "./connect.js";
+export { accept } from "./accept.js";
+export { connect } from "./connect.js";
 export { DEFAULT_MAX_PENDING_BYTES, EventHub, type EventHubOptions } from "./event-hub.js";
 export { consoleLogger, type Logger, normalizeLogCall, scopedLogger, silentLogger } from "./logger.js";
 export { OutboundQueue, type OutboundQueueOptions } from "./outbound-queue.js";

@@ -1,4 +1,5 @@
-import { type AudioPipeline, createAudioPipeline } from "../audio/index.js";
+import type { AudioPipeline } from "../audio/audio-pipeline.js";
+import { assemblePipeline, type ResamplerFactory } from "../audio/pcm-pipeline.js";
 import type { ConnectPlan } from "../dialect/current.js";
 import type { AppAudioFormat } from "../events/audio-format.js";
 import type { SessionAudio, SessionOptions } from "./types.js";
@@ -15,35 +16,49 @@ export interface SessionAudioPlan {
   fromWire: AudioPipeline | undefined;
 }
 
+/** Whether either direction converts rates: only then does a session need the resampler's code. */
+export function convertsRates(plan: ConnectPlan, options: SessionOptions): boolean {
+  const input = options.input?.sampleRate ?? plan.audio.outbound.sampleRate;
+  const output = options.output?.sampleRate ?? plan.audio.inbound.sampleRate;
+  return input !== plan.audio.outbound.sampleRate || output !== plan.audio.inbound.sampleRate;
+}
+
 /**
  * Builds both directions' pipelines. Done before any socket exists, so a format the pipeline
- * cannot serve is a typed error before any I/O.
+ * cannot serve is a typed error before any I/O. `newResampler` may be undefined when
+ * `convertsRates` is false.
  */
-export function planSessionAudio(plan: ConnectPlan, options: SessionOptions): SessionAudioPlan {
+export function planSessionAudio(plan: ConnectPlan, options: SessionOptions, newResampler: ResamplerFactory | undefined): SessionAudioPlan {
   const input: AppAudioFormat = options.input ?? { sampleRate: plan.audio.outbound.sampleRate };
   const output: AppAudioFormat = options.output ?? { sampleRate: plan.audio.inbound.sampleRate };
   const quality = options.quality ?? "voice";
   const wireOut = plan.audio.outbound;
-  const toWire = createAudioPipeline({
-    inputRate: input.sampleRate,
-    outputRate: wireOut.sampleRate,
-    frameSamples: samplesIn(wireOut.frameMs ?? DEFAULT_FRAME_MS, wireOut.sampleRate),
-    quality,
-    // Frames go to the codec, which reads them through their views.
-    sharedBuffers: true,
-  });
+  const toWire = assemblePipeline(
+    {
+      inputRate: input.sampleRate,
+      outputRate: wireOut.sampleRate,
+      frameSamples: samplesIn(wireOut.frameMs ?? DEFAULT_FRAME_MS, wireOut.sampleRate),
+      quality,
+      // Frames go to the codec, which reads them through their views.
+      sharedBuffers: true,
+    },
+    newResampler,
+  );
   const inboundRate = plan.audio.inbound.sampleRate;
   const fromWire =
     output.sampleRate === inboundRate && output.frameMs === undefined
       ? undefined
-      : createAudioPipeline({
-          inputRate: inboundRate,
-          outputRate: output.sampleRate,
-          ...(output.frameMs === undefined ? {} : { frameSamples: samplesIn(output.frameMs, output.sampleRate) }),
-          quality,
-          // An audio-chunk may share its ArrayBuffer (docs/event-model.md).
-          sharedBuffers: true,
-        });
+      : assemblePipeline(
+          {
+            inputRate: inboundRate,
+            outputRate: output.sampleRate,
+            ...(output.frameMs === undefined ? {} : { frameSamples: samplesIn(output.frameMs, output.sampleRate) }),
+            quality,
+            // An audio-chunk may share its ArrayBuffer (docs/event-model.md).
+            sharedBuffers: true,
+          },
+          newResampler,
+        );
   return { formats: { wire: plan.audio, input, output }, toWire, fromWire };
 }
 
