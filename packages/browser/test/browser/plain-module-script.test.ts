@@ -20,14 +20,21 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const PACKAGES = ["browser", "core", "omni"] as const;
 const built = PACKAGES.every((name) => existsSync(`${root}packages/${name}/dist/index.js`));
 const KEY = "pyai_test_plainScr1pt";
+/** The file each package's `browser` export condition names (core's is `dist/browser/`, whose
+ * `connect()` fetches the resampler with `import()`), under the package's /m/<name>/ mount. */
+function browserEntry(name: (typeof PACKAGES)[number]): string {
+  const manifest = JSON.parse(readFileSync(`${root}packages/${name}/package.json`, "utf8"));
+  const dot = manifest.exports["."];
+  return `/m/${name}/${String(dot.browser?.default ?? dot.import.default).replace(/^\.\/dist\//, "")}`;
+}
 
 function page(simulatorUrl: string): string {
   return `<!doctype html><meta charset="utf-8"><button id="start">Start</button>
 <script type="importmap">${JSON.stringify({
     imports: {
-      "@voxwire/browser": "/m/browser/index.js",
-      "@voxwire/core": "/m/core/index.js",
-      "@voxwire/omni": "/m/omni/index.js",
+      "@voxwire/browser": browserEntry("browser"),
+      "@voxwire/core": browserEntry("core"),
+      "@voxwire/omni": browserEntry("omni"),
       zod: "/zod/index.js",
       // core's event schemas import zod/mini (#18)
       "zod/mini": "/zod/mini/index.js",
@@ -87,9 +94,11 @@ describe.skipIf(!built)("the published build from a plain <script type=module> w
   it("loads the worklets from the package itself and runs a conversation", async () => {
     const tab = await browser.newPage();
     const failed: string[] = [];
+    const served: string[] = [];
     tab.on("requestfailed", (request) => failed.push(request.url()));
     tab.on("response", (response) => {
       if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) failed.push(response.url());
+      else served.push(new URL(response.url()).pathname);
     });
     await tab.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
     await tab.click("#start");
@@ -104,6 +113,9 @@ describe.skipIf(!built)("the published build from a plain <script type=module> w
     expect(Object.keys(sim.sessions().at(-1)!.received.audio.frameSamples)).toEqual(["320"]);
     await tab.waitForFunction(() => ((window as unknown as { result: { playedSamples?: number } }).result.playedSamples ?? 0) > 0);
     expect(failed).toEqual([]);
+    // core came from its browser build, the one whose connect() imports the resampler lazily
+    expect(served).toContain("/m/core/browser/session/load-resampler.js");
+    expect(served).toContain("/m/core/browser/audio/resampler.js");
     await tab.evaluate("window.conversation.stop()");
     await tab.close();
   }, 20_000);
