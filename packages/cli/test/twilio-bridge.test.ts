@@ -102,8 +102,11 @@ describe("barge-in and the ledger through real sockets (Omni)", () => {
     expect(final).toEqual({ type: "agent-audio-heard", turn: 1, heardMs: 100, sentMs: greetingMs, final: true, interrupted: true });
     // The marks Twilio echoed because of the clear did not count as heard.
     await eventually(() => call.record.received.marks.every((m) => m.echoedAtMs !== undefined));
-    expect(call.record.received.marks.filter((m) => m.cleared).length).toBeGreaterThan(0);
-    expect(calls[0]!.stats.marksDropped).toBe(call.record.received.marks.filter((m) => m.cleared).length);
+    const cleared = call.record.received.marks.filter((m) => m.cleared).length;
+    expect(cleared).toBeGreaterThan(0);
+    // The bridge counts an echo when it reads it, which may be after the simulator sent it.
+    await eventually(() => calls[0]!.stats.marksDropped >= cleared);
+    expect(calls[0]!.stats.marksDropped).toBe(cleared);
     await call.stop();
     await calls[0]!.ended;
   });
