@@ -7,29 +7,20 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { ConnectPlan, PeerCodec } from "@voxwire/core";
 import { createOmniPeerCodec, OMNI_PATH, OMNI_SUBPROTOCOL_PREFIX } from "@voxwire/omni/testing";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createTimerScheduler, type Tickable } from "../src/index.js";
+import { createDriverWindow } from "./driver-window.js";
 import { monotonicUs, readStamp, stampFrame, voiceFrame } from "./frame-stamp.js";
-import { LatencyLog } from "./latency-log.js";
 
 const origin = Number(process.env.BENCH_ORIGIN_US);
 const FRAME_MS = 20;
 const format = { encoding: "pcm16", sampleRate: 8000, frameMs: FRAME_MS } as const;
 const plan: ConnectPlan = { url: OMNI_PATH, audio: { outbound: format, inbound: format }, secrets: [] };
 const scheduler = createTimerScheduler();
-const log = new LatencyLog(1 << 20, origin);
-const delay = monitorEventLoopDelay({ resolution: 1 });
-let windowCpu = process.cpuUsage();
-let windowAt = 0;
-let windowCpuPercent = 0;
-
-function cpuPercentSince(cpu: NodeJS.CpuUsage, at: number): number {
-  const used = process.cpuUsage(cpu);
-  return ((used.user + used.system) / 1000 / (performance.now() - at)) * 100;
-}
+const measure = createDriverWindow(origin);
+const log = measure.log;
 const sessions = new Set<AgentSession>();
 const template = voiceFrame(160);
 let opened = 0;
@@ -106,24 +97,16 @@ server.listen(0, "127.0.0.1", () => {
 process.on("message", (message: { cmd: string }) => {
   switch (message.cmd) {
     case "window-start":
-      windowCpu = process.cpuUsage();
-      windowAt = performance.now();
-      log.start();
-      delay.reset();
-      delay.enable();
+      measure.start();
       break;
     case "window-stop":
-      windowCpuPercent = cpuPercentSince(windowCpu, windowAt);
-      log.stop();
-      delay.disable();
+      measure.stop();
       break;
     case "report":
       process.send!({
         type: "report",
-        cpuPercent: windowCpuPercent,
-        latency: log.report(),
+        ...measure.report(),
         sessions: { live: sessions.size, opened, closed },
-        loopDelayP99Ms: delay.percentile(99) / 1e6,
       });
       break;
     case "shutdown":

@@ -6,12 +6,12 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { base64Decode, base64Encode, mulawDecode, mulawEncode } from "@voxwire/core";
 import { WebSocket, WebSocketServer } from "ws";
+import { createProcessWindow } from "./process-window.mjs";
 
 const agentUrl = process.env.BENCH_AGENT_URL!;
-const delay = monitorEventLoopDelay({ resolution: 1 });
+const measure = createProcessWindow();
 const live = new Set<WebSocket>();
 const scratch = new Uint8Array(160);
 
@@ -54,35 +54,14 @@ function relay(phone: WebSocket): void {
   agent.on("error", () => {});
 }
 
-let window: { cpu: NodeJS.CpuUsage; at: number; elu: ReturnType<typeof performance.eventLoopUtilization> } | undefined;
 process.on("message", (message: { cmd: string }) => {
   switch (message.cmd) {
     case "window-start":
-      delay.reset();
-      delay.enable();
-      window = { cpu: process.cpuUsage(), at: performance.now(), elu: performance.eventLoopUtilization() };
+      measure.start();
       break;
-    case "window-stop": {
-      const cpu = process.cpuUsage(window!.cpu);
-      const wallMs = performance.now() - window!.at;
-      delay.disable();
-      process.send!({
-        type: "window",
-        wallMs,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        userMs: cpu.user / 1000,
-        systemMs: cpu.system / 1000,
-        eventLoopUtilization: performance.eventLoopUtilization(window!.elu).utilization,
-        loopDelayP50Ms: delay.percentile(50) / 1e6,
-        loopDelayP99Ms: delay.percentile(99) / 1e6,
-        liveCalls: live.size,
-        droppedInWindow: 0,
-        maxLeadMs: Number.NaN,
-        rssMb: process.memoryUsage().rss / 2 ** 20,
-        scheduler: "none",
-      });
+    case "window-stop":
+      process.send!(measure.stop({ liveCalls: live.size, droppedInWindow: 0, maxLeadMs: Number.NaN, scheduler: "none" }));
       break;
-    }
     case "report":
       process.send!({ type: "report", live: live.size, ended: { reasons: {} } });
       break;

@@ -3,15 +3,15 @@
  * exactly as an application would run it. The parent reads its CPU time (process.cpuUsage),
  * event-loop delay and the calls' drop counters over IPC.
  */
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { omni } from "@voxwire/omni";
 import { openai } from "@voxwire/openai";
 import { createPhoneBridge, createSharedScheduler, createTimerScheduler, type PhoneBridge } from "../src/index.js";
+import { createProcessWindow } from "./process-window.mjs";
 
 const agentUrl = process.env.BENCH_AGENT_URL!;
 const schedulerKind = process.env.BENCH_SCHEDULER === "timer" ? "timer" : "shared";
 const scheduler = schedulerKind === "timer" ? createTimerScheduler() : createSharedScheduler({ tickMs: 10 });
-const delay = monitorEventLoopDelay({ resolution: 1 });
+const measure = createProcessWindow();
 const ended = { calls: 0, reasons: {} as Record<string, number>, dropped: 0, maxLeadMs: 0 };
 
 /** Frames dropped anywhere in one call: either session's outbound queue, or the bridge's pacer. */
@@ -41,37 +41,25 @@ const server = await createPhoneBridge({
   },
 });
 
-let window: { cpu: NodeJS.CpuUsage; at: number; elu: ReturnType<typeof performance.eventLoopUtilization>; dropped: number } | undefined;
+let droppedAtStart = 0;
 const liveDropped = () => server.calls().reduce((n, call) => n + droppedIn(call), 0);
 
 process.on("message", async (message: { cmd: string }) => {
   switch (message.cmd) {
     case "window-start":
-      delay.reset();
-      delay.enable();
-      window = { cpu: process.cpuUsage(), at: performance.now(), elu: performance.eventLoopUtilization(), dropped: liveDropped() };
+      measure.start();
+      droppedAtStart = liveDropped();
       break;
     case "window-stop": {
-      const cpu = process.cpuUsage(window!.cpu);
-      const wallMs = performance.now() - window!.at;
-      const elu = performance.eventLoopUtilization(window!.elu);
-      delay.disable();
       const calls = server.calls();
-      process.send!({
-        type: "window",
-        wallMs,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        userMs: cpu.user / 1000,
-        systemMs: cpu.system / 1000,
-        eventLoopUtilization: elu.utilization,
-        loopDelayP50Ms: delay.percentile(50) / 1e6,
-        loopDelayP99Ms: delay.percentile(99) / 1e6,
-        liveCalls: calls.length,
-        droppedInWindow: liveDropped() - window!.dropped,
-        maxLeadMs: Math.max(0, ...calls.map((c) => c.stats.maxLeadMs)),
-        rssMb: process.memoryUsage().rss / 2 ** 20,
-        scheduler: schedulerKind,
-      });
+      process.send!(
+        measure.stop({
+          liveCalls: calls.length,
+          droppedInWindow: liveDropped() - droppedAtStart,
+          maxLeadMs: Math.max(0, ...calls.map((c) => c.stats.maxLeadMs)),
+          scheduler: schedulerKind,
+        }),
+      );
       break;
     }
     case "report":

@@ -1,5 +1,16 @@
 import { monotonicUs, type Stamp } from "./frame-stamp.js";
 
+/** One direction's latencies over a window, in ms, as a receiving process reports them. */
+export interface LatencyReport {
+  frames: number;
+  gaps: number;
+  unstamped: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
 /**
  * Per-frame latencies and sequence gaps seen by one receiving process, for one direction.
  * Preallocated; recording starts when the measurement window opens.
@@ -52,7 +63,7 @@ export class LatencyLog {
     this.#samples[this.#count++] = (monotonicUs(this.origin) - stamp.sentUs) / 1000;
   }
 
-  report(): { frames: number; gaps: number; unstamped: number; p50: number; p90: number; p99: number; max: number } {
+  report(): LatencyReport {
     const sorted = this.#samples.slice(0, this.#count).sort();
     const at = (q: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
     return { frames: this.#frames, gaps: this.#gaps, unstamped: this.#unstamped, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) };

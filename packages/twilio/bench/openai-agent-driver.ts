@@ -9,25 +9,21 @@
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { FrontConnection, UpgradeContext } from "@voxwire/conformance";
 import type { WireFrame } from "@voxwire/core";
 import { openaiFront } from "@voxwire/openai/testing";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createTimerScheduler, type Tickable } from "../src/index.js";
+import { createDriverWindow } from "./driver-window.js";
 import { monotonicUs, readStamp, stampFrame, voiceFrame } from "./frame-stamp.js";
-import { LatencyLog } from "./latency-log.js";
 
 const origin = Number(process.env.BENCH_ORIGIN_US);
 const FRAME_MS = 20;
 const front = openaiFront({ audio: "pcmu" });
 const scheduler = createTimerScheduler();
-const log = new LatencyLog(1 << 20, origin);
-const delay = monitorEventLoopDelay({ resolution: 1 });
+const measure = createDriverWindow(origin);
+const log = measure.log;
 const template = voiceFrame(160);
-let windowCpu = process.cpuUsage();
-let windowAt = 0;
-let windowCpuPercent = 0;
 let opened = 0;
 let refused = 0;
 const sessions = new Set<AgentSession>();
@@ -139,26 +135,16 @@ server.listen(0, "127.0.0.1", () => {
 process.on("message", (message: { cmd: string }) => {
   switch (message.cmd) {
     case "window-start":
-      windowCpu = process.cpuUsage();
-      windowAt = performance.now();
-      log.start();
-      delay.reset();
-      delay.enable();
+      measure.start();
       break;
-    case "window-stop": {
-      const used = process.cpuUsage(windowCpu);
-      windowCpuPercent = ((used.user + used.system) / 1000 / (performance.now() - windowAt)) * 100;
-      log.stop();
-      delay.disable();
+    case "window-stop":
+      measure.stop();
       break;
-    }
     case "report":
       process.send!({
         type: "report",
-        cpuPercent: windowCpuPercent,
-        latency: log.report(),
+        ...measure.report(),
         sessions: { live: sessions.size, opened, refused },
-        loopDelayP99Ms: delay.percentile(99) / 1e6,
       });
       break;
     case "shutdown":

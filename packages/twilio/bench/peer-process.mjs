@@ -8,8 +8,8 @@
  */
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { createProcessWindow } from "./process-window.mjs";
 
 const dir = process.env.BENCH_PEER_DIR;
 const from = (path) => import(pathToFileURL(join(dir, "node_modules", path)).href);
@@ -19,7 +19,7 @@ const { RealtimeAgent, RealtimeSession } = await from("@openai/agents-realtime/d
 const { WebSocketServer } = await from("ws/wrapper.mjs");
 
 const agentUrl = process.env.BENCH_AGENT_URL;
-const delay = monitorEventLoopDelay({ resolution: 1 });
+const measure = createProcessWindow();
 const agent = new RealtimeAgent({ name: "bench", instructions: "Talk." });
 const live = new Set();
 const reasons = {};
@@ -51,35 +51,14 @@ async function call(twilioWebSocket) {
   }
 }
 
-let window;
 process.on("message", (message) => {
   switch (message.cmd) {
     case "window-start":
-      delay.reset();
-      delay.enable();
-      window = { cpu: process.cpuUsage(), at: performance.now(), elu: performance.eventLoopUtilization() };
+      measure.start();
       break;
-    case "window-stop": {
-      const cpu = process.cpuUsage(window.cpu);
-      const wallMs = performance.now() - window.at;
-      delay.disable();
-      process.send({
-        type: "window",
-        wallMs,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        userMs: cpu.user / 1000,
-        systemMs: cpu.system / 1000,
-        eventLoopUtilization: performance.eventLoopUtilization(window.elu).utilization,
-        loopDelayP50Ms: delay.percentile(50) / 1e6,
-        loopDelayP99Ms: delay.percentile(99) / 1e6,
-        liveCalls: live.size,
-        droppedInWindow: 0,
-        maxLeadMs: Number.NaN,
-        rssMb: process.memoryUsage().rss / 2 ** 20,
-        scheduler: "peer",
-      });
+    case "window-stop":
+      process.send(measure.stop({ liveCalls: live.size, droppedInWindow: 0, maxLeadMs: Number.NaN, scheduler: "peer" }));
       break;
-    }
     case "report":
       process.send({ type: "report", live: live.size, ended: { reasons: { ...reasons, connectFailed: failed } } });
       break;

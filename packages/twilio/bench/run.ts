@@ -9,13 +9,14 @@
  *   npx pnpm@10 bench                      (every package's benchmark)
  *   npx tsx bench/run.ts [--calls 50,200,500] [--window-s 10] [--json FILE]   (from packages/twilio)
  */
-import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, setPriority, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { measureAudioPaths, type PathResult } from "./audio-path.js";
+import { benchChild } from "./bench-child.js";
+import type { LatencyReport as Latency } from "./latency-log.js";
 import { measurePacingTimers, type PacingTimerResult } from "./pacing-timers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,17 +34,6 @@ const counts = values.calls
   .map(Number)
   .filter((n) => n > 0);
 const windowMs = Number(values["window-s"]) * 1000;
-const origin = Number(process.hrtime.bigint() / 1000n);
-
-interface Latency {
-  frames: number;
-  gaps: number;
-  unstamped: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
 
 type Setup = "bridge" | "bridge, timer per call" | "bare relay (floor)";
 
@@ -73,47 +63,17 @@ interface RunResult {
   loadAverage: [number, number];
 }
 
-/** A child on tsx with an IPC channel; `next(type)` resolves with its next message of that type. */
-function child(file: string, env: Record<string, string>) {
-  // BENCH_PROFILE=bridge-process.ts writes a CPU profile of that child (into BENCH_PROFILE_DIR).
-  const profile = process.env.BENCH_PROFILE === file ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? "."}`] : [];
-  // BENCH_BRIDGE_FLAGS="--max-semi-space-size=16" passes V8/Node flags to the bridge's process only.
-  const flags = file === "bridge-process.ts" && process.env.BENCH_BRIDGE_FLAGS ? process.env.BENCH_BRIDGE_FLAGS.split(" ") : [];
-  const proc: ChildProcess = fork(`${here}/${file}`, [], {
-    execArgv: ["--import", "tsx", ...profile, ...flags],
-    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const waiting = new Map<string, ((message: Record<string, unknown>) => void)[]>();
-  proc.on("message", (message: Record<string, unknown>) => {
-    const list = waiting.get(String(message.type));
-    list?.shift()?.(message);
-  });
-  return {
-    proc,
-    send: (cmd: string, extra: Record<string, unknown> = {}) => proc.send({ cmd, ...extra }),
-    next: <T = Record<string, unknown>>(type: string) =>
-      new Promise<T>((resolve, reject) => {
-        const list = waiting.get(type) ?? [];
-        list.push(resolve as (message: Record<string, unknown>) => void);
-        waiting.set(type, list);
-        proc.once("exit", (code) => reject(new Error(`${file} exited (${code}) while waiting for "${type}"`)));
-      }),
-    exited: new Promise<void>((resolve) => proc.once("exit", () => resolve())),
-  };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runOnce(calls: number, setup: Setup): Promise<RunResult> {
   const loadBefore = loadavg()[0]!;
-  const agent = child("agent-driver.ts", {});
+  const agent = benchChild("agent-driver.ts", {});
   const agentReady = agent.next<{ port: number }>("ready");
   const { port: agentPort } = await agentReady;
   const target = setup === "bare relay (floor)" ? "bare-relay.ts" : "bridge-process.ts";
-  const bridge = child(target, { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: setup === "bridge" ? "shared" : "timer" });
+  const bridge = benchChild(target, { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: setup === "bridge" ? "shared" : "timer" });
   const { port: bridgePort } = await bridge.next<{ port: number }>("ready");
-  const twilio = child("twilio-driver.ts", {});
+  const twilio = benchChild("twilio-driver.ts", {});
   await twilio.next("ready");
   // BENCH_DRIVER_NICE=N lowers the load generators' priority, so they do not preempt the process under test.
   const nice = Number(process.env.BENCH_DRIVER_NICE ?? 0);
@@ -229,7 +189,7 @@ const timers = await measurePacingTimers(timerAt > 0 ? timerAt : 500);
 process.stderr.write("  JavaScript per frame, in-memory sockets…\n");
 const jsPerFrame: Record<string, number> = {};
 for (const wiring of ["bridge", "direct"]) {
-  const js = child("js-per-frame.ts", { BENCH_WIRING: wiring });
+  const js = benchChild("js-per-frame.ts", { BENCH_WIRING: wiring });
   try {
     jsPerFrame[wiring] = (await js.next<{ usPerFrame: number }>("js-per-frame")).usPerFrame;
   } catch (error) {

@@ -9,12 +9,14 @@
  *
  *   npx tsx bench/side-by-side.ts [--calls 50,200,500] [--repeats 2] [--window-s 10] [--json FILE]
  */
-import { execFileSync, fork } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { benchChild } from "./bench-child.js";
+import type { LatencyReport as Latency } from "./latency-log.js";
 import { installPeer, PEER_VERSIONS } from "./peer-install.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +34,6 @@ const counts = values.calls
   .filter((n) => n > 0);
 const repeats = Math.max(1, Number(values.repeats));
 const windowMs = Number(values["window-s"]) * 1000;
-const origin = Number(process.hrtime.bigint() / 1000n);
 const node22 = execFileSync(process.execPath, [join(here, "../../../scripts/ensure-node.mjs"), "22"], { encoding: "utf8" })
   .trim()
   .split("\n")
@@ -41,15 +42,6 @@ const peerDir = installPeer();
 const nodeVersion = execFileSync(node22, ["-p", "process.version"], { encoding: "utf8" }).trim();
 
 type Side = "voxwire bridge" | "peer (agents-extensions)";
-interface Latency {
-  frames: number;
-  gaps: number;
-  unstamped: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
 interface SideResult {
   side: Side;
   calls: number;
@@ -68,48 +60,20 @@ interface SideResult {
   loadAverage: [number, number];
 }
 
-const children = new Set<ReturnType<typeof fork>>();
-// A failed run must not leave a driver behind holding the port and the pipe.
-process.on("exit", () => {
-  for (const proc of children) proc.kill();
-});
-
-function child(file: string, env: Record<string, string>, execPath?: string) {
-  const profile = process.env.BENCH_PROFILE === file ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? "."}`] : [];
-  const proc = fork(join(here, file), [], {
-    ...(execPath ? { execPath } : {}),
-    execArgv: [...(file.endsWith(".mjs") ? [] : ["--import", "tsx"]), ...profile],
-    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  children.add(proc);
-  proc.once("exit", () => children.delete(proc));
-  const waiting = new Map<string, ((m: Record<string, unknown>) => void)[]>();
-  proc.on("message", (m: Record<string, unknown>) => waiting.get(String(m.type))?.shift()?.(m));
-  return {
-    send: (cmd: string, extra: Record<string, unknown> = {}) => proc.send({ cmd, ...extra }),
-    next: <T = Record<string, unknown>>(type: string) =>
-      new Promise<T>((resolve, reject) => {
-        const list = waiting.get(type) ?? [];
-        list.push(resolve as (m: Record<string, unknown>) => void);
-        waiting.set(type, list);
-        proc.once("exit", (code) => reject(new Error(`${file} exited (${code}) while waiting for "${type}"`)));
-      }),
-    exited: new Promise<void>((resolve) => proc.once("exit", () => resolve())),
-  };
-}
-
 const f = (n: number | null, d = 1) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(d) : "n/a");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runSide(side: Side, calls: number, repeat: number): Promise<SideResult> {
   const loadBefore = loadavg()[0]!;
-  const agent = child("openai-agent-driver.ts", {});
+  const agent = benchChild("openai-agent-driver.ts", {});
   const { port: agentPort } = await agent.next<{ port: number }>("ready");
   const env = { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_AGENT: "openai", BENCH_SCHEDULER: "shared", BENCH_PEER_DIR: peerDir };
-  const bridge = side === "voxwire bridge" ? child("bridge-process.ts", env, node22) : child("peer-process.mjs", env, node22);
+  const bridge =
+    side === "voxwire bridge"
+      ? benchChild("bridge-process.ts", env, { execPath: node22 })
+      : benchChild("peer-process.mjs", env, { execPath: node22 });
   const { port: bridgePort } = await bridge.next<{ port: number }>("ready");
-  const twilio = child("twilio-driver.ts", {});
+  const twilio = benchChild("twilio-driver.ts", {});
   await twilio.next("ready");
   const rampMs = Math.max(1000, calls * 6);
   const started = twilio.next("calls-started");

@@ -14,57 +14,41 @@
  *
  *   npx tsx bench/soak.ts --sequence 10000 [--call-ms 150] [--sample-every 200] [--json FILE]
  */
-import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { benchChild } from "./bench-child.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
-    "at-once": { type: "string", default: "100" },
-    minutes: { type: "string", default: "3" },
-    "cycle-s": { type: "string", default: "15" },
+    "at-once": { type: "string" },
+    minutes: { type: "string" },
+    "cycle-s": { type: "string" },
     sequence: { type: "string" },
-    "call-ms": { type: "string", default: "150" },
-    "sample-every": { type: "string", default: "200" },
+    "call-ms": { type: "string" },
+    "sample-every": { type: "string" },
     json: { type: "string", default: `${here}/results/soak.json` },
   },
 });
 const sequence = values.sequence === undefined ? undefined : Number(values.sequence);
-const atOnce = Number(values["at-once"]);
-const durationMs = Number(values.minutes) * 60_000;
-const cycleMs = Number(values["cycle-s"]) * 1000;
-const origin = Number(process.hrtime.bigint() / 1000n);
-const children = new Set<ReturnType<typeof fork>>();
-process.on("exit", () => {
-  for (const proc of children) proc.kill();
-});
-
-function child(file: string, env: Record<string, string>, execArgv: string[] = []) {
-  const proc = fork(join(here, file), [], {
-    execArgv: ["--import", "tsx", ...execArgv],
-    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(origin) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  children.add(proc);
-  proc.setMaxListeners(0); // every awaited message adds an exit listener, one per sample
-
-  const waiting = new Map<string, ((m: Record<string, unknown>) => void)[]>();
-  proc.on("message", (m: Record<string, unknown>) => waiting.get(String(m.type))?.shift()?.(m));
-  return {
-    send: (cmd: string, extra: Record<string, unknown> = {}) => proc.send({ cmd, ...extra }),
-    next: <T = Record<string, unknown>>(type: string) =>
-      new Promise<T>((resolve, reject) => {
-        const list = waiting.get(type) ?? [];
-        list.push(resolve as (m: Record<string, unknown>) => void);
-        waiting.set(type, list);
-        proc.once("exit", (code) => reject(new Error(`${file} exited (${code}) while waiting for "${type}"`)));
-      }),
-  };
+// Each shape's options mean nothing to the other: refused, rather than a run that is not the one asked for.
+const foreign = (sequence === undefined ? (["call-ms", "sample-every"] as const) : (["at-once", "minutes", "cycle-s"] as const)).filter(
+  (name) => values[name] !== undefined,
+);
+if (foreign.length > 0) {
+  console.error(
+    `soak: --${foreign.join(", --")} ${foreign.length > 1 ? "apply" : "applies"} only ${sequence === undefined ? "with" : "without"} --sequence`,
+  );
+  process.exit(2);
 }
+const atOnce = Number(values["at-once"] ?? "100");
+const durationMs = Number(values.minutes ?? "3") * 60_000;
+const cycleMs = Number(values["cycle-s"] ?? "15") * 1000;
+const callMs = Number(values["call-ms"] ?? "150");
+const sampleEvery = Number(values["sample-every"] ?? "200");
 
 interface Sample {
   atMin: number;
@@ -94,11 +78,15 @@ function slope(points: [number, number][]): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const agent = child("agent-driver.ts", {});
+const agent = benchChild("agent-driver.ts", {});
 const { port: agentPort } = await agent.next<{ port: number }>("ready");
-const bridge = child("bridge-process.ts", { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: "shared" }, ["--expose-gc"]);
+const bridge = benchChild(
+  "bridge-process.ts",
+  { BENCH_AGENT_URL: `ws://127.0.0.1:${agentPort}`, BENCH_SCHEDULER: "shared" },
+  { execArgv: ["--expose-gc"] },
+);
 const { port: bridgePort } = await bridge.next<{ port: number }>("ready");
-const twilio = child("twilio-driver.ts", {});
+const twilio = benchChild("twilio-driver.ts", {});
 await twilio.next("ready");
 const started = performance.now();
 const samples: Sample[] = [];
@@ -141,11 +129,10 @@ const idleSample = async () => {
 
 let cycles = 0;
 if (sequence !== undefined) {
-  const every = Number(values["sample-every"]);
   await idleSample();
   for (let call = 1; call <= sequence; call++) {
-    await round(1, 0, Number(values["call-ms"]), false);
-    if (call % every === 0 || call === sequence) await idleSample();
+    await round(1, 0, callMs, false);
+    if (call % sampleEvery === 0 || call === sequence) await idleSample();
     cycles++;
   }
 } else {
@@ -175,7 +162,7 @@ const slopes = Object.fromEntries(
 const last = samples.at(-1)!;
 const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(
-  `\nSoak (${machine}): ${sequence === undefined ? `${cycles} cycles of ${atOnce} calls at once` : `${sequence} calls in sequence, ${values["call-ms"]} ms each`}, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped, ${last.failed} calls never opened, ${last.closedByBridge} ended by the bridge\n\n` +
+  `\nSoak (${machine}): ${sequence === undefined ? `${cycles} cycles of ${atOnce} calls at once` : `${sequence} calls in sequence, ${callMs} ms each`}, ${last.ended} calls in all over ${last.atMin.toFixed(1)} min, ${last.dropped} frames dropped, ${last.failed} calls never opened, ${last.closedByBridge} ended by the bridge\n\n` +
     "| samples after warm-up | heap after GC | external (buffers) | RSS | handles |\n|---|---:|---:|---:|---:|\n" +
     (["idle", "live"] as const)
       .filter((p) => after(p).length > 1)
@@ -188,6 +175,6 @@ console.log(
 mkdirSync(dirname(values.json), { recursive: true });
 writeFileSync(
   values.json,
-  `${JSON.stringify({ machine, ...(sequence === undefined ? { atOnce, cycleMs } : { sequence, callMs: Number(values["call-ms"]) }), cycles, slopes, samples, at: new Date().toISOString() }, null, 2)}\n`,
+  `${JSON.stringify({ machine, ...(sequence === undefined ? { atOnce, cycleMs } : { sequence, callMs }), cycles, slopes, samples, at: new Date().toISOString() }, null, 2)}\n`,
 );
 process.exit(0);

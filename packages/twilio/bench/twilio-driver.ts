@@ -6,28 +6,19 @@
  * `clear`), and every stamped frame's latency logged.
  */
 import { randomBytes } from "node:crypto";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { ConnectPlan, PeerCodec } from "@voxwire/core";
 import { WebSocket } from "ws";
 import { createTimerScheduler, type Tickable, twilio } from "../src/index.js";
+import { createDriverWindow } from "./driver-window.js";
 import { monotonicUs, readStamp, stampFrame, voiceFrame } from "./frame-stamp.js";
-import { LatencyLog } from "./latency-log.js";
 
 const origin = Number(process.env.BENCH_ORIGIN_US);
 const FRAME_MS = 20;
 const dialect = twilio();
 const plan = (dialect.prepare({ runtime: "node", now: 0 }) as { plan: ConnectPlan }).plan;
 const scheduler = createTimerScheduler();
-const log = new LatencyLog(1 << 20, origin);
-const delay = monitorEventLoopDelay({ resolution: 1 });
-let windowCpu = process.cpuUsage();
-let windowAt = 0;
-let windowCpuPercent = 0;
-
-function cpuPercentSince(cpu: NodeJS.CpuUsage, at: number): number {
-  const used = process.cpuUsage(cpu);
-  return ((used.user + used.system) / 1000 / (performance.now() - at)) * 100;
-}
+const measure = createDriverWindow(origin);
+const log = measure.log;
 const calls = new Set<CallDriver>();
 const totals = { live: 0, failed: 0, opened: 0, closedByBridge: 0, marksEchoed: 0, clears: 0, mediaReceived: 0, wrongFrameSize: 0 };
 
@@ -171,24 +162,16 @@ process.on("message", async (message: { cmd: string; url?: string; calls?: numbe
       break;
     }
     case "window-start":
-      windowCpu = process.cpuUsage();
-      windowAt = performance.now();
-      log.start();
-      delay.reset();
-      delay.enable();
+      measure.start();
       break;
     case "window-stop":
-      windowCpuPercent = cpuPercentSince(windowCpu, windowAt);
-      log.stop();
-      delay.disable();
+      measure.stop();
       break;
     case "report":
       process.send!({
         type: "report",
-        cpuPercent: windowCpuPercent,
-        latency: log.report(),
+        ...measure.report(),
         totals: { ...totals, live: calls.size },
-        loopDelayP99Ms: delay.percentile(99) / 1e6,
       });
       break;
     case "stop-calls": {
