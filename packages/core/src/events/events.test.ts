@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { isPoisonKey } from "../dialect-kit/safe-json.js";
 import { dtmfDigitSchema, inboundEventSchema, isDtmfDigit, outboundEventSchema } from "./index.js";
 
 const role = fc.constantFrom("user" as const, "agent" as const);
@@ -7,10 +8,15 @@ const raw = fc.option(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 64 })), {
 const pcm = fc.array(fc.integer({ min: -32768, max: 32767 }), { maxLength: 64 }).map((a) => Int16Array.from(a));
 const rate = fc.constantFrom(8000, 16000, 24000, 48000);
 const digit = fc.constantFrom(..."0123456789*#ABCD".split(""));
+// Ids as a dialect can produce them: peer JSON never carries a poison key (parsePeerJson drops them).
+const ids = fc.dictionary(
+  fc.string().filter((key) => !isPoisonKey(key)),
+  fc.string(),
+);
 
 const inbound = fc.oneof(
   fc.record({ type: fc.constant("session-accepted" as const), raw }),
-  fc.record({ type: fc.constant("session-started" as const), ids: fc.dictionary(fc.string(), fc.string()), raw }),
+  fc.record({ type: fc.constant("session-started" as const), ids, raw }),
   fc.record({ type: fc.constant("session-ending" as const), reason: fc.option(fc.string(), { nil: undefined }), raw }),
   fc.record({
     type: fc.constant("session-ended" as const),
@@ -50,6 +56,14 @@ describe("event schemas", () => {
 
   test.prop([outbound])("every well-formed outbound event parses to itself", (event) => {
     expect(outboundEventSchema.parse(event)).toEqual(event);
+  });
+
+  it("drops an own __proto__ key from ids instead of setting the prototype", () => {
+    const event = inboundEventSchema.parse({ type: "session-started", ids: JSON.parse('{"__proto__":"x","callId":"c1"}') });
+    const parsed = (event as { ids: Record<string, string> }).ids;
+    expect(parsed).toEqual({ callId: "c1" });
+    expect(Object.hasOwn(parsed, "__proto__")).toBe(false);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
   });
 
   it("rejects an unknown type, a non-PCM audio payload and a bad digit", () => {
