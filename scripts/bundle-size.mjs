@@ -102,6 +102,18 @@ export async function measure(scenario, bundler = "rolldown") {
   };
 }
 
+/** The entry chunks and, transitively, their static imports: what a page loads before its code runs. */
+function staticClosure(entries, staticImportsOf) {
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (seen.has(chunk)) return;
+    seen.add(chunk);
+    for (const imported of staticImportsOf(chunk)) visit(imported);
+  };
+  for (const entry of entries) visit(entry);
+  return seen;
+}
+
 const gzipOf = (code) => ({ minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength });
 
 async function measureWithEsbuild(scenario) {
@@ -127,13 +139,9 @@ async function measureWithEsbuild(scenario) {
   const files = new Map(result.outputFiles.map((file) => [file.path.replace(root, ""), file.contents]));
   const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined);
   // The entry and, transitively, its static imports: what a page loads before its code runs.
-  const upFront = new Set();
-  const visit = (path) => {
-    if (upFront.has(path)) return;
-    upFront.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
-  };
-  visit(entry);
+  const upFront = staticClosure([entry], (path) =>
+    outputs[path].imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => i.path),
+  );
   const sizeOf = (path) => gzipOf(files.get(path));
   const byteCounts = [...upFront].map(sizeOf);
   const lazy = Object.keys(outputs)
@@ -167,13 +175,8 @@ async function measureWithRolldown(scenario) {
   const { output } = await bundle.generate({ format: "esm", minify: true });
   await bundle.close();
   const chunks = new Map(output.filter((o) => o.type === "chunk").map((c) => [c.fileName, c]));
-  const upFront = new Set();
-  const visit = (name) => {
-    if (upFront.has(name)) return;
-    upFront.add(name);
-    for (const imported of chunks.get(name).imports) if (chunks.has(imported)) visit(imported);
-  };
-  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const entries = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName);
+  const upFront = staticClosure(entries, (name) => chunks.get(name).imports.filter((imported) => chunks.has(imported)));
   const inputsOf = (chunk) => Object.keys(chunk.modules).filter((id) => chunk.modules[id].renderedLength > 0);
   return {
     byteCounts: [...upFront].map((name) => gzipOf(chunks.get(name).code)),
