@@ -16,11 +16,18 @@ export interface SessionAudioPlan {
   fromWire: AudioPipeline | undefined;
 }
 
+/** The application's formats: what it asked for, else the wire's rate each way. */
+function appFormats(plan: ConnectPlan, options: SessionOptions): { input: AppAudioFormat; output: AppAudioFormat } {
+  return {
+    input: options.input ?? { sampleRate: plan.audio.outbound.sampleRate },
+    output: options.output ?? { sampleRate: plan.audio.inbound.sampleRate },
+  };
+}
+
 /** Whether either direction converts rates: only then does a session need the resampler's code. */
 export function convertsRates(plan: ConnectPlan, options: SessionOptions): boolean {
-  const input = options.input?.sampleRate ?? plan.audio.outbound.sampleRate;
-  const output = options.output?.sampleRate ?? plan.audio.inbound.sampleRate;
-  return input !== plan.audio.outbound.sampleRate || output !== plan.audio.inbound.sampleRate;
+  const { input, output } = appFormats(plan, options);
+  return input.sampleRate !== plan.audio.outbound.sampleRate || output.sampleRate !== plan.audio.inbound.sampleRate;
 }
 
 /**
@@ -29,8 +36,7 @@ export function convertsRates(plan: ConnectPlan, options: SessionOptions): boole
  * `convertsRates` is false.
  */
 export function planSessionAudio(plan: ConnectPlan, options: SessionOptions, newResampler: ResamplerFactory | undefined): SessionAudioPlan {
-  const input: AppAudioFormat = options.input ?? { sampleRate: plan.audio.outbound.sampleRate };
-  const output: AppAudioFormat = options.output ?? { sampleRate: plan.audio.inbound.sampleRate };
+  const { input, output } = appFormats(plan, options);
   const quality = options.quality ?? "voice";
   const wireOut = plan.audio.outbound;
   const toWire = assemblePipeline(
