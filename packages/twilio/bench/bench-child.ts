@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Every child's clock origin: frame stamps are microseconds since the parent started. */
-export const BENCH_ORIGIN_US = Number(process.hrtime.bigint() / 1000n);
+/** Every child's clock origin (BENCH_ORIGIN_US): frame stamps are microseconds since the parent started. */
+const originUs = Number(process.hrtime.bigint() / 1000n);
 const children = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const proc of children) proc.kill();
@@ -33,7 +33,7 @@ export function benchChild(file: string, env: Record<string, string>, options: {
   const proc = fork(join(here, file), [], {
     ...(options.execPath ? { execPath: options.execPath } : {}),
     execArgv: [...(file.endsWith(".mjs") ? [] : ["--import", "tsx"]), ...profile, ...flags, ...(options.execArgv ?? [])],
-    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(BENCH_ORIGIN_US) },
+    env: { ...process.env, ...env, BENCH_ORIGIN_US: String(originUs) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.add(proc);
